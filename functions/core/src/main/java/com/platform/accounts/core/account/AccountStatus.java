@@ -1,0 +1,5 @@
+package com.platform.accounts.core.account;
+
+public enum AccountStatus {
+  ACTIVE, DELETED
+}

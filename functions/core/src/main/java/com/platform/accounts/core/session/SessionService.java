@@ -1,0 +1,85 @@
+package com.platform.accounts.core.session;
+
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.contact.EmailAddress;
+import com.platform.accounts.core.crypto.Hmac;
+import com.platform.accounts.core.crypto.PasswordHasher;
+import com.platform.accounts.core.port.AccountStore;
+import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.core.ratelimit.RateLimiter;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Login, logout and the check of every authenticated request. Unknown emails and wrong passwords get
+ * the same answer after the same work, so the answer never tells whether an email is registered.
+ */
+public final class SessionService {
+  static final int LOGINS_PER_EMAIL = 10;
+  static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
+  private static final int MAX_RACES = 8;
+  private final AccountStore accounts;
+  private final PasswordHasher passwords;
+  private final SessionTokens tokens;
+  private final RateLimiter rateLimiter;
+  private final Hmac hmac;
+
+  public SessionService(AccountStore accounts, PasswordHasher passwords, SessionTokens tokens,
+      RateLimiter rateLimiter, Hmac hmac) {
+    this.accounts = accounts;
+    this.passwords = passwords;
+    this.tokens = tokens;
+    this.rateLimiter = rateLimiter;
+    this.hmac = hmac;
+  }
+
+  public SessionToken login(String email, String password) {
+    Optional<EmailAddress> address = EmailAddress.parse(email);
+    String key = address.map(EmailAddress::key).orElse(String.valueOf(email));
+    rateLimiter.acquire("login:" + hmac.digest("login", key), LOGINS_PER_EMAIL, LOGIN_WINDOW);
+    Optional<Account> account = address.flatMap(a -> accounts.findByEmail(a.key()))
+        .filter(Account::isActive);
+    boolean matches = passwords.matches(password == null ? "" : password,
+        account.map(Account::passwordHash).orElse(null));
+    if (!matches || account.isEmpty()) {
+      throw invalidCredentials();
+    }
+    return tokens.issue(account.get());
+  }
+
+  /** The active account a bearer token belongs to, or 401. */
+  public Account authenticate(String bearerToken) {
+    SessionTokens.Claims claims = tokens.verify(bearerToken).orElseThrow(Problem::unauthenticated);
+    return accounts.find(claims.accountId())
+        .filter(Account::isActive)
+        .filter(a -> a.sessionVersion() == claims.sessionVersion())
+        .orElseThrow(Problem::unauthenticated);
+  }
+
+  /**
+   * Ends the sessions of the account. A token carries only the session version, so signing out ends
+   * every session of the account: the safe choice for a shared or lost device.
+   */
+  public void logout(Account account) {
+    Account current = account;
+    for (int race = 0; race < MAX_RACES; race++) {
+      try {
+        accounts.update(current.withNextSessionVersion(), Optional.empty());
+        return;
+      } catch (ConcurrentModificationException lost) {
+        current = accounts.find(account.accountId()).orElseThrow(Problem::unauthenticated);
+        if (current.sessionVersion() != account.sessionVersion()) {
+          return;
+        }
+      }
+    }
+    throw Problem.of(409, ErrorCode.CONFLICT, "Busy", "Try again.");
+  }
+
+  private static Problem invalidCredentials() {
+    return Problem.of(401, ErrorCode.INVALID_CREDENTIALS, "Invalid credentials",
+        "The email or password is not right.");
+  }
+}

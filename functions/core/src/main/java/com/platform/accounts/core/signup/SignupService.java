@@ -1,0 +1,244 @@
+package com.platform.accounts.core.signup;
+
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.account.AccountStatus;
+import com.platform.accounts.core.contact.Countries;
+import com.platform.accounts.core.contact.EmailAddress;
+import com.platform.accounts.core.contact.PasswordPolicy;
+import com.platform.accounts.core.contact.PhoneNumbers;
+import com.platform.accounts.core.crypto.Ids;
+import com.platform.accounts.core.crypto.PasswordHasher;
+import com.platform.accounts.core.messaging.MessageTemplates;
+import com.platform.accounts.core.port.AccountStore;
+import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
+import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.core.problem.Validation;
+import com.platform.accounts.core.session.SessionTokens;
+import com.platform.accounts.core.verification.Challenge;
+import com.platform.accounts.core.verification.ChallengeStatus;
+import com.platform.accounts.core.verification.Channel;
+import com.platform.accounts.core.verification.CodeChallenges;
+import com.platform.accounts.core.verification.CodeSent;
+import com.platform.accounts.core.verification.SignupDetails;
+import com.platform.accounts.core.verification.VerificationProcess;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sign-up: validate, send a code on the chosen channel, and create the account once the code is
+ * proven. A sign-up for an email that already has an account is answered exactly like any other; the
+ * mailbox owner is told instead, and that sign-up can never complete.
+ */
+public final class SignupService {
+  public static final String PREFIX = "sgn";
+  private final AccountStore accounts;
+  private final ChallengeStore challenges;
+  private final CodeChallenges codes;
+  private final PasswordHasher passwords;
+  private final SessionTokens sessions;
+  private final VerificationProcess process;
+  private final Clock clock;
+  private final String termsVersion;
+
+  public SignupService(AccountStore accounts, ChallengeStore challenges, CodeChallenges codes,
+      PasswordHasher passwords, SessionTokens sessions, VerificationProcess process, Clock clock,
+      String termsVersion) {
+    this.accounts = accounts;
+    this.challenges = challenges;
+    this.codes = codes;
+    this.passwords = passwords;
+    this.sessions = sessions;
+    this.process = process;
+    this.clock = clock;
+    this.termsVersion = termsVersion;
+  }
+
+  public CodeSent start(SignupCommand command, Validation validation) {
+    String country = command.country();
+    if (!validation.hasError("country") && !Countries.isSupported(country)) {
+      validation.reject("country", ErrorCode.UNSUPPORTED_COUNTRY,
+          "Accounts cannot be opened in this country.");
+    }
+    Optional<EmailAddress> email = EmailAddress.parse(command.email());
+    if (!validation.hasError("email") && email.isEmpty()) {
+      validation.reject("email", ErrorCode.INVALID_EMAIL, "Enter a valid email address.");
+    }
+    checkPassword(command, validation);
+    if (!validation.hasError("termsAccepted") && !Boolean.TRUE.equals(command.termsAccepted())) {
+      validation.reject("termsAccepted", ErrorCode.TERMS_NOT_ACCEPTED,
+          "The terms must be accepted.");
+    }
+    Channel channel = Channel.EMAIL;
+    if (!validation.hasError("verificationChannel") && command.verificationChannel() != null) {
+      Optional<Channel> parsed = Channel.parse(command.verificationChannel());
+      if (parsed.isEmpty()) {
+        validation.reject("verificationChannel", ErrorCode.INVALID_CHANNEL,
+            "Choose EMAIL, SMS or VOICE.");
+      } else {
+        channel = parsed.get();
+      }
+    }
+    String phone = checkPhone(command.phone(), channel, country, validation);
+    validation.throwIfInvalid();
+
+    EmailAddress address = email.orElseThrow();
+    String destination = channel == Channel.EMAIL ? address.value() : phone;
+    codes.countSend(destination);
+    boolean emailTaken = accounts.findByEmail(address.key()).isPresent();
+    Instant now = clock.instant();
+    SignupDetails details = new SignupDetails(address.value(), country, phone,
+        passwords.hash(command.password()), termsVersion, now, emailTaken);
+    String signupId = Ids.next(PREFIX);
+    CodeChallenges.IssuedCode code = codes.issue(signupId, channel);
+    Challenge challenge = codes.newChallenge(signupId, Challenge.Purpose.SIGNUP, null, details,
+        channel, destination, code);
+    challenges.create(challenge);
+    deliver(challenge, code.code());
+    process.start(signupId);
+    return codes.describe(challenge);
+  }
+
+  /** Sends a fresh code, on the same channel or another one. */
+  public CodeSent resend(String signupId, String requestedChannel, String requestedPhone,
+      Validation validation) {
+    Challenge challenge = findPending(signupId);
+    Channel channel = challenge.channel();
+    if (!validation.hasError("channel") && requestedChannel != null) {
+      Optional<Channel> parsed = Channel.parse(requestedChannel);
+      if (parsed.isEmpty()) {
+        validation.reject("channel", ErrorCode.INVALID_CHANNEL, "Choose EMAIL, SMS or VOICE.");
+      } else {
+        channel = parsed.get();
+      }
+    }
+    String phone = challenge.signup().phone();
+    if (requestedPhone != null || validation.hasError("phone")
+        || (channel.provesPhone() && phone == null)) {
+      phone = checkPhone(requestedPhone, channel, challenge.signup().country(), validation);
+    }
+    validation.throwIfInvalid();
+
+    codes.checkResendInterval(challenge);
+    String destination = channel == Channel.EMAIL ? challenge.signup().email() : phone;
+    codes.countSend(destination);
+    CodeChallenges.IssuedCode code = codes.issue(signupId, channel);
+    SignupDetails s = challenge.signup();
+    SignupDetails details = new SignupDetails(s.email(), s.country(), phone, s.passwordHash(),
+        s.termsVersion(), s.termsAcceptedAt(), s.emailTaken());
+    Challenge renewed = withDetails(challenge, details)
+        .withNewCode(channel, destination, code.hash(), clock.instant().plus(
+            CodeChallenges.CODE_LIFETIME), clock.instant());
+    try {
+      challenges.update(renewed);
+    } catch (ConcurrentModificationException e) {
+      throw Problem.rateLimited(CodeChallenges.RESEND_INTERVAL.toSeconds());
+    }
+    deliver(renewed, code.code());
+    return codes.describe(renewed);
+  }
+
+  /** Proves the code and creates the account with the sign-up channel's contact verified. */
+  public SignupCompleted verify(String signupId, String code) {
+    return codes.verify(signupId, code,
+        c -> c.purpose() == Challenge.Purpose.SIGNUP,
+        c -> c.signup().emailTaken(),
+        this::createAccount);
+  }
+
+  private SignupCompleted createAccount(Challenge challenge) {
+    SignupDetails s = challenge.signup();
+    Instant now = clock.instant();
+    boolean phoneProven = challenge.channel().provesPhone();
+    Account account = new Account(Ids.next("acc"), s.email(), s.country(), s.phone(),
+        s.passwordHash(), AccountStatus.ACTIVE, !phoneProven, phoneProven, s.termsVersion(),
+        s.termsAcceptedAt(), 0, now, 0);
+    Challenge verified = challenge.verified();
+    try {
+      accounts.create(account, verified);
+    } catch (EmailAlreadyRegisteredException e) {
+      // another sign-up for this email completed first; one account per email
+      throw Problem.of(409, ErrorCode.ACCOUNT_ALREADY_EXISTS, "Account already exists",
+          "An account with this email already exists; sign in instead.");
+    }
+    process.onVerified(verified);
+    return new SignupCompleted(account.accountId(), sessions.issue(account));
+  }
+
+  private Challenge findPending(String signupId) {
+    Challenge challenge = codes.find(signupId)
+        .filter(c -> c.purpose() == Challenge.Purpose.SIGNUP)
+        .orElseThrow(() -> Problem.notFound("The sign-up"));
+    if (challenge.status() != ChallengeStatus.PENDING) {
+      throw CodeChallenges.codeExpired();
+    }
+    return challenge;
+  }
+
+  private void deliver(Challenge challenge, String code) {
+    SignupDetails s = challenge.signup();
+    if (s.emailTaken()) {
+      codes.send(MessageTemplates.render("account-exists", Channel.EMAIL, s.email(), Map.of(),
+          null));
+    } else {
+      codes.sendCode(challenge, code);
+    }
+  }
+
+  private static void checkPassword(SignupCommand command, Validation validation) {
+    if (validation.hasError("password")) {
+      return;
+    }
+    String password = command.password();
+    if (password == null) {
+      validation.reject("password", ErrorCode.REQUIRED, "Choose a password.");
+      return;
+    }
+    if (!PasswordPolicy.isStrong(password, command.email())) {
+      validation.reject("password", ErrorCode.WEAK_PASSWORD,
+          "Use 8 to 128 characters; not your email and not a common password.");
+    }
+    if (!validation.hasError("passwordConfirmation")
+        && !password.equals(command.passwordConfirmation())) {
+      validation.reject("passwordConfirmation", ErrorCode.PASSWORD_MISMATCH,
+          "The confirmation does not match the password.");
+    }
+  }
+
+  /** The phone in E.164, or null when none is needed and none was given. */
+  static String checkPhone(String phone, Channel channel, String country, Validation validation) {
+    if (validation.hasError("phone")) {
+      return null;
+    }
+    if (phone == null) {
+      if (channel.provesPhone()) {
+        validation.reject("phone", ErrorCode.REQUIRED, "A phone number is needed for "
+            + channel.name() + ".");
+      }
+      return null;
+    }
+    if (validation.hasError("country") || !Countries.isSupported(country)) {
+      return null;
+    }
+    PhoneNumbers.Result result = PhoneNumbers.check(phone, country);
+    if (!result.valid()) {
+      validation.reject("phone", result.errorCode(),
+          ErrorCode.PHONE_COUNTRY_MISMATCH.equals(result.errorCode())
+              ? "The number does not belong to the chosen country."
+              : "Enter the number in international format, e.g. +12025550123.");
+      return null;
+    }
+    return result.e164();
+  }
+
+  private static Challenge withDetails(Challenge c, SignupDetails details) {
+    return new Challenge(c.challengeId(), c.purpose(), c.accountId(), details, c.channel(),
+        c.destination(), c.codeHash(), c.codeExpiresAt(), c.failedAttempts(), c.codeUsed(),
+        c.lastSentAt(), c.sendCount(), c.status(), c.sealedTaskToken(), c.createdAt(),
+        c.expiresAt(), c.version());
+  }
+}

@@ -1,0 +1,137 @@
+package com.platform.accounts.core.verification;
+
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.crypto.TokenSealer;
+import com.platform.accounts.core.event.DomainEvent;
+import com.platform.accounts.core.messaging.MessageTemplates;
+import com.platform.accounts.core.port.AccountStore;
+import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.DomainEventPublisher;
+import com.platform.accounts.core.port.MessageSender;
+import com.platform.accounts.core.port.Workflows;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The contact-verification workflow's side of a challenge. The state machine waits on a task token
+ * until the code is proven (or the challenge's lifetime ends), then publishes the facts and welcomes
+ * the owner. The proof and the token can arrive in either order; whichever is written second resumes.
+ */
+public final class VerificationProcess {
+  /** The outcome a waiting execution is resumed with, and what the expiry task answers. */
+  public static final String VERIFIED = "VERIFIED";
+  public static final String EXPIRED = "EXPIRED";
+  private static final int MAX_RACES = 16;
+
+  private final ChallengeStore challenges;
+  private final AccountStore accounts;
+  private final Workflows workflows;
+  private final TokenSealer sealer;
+  private final DomainEventPublisher events;
+  private final MessageSender sender;
+  private final Clock clock;
+
+  public VerificationProcess(ChallengeStore challenges, AccountStore accounts, Workflows workflows,
+      TokenSealer sealer, DomainEventPublisher events, MessageSender sender, Clock clock) {
+    this.challenges = challenges;
+    this.accounts = accounts;
+    this.workflows = workflows;
+    this.sealer = sealer;
+    this.events = events;
+    this.sender = sender;
+    this.clock = clock;
+  }
+
+  public void start(String challengeId) {
+    workflows.startContactVerification(challengeId);
+  }
+
+  /** Called once a challenge was verified: resumes the waiting execution if it already waits. */
+  public void onVerified(Challenge verified) {
+    if (verified.sealedTaskToken() != null) {
+      workflows.resume(sealer.unseal(verified.sealedTaskToken()), outcome(VERIFIED));
+    }
+  }
+
+  /**
+   * Task: the execution waits for the proof. Remembers its token, or resumes it at once when the proof
+   * came first (or the challenge is gone).
+   */
+  public void await(String challengeId, String taskToken) {
+    for (int race = 0; race < MAX_RACES; race++) {
+      Optional<Challenge> found = challenges.find(challengeId, clock.instant());
+      if (found.isEmpty() || found.get().status() != ChallengeStatus.PENDING) {
+        boolean verified = found.map(c -> c.status() == ChallengeStatus.VERIFIED).orElse(false);
+        workflows.resume(taskToken, outcome(verified ? VERIFIED : EXPIRED));
+        return;
+      }
+      try {
+        challenges.update(found.get().withSealedTaskToken(sealer.seal(taskToken)));
+        return;
+      } catch (ConcurrentModificationException lost) {
+        // a guess or a resend wrote in between; look again
+      }
+    }
+    throw new ConcurrentModificationException("challenge " + challengeId);
+  }
+
+  /**
+   * Task: the challenge's lifetime ended. A pending one expires; answers VERIFIED when the proof won
+   * the race, so the execution still publishes it.
+   */
+  public String expire(String challengeId) {
+    for (int race = 0; race < MAX_RACES; race++) {
+      Optional<Challenge> found = challenges.find(challengeId, clock.instant());
+      if (found.isEmpty()) {
+        return EXPIRED;
+      }
+      Challenge challenge = found.get();
+      if (challenge.status() != ChallengeStatus.PENDING) {
+        return challenge.status().name();
+      }
+      try {
+        challenges.update(challenge.expired());
+        return EXPIRED;
+      } catch (ConcurrentModificationException lost) {
+        // a last-second proof or guess: look again
+      }
+    }
+    throw new ConcurrentModificationException("challenge " + challengeId);
+  }
+
+  /**
+   * Task: publishes AccountCreated (sign-up) and ContactVerified, and tells the owner. Event ids derive
+   * from the challenge, so a retried task publishes duplicates consumers can drop.
+   */
+  public void publishVerified(String challengeId) {
+    Challenge challenge = challenges.find(challengeId, clock.instant())
+        .filter(c -> c.status() == ChallengeStatus.VERIFIED)
+        .orElseThrow(() -> new IllegalStateException("challenge is not verified"));
+    Account account = (challenge.purpose() == Challenge.Purpose.SIGNUP
+        ? accounts.findByEmail(challenge.signup().email().toLowerCase(java.util.Locale.ROOT))
+        : accounts.find(challenge.accountId()))
+        .orElseThrow(() -> new IllegalStateException("account of challenge is missing"));
+    String contact = challenge.channel().provesPhone() ? "phone" : "email";
+    if (challenge.purpose() == Challenge.Purpose.SIGNUP) {
+      Map<String, String> created = new LinkedHashMap<>();
+      created.put("country", account.country());
+      created.put("termsVersion", account.termsVersion());
+      events.publish(new DomainEvent(challengeId + ":AccountCreated", "AccountCreated",
+          account.accountId(), clock.instant(), created));
+    }
+    events.publish(new DomainEvent(challengeId + ":ContactVerified", "ContactVerified",
+        account.accountId(), clock.instant(),
+        Map.of("contact", contact, "channel", challenge.channel().name())));
+    String template = challenge.purpose() == Challenge.Purpose.SIGNUP
+        ? "welcome" : "contact-verified";
+    sender.send(MessageTemplates.render(template, Channel.EMAIL, account.email(),
+        Map.of("accountId", account.accountId(), "contact", contact), null));
+  }
+
+  private static String outcome(String status) {
+    return "{\"status\":\"" + status + "\"}";
+  }
+}
