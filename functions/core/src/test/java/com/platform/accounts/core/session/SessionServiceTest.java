@@ -1,0 +1,101 @@
+package com.platform.accounts.core.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.core.problem.Validation;
+import com.platform.accounts.core.signup.SignupCommand;
+import com.platform.accounts.core.support.TestLifecycle;
+import com.platform.accounts.core.verification.CodeSent;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SessionServiceTest {
+  private static final String PASSWORD = "correct horse battery staple";
+  private final TestLifecycle t = new TestLifecycle();
+  private final SessionService sessions = t.lifecycle.sessions();
+  private String accountId;
+
+  @BeforeEach
+  void signUp() {
+    CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", "ana@example.com",
+        PASSWORD, PASSWORD, true, null, null), new Validation());
+    accountId = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"))
+        .accountId();
+  }
+
+  @Test
+  void theRightPasswordOpensASessionForTwelveHours() {
+    SessionToken token = sessions.login("ANA@example.com", PASSWORD);
+
+    assertThat(token.expiresAt()).isEqualTo(t.clock.instant().plus(Duration.ofHours(12)));
+    assertThat(sessions.authenticate(token.token()).accountId()).isEqualTo(accountId);
+  }
+
+  @Test
+  void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
+    Problem wrong = catchThrowableOfType(Problem.class, () -> sessions.login("ana@example.com",
+        "not the password"));
+    Problem unknown = catchThrowableOfType(Problem.class, () -> sessions.login("who@example.com",
+        PASSWORD));
+
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.code()).isEqualTo("INVALID_CREDENTIALS");
+    assertThat(unknown.code()).isEqualTo(wrong.code());
+    assertThat(unknown.detail()).isEqualTo(wrong.detail());
+  }
+
+  @Test
+  void logoutEndsEverySessionOfTheAccount() {
+    SessionToken one = sessions.login("ana@example.com", PASSWORD);
+    SessionToken two = sessions.login("ana@example.com", PASSWORD);
+    Account account = sessions.authenticate(one.token());
+
+    sessions.logout(account);
+
+    assertThat(catchThrowableOfType(Problem.class, () -> sessions.authenticate(one.token()))
+        .code()).isEqualTo("UNAUTHENTICATED");
+    assertThat(catchThrowableOfType(Problem.class, () -> sessions.authenticate(two.token()))
+        .code()).isEqualTo("UNAUTHENTICATED");
+    assertThat(sessions.authenticate(sessions.login("ana@example.com", PASSWORD).token())
+        .accountId()).isEqualTo(accountId);
+  }
+
+  @Test
+  void anExpiredTokenIsRefused() {
+    SessionToken token = sessions.login("ana@example.com", PASSWORD);
+    t.clock.advance(Duration.ofHours(12));
+
+    assertThat(catchThrowableOfType(Problem.class, () -> sessions.authenticate(token.token()))
+        .status()).isEqualTo(401);
+  }
+
+  @Test
+  void aTamperedOrForeignTokenIsRefused() {
+    String token = sessions.login("ana@example.com", PASSWORD).token();
+    String tampered = token.substring(0, token.length() - 4) + "AAAA";
+    TestLifecycle other = new TestLifecycle();
+
+    assertThat(catchThrowableOfType(Problem.class, () -> sessions.authenticate(tampered)))
+        .isNotNull();
+    assertThat(catchThrowableOfType(Problem.class, () -> other.lifecycle.sessions()
+        .authenticate(token))).isNotNull();
+    assertThat(catchThrowableOfType(Problem.class, () -> sessions.authenticate("garbage")))
+        .isNotNull();
+  }
+
+  @Test
+  void loginsPerEmailAreRateLimited() {
+    for (int i = 0; i < 10; i++) {
+      catchThrowableOfType(Problem.class, () -> sessions.login("ana@example.com", "wrong guess"));
+    }
+    Problem limited = catchThrowableOfType(Problem.class,
+        () -> sessions.login("ana@example.com", PASSWORD));
+
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.retryAfterSeconds()).isPositive();
+  }
+}

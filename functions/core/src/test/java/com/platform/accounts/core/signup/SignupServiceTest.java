@@ -1,0 +1,281 @@
+package com.platform.accounts.core.signup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.core.problem.Validation;
+import com.platform.accounts.core.support.TestLifecycle;
+import com.platform.accounts.core.verification.Channel;
+import com.platform.accounts.core.verification.CodeSent;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SignupServiceTest {
+  private static final String PASSWORD = "correct horse battery staple";
+  private final TestLifecycle t = new TestLifecycle();
+  private final SignupService signups = t.lifecycle.signups();
+
+  private CodeSent signUp(String email) {
+    return signups.start(new SignupCommand("US", email, PASSWORD, PASSWORD, true, null, null),
+        new Validation());
+  }
+
+  private Problem problemOf(Runnable action) {
+    try {
+      action.run();
+    } catch (Problem p) {
+      return p;
+    }
+    throw new AssertionError("expected a problem");
+  }
+
+  @Test
+  void emailSignupSendsASixDigitCodeAndVerifyingCreatesAnActiveAccount() {
+    CodeSent sent = signUp("Ana@Example.com");
+
+    assertThat(sent.channel()).isEqualTo(Channel.EMAIL);
+    assertThat(sent.destination()).isEqualTo("A***@example.com");
+    assertThat(sent.codeExpiresAt()).isEqualTo(t.clock.instant().plus(Duration.ofMinutes(10)));
+    assertThat(sent.resendAvailableAt()).isEqualTo(t.clock.instant().plusSeconds(60));
+    String code = t.lastCode("Ana@example.com");
+    assertThat(code).matches("[0-9]{6}");
+    assertThat(t.lastMessage("Ana@example.com").body()).contains(code);
+    assertThat(t.workflows.started).containsExactly(sent.challengeId());
+
+    SignupCompleted done = signups.verify(sent.challengeId(), code);
+
+    Account account = t.table.accounts().find(done.accountId()).orElseThrow();
+    assertThat(account.email()).isEqualTo("Ana@example.com");
+    assertThat(account.emailVerified()).isTrue();
+    assertThat(account.phoneVerified()).isFalse();
+    assertThat(account.termsVersion()).isEqualTo("2026-11-01");
+    assertThat(account.termsAcceptedAt()).isEqualTo(Instant.parse("2026-11-26T09:00:00Z"));
+    assertThat(account.passwordHash()).startsWith("$argon2id$").doesNotContain(PASSWORD);
+    assertThat(t.lifecycle.sessions().authenticate(done.session().token()).accountId())
+        .isEqualTo(done.accountId());
+  }
+
+  @Test
+  void smsSignupProvesThePhone() {
+    CodeSent sent = signups.start(new SignupCommand("US", "bo@example.com", PASSWORD, PASSWORD,
+        true, "SMS", "+12025550123"), new Validation());
+
+    assertThat(sent.destination()).isEqualTo("+1********23");
+    SignupCompleted done = signups.verify(sent.challengeId(), t.lastCode("+12025550123"));
+
+    Account account = t.table.accounts().find(done.accountId()).orElseThrow();
+    assertThat(account.phoneVerified()).isTrue();
+    assertThat(account.emailVerified()).isFalse();
+    assertThat(account.phone()).isEqualTo("+12025550123");
+  }
+
+  @Test
+  void voiceSignupCallsWithTheCode() {
+    signups.start(new SignupCommand("US", "cy@example.com", PASSWORD, PASSWORD, true, "VOICE",
+        "+12025550199"), new Validation());
+
+    assertThat(t.lastMessage("+12025550199").channel()).isEqualTo(Channel.VOICE);
+    assertThat(t.lastMessage("+12025550199").body()).startsWith("<speak>");
+  }
+
+  @Test
+  void everyBadFieldIsReportedAtOnce() {
+    Problem p = problemOf(() -> signups.start(new SignupCommand("XX", "not-an-email", "short",
+        "other", false, "PIGEON", null), new Validation()));
+
+    assertThat(p.status()).isEqualTo(400);
+    assertThat(p.code()).isEqualTo("VALIDATION_FAILED");
+    assertThat(p.errors()).extracting(FieldError::field, FieldError::code).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("country", "UNSUPPORTED_COUNTRY"),
+        org.assertj.core.groups.Tuple.tuple("email", "INVALID_EMAIL"),
+        org.assertj.core.groups.Tuple.tuple("password", "WEAK_PASSWORD"),
+        org.assertj.core.groups.Tuple.tuple("passwordConfirmation", "PASSWORD_MISMATCH"),
+        org.assertj.core.groups.Tuple.tuple("termsAccepted", "TERMS_NOT_ACCEPTED"),
+        org.assertj.core.groups.Tuple.tuple("verificationChannel", "INVALID_CHANNEL"));
+    assertThat(t.outbox.all()).isEmpty();
+  }
+
+  @Test
+  void aPhoneOfAnotherCountryIsAMismatch() {
+    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "d@example.com", PASSWORD,
+        PASSWORD, true, "SMS", "+442071838750"), new Validation()));
+
+    assertThat(p.errors()).extracting(FieldError::code).containsExactly("PHONE_COUNTRY_MISMATCH");
+  }
+
+  @Test
+  void anImpossibleNumberIsInvalid() {
+    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "d@example.com", PASSWORD,
+        PASSWORD, true, "SMS", "+1202555"), new Validation()));
+
+    assertThat(p.errors()).extracting(FieldError::code).containsExactly("INVALID_PHONE");
+  }
+
+  @Test
+  void smsWithoutAPhoneIsRefused() {
+    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "d@example.com", PASSWORD,
+        PASSWORD, true, "SMS", null), new Validation()));
+
+    assertThat(p.errors()).extracting(FieldError::field).containsExactly("phone");
+  }
+
+  @Test
+  void thePasswordMayNotBeTheEmail() {
+    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "longname@example.com",
+        "LongName@example.com", "LongName@example.com", true, null, null), new Validation()));
+
+    assertThat(p.errors()).extracting(FieldError::code).containsExactly("WEAK_PASSWORD");
+  }
+
+  @Test
+  void aUnicodeLocalPartIsNotAnEmailWeCanDeliverTo() {
+    Problem p = problemOf(() -> signUp("josé@example.com"));
+
+    assertThat(p.errors()).extracting(FieldError::code).containsExactly("INVALID_EMAIL");
+  }
+
+  @Test
+  void aTakenEmailIsAnsweredLikeANewOneAndTheOwnerIsTold() {
+    CodeSent first = signUp("ana@example.com");
+    signups.verify(first.challengeId(), t.lastCode("ana@example.com"));
+    int before = t.outbox.all().size();
+
+    CodeSent again = signUp("ANA@example.com");
+
+    assertThat(again.destination()).isEqualTo("A***@example.com");
+    assertThat(again.codeExpiresAt()).isEqualTo(first.codeExpiresAt());
+    assertThat(t.outbox.all()).hasSize(before + 1);
+    assertThat(t.lastMessage("ana@example.com").code()).isNull();
+    assertThat(t.lastMessage("ana@example.com").subject()).contains("already have an account");
+    for (int i = 0; i < 5; i++) {
+      String guess = String.format("%06d", i);
+      Problem p = problemOf(() -> signups.verify(again.challengeId(), guess));
+      assertThat(p.code()).isEqualTo("INVALID_CODE");
+    }
+    assertThat(problemOf(() -> signups.verify(again.challengeId(), "123456")).code())
+        .isEqualTo("CODE_EXPIRED");
+  }
+
+  @Test
+  void aWrongCodeCountsDownAndTheFifthLocksTheChallenge() {
+    CodeSent sent = signUp("e@example.com");
+    String right = t.lastCode("e@example.com");
+    String wrong = right.equals("000000") ? "111111" : "000000";
+
+    for (int remaining = 4; remaining >= 0; remaining--) {
+      Problem p = problemOf(() -> signups.verify(sent.challengeId(), wrong));
+      assertThat(p.status()).isEqualTo(400);
+      assertThat(p.code()).isEqualTo("INVALID_CODE");
+      assertThat(p.extensions()).containsEntry("attemptsRemaining", remaining);
+    }
+    Problem locked = problemOf(() -> signups.verify(sent.challengeId(), right));
+    assertThat(locked.status()).isEqualTo(410);
+    assertThat(locked.code()).isEqualTo("CODE_EXPIRED");
+  }
+
+  @Test
+  void aCodeWorksOnce() {
+    CodeSent sent = signUp("f@example.com");
+    String code = t.lastCode("f@example.com");
+    signups.verify(sent.challengeId(), code);
+
+    assertThat(problemOf(() -> signups.verify(sent.challengeId(), code)).code())
+        .isEqualTo("CODE_EXPIRED");
+  }
+
+  @Test
+  void aCodeExpiresAfterTenMinutes() {
+    CodeSent sent = signUp("g@example.com");
+    String code = t.lastCode("g@example.com");
+    t.clock.advance(Duration.ofMinutes(10));
+
+    assertThat(problemOf(() -> signups.verify(sent.challengeId(), code)).status()).isEqualTo(410);
+  }
+
+  @Test
+  void aCodeOfTheWrongShapeDoesNotCostATry() {
+    CodeSent sent = signUp("h@example.com");
+
+    assertThat(problemOf(() -> signups.verify(sent.challengeId(), "12345")).code())
+        .isEqualTo("VALIDATION_FAILED");
+    assertThat(t.table.challenges().find(sent.challengeId(), t.clock.instant()).orElseThrow()
+        .failedAttempts()).isZero();
+  }
+
+  @Test
+  void resendingWithinSixtySecondsIsRateLimited() {
+    CodeSent sent = signUp("i@example.com");
+    t.clock.advance(Duration.ofSeconds(20));
+
+    Problem p = problemOf(() -> signups.resend(sent.challengeId(), null, null, new Validation()));
+
+    assertThat(p.status()).isEqualTo(429);
+    assertThat(p.retryAfterSeconds()).isBetween(40L, 41L);
+  }
+
+  @Test
+  void aResentCodeReplacesTheOldOneAndResetsTheTries() {
+    CodeSent sent = signUp("j@example.com");
+    String old = t.lastCode("j@example.com");
+    problemOf(() -> signups.verify(sent.challengeId(), old.equals("000000") ? "111111" : "000000"));
+    t.clock.advance(Duration.ofSeconds(61));
+
+    signups.resend(sent.challengeId(), null, null, new Validation());
+    String fresh = t.lastCode("j@example.com");
+
+    if (!fresh.equals(old)) {
+      assertThat(problemOf(() -> signups.verify(sent.challengeId(), old)).extensions())
+          .containsEntry("attemptsRemaining", 4);
+    }
+    assertThat(signups.verify(sent.challengeId(), fresh).accountId()).startsWith("acc_");
+  }
+
+  @Test
+  void aResendCanSwitchToSmsForTheSameSignup() {
+    CodeSent sent = signUp("k@example.com");
+    t.clock.advance(Duration.ofSeconds(61));
+
+    CodeSent resent = signups.resend(sent.challengeId(), "SMS", "+12025550111", new Validation());
+
+    assertThat(resent.channel()).isEqualTo(Channel.SMS);
+    SignupCompleted done = signups.verify(sent.challengeId(), t.lastCode("+12025550111"));
+    assertThat(t.table.accounts().find(done.accountId()).orElseThrow().phoneVerified()).isTrue();
+  }
+
+  @Test
+  void aDestinationGetsAtMostFiveCodesAnHour() {
+    for (int i = 0; i < 5; i++) {
+      signUp("l@example.com");
+    }
+    Problem p = problemOf(() -> signUp("l@example.com"));
+    assertThat(p.status()).isEqualTo(429);
+    assertThat(p.retryAfterSeconds()).isEqualTo(3600);
+
+    t.clock.advance(Duration.ofHours(1));
+    assertThat(signUp("l@example.com").channel()).isEqualTo(Channel.EMAIL);
+  }
+
+  @Test
+  void anUnknownSignupIsNotFound() {
+    assertThatThrownBy(() -> signups.verify("sgn_AAAAAAAAAAAAAAAAAAAAAA", "123456"))
+        .isInstanceOf(Problem.class).extracting("status").isEqualTo(404);
+  }
+
+  @Test
+  void twoSignupsForOneEmailMakeOneAccount() {
+    CodeSent first = signUp("m@example.com");
+    String firstCode = t.lastCode("m@example.com");
+    CodeSent second = signUp("m@example.com");
+    String secondCode = t.lastCode("m@example.com");
+
+    signups.verify(first.challengeId(), firstCode);
+    Problem p = problemOf(() -> signups.verify(second.challengeId(), secondCode));
+
+    assertThat(p.status()).isEqualTo(409);
+    assertThat(t.table.accounts().findByEmail("m@example.com")).isPresent();
+  }
+}

@@ -1,0 +1,53 @@
+package com.platform.accounts.core.support;
+
+import com.platform.accounts.core.AccountLifecycle;
+import com.platform.accounts.core.memory.EphemeralServiceKeys;
+import com.platform.accounts.core.memory.InMemoryEventLog;
+import com.platform.accounts.core.memory.InMemoryOutbox;
+import com.platform.accounts.core.memory.InMemoryTable;
+import com.platform.accounts.core.messaging.OutboundMessage;
+import com.platform.accounts.core.port.Workflows;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The core wired on in-memory ports and a mutable clock, with what was sent kept for assertions. */
+public final class TestLifecycle {
+  public final MutableClock clock = MutableClock.at("2026-11-26T09:00:00Z");
+  public final InMemoryTable table = new InMemoryTable(clock);
+  public final InMemoryOutbox outbox = new InMemoryOutbox(clock);
+  public final InMemoryEventLog events = new InMemoryEventLog();
+  public final RecordingWorkflows workflows = new RecordingWorkflows();
+  public final AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
+      table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox, events,
+      workflows, new EphemeralServiceKeys(), clock, "2026-11-01"));
+
+  /** The code of the last message to a destination. */
+  public String lastCode(String destination) {
+    List<InMemoryOutbox.Sent> sent = outbox.to(destination);
+    if (sent.isEmpty()) {
+      throw new AssertionError("nothing was sent to " + destination);
+    }
+    return sent.get(sent.size() - 1).message().code();
+  }
+
+  public OutboundMessage lastMessage(String destination) {
+    List<InMemoryOutbox.Sent> sent = outbox.to(destination);
+    return sent.get(sent.size() - 1).message();
+  }
+
+  /** Workflows that only remember what they were asked. */
+  public static final class RecordingWorkflows implements Workflows {
+    public final List<String> started = new ArrayList<>();
+    public final List<String> resumed = new ArrayList<>();
+
+    @Override
+    public synchronized void startContactVerification(String challengeId) {
+      started.add(challengeId);
+    }
+
+    @Override
+    public synchronized void resume(String taskToken, String outputJson) {
+      resumed.add(taskToken + " " + outputJson);
+    }
+  }
+}

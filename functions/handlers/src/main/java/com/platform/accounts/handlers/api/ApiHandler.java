@@ -1,0 +1,188 @@
+package com.platform.accounts.handlers.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.platform.accounts.core.AccountLifecycle;
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.idempotency.StoredResponse;
+import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.handlers.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The shared frame of every API function: routing by the API Gateway resource, body limits,
+ * Idempotency-Key handling, authentication, and problem+json for every failure. Subclasses only
+ * declare their routes.
+ */
+public abstract class ApiHandler
+    implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+  private static final String FRONTEND_ORIGIN = System.getenv("FRONTEND_ORIGIN");
+
+  protected final AccountLifecycle lifecycle;
+  private final Map<String, Route> routes = new LinkedHashMap<>();
+
+  protected ApiHandler(AccountLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  /** Declares a route; {@code resource} is the API Gateway resource path as in template.yaml. */
+  protected final void route(String method, String resource, Route route) {
+    routes.put(method + " " + resource, route);
+  }
+
+  @Override
+  public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event,
+      Context context) {
+    if (context == null) {
+      return handle(event);
+    }
+    return PowertoolsLogging.withLogging(context, () -> handle(event));
+  }
+
+  private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
+    long started = System.nanoTime();
+    ApiRequest request = ApiRequest.of(event);
+    StoredResponse response = respond(request);
+    LOG.info("{} {} -> {} in {} ms", request.method(), request.resource(), response.status(),
+        (System.nanoTime() - started) / 1_000_000);
+    return toEvent(response);
+  }
+
+  private StoredResponse respond(ApiRequest request) {
+    try {
+      Route route = routes.get(request.method() + " " + request.resource());
+      if (route == null) {
+        throw routes.keySet().stream().anyMatch(k -> k.endsWith(" " + request.resource()))
+            ? Problem.of(405, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
+                "This resource does not support " + request.method() + ".")
+            : Problem.notFound("The resource");
+      }
+      if (request.body() != null
+          && request.body().getBytes(StandardCharsets.UTF_8).length > RequestBody.MAX_BYTES) {
+        throw Problem.malformed("The body is larger than 16 KiB.");
+      }
+      String key = request.header("Idempotency-Key");
+      if (key != null && "POST".equals(request.method())) {
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+          throw Problem.validation(java.util.List.of(new com.platform.accounts.core.problem
+              .FieldError("Idempotency-Key", ErrorCode.INVALID_VALUE,
+              "Use 1 to 255 visible ASCII characters.")));
+        }
+        return lifecycle.idempotency().execute(scopedKey(request, key), fingerprint(request),
+            () -> run(route, request));
+      }
+      return run(route, request);
+    } catch (Problem problem) {
+      return store(ProblemResponses.render(problem));
+    }
+  }
+
+  private StoredResponse run(Route route, ApiRequest request) {
+    try {
+      return store(route.handle(request));
+    } catch (Problem problem) {
+      return store(ProblemResponses.render(problem));
+    } catch (RuntimeException e) {
+      return store(ProblemResponses.render(unexpected(e)));
+    }
+  }
+
+  /**
+   * A dependency that failed (an AWS service, the network) is a 503 the client may retry; anything
+   * else is our bug, logged by class only: messages of unknown exceptions may quote secrets.
+   */
+  private static Problem unexpected(RuntimeException e) {
+    if (isDependencyFailure(e)) {
+      LOG.warn("dependency failed: {}", e.getClass().getName());
+      return Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
+          "A dependency is unavailable; retry with the same Idempotency-Key.");
+    }
+    LOG.error("unexpected failure: {} at {}", e.getClass().getName(),
+        e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+    return Problem.of(500, "INTERNAL_ERROR", "Internal error",
+        "Something went wrong on our side; nothing was changed that a retry cannot finish.");
+  }
+
+  private static boolean isDependencyFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getClass().getName().startsWith("software.amazon.awssdk.")
+          || t instanceof java.io.UncheckedIOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The authenticated account of the request, or 401 UNAUTHENTICATED. */
+  protected final Account authenticate(ApiRequest request) {
+    String token = request.bearerToken();
+    if (token == null) {
+      throw Problem.unauthenticated();
+    }
+    return lifecycle.sessions().authenticate(token);
+  }
+
+  private static String scopedKey(ApiRequest request, String key) {
+    String caller = request.bearerToken() == null ? "anonymous" : sha256(request.bearerToken());
+    return sha256(caller + "\n" + request.method() + "\n" + request.resource() + "\n"
+        + request.pathParameters() + "\n" + key);
+  }
+
+  private static String fingerprint(ApiRequest request) {
+    return sha256(request.method() + "\n" + request.resource() + "\n" + request.pathParameters()
+        + "\n" + (request.body() == null ? "" : request.body()));
+  }
+
+  private static String sha256(String value) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static StoredResponse store(ApiResponse response) {
+    Map<String, String> headers = new LinkedHashMap<>(response.headers());
+    if (response.body() != null) {
+      headers.putIfAbsent("Content-Type", "application/json");
+    }
+    return new StoredResponse(response.status(), Json.write(headers),
+        response.body() == null ? null : Json.write(response.body()));
+  }
+
+  private static APIGatewayProxyResponseEvent toEvent(StoredResponse response) {
+    Map<String, String> headers;
+    try {
+      headers = new LinkedHashMap<>(Json.MAPPER.readValue(response.headersJson(),
+          new TypeReference<Map<String, String>>() {}));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored headers unreadable", e);
+    }
+    headers.put("Cache-Control", "no-store");
+    if (FRONTEND_ORIGIN != null && !FRONTEND_ORIGIN.isBlank()) {
+      headers.put("Access-Control-Allow-Origin", FRONTEND_ORIGIN);
+      headers.put("Vary", "Origin");
+    }
+    return new APIGatewayProxyResponseEvent()
+        .withStatusCode(response.status())
+        .withHeaders(headers)
+        .withBody(response.body());
+  }
+}

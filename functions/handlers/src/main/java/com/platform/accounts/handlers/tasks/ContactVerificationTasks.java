@@ -1,0 +1,59 @@
+package com.platform.accounts.handlers.tasks;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.platform.accounts.core.AccountLifecycle;
+import com.platform.accounts.core.verification.VerificationProcess;
+import com.platform.accounts.handlers.Production;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The contact-verification state machine's tasks. The payload names the action; failures are thrown
+ * so that the state machine's Retry and Catch decide what happens next.
+ */
+public final class ContactVerificationTasks
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  private final VerificationProcess process;
+
+  public ContactVerificationTasks() {
+    this(Production.lifecycle());
+  }
+
+  public ContactVerificationTasks(AccountLifecycle lifecycle) {
+    this.process = lifecycle.verificationProcess();
+  }
+
+  @Override
+  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    if (context == null) {
+      return run(input);
+    }
+    return PowertoolsLogging.withLogging(context, () -> run(input));
+  }
+
+  private Map<String, Object> run(Map<String, Object> input) {
+    String action = text(input, "action");
+    String challengeId = text(input, "challengeId");
+    switch (action) {
+      case "AWAIT_VERIFICATION":
+        process.await(challengeId, text(input, "taskToken"));
+        return Map.of("status", "WAITING");
+      case "EXPIRE_CHALLENGE":
+        return Map.of("status", process.expire(challengeId));
+      case "PUBLISH_VERIFIED":
+        process.publishVerified(challengeId);
+        return Map.of("status", VerificationProcess.VERIFIED);
+      default:
+        throw new IllegalArgumentException("unknown action " + action);
+    }
+  }
+
+  private static String text(Map<String, Object> input, String field) {
+    Object value = input == null ? null : input.get(field);
+    if (!(value instanceof String) || ((String) value).isEmpty()) {
+      throw new IllegalArgumentException("task input lacks " + field);
+    }
+    return (String) value;
+  }
+}

@@ -1,0 +1,123 @@
+package com.platform.accounts.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.platform.accounts.asl.AslEngine;
+import com.platform.accounts.asl.StateMachine;
+import com.platform.accounts.asl.TaskContext;
+import com.platform.accounts.asl.TaskFailedException;
+import com.platform.accounts.asl.TaskInvoker;
+import com.platform.accounts.asl.TaskTokenInvalidException;
+import com.platform.accounts.core.port.Workflows;
+import com.platform.accounts.handlers.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step Functions in the local JVM: the template's state machines run on the ASL engine, and their
+ * {@code lambda:invoke} tasks call the same handler classes the template deploys.
+ */
+public final class LocalWorkflows implements Workflows, TaskInvoker {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalWorkflows.class);
+  static final String CONTACT_VERIFICATION = "ContactVerificationStateMachine";
+  private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
+
+  private final AslEngine engine;
+  private final SamTemplate template;
+  private final Map<String, StateMachine> machines = new java.util.HashMap<>();
+  private volatile Function<String, Object> functions;
+
+  public LocalWorkflows(SamTemplate template, Clock clock) {
+    this.template = template;
+    this.engine = new AslEngine(this, clock);
+    for (SamTemplate.StateMachine machine : template.stateMachines().values()) {
+      machines.put(machine.logicalId(), engine.parse(definition(machine)));
+    }
+  }
+
+  /** Connects the handlers, which are built after the workflows they start. */
+  public void connect(Function<String, Object> functionsByLogicalId) {
+    this.functions = functionsByLogicalId;
+  }
+
+  public AslEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public void startContactVerification(String challengeId) {
+    ObjectNode input = Json.object().put("challengeId", challengeId);
+    try {
+      engine.startExecution(machine(CONTACT_VERIFICATION), CONTACT_VERIFICATION, challengeId,
+          input);
+    } catch (IllegalStateException alreadyStarted) {
+      // the execution name is the challenge id: a second start of the same process is a no-op
+      LOG.debug("execution already exists for a challenge");
+    }
+  }
+
+  @Override
+  public void resume(String taskToken, String outputJson) {
+    try {
+      engine.sendTaskSuccess(taskToken, Json.MAPPER.readTree(outputJson));
+    } catch (TaskTokenInvalidException gone) {
+      // the execution timed out or finished: its own timeout path is the safety net
+      LOG.info("task token no longer valid; the workflow's timeout path handles it");
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("task output is not JSON", e);
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public JsonNode invoke(String resource, JsonNode parameters, TaskContext context)
+      throws TaskFailedException {
+    if (!resource.equals(LAMBDA_INVOKE) && !resource.equals(LAMBDA_INVOKE + ".waitForTaskToken")) {
+      throw new TaskFailedException("States.Runtime", "unsupported local resource " + resource);
+    }
+    String functionId = LocalFunctions.logicalIdOf(parameters.path("FunctionName").asText());
+    Object handler = functions.apply(functionId);
+    Map<String, Object> payload = Json.MAPPER.convertValue(parameters.path("Payload"),
+        new TypeReference<Map<String, Object>>() {});
+    try {
+      Object result = ((RequestHandler<Map<String, Object>, Object>) handler)
+          .handleRequest(payload, null);
+      ObjectNode output = Json.object();
+      output.put("StatusCode", 200);
+      output.set("Payload", Json.MAPPER.valueToTree(result));
+      return output;
+    } catch (RuntimeException e) {
+      // Lambda reports a function error by the exception's class name
+      throw new TaskFailedException(e.getClass().getName(), "the function failed");
+    }
+  }
+
+  private StateMachine machine(String logicalId) {
+    StateMachine machine = machines.get(logicalId);
+    if (machine == null) {
+      throw new IllegalStateException("template.yaml has no state machine " + logicalId);
+    }
+    return machine;
+  }
+
+  private static String definition(SamTemplate.StateMachine machine) {
+    try {
+      String text = Files.readString(machine.definition());
+      for (Map.Entry<String, String> sub : machine.functionArns().entrySet()) {
+        text = text.replace("${" + sub.getKey() + "}", LocalFunctions.arn(sub.getValue()));
+      }
+      return text;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + machine.definition(), e);
+    }
+  }
+}

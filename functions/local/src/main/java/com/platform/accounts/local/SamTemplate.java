@@ -1,0 +1,97 @@
+package com.platform.accounts.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the local runtime needs of template.yaml: the functions and their handler classes, the API
+ * routes (each function's {@code Type: Api} events) and the state machines with their substitutions.
+ * Reading them from the template means there is no second list of routes to keep in step.
+ */
+public final class SamTemplate {
+  /** A function: its logical id and handler class. */
+  public record Function(String logicalId, String handlerClass) {}
+
+  /** An API route: method, API Gateway resource path, and the function that serves it. */
+  public record ApiRoute(String method, String path, String functionId) {}
+
+  /** A state machine: definition file and its substitutions ({@code ${Name}} to a function id). */
+  public record StateMachine(String logicalId, Path definition, Map<String, String> functionArns) {}
+
+  private final Map<String, Function> functions = new LinkedHashMap<>();
+  private final List<ApiRoute> routes = new ArrayList<>();
+  private final Map<String, StateMachine> stateMachines = new LinkedHashMap<>();
+
+  public static SamTemplate read(Path repoRoot) {
+    Path file = repoRoot.resolve("template.yaml");
+    try {
+      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+      return new SamTemplate(root, repoRoot);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private SamTemplate(JsonNode root, Path repoRoot) {
+    JsonNode globalsHandler = root.path("Globals").path("Function").path("Handler");
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields(); it.hasNext();) {
+      Map.Entry<String, JsonNode> resource = it.next();
+      String type = resource.getValue().path("Type").asText();
+      JsonNode props = resource.getValue().path("Properties");
+      if ("AWS::Serverless::Function".equals(type)) {
+        String handler = props.path("Handler").asText(globalsHandler.asText());
+        String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::"))
+            : handler;
+        functions.put(resource.getKey(), new Function(resource.getKey(), handlerClass));
+        for (JsonNode event : iterable(props.path("Events"))) {
+          if ("Api".equals(event.path("Type").asText())) {
+            JsonNode p = event.path("Properties");
+            routes.add(new ApiRoute(p.path("Method").asText().toUpperCase(java.util.Locale.ROOT),
+                p.path("Path").asText(), resource.getKey()));
+          }
+        }
+      } else if ("AWS::Serverless::StateMachine".equals(type)) {
+        Map<String, String> arns = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> s = props.path("DefinitionSubstitutions")
+            .fields(); s.hasNext();) {
+          Map.Entry<String, JsonNode> sub = s.next();
+          String value = sub.getValue().asText();
+          // "!GetAtt SomeFunction.Arn" reads as the scalar "SomeFunction.Arn"
+          if (value.endsWith(".Arn")) {
+            arns.put(sub.getKey(), value.substring(0, value.length() - ".Arn".length()));
+          }
+        }
+        stateMachines.put(resource.getKey(), new StateMachine(resource.getKey(),
+            repoRoot.resolve(props.path("DefinitionUri").asText()), arns));
+      }
+    }
+  }
+
+  private static Iterable<JsonNode> iterable(JsonNode node) {
+    List<JsonNode> values = new ArrayList<>();
+    node.elements().forEachRemaining(values::add);
+    return values;
+  }
+
+  public Map<String, Function> functions() {
+    return functions;
+  }
+
+  public List<ApiRoute> routes() {
+    return routes;
+  }
+
+  public Map<String, StateMachine> stateMachines() {
+    return stateMachines;
+  }
+}
