@@ -1,0 +1,51 @@
+# The two commands of the README: `make run` starts the service locally, `make test` runs every test.
+# Each target installs what it needs itself, so both work on a fresh machine.
+SHELL := /bin/bash
+MVN ?= mvn -B -ntp
+PORT ?= 8080
+LOCAL_JAR := functions/local/target/local.jar
+SOURCES := $(shell find functions -name '*.java' -path '*/src/main/*' 2>/dev/null) \
+           $(shell find functions -name 'pom.xml' -o -path '*/src/main/resources/*' -type f 2>/dev/null) \
+           pom.xml $(wildcard infrastructure/messages/*)
+
+.PHONY: run test build lint emulator emulator-stop venv benchmark clean
+
+## run: build what is missing and start the local runtime on 127.0.0.1:$(PORT)
+run: $(LOCAL_JAR)
+	PORT=$(PORT) java -XX:TieredStopAtLevel=1 -jar $(LOCAL_JAR)
+
+$(LOCAL_JAR): $(SOURCES)
+	$(MVN) -q -DskipTests -pl functions/local -am package
+
+## build: compile and package every module without tests
+build:
+	$(MVN) -q -DskipTests package
+
+## venv: the project's Python tools (moto, cfn-lint) in .venv
+venv:
+	bash infrastructure/emulator/venv.sh
+
+## lint: cfn-lint on template.yaml (errors fail the build)
+lint: venv
+	.venv/bin/cfn-lint template.yaml
+
+## test: every test — unit, contract, emulator-backed integration and end-to-end
+test: venv
+	@echo "== cfn-lint template.yaml"
+	.venv/bin/cfn-lint template.yaml
+	@echo "== mvn verify"
+	$(MVN) --fail-at-end verify; status=$$?; bash .ci/test-summary.sh; exit $$status
+
+## emulator: start a moto server on 127.0.0.1:5000 for manual runs (AWS_ENDPOINT_URL is printed)
+emulator: venv
+	bash infrastructure/emulator/moto.sh start 5000
+
+emulator-stop:
+	bash infrastructure/emulator/moto.sh stop
+
+## benchmark: cold start of every handler against the emulator, table printed (see README)
+benchmark: venv build
+	bash infrastructure/benchmarks/coldstart.sh
+
+clean:
+	$(MVN) -q clean

@@ -1,0 +1,101 @@
+package com.platform.accounts.handlers.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.platform.accounts.core.problem.Validation;
+import com.platform.accounts.core.signup.SignupCommand;
+import com.platform.accounts.core.support.TestLifecycle;
+import com.platform.accounts.core.verification.CodeSent;
+import com.platform.accounts.handlers.Events;
+import com.platform.accounts.handlers.Json;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AccountApiTest {
+  private static final String PASSWORD = "correct horse battery staple";
+  private final TestLifecycle t = new TestLifecycle();
+  private final AccountApi accountApi = new AccountApi(t.lifecycle);
+  private final SessionApi sessionApi = new SessionApi(t.lifecycle);
+  private String token;
+  private String accountId;
+
+  @BeforeEach
+  void signUp() {
+    CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", "ana@example.com",
+        PASSWORD, PASSWORD, true, null, null), new Validation());
+    var done = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"));
+    token = done.session().token();
+    accountId = done.accountId();
+  }
+
+  private APIGatewayProxyRequestEvent getAccount(String bearer) {
+    APIGatewayProxyRequestEvent event = Events.api("AccountApiFunction-get-account.json");
+    if (bearer == null) {
+      event.getHeaders().remove("Authorization");
+    } else {
+      event.getHeaders().put("Authorization", "Bearer " + bearer);
+    }
+    return event;
+  }
+
+  @Test
+  void theAccountShowsItsVerifiedContactsAndNoCapabilitiesYet() throws Exception {
+    APIGatewayProxyResponseEvent response = accountApi.handleRequest(getAccount(token), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    JsonNode body = Json.MAPPER.readTree(response.getBody());
+    assertThat(body.path("accountId").asText()).isEqualTo(accountId);
+    assertThat(body.path("email").asText()).isEqualTo("ana@example.com");
+    assertThat(body.path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(body.path("verifiedContacts").path("email").asBoolean()).isTrue();
+    assertThat(body.path("verifiedContacts").path("phone").asBoolean()).isFalse();
+    assertThat(body.path("paymentMethods").isArray()).isTrue();
+    assertThat(body.path("capabilities").path("payAsYouGo").asBoolean()).isFalse();
+    assertThat(body.has("passwordHash")).isFalse();
+  }
+
+  @Test
+  void noTokenOrAGarbageTokenIs401() throws Exception {
+    assertThat(accountApi.handleRequest(getAccount(null), null).getStatusCode()).isEqualTo(401);
+    APIGatewayProxyResponseEvent garbage = accountApi.handleRequest(getAccount("x.y.z"), null);
+    assertThat(garbage.getStatusCode()).isEqualTo(401);
+    assertThat(Json.MAPPER.readTree(garbage.getBody()).path("code").asText())
+        .isEqualTo("UNAUTHENTICATED");
+  }
+
+  @Test
+  void afterLogoutTheTokenIsRefused() {
+    APIGatewayProxyRequestEvent logout = Events.api("SessionApiFunction-post-sessions.json")
+        .withHttpMethod("DELETE").withResource("/v1/sessions/current")
+        .withPath("/v1/sessions/current").withBody(null);
+    logout.getHeaders().put("Authorization", "Bearer " + token);
+
+    assertThat(sessionApi.handleRequest(logout, null).getStatusCode()).isEqualTo(204);
+    assertThat(accountApi.handleRequest(getAccount(token), null).getStatusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theSecondVerificationProvesThePhone() throws Exception {
+    APIGatewayProxyRequestEvent start = getAccount(token).withHttpMethod("POST")
+        .withResource("/v1/account/verifications").withPath("/v1/account/verifications")
+        .withBody("{\"channel\": \"SMS\", \"phone\": \"+12025550123\"}");
+    APIGatewayProxyResponseEvent started = accountApi.handleRequest(start, null);
+    assertThat(started.getStatusCode()).isEqualTo(201);
+    String verificationId = Json.MAPPER.readTree(started.getBody()).path("verificationId").asText();
+
+    APIGatewayProxyRequestEvent verify = getAccount(token).withHttpMethod("POST")
+        .withResource("/v1/account/verifications/{verificationId}/verify")
+        .withPath("/v1/account/verifications/" + verificationId + "/verify")
+        .withPathParameters(Map.of("verificationId", verificationId))
+        .withBody("{\"code\": \"" + t.lastCode("+12025550123") + "\"}");
+    APIGatewayProxyResponseEvent verified = accountApi.handleRequest(verify, null);
+
+    assertThat(verified.getStatusCode()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(verified.getBody()).path("verifiedContacts").path("phone")
+        .asBoolean()).isTrue();
+  }
+}

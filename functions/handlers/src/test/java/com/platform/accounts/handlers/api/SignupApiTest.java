@@ -1,0 +1,160 @@
+package com.platform.accounts.handlers.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.platform.accounts.core.support.TestLifecycle;
+import com.platform.accounts.handlers.Events;
+import com.platform.accounts.handlers.Json;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SignupApiTest {
+  private final TestLifecycle t = new TestLifecycle();
+  private final SignupApi api = new SignupApi(t.lifecycle);
+
+  private static APIGatewayProxyRequestEvent signup(String body) {
+    return Events.api("SignupApiFunction-post-signups.json").withBody(body);
+  }
+
+  private static JsonNode json(APIGatewayProxyResponseEvent response) throws Exception {
+    return Json.MAPPER.readTree(response.getBody());
+  }
+
+  @Test
+  void theSampleEventStartsASignup() throws Exception {
+    APIGatewayProxyResponseEvent response =
+        api.handleRequest(Events.api("SignupApiFunction-post-signups.json"), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(201);
+    JsonNode body = json(response);
+    assertThat(body.path("signupId").asText()).startsWith("sgn_");
+    assertThat(body.path("channel").asText()).isEqualTo("EMAIL");
+    assertThat(body.path("destination").asText()).isEqualTo("a***@example.com");
+    assertThat(body.has("codeExpiresAt")).isTrue();
+    assertThat(body.has("resendAvailableAt")).isTrue();
+    assertThat(response.getHeaders()).containsEntry("Cache-Control", "no-store");
+  }
+
+  @Test
+  void malformedJsonIsA400ThatEchoesNothing() throws Exception {
+    APIGatewayProxyResponseEvent response =
+        api.handleRequest(signup("{\"password\": \"hunter2-secret\", "), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+    assertThat(json(response).path("code").asText()).isEqualTo("MALFORMED_REQUEST");
+    assertThat(response.getBody()).doesNotContain("hunter2-secret");
+    assertThat(t.outbox.all()).isEmpty();
+  }
+
+  @Test
+  void wrongTypesAndBadValuesAreAllReportedTogether() throws Exception {
+    APIGatewayProxyResponseEvent response = api.handleRequest(signup(
+        "{\"country\": 1, \"email\": \"nope\", \"password\": \"correct horse battery staple\","
+            + " \"passwordConfirmation\": \"correct horse battery staple\","
+            + " \"termsAccepted\": \"yes\", \"verificationChannel\": \"FAX\"}"), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    JsonNode body = json(response);
+    assertThat(body.path("code").asText()).isEqualTo("VALIDATION_FAILED");
+    Map<String, String> errors = new HashMap<>();
+    body.path("errors").forEach(e -> errors.put(e.path("field").asText(), e.path("code").asText()));
+    assertThat(errors).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "country", "INVALID_TYPE", "email", "INVALID_EMAIL", "termsAccepted", "INVALID_TYPE",
+        "verificationChannel", "INVALID_CHANNEL"));
+  }
+
+  @Test
+  void aBodyOverSixteenKibIsRefused() throws Exception {
+    String big = "{\"email\": \"" + "a".repeat(17 * 1024) + "\"}";
+
+    APIGatewayProxyResponseEvent response = api.handleRequest(signup(big), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(json(response).path("code").asText()).isEqualTo("MALFORMED_REQUEST");
+  }
+
+  @Test
+  void aRetryWithTheSameIdempotencyKeyReplaysTheFirstAnswerWithoutASecondSend() throws Exception {
+    APIGatewayProxyRequestEvent first = Events.api("SignupApiFunction-post-signups.json");
+    first.getHeaders().put("Idempotency-Key", "k-1");
+    APIGatewayProxyRequestEvent retry = Events.api("SignupApiFunction-post-signups.json");
+    retry.getHeaders().put("idempotency-key", "k-1");
+
+    APIGatewayProxyResponseEvent a = api.handleRequest(first, null);
+    APIGatewayProxyResponseEvent b = api.handleRequest(retry, null);
+
+    assertThat(b.getStatusCode()).isEqualTo(a.getStatusCode()).isEqualTo(201);
+    assertThat(b.getBody()).isEqualTo(a.getBody());
+    assertThat(t.outbox.to("ana@example.com")).hasSize(1);
+  }
+
+  @Test
+  void theSameIdempotencyKeyWithAnotherBodyIsRefused() throws Exception {
+    APIGatewayProxyRequestEvent first = Events.api("SignupApiFunction-post-signups.json");
+    first.getHeaders().put("Idempotency-Key", "k-2");
+    api.handleRequest(first, null);
+    APIGatewayProxyRequestEvent other = signup(first.getBody().replace("ana@", "bo@"));
+    other.getHeaders().put("Idempotency-Key", "k-2");
+
+    APIGatewayProxyResponseEvent response = api.handleRequest(other, null);
+
+    assertThat(response.getStatusCode()).isEqualTo(422);
+    assertThat(json(response).path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(t.outbox.to("bo@example.com")).isEmpty();
+  }
+
+  @Test
+  void aWrongCodeTellsTheTriesLeft() throws Exception {
+    String signupId = json(api.handleRequest(Events.api("SignupApiFunction-post-signups.json"),
+        null)).path("signupId").asText();
+    String right = t.lastCode("ana@example.com");
+    String wrong = right.equals("000000") ? "111111" : "000000";
+
+    APIGatewayProxyResponseEvent response = api.handleRequest(verify(signupId, wrong), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(json(response).path("code").asText()).isEqualTo("INVALID_CODE");
+    assertThat(json(response).path("attemptsRemaining").asInt()).isEqualTo(4);
+    assertThat(response.getBody()).doesNotContain(right);
+
+    APIGatewayProxyResponseEvent ok = api.handleRequest(verify(signupId, right), null);
+    assertThat(ok.getStatusCode()).isEqualTo(201);
+    assertThat(json(ok).path("session").path("token").asText()).isNotBlank();
+  }
+
+  @Test
+  void resendingTooSoonAnswers429WithRetryAfter() throws Exception {
+    String signupId = json(api.handleRequest(Events.api("SignupApiFunction-post-signups.json"),
+        null)).path("signupId").asText();
+    APIGatewayProxyRequestEvent resend = signup(null)
+        .withResource("/v1/signups/{signupId}/code")
+        .withPath("/v1/signups/" + signupId + "/code")
+        .withPathParameters(Map.of("signupId", signupId));
+
+    APIGatewayProxyResponseEvent response = api.handleRequest(resend, null);
+
+    assertThat(response.getStatusCode()).isEqualTo(429);
+    assertThat(json(response).path("code").asText()).isEqualTo("RATE_LIMITED");
+    assertThat(Integer.parseInt(response.getHeaders().get("Retry-After"))).isBetween(1, 60);
+  }
+
+  @Test
+  void anUnknownRouteIsA404AndAWrongMethodA405() throws Exception {
+    assertThat(api.handleRequest(signup("{}").withResource("/v1/nothing"), null).getStatusCode())
+        .isEqualTo(404);
+    assertThat(api.handleRequest(signup("{}").withHttpMethod("GET"), null).getStatusCode())
+        .isEqualTo(405);
+  }
+
+  private static APIGatewayProxyRequestEvent verify(String signupId, String code) {
+    return signup("{\"code\": \"" + code + "\"}")
+        .withResource("/v1/signups/{signupId}/verify")
+        .withPath("/v1/signups/" + signupId + "/verify")
+        .withPathParameters(Map.of("signupId", signupId));
+  }
+}
