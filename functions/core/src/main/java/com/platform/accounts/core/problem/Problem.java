@@ -46,6 +46,12 @@ public class Problem extends RuntimeException {
         Math.max(1, retryAfterSeconds));
   }
 
+  /** 429 with the wait rounded up to whole seconds, as Retry-After needs. */
+  public static Problem rateLimited(java.time.Duration wait) {
+    long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+    return rateLimited(Math.max(1, seconds));
+  }
+
   public static Problem unauthenticated() {
     return of(401, ErrorCode.UNAUTHENTICATED, "Unauthenticated",
         "A valid session is required.");

@@ -30,7 +30,7 @@ public final class RateLimiter {
   public void acquire(String key, int limit, Duration window) {
     Optional<Duration> wait = tryAcquire(key, limit, window);
     if (wait.isPresent()) {
-      throw Problem.rateLimited(ceilSeconds(wait.get()));
+      throw Problem.rateLimited(wait.get());
     }
   }
 
@@ -56,10 +56,5 @@ public final class RateLimiter {
       }
     }
     return Optional.of(Duration.ofSeconds(1));
-  }
-
-  static long ceilSeconds(Duration d) {
-    long s = d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
-    return Math.max(1, s);
   }
 }

@@ -69,7 +69,7 @@ public final class CodeChallenges {
     Instant available = challenge.lastSentAt().plus(RESEND_INTERVAL);
     Instant now = clock.instant();
     if (now.isBefore(available)) {
-      throw Problem.rateLimited(Duration.between(now, available).toSeconds() + 1);
+      throw Problem.rateLimited(Duration.between(now, available));
     }
   }
 

@@ -11,20 +11,26 @@ import com.platform.accounts.handlers.Json;
 final class Views {
   private Views() {}
 
+  /** ISO-8601 in whole seconds, rounded up: a client never acts before the time it was given. */
+  static String time(java.time.Instant instant) {
+    java.time.Instant seconds = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    return (seconds.equals(instant) ? seconds : seconds.plusSeconds(1)).toString();
+  }
+
   static ObjectNode codeSent(String idField, CodeSent sent) {
     ObjectNode node = Json.object();
     node.put(idField, sent.challengeId());
     node.put("channel", sent.channel().name());
     node.put("destination", sent.destination());
-    node.put("codeExpiresAt", sent.codeExpiresAt().toString());
-    node.put("resendAvailableAt", sent.resendAvailableAt().toString());
+    node.put("codeExpiresAt", time(sent.codeExpiresAt()));
+    node.put("resendAvailableAt", time(sent.resendAvailableAt()));
     return node;
   }
 
   static ObjectNode session(SessionToken token) {
     ObjectNode node = Json.object();
     node.put("token", token.token());
-    node.put("expiresAt", token.expiresAt().toString());
+    node.put("expiresAt", time(token.expiresAt()));
     return node;
   }
 

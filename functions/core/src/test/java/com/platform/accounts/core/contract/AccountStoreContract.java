@@ -1,0 +1,279 @@
+package com.platform.accounts.core.contract;
+
+import static com.platform.accounts.core.contract.Records.START;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.port.AccountStore;
+import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
+import com.platform.accounts.core.support.MutableClock;
+import com.platform.accounts.core.verification.Challenge;
+import com.platform.accounts.core.verification.ChallengeStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link AccountStore} does: exact round trips, versioned conditional writes, one account
+ * per email whatever its case, and all-or-nothing transactions with the sign-up challenge.
+ */
+public abstract class AccountStoreContract {
+  /** The stores under test, kept in one table so that account writes can include the challenge. */
+  public record Stores(AccountStore accounts, ChallengeStore challenges) {}
+
+  protected final MutableClock clock = new MutableClock(START);
+  private AccountStore accounts;
+  private ChallengeStore challenges;
+
+  /** Fresh stores on one (empty or unrelated) table that read the time from {@code clock}. */
+  protected abstract Stores newStores(Clock clock);
+
+  @BeforeEach
+  void createStores() {
+    Stores stores = newStores(clock);
+    accounts = stores.accounts();
+    challenges = stores.challenges();
+  }
+
+  /** A stored pending sign-up challenge for the email (version 1). */
+  private Challenge storedSignup(String email) {
+    Challenge challenge = Records.signupChallenge(Records.challengeId(), email, clock.instant());
+    challenges.create(challenge);
+    return challenges.find(challenge.challengeId(), clock.instant()).orElseThrow();
+  }
+
+  private Account created(String email) {
+    Account account = Records.account(Records.accountId(), email);
+    accounts.create(account, storedSignup(email).verified());
+    return accounts.find(account.accountId()).orElseThrow();
+  }
+
+  private static String key(String email) {
+    return email.toLowerCase(Locale.ROOT);
+  }
+
+  @Test
+  void createStoresEveryFieldAndFindsByIdAndByEmail() {
+    String email = Records.email();
+    Account account = Records.account(Records.accountId(), email);
+
+    accounts.create(account, storedSignup(email).verified());
+
+    Account expected = Records.withVersion(account, 1);
+    assertThat(accounts.find(account.accountId())).contains(expected);
+    assertThat(accounts.findByEmail(key(email))).contains(expected);
+  }
+
+  @Test
+  void createRoundTripsNullFields() {
+    String email = Records.email();
+    Account account = Records.sparseAccount(Records.accountId(), email);
+
+    accounts.create(account, storedSignup(email).verified());
+
+    assertThat(accounts.find(account.accountId())).contains(Records.withVersion(account, 1));
+  }
+
+  @Test
+  void createWritesTheCompletedChallengeWithItsNextVersion() {
+    String email = Records.email();
+    Challenge stored = storedSignup(email);
+
+    accounts.create(Records.account(Records.accountId(), email), stored.verified());
+
+    Challenge after = challenges.find(stored.challengeId(), clock.instant()).orElseThrow();
+    assertThat(after).isEqualTo(Records.withVersion(stored.verified(), 2));
+    assertThat(after.status()).isEqualTo(ChallengeStatus.VERIFIED);
+    assertThat(after.signup()).isEqualTo(stored.signup());
+  }
+
+  @Test
+  void unknownAccountsAndEmailsAreNotFound() {
+    assertThat(accounts.find(Records.accountId())).isEmpty();
+    assertThat(accounts.findByEmail(key(Records.email()))).isEmpty();
+  }
+
+  @Test
+  void secondAccountWithTheSameEmailInAnotherCaseIsRefusedAndWritesNothing() {
+    String email = Records.email();
+    Account first = created(email);
+    Challenge second = storedSignup(email.toUpperCase(Locale.ROOT));
+    Account duplicate = Records.account(Records.accountId(), email.toUpperCase(Locale.ROOT));
+
+    assertThatThrownBy(() -> accounts.create(duplicate, second.verified()))
+        .isInstanceOf(EmailAlreadyRegisteredException.class);
+
+    assertThat(accounts.find(duplicate.accountId())).isEmpty();
+    assertThat(challenges.find(second.challengeId(), clock.instant())).contains(second);
+    assertThat(accounts.findByEmail(key(email))).contains(first);
+  }
+
+  @Test
+  void createWithAStaleChallengeWritesNothing() {
+    String email = Records.email();
+    Challenge read = storedSignup(email);
+    challenges.update(read.withFailedAttempt());
+    Account account = Records.account(Records.accountId(), email);
+
+    assertThatThrownBy(() -> accounts.create(account, read.verified()))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.find(account.accountId())).isEmpty();
+    assertThat(accounts.findByEmail(key(email))).isEmpty();
+    Challenge current = challenges.find(read.challengeId(), clock.instant()).orElseThrow();
+    assertThat(current.version()).isEqualTo(2);
+    assertThat(current.status()).isEqualTo(ChallengeStatus.PENDING);
+
+    // nothing of the failed transaction holds the email: the fresh state completes
+    accounts.create(account, current.verified());
+    assertThat(accounts.findByEmail(key(email))).contains(Records.withVersion(account, 1));
+  }
+
+  @Test
+  void createWithAnExpiredChallengeWritesNothing() {
+    String email = Records.email();
+    Challenge read = storedSignup(email);
+    clock.advance(Records.CHALLENGE_LIFETIME);
+    Account account = Records.account(Records.accountId(), email);
+
+    assertThatThrownBy(() -> accounts.create(account, read.verified()))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.find(account.accountId())).isEmpty();
+    assertThat(accounts.findByEmail(key(email))).isEmpty();
+  }
+
+  @Test
+  void createWithAChallengeThatWasNeverStoredWritesNothing() {
+    String email = Records.email();
+    Challenge neverStored = Records.signupChallenge(Records.challengeId(), email, clock.instant());
+    Account account = Records.account(Records.accountId(), email);
+
+    assertThatThrownBy(() -> accounts.create(account, neverStored.verified()))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.find(account.accountId())).isEmpty();
+    assertThat(accounts.findByEmail(key(email))).isEmpty();
+  }
+
+  @Test
+  void createOverAnExistingAccountIdIsAConflict() {
+    Account first = created(Records.email());
+    String otherEmail = Records.email();
+    Account sameId = Records.account(first.accountId(), otherEmail);
+
+    assertThatThrownBy(() -> accounts.create(sameId, storedSignup(otherEmail).verified()))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.find(first.accountId())).contains(first);
+    assertThat(accounts.findByEmail(key(otherEmail))).isEmpty();
+  }
+
+  @Test
+  void updateStoresTheNextVersion() {
+    Account stored = created(Records.email());
+
+    accounts.update(stored.withNextSessionVersion(), Optional.empty());
+    Account second = accounts.find(stored.accountId()).orElseThrow();
+    accounts.update(second.withVerifiedPhone("+4917612345678"), Optional.empty());
+
+    Account third = accounts.find(stored.accountId()).orElseThrow();
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(second.sessionVersion()).isEqualTo(stored.sessionVersion() + 1);
+    assertThat(third).isEqualTo(Records.withVersion(
+        stored.withNextSessionVersion().withVerifiedPhone("+4917612345678"), 3));
+    assertThat(accounts.findByEmail(key(stored.email()))).contains(third);
+  }
+
+  @Test
+  void updateFromAStaleReadIsAConflictAndChangesNothing() {
+    Account stored = created(Records.email());
+    accounts.update(stored.withNextSessionVersion(), Optional.empty());
+    Account current = accounts.find(stored.accountId()).orElseThrow();
+
+    assertThatThrownBy(() -> accounts.update(stored.withPasswordHash("other"), Optional.empty()))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.find(stored.accountId())).contains(current);
+  }
+
+  @Test
+  void updateOfAnAccountThatDoesNotExistIsAConflict() {
+    Account neverCreated = Records.account(Records.accountId(), Records.email());
+
+    assertThatThrownBy(() -> accounts.update(neverCreated, Optional.empty()))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.find(neverCreated.accountId())).isEmpty();
+  }
+
+  @Test
+  void updateWithAChallengeWritesBoth() {
+    Account account = created(Records.email());
+    Challenge contact = Records.contactChallenge(Records.challengeId(), account.accountId(),
+        clock.instant());
+    challenges.create(contact);
+    Challenge read = challenges.find(contact.challengeId(), clock.instant()).orElseThrow();
+
+    accounts.update(account.withVerifiedPhone(read.destination()), Optional.of(read.verified()));
+
+    assertThat(accounts.find(account.accountId()).orElseThrow().version()).isEqualTo(2);
+    assertThat(challenges.find(read.challengeId(), clock.instant()))
+        .contains(Records.withVersion(read.verified(), 2));
+  }
+
+  @Test
+  void updateWithAStaleChallengeWritesNeither() {
+    Account account = created(Records.email());
+    Challenge contact = Records.contactChallenge(Records.challengeId(), account.accountId(),
+        clock.instant());
+    challenges.create(contact);
+    Challenge read = challenges.find(contact.challengeId(), clock.instant()).orElseThrow();
+    challenges.update(read.withFailedAttempt());
+
+    assertThatThrownBy(() -> accounts.update(account.withVerifiedPhone(read.destination()),
+        Optional.of(read.verified()))).isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.find(account.accountId())).contains(account);
+    assertThat(challenges.find(read.challengeId(), clock.instant()).orElseThrow().status())
+        .isEqualTo(ChallengeStatus.PENDING);
+  }
+
+  @Test
+  void updateWithAStaleAccountWritesNeither() {
+    Account account = created(Records.email());
+    Challenge contact = Records.contactChallenge(Records.challengeId(), account.accountId(),
+        clock.instant());
+    challenges.create(contact);
+    Challenge read = challenges.find(contact.challengeId(), clock.instant()).orElseThrow();
+    accounts.update(account.withNextSessionVersion(), Optional.empty());
+    Account current = accounts.find(account.accountId()).orElseThrow();
+
+    assertThatThrownBy(() -> accounts.update(account.withVerifiedPhone(read.destination()),
+        Optional.of(read.verified()))).isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.find(account.accountId())).contains(current);
+    assertThat(challenges.find(read.challengeId(), clock.instant())).contains(read);
+  }
+
+  @Test
+  void updateWithAnExpiredChallengeWritesNeither() {
+    Account account = created(Records.email());
+    Challenge contact = Records.contactChallenge(Records.challengeId(), account.accountId(),
+        clock.instant());
+    challenges.create(contact);
+    Challenge read = challenges.find(contact.challengeId(), clock.instant()).orElseThrow();
+    clock.advance(Records.CHALLENGE_LIFETIME.plus(Duration.ofSeconds(1)));
+
+    assertThatThrownBy(() -> accounts.update(account.withVerifiedPhone(read.destination()),
+        Optional.of(read.verified()))).isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.find(account.accountId())).contains(account);
+  }
+}
