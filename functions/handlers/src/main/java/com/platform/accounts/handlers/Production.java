@@ -16,5 +16,9 @@ public final class Production {
 
   private static final class Holder {
     static final AccountLifecycle LIFECYCLE = new AccountLifecycle(AwsPorts.fromEnvironment());
+
+    static {
+      Priming.register(LIFECYCLE);
+    }
   }
 }

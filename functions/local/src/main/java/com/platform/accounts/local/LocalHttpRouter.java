@@ -91,6 +91,8 @@ final class LocalHttpRouter implements HttpHandler {
           (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
               functions.get(matched.route().functionId());
       APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+      // names the template function that answered, so tests can tell a routed 404 from a missing route
+      exchange.getResponseHeaders().set("X-Local-Function", matched.route().functionId());
       write(exchange, response);
     } catch (RuntimeException e) {
       LOG.error("local router failure: {}", e.getClass().getName());
