@@ -33,6 +33,7 @@ lint: venv
 test: venv
 	@echo "== cfn-lint template.yaml"
 	.venv/bin/cfn-lint template.yaml
+	bash infrastructure/browser/install-chromium.sh
 	@echo "== mvn verify"
 	$(MVN) --fail-at-end verify; status=$$?; bash .ci/test-summary.sh; exit $$status
 
