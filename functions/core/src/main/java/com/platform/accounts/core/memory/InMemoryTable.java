@@ -1,18 +1,25 @@
 package com.platform.accounts.core.memory;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.card.AccountAlreadyHasCardException;
+import com.platform.accounts.core.card.CardAlreadyRegisteredException;
+import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.idempotency.IdempotencyRecord;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
 import com.platform.accounts.core.port.IdempotencyStore;
+import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
 import com.platform.accounts.core.ratelimit.RateWindow;
 import com.platform.accounts.core.verification.Challenge;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +38,16 @@ public final class InMemoryTable {
   private final Map<String, Challenge> challenges = new HashMap<>();
   private final Map<String, RateWindow> rateWindows = new HashMap<>();
   private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
+  private final Map<String, PaymentMethod> paymentMethods = new HashMap<>();
+  /** Uniqueness items: card fingerprint hash to account id, and account id to its card's id. */
+  private final Map<String, String> fingerprintOwners = new HashMap<>();
+  private final Map<String, String> cardSlots = new HashMap<>();
 
   private final AccountStore accountStore = new Accounts();
   private final ChallengeStore challengeStore = new Challenges();
   private final RateLimitStore rateLimitStore = new RateLimits();
   private final IdempotencyStore idempotencyStore = new Idempotency();
+  private final PaymentMethodStore paymentMethodStore = new PaymentMethods();
 
   public InMemoryTable(Clock clock) {
     this.clock = clock;
@@ -55,6 +67,10 @@ public final class InMemoryTable {
 
   public IdempotencyStore idempotency() {
     return idempotencyStore;
+  }
+
+  public PaymentMethodStore paymentMethods() {
+    return paymentMethodStore;
   }
 
   private boolean live(Instant expiresAt) {
@@ -198,6 +214,90 @@ public final class InMemoryTable {
         idempotency.remove(key);
       }
     }
+  }
+
+  private final class PaymentMethods implements PaymentMethodStore {
+    @Override
+    public void create(PaymentMethod pm) {
+      synchronized (lock) {
+        if (paymentMethods.containsKey(pm.paymentMethodId())) {
+          throw new ConcurrentModificationException("payment method " + pm.paymentMethodId());
+        }
+        if (pm.holdsCardSlot()) {
+          String owner = fingerprintOwners.get(pm.card().fingerprintHash());
+          if (owner != null) {
+            throw new CardAlreadyRegisteredException(owner.equals(pm.accountId()));
+          }
+          if (cardSlots.containsKey(pm.accountId())) {
+            throw new AccountAlreadyHasCardException();
+          }
+          fingerprintOwners.put(pm.card().fingerprintHash(), pm.accountId());
+          cardSlots.put(pm.accountId(), pm.paymentMethodId());
+        }
+        paymentMethods.put(pm.paymentMethodId(), withVersion(pm, pm.version() + 1));
+      }
+    }
+
+    @Override
+    public Optional<PaymentMethod> find(String accountId, String paymentMethodId) {
+      synchronized (lock) {
+        return Optional.ofNullable(paymentMethods.get(paymentMethodId))
+            .filter(pm -> pm.accountId().equals(accountId));
+      }
+    }
+
+    @Override
+    public List<PaymentMethod> list(String accountId) {
+      synchronized (lock) {
+        return paymentMethods.values().stream().filter(pm -> pm.accountId().equals(accountId))
+            .sorted(Comparator.comparing(PaymentMethod::createdAt)
+                .thenComparing(PaymentMethod::paymentMethodId))
+            .toList();
+      }
+    }
+
+    @Override
+    public void update(PaymentMethod pm) {
+      synchronized (lock) {
+        PaymentMethod stored = paymentMethods.get(pm.paymentMethodId());
+        if (stored == null || stored.version() != pm.version()
+            || !stored.accountId().equals(pm.accountId())) {
+          throw new ConcurrentModificationException("payment method " + pm.paymentMethodId());
+        }
+        if (stored.holdsCardSlot() && !pm.holdsCardSlot()) {
+          fingerprintOwners.remove(stored.card().fingerprintHash());
+          cardSlots.remove(stored.accountId(), stored.paymentMethodId());
+        }
+        paymentMethods.put(pm.paymentMethodId(), withVersion(pm, pm.version() + 1));
+      }
+    }
+
+    @Override
+    public List<PaymentMethod> dueForRelease(Instant now, int limit) {
+      synchronized (lock) {
+        List<PaymentMethod> due = new ArrayList<>();
+        for (PaymentMethod pm : paymentMethods.values()) {
+          if (pm.check() != null && !pm.check().released()
+              && !pm.check().releaseDueAt().isAfter(now)) {
+            due.add(pm);
+          }
+        }
+        due.sort(Comparator.comparing(pm -> pm.check().releaseDueAt()));
+        return due.size() > limit ? due.subList(0, limit) : due;
+      }
+    }
+
+    @Override
+    public Optional<String> fingerprintOwner(String fingerprintHash) {
+      synchronized (lock) {
+        return Optional.ofNullable(fingerprintOwners.get(fingerprintHash));
+      }
+    }
+  }
+
+  private static PaymentMethod withVersion(PaymentMethod pm, long version) {
+    return new PaymentMethod(pm.paymentMethodId(), pm.accountId(), pm.type(), pm.status(),
+        pm.card(), pm.check(), pm.createdAt(), version);
   }
 
   private static Account bump(Account a) {

@@ -33,5 +33,21 @@ public final class ErrorCode {
   public static final String ACCOUNT_ALREADY_EXISTS = "ACCOUNT_ALREADY_EXISTS";
   public static final String CONFLICT = "CONFLICT";
 
+  public static final String CARD_ISSUED_IN_MAINLAND_CHINA = "CARD_ISSUED_IN_MAINLAND_CHINA";
+  public static final String CARD_FUNDING_NOT_ACCEPTED = "CARD_FUNDING_NOT_ACCEPTED";
+  public static final String CARD_ALREADY_REGISTERED = "CARD_ALREADY_REGISTERED";
+  public static final String ACCOUNT_ALREADY_HAS_CARD = "ACCOUNT_ALREADY_HAS_CARD";
+  public static final String CARD_COUNTRY_MISMATCH = "CARD_COUNTRY_MISMATCH";
+  public static final String CARD_EXPIRED = "CARD_EXPIRED";
+  public static final String CARD_DECLINED = "CARD_DECLINED";
+  public static final String UNKNOWN_CARD_TOKEN = "UNKNOWN_CARD_TOKEN";
+  public static final String VERIFICATION_FAILED = "VERIFICATION_FAILED";
+  public static final String VERIFICATION_LOCKED = "VERIFICATION_LOCKED";
+  public static final String VERIFICATION_EXPIRED = "VERIFICATION_EXPIRED";
+  public static final String ALREADY_VERIFIED = "ALREADY_VERIFIED";
+  public static final String INVALID_AMOUNT = "INVALID_AMOUNT";
+  public static final String INVALID_CURRENCY = "INVALID_CURRENCY";
+  public static final String PROCESSOR_UNAVAILABLE = "PROCESSOR_UNAVAILABLE";
+
   private ErrorCode() {}
 }

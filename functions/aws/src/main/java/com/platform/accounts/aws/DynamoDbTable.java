@@ -1,0 +1,129 @@
+package com.platform.accounts.aws;
+
+import com.platform.accounts.core.port.AccountStore;
+import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.IdempotencyStore;
+import com.platform.accounts.core.port.RateLimitStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+
+/**
+ * The service's single DynamoDB table ({@code pk}/{@code sk} strings, TTL on {@code expiresAt}) and the
+ * stores kept in it, with the same semantics as the in-memory table: conditional writes on a version,
+ * uniqueness items written in the owner's transaction, and items past their lifetime treated as gone
+ * before TTL removes them.
+ *
+ * <p>Every read is strongly consistent: each one either precedes a conditional write, where a stale
+ * read would only lose the condition and cost another round trip, or must see what the same caller just
+ * wrote (a sign-in right after sign-up).
+ */
+public final class DynamoDbTable {
+  private final DynamoDbClient dynamo;
+  private final String tableName;
+  private final Clock clock;
+
+  private final AccountStore accounts;
+  private final ChallengeStore challenges;
+  private final RateLimitStore rateLimits;
+  private final IdempotencyStore idempotency;
+
+  public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock) {
+    this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+    this.tableName = Objects.requireNonNull(tableName, "tableName");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.accounts = new DynamoDbAccountStore(this);
+    this.challenges = new DynamoDbChallengeStore(this);
+    this.rateLimits = new DynamoDbRateLimitStore(this);
+    this.idempotency = new DynamoDbIdempotencyStore(this);
+  }
+
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  public ChallengeStore challenges() {
+    return challenges;
+  }
+
+  public RateLimitStore rateLimits() {
+    return rateLimits;
+  }
+
+  public IdempotencyStore idempotency() {
+    return idempotency;
+  }
+
+  public String tableName() {
+    return tableName;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** One strongly consistent GetItem. */
+  Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
+    GetItemResponse response = dynamo.getItem(GetItemRequest.builder()
+        .tableName(tableName).key(key).consistentRead(true).build());
+    return response.hasItem() && !response.item().isEmpty()
+        ? Optional.of(response.item()) : Optional.empty();
+  }
+
+  /** An unconditional PutItem. */
+  void put(Map<String, AttributeValue> item) {
+    dynamo.putItem(PutItemRequest.builder().tableName(tableName).item(item).build());
+  }
+
+  /**
+   * A conditional PutItem.
+   *
+   * @return false when the condition failed, or a transaction was writing the same item at that
+   *     moment: either way another request got there first
+   */
+  boolean putIf(Map<String, AttributeValue> item, Condition condition) {
+    try {
+      dynamo.putItem(condition.applyTo(PutItemRequest.builder().tableName(tableName).item(item))
+          .build());
+      return true;
+    } catch (ConditionalCheckFailedException | TransactionConflictException lost) {
+      return false;
+    }
+  }
+
+  void delete(Map<String, AttributeValue> key) {
+    dynamo.deleteItem(DeleteItemRequest.builder().tableName(tableName).key(key).build());
+  }
+
+  /** A conditional Put inside a transaction. */
+  TransactWriteItem transactPut(Map<String, AttributeValue> item, Condition condition) {
+    return TransactWriteItem.builder()
+        .put(condition.applyTo(Put.builder().tableName(tableName).item(item)).build())
+        .build();
+  }
+
+  /**
+   * One TransactWriteItems. The SDK fills in a client request token and keeps it across its retries,
+   * so a retry after a lost response is not mistaken for a competing write.
+   *
+   * @throws software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException when any
+   *     condition failed; nothing was written
+   */
+  void transact(List<TransactWriteItem> writes) {
+    dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+  }
+}

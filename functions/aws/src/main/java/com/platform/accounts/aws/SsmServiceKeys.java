@@ -1,0 +1,193 @@
+package com.platform.accounts.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.platform.accounts.core.port.ServiceKeys;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.ECPublicKeySpec;
+import java.util.Base64;
+import java.util.Objects;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The service keys from one SSM SecureString parameter, read (and decrypted) once per process, on first
+ * use. The parameter holds JSON:
+ *
+ * <pre>{@code
+ * {"hmacKey": "<base64, at least 32 bytes>",
+ *  "sessionKeyId": "<key id for token headers>",
+ *  "sessionJwk": {"kty": "EC", "crv": "P-256", "x": "...", "y": "...", "d": "..."}}
+ * }</pre>
+ *
+ * <p>No error message names a key's value, and parse errors drop their cause, which may quote the text.
+ */
+public final class SsmServiceKeys implements ServiceKeys {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MIN_HMAC_KEY_BYTES = 32;
+  private static final int P256_COORDINATE_BYTES = 32;
+
+  private final Lazy<Keys> keys;
+
+  public SsmServiceKeys(SsmClient ssm, String parameterName) {
+    Objects.requireNonNull(ssm, "ssm");
+    Objects.requireNonNull(parameterName, "parameterName");
+    this.keys = new Lazy<>(() -> parse(parameterName, ssm.getParameter(request -> request
+        .name(parameterName).withDecryption(true)).parameter().value()));
+  }
+
+  @Override
+  public byte[] hmacKey() {
+    return keys.get().hmacKey().clone();
+  }
+
+  @Override
+  public String sessionKeyId() {
+    return keys.get().sessionKeyId();
+  }
+
+  @Override
+  public ECPrivateKey sessionSigningKey() {
+    return keys.get().signing();
+  }
+
+  @Override
+  public ECPublicKey sessionVerificationKey() {
+    return keys.get().verification();
+  }
+
+  /** The parsed keys; {@code hmacKey} is never handed out without a copy. */
+  record Keys(byte[] hmacKey, String sessionKeyId, ECPrivateKey signing, ECPublicKey verification) {}
+
+  static Keys parse(String parameterName, String json) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw invalid(parameterName, "is not JSON");
+    }
+    if (root == null || !root.isObject()) {
+      throw invalid(parameterName, "is not a JSON object");
+    }
+    byte[] hmacKey = decode(parameterName, "hmacKey", text(parameterName, root, "hmacKey"),
+        Base64.getDecoder());
+    if (hmacKey.length < MIN_HMAC_KEY_BYTES) {
+      throw invalid(parameterName, "has an hmacKey shorter than " + MIN_HMAC_KEY_BYTES + " bytes");
+    }
+    String keyId = text(parameterName, root, "sessionKeyId");
+    JsonNode jwk = root.get("sessionJwk");
+    if (jwk == null || !jwk.isObject()) {
+      throw invalid(parameterName, "lacks the object sessionJwk");
+    }
+    if (!"EC".equals(jwk.path("kty").asText()) || !"P-256".equals(jwk.path("crv").asText())) {
+      throw invalid(parameterName, "has a sessionJwk that is not an EC P-256 key");
+    }
+    BigInteger x = coordinate(parameterName, jwk, "x");
+    BigInteger y = coordinate(parameterName, jwk, "y");
+    BigInteger d = coordinate(parameterName, jwk, "d");
+    try {
+      ECParameterSpec p256 = p256();
+      ECPoint point = new ECPoint(x, y);
+      if (!onCurve(point, p256)) {
+        throw invalid(parameterName, "has a sessionJwk whose x and y are not a point of P-256");
+      }
+      if (d.signum() <= 0 || d.compareTo(p256.getOrder()) >= 0) {
+        throw invalid(parameterName, "has a sessionJwk whose d is out of range");
+      }
+      KeyFactory factory = KeyFactory.getInstance("EC");
+      ECPublicKey publicKey =
+          (ECPublicKey) factory.generatePublic(new ECPublicKeySpec(point, p256));
+      ECPrivateKey privateKey =
+          (ECPrivateKey) factory.generatePrivate(new ECPrivateKeySpec(d, p256));
+      requirePair(parameterName, privateKey, publicKey);
+      return new Keys(hmacKey, keyId, privateKey, publicKey);
+    } catch (GeneralSecurityException e) {
+      throw invalid(parameterName, "has a sessionJwk that is not a valid P-256 key");
+    }
+  }
+
+  /**
+   * Signs and verifies once: a private key that does not belong to its public half would sign tokens
+   * that nobody can verify, which is better found at start than at the first sign-in.
+   */
+  private static void requirePair(String parameterName, ECPrivateKey privateKey,
+      ECPublicKey publicKey) throws GeneralSecurityException {
+    byte[] probe = "session key pair check".getBytes(StandardCharsets.US_ASCII);
+    Signature signer = Signature.getInstance("SHA256withECDSA");
+    signer.initSign(privateKey);
+    signer.update(probe);
+    byte[] signature = signer.sign();
+    Signature verifier = Signature.getInstance("SHA256withECDSA");
+    verifier.initVerify(publicKey);
+    verifier.update(probe);
+    if (!verifier.verify(signature)) {
+      throw invalid(parameterName, "has a sessionJwk whose d does not match its x and y");
+    }
+  }
+
+  /**
+   * The JDK takes any coordinates for a public key; a point off the curve would fail later and
+   * obscurely, or invite invalid-curve attacks on whoever trusts it.
+   */
+  private static boolean onCurve(ECPoint point, ECParameterSpec spec) {
+    BigInteger p = ((ECFieldFp) spec.getCurve().getField()).getP();
+    BigInteger x = point.getAffineX();
+    BigInteger y = point.getAffineY();
+    if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
+      return false;
+    }
+    BigInteger left = y.multiply(y).mod(p);
+    BigInteger right = x.pow(3).add(spec.getCurve().getA().multiply(x))
+        .add(spec.getCurve().getB()).mod(p);
+    return left.equals(right);
+  }
+
+  private static ECParameterSpec p256() throws GeneralSecurityException {
+    AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+    parameters.init(new ECGenParameterSpec("secp256r1"));
+    return parameters.getParameterSpec(ECParameterSpec.class);
+  }
+
+  private static BigInteger coordinate(String parameterName, JsonNode jwk, String member) {
+    byte[] bytes = decode(parameterName, "sessionJwk." + member,
+        text(parameterName, jwk, member), Base64.getUrlDecoder());
+    if (bytes.length != P256_COORDINATE_BYTES) {
+      throw invalid(parameterName, "has a sessionJwk." + member + " that is not "
+          + P256_COORDINATE_BYTES + " bytes");
+    }
+    return new BigInteger(1, bytes);
+  }
+
+  private static String text(String parameterName, JsonNode node, String member) {
+    JsonNode value = node.get(member);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw invalid(parameterName, "lacks the string " + member);
+    }
+    return value.asText();
+  }
+
+  private static byte[] decode(String parameterName, String member, String value,
+      Base64.Decoder decoder) {
+    try {
+      return decoder.decode(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw invalid(parameterName, "has a " + member + " that is not base64");
+    }
+  }
+
+  private static IllegalStateException invalid(String parameterName, String problem) {
+    return new IllegalStateException("SSM parameter " + parameterName + " " + problem);
+  }
+}

@@ -1,0 +1,37 @@
+package com.platform.accounts.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+
+class AwsClientsTest {
+  @Test
+  void takesTheRegionFromTheEnvironment() {
+    try (AwsClients clients = AwsClients.fromVariables(Map.of("AWS_REGION", "eu-central-1"),
+        false)) {
+      assertThat(clients.region()).isEqualTo(Region.EU_CENTRAL_1);
+    }
+  }
+
+  @Test
+  void refusesToStartWithoutARegion() {
+    assertThatThrownBy(() -> AwsClients.fromVariables(Map.of(), false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AWS_REGION");
+  }
+
+  @Test
+  void buildsEachClientOnce() {
+    try (AwsClients clients = AwsClients.forEndpoint(URI.create("http://127.0.0.1:1"),
+        "us-east-1", "id", "secret")) {
+      assertThat(clients.dynamoDb()).isSameAs(clients.dynamoDb());
+      assertThat(clients.sns()).isSameAs(clients.sns());
+      assertThat(clients.dynamoDb().serviceClientConfiguration().endpointOverride())
+          .contains(URI.create("http://127.0.0.1:1"));
+    }
+  }
+}

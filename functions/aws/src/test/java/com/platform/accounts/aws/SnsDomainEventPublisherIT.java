@@ -1,0 +1,103 @@
+package com.platform.accounts.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.platform.accounts.core.event.DomainEvent;
+import com.platform.accounts.testkit.AwsEmulator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** Events reach a subscriber, and the {@code type} attribute works in a subscription filter. */
+class SnsDomainEventPublisherIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension
+  static final AwsEmulator AWS = new AwsEmulator();
+
+  private AwsClients clients;
+  private SqsClient sqs;
+
+  @BeforeEach
+  void setUp() {
+    AWS.reset();
+    clients = AwsClients.forEndpoint(AWS.endpoint(), AWS.region(), AWS.accessKeyId(),
+        AWS.secretAccessKey());
+    sqs = SqsClient.builder()
+        .endpointOverride(AWS.endpoint())
+        .region(Region.of(AWS.region()))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(AWS.accessKeyId(), AWS.secretAccessKey())))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    sqs.close();
+    clients.close();
+  }
+
+  @Test
+  void publishesTheEventAsJsonWithItsTypeAsAFilterableAttribute() throws Exception {
+    String topicArn = clients.sns().createTopic(topic -> topic.name("domain-events")).topicArn();
+    String allEvents = subscribedQueue(topicArn, "all-events", null);
+    String accountsCreated =
+        subscribedQueue(topicArn, "accounts-created", "{\"type\":[\"AccountCreated\"]}");
+    SnsDomainEventPublisher publisher = new SnsDomainEventPublisher(clients.sns(), topicArn);
+    Instant occurredAt = Instant.parse("2026-03-01T10:15:30.123Z");
+
+    publisher.publish(new DomainEvent("sgn_1:AccountCreated", "AccountCreated", "acc_1",
+        occurredAt, Map.of("country", "DE", "termsVersion", "2026-01")));
+    publisher.publish(new DomainEvent("sgn_1:ContactVerified", "ContactVerified", "acc_1",
+        occurredAt, Map.of("contact", "email", "channel", "EMAIL")));
+
+    List<Message> all = receive(allEvents, 2);
+    assertThat(all).extracting(m -> m.messageAttributes().get("type").stringValue())
+        .containsExactlyInAnyOrder("AccountCreated", "ContactVerified");
+    List<Message> created = receive(accountsCreated, 1);
+    assertThat(created).hasSize(1);
+    JsonNode body = JSON.readTree(created.get(0).body());
+    assertThat(body).isEqualTo(JSON.readTree("""
+        {"eventId": "sgn_1:AccountCreated", "type": "AccountCreated", "accountId": "acc_1",
+         "occurredAt": "2026-03-01T10:15:30.123Z",
+         "detail": {"country": "DE", "termsVersion": "2026-01"}}"""));
+  }
+
+  /** A queue subscribed with raw delivery, so it receives the published message as is. */
+  private String subscribedQueue(String topicArn, String name, String filterPolicy) {
+    String url = sqs.createQueue(queue -> queue.queueName(name)).queueUrl();
+    String arn = sqs.getQueueAttributes(attributes -> attributes.queueUrl(url)
+        .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+    Map<String, String> attributes = filterPolicy == null
+        ? Map.of("RawMessageDelivery", "true")
+        : Map.of("RawMessageDelivery", "true", "FilterPolicy", filterPolicy);
+    clients.sns().subscribe(subscription -> subscription.topicArn(topicArn).protocol("sqs")
+        .endpoint(arn).attributes(attributes));
+    return url;
+  }
+
+  /** Whatever the queue holds once {@code expected} messages arrived or a few seconds passed. */
+  private List<Message> receive(String queueUrl, int expected) {
+    List<Message> messages = new ArrayList<>();
+    for (int poll = 0; poll < 5 && messages.size() < expected; poll++) {
+      messages.addAll(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+          .maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All")).messages());
+    }
+    return messages;
+  }
+}

@@ -1,0 +1,62 @@
+package com.platform.accounts.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.platform.accounts.testkit.AwsEmulator;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+class SsmServiceKeysIT {
+  private static final String NAME = "/account-lifecycle/test/service-keys";
+
+  @RegisterExtension
+  static final AwsEmulator AWS = new AwsEmulator();
+
+  private AwsClients clients;
+
+  @BeforeEach
+  void setUp() {
+    AWS.reset();
+    clients = AwsClients.forEndpoint(AWS.endpoint(), AWS.region(), AWS.accessKeyId(),
+        AWS.secretAccessKey());
+  }
+
+  @AfterEach
+  void tearDown() {
+    clients.close();
+  }
+
+  @Test
+  void loadsTheKeysFromTheSecureStringOnce() throws Exception {
+    KeyPair pair = TestKeys.p256();
+    byte[] hmacKey = TestKeys.bytes(32, 7);
+    clients.ssm().putParameter(put -> put.name(NAME).type(ParameterType.SECURE_STRING)
+        .value(TestKeys.parameter(hmacKey, "2026-03", pair)));
+
+    SsmServiceKeys keys = new SsmServiceKeys(clients.ssm(), NAME);
+
+    assertThat(keys.hmacKey()).isEqualTo(hmacKey);
+    assertThat(keys.sessionKeyId()).isEqualTo("2026-03");
+    assertThat(keys.sessionVerificationKey().getW()).isEqualTo(
+        ((ECPublicKey) pair.getPublic()).getW());
+    byte[] message = "header.payload".getBytes(StandardCharsets.US_ASCII);
+    Signature signer = Signature.getInstance("SHA256withECDSA");
+    signer.initSign(keys.sessionSigningKey());
+    signer.update(message);
+    Signature verifier = Signature.getInstance("SHA256withECDSA");
+    verifier.initVerify(pair.getPublic());
+    verifier.update(message);
+    assertThat(verifier.verify(signer.sign())).isTrue();
+
+    // read once: the parameter's removal does not matter to the loaded keys
+    clients.ssm().deleteParameter(delete -> delete.name(NAME));
+    assertThat(keys.sessionKeyId()).isEqualTo("2026-03");
+  }
+}

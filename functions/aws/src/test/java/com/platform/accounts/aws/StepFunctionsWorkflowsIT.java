@@ -1,0 +1,139 @@
+package com.platform.accounts.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.platform.accounts.testkit.AwsEmulator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/** Starting executions by challenge id, and resuming a waiting task, on moto's Step Functions. */
+class StepFunctionsWorkflowsIT {
+  private static final String ROLE = "arn:aws:iam::123456789012:role/contact-verification";
+
+  @RegisterExtension
+  static final AwsEmulator AWS = new AwsEmulator();
+
+  private AwsClients clients;
+  private final EmulatorTables tables = new EmulatorTables(AWS);
+
+  @BeforeEach
+  void setUp() {
+    AWS.reset();
+    clients = AwsClients.forEndpoint(AWS.endpoint(), AWS.region(), AWS.accessKeyId(),
+        AWS.secretAccessKey());
+  }
+
+  @AfterEach
+  void tearDown() {
+    tables.dropAll();
+    clients.close();
+  }
+
+  private String stateMachine(String definition) {
+    return clients.stepFunctions().createStateMachine(machine -> machine
+        .name("contact-verification-" + UUID.randomUUID())
+        .roleArn(ROLE)
+        .definition(definition)).stateMachineArn();
+  }
+
+  @Test
+  void startingTwiceForOneChallengeStartsOneExecutionWithTheChallengeAsInput() {
+    String arn = stateMachine("""
+        {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}""");
+    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.stepFunctions(), arn);
+
+    workflows.startContactVerification("sgn_retried");
+    workflows.startContactVerification("sgn_retried");
+
+    assertThat(clients.stepFunctions().listExecutions(list -> list.stateMachineArn(arn))
+        .executions()).extracting(ExecutionListItem::name).containsExactly("sgn_retried");
+    DescribeExecutionResponse execution = clients.stepFunctions().describeExecution(
+        describe -> describe.executionArn(executionArn(arn, "sgn_retried")));
+    assertThat(execution.input()).isEqualTo("{\"challengeId\":\"sgn_retried\"}");
+  }
+
+  @Test
+  void anExecutionThatExistsWithAnotherInputCountsAsStarted() {
+    String arn = stateMachine("""
+        {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}""");
+    clients.stepFunctions().startExecution(start -> start.stateMachineArn(arn).name("sgn_taken")
+        .input("{\"challengeId\":\"another\"}"));
+
+    new StepFunctionsWorkflows(clients.stepFunctions(), arn)
+        .startContactVerification("sgn_taken");
+
+    assertThat(clients.stepFunctions().listExecutions(list -> list.stateMachineArn(arn))
+        .executions()).hasSize(1);
+  }
+
+  @Test
+  void resumeCompletesTheWaitingTaskWithTheOutput() throws Exception {
+    AWS.enableStepFunctionsExecution();
+    DynamoDbTable table = tables.create(Clock.systemUTC());
+    // the execution parks its task token in the table, as the real workflow hands it to a task
+    String arn = stateMachine("""
+        {"StartAt": "AwaitProof", "States": {"AwaitProof": {
+          "Type": "Task",
+          "Resource": "arn:aws:states:::aws-sdk:dynamodb:updateItem.waitForTaskToken",
+          "Parameters": {
+            "TableName": "%s",
+            "Key": {"pk": {"S.$": "$.challengeId"}, "sk": {"S": "TOKEN"}},
+            "UpdateExpression": "SET #token = :token",
+            "ExpressionAttributeNames": {"#token": "token"},
+            "ExpressionAttributeValues": {":token": {"S.$": "$$.Task.Token"}}},
+          "TimeoutSeconds": 60,
+          "End": true}}}""".formatted(table.tableName()));
+    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.stepFunctions(), arn);
+
+    workflows.startContactVerification("sgn_waiting");
+    String token = awaitToken(table, "sgn_waiting");
+    workflows.resume(token, "{\"status\":\"VERIFIED\"}");
+
+    DescribeExecutionResponse finished = awaitEnd(executionArn(arn, "sgn_waiting"));
+    assertThat(finished.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(finished.output().replace(" ", "")).isEqualTo("{\"status\":\"VERIFIED\"}");
+  }
+
+  private String awaitToken(DynamoDbTable table, String challengeId) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      Map<String, AttributeValue> item = tables.client().getItem(get -> get
+          .tableName(table.tableName())
+          .key(Map.of("pk", AttributeValue.fromS(challengeId), "sk", AttributeValue.fromS("TOKEN"))))
+          .item();
+      if (item != null && item.containsKey("token")) {
+        return item.get("token").s();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the execution never handed out its task token");
+  }
+
+  private DescribeExecutionResponse awaitEnd(String executionArn) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    DescribeExecutionResponse execution;
+    do {
+      execution = clients.stepFunctions().describeExecution(d -> d.executionArn(executionArn));
+      if (execution.status() != ExecutionStatus.RUNNING) {
+        return execution;
+      }
+      Thread.sleep(100);
+    } while (Instant.now().isBefore(deadline));
+    return execution;
+  }
+
+  private static String executionArn(String stateMachineArn, String name) {
+    return stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
+  }
+}

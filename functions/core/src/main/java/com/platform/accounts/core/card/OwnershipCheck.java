@@ -1,0 +1,73 @@
+package com.platform.accounts.core.card;
+
+import java.time.Instant;
+
+/**
+ * The proof-of-ownership state of a card: the two charges, the secrets the owner must give back (as
+ * keyed HMACs only) and the tries used. {@code releaseDueAt} is when both charges must be released at
+ * the latest; {@code releasedAt} is set once they are. {@code sealedSecrets} exists only until both
+ * charges are placed.
+ */
+public record OwnershipCheck(
+    String holdId,
+    String microchargeId,
+    String descriptorCodeHash,
+    String microchargeHash,
+    String sealedSecrets,
+    int failedAttempts,
+    Instant placedAt,
+    Instant releaseDueAt,
+    Instant releasedAt,
+    Instant expiresAt,
+    String sealedTaskToken) {
+
+  public static final int MAX_ATTEMPTS = 5;
+
+  public int attemptsRemaining() {
+    return Math.max(0, MAX_ATTEMPTS - failedAttempts);
+  }
+
+  public boolean released() {
+    return releasedAt != null;
+  }
+
+  public boolean placementComplete() {
+    return holdId != null && microchargeId != null;
+  }
+
+  public OwnershipCheck withHold(String id) {
+    return new OwnershipCheck(id, microchargeId, descriptorCodeHash, microchargeHash,
+        sealedSecrets, failedAttempts, placedAt, releaseDueAt, releasedAt, expiresAt,
+        sealedTaskToken);
+  }
+
+  /** Records the microcharge; with both charges placed the sealed secrets are dropped. */
+  public OwnershipCheck withMicrocharge(String id) {
+    return new OwnershipCheck(holdId, id, descriptorCodeHash, microchargeHash,
+        holdId != null ? null : sealedSecrets, failedAttempts, placedAt, releaseDueAt,
+        releasedAt, expiresAt, sealedTaskToken);
+  }
+
+  public OwnershipCheck withFailedAttempt() {
+    return new OwnershipCheck(holdId, microchargeId, descriptorCodeHash, microchargeHash,
+        sealedSecrets, failedAttempts + 1, placedAt, releaseDueAt, releasedAt, expiresAt,
+        sealedTaskToken);
+  }
+
+  /** Both charges released (or never placed): the secrets are no longer needed either. */
+  public OwnershipCheck releasedAt(Instant at) {
+    return new OwnershipCheck(holdId, microchargeId, descriptorCodeHash, microchargeHash, null,
+        failedAttempts, placedAt, releaseDueAt, at, expiresAt, sealedTaskToken);
+  }
+
+  public OwnershipCheck withSealedTaskToken(String sealed) {
+    return new OwnershipCheck(holdId, microchargeId, descriptorCodeHash, microchargeHash,
+        sealedSecrets, failedAttempts, placedAt, releaseDueAt, releasedAt, expiresAt, sealed);
+  }
+
+  @Override
+  public String toString() {
+    return "OwnershipCheck[failedAttempts=" + failedAttempts + ", releaseDueAt=" + releaseDueAt
+        + ", releasedAt=" + releasedAt + "]";
+  }
+}

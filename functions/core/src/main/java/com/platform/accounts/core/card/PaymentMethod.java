@@ -1,0 +1,39 @@
+package com.platform.accounts.core.card;
+
+import java.time.Instant;
+
+/**
+ * A payment method of an account. Cards carry {@code card} and {@code check}; {@code version} is the
+ * optimistic-locking counter of the stored item.
+ */
+public record PaymentMethod(
+    String paymentMethodId,
+    String accountId,
+    PaymentMethodType type,
+    PaymentMethodStatus status,
+    StoredCard card,
+    OwnershipCheck check,
+    Instant createdAt,
+    long version) {
+
+  public enum PaymentMethodType {
+    CARD, PAYPAL
+  }
+
+  public PaymentMethod withStatus(PaymentMethodStatus newStatus) {
+    return new PaymentMethod(paymentMethodId, accountId, type, newStatus, card, check, createdAt,
+        version);
+  }
+
+  public PaymentMethod withCheck(OwnershipCheck newCheck) {
+    return new PaymentMethod(paymentMethodId, accountId, type, status, card, newCheck, createdAt,
+        version);
+  }
+
+  /** Holds the card number and the account's one card slot while pending or verified. */
+  public boolean holdsCardSlot() {
+    return type == PaymentMethodType.CARD
+        && (status == PaymentMethodStatus.PENDING_VERIFICATION
+            || status == PaymentMethodStatus.VERIFIED);
+  }
+}

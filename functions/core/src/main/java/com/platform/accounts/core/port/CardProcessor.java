@@ -1,0 +1,33 @@
+package com.platform.accounts.core.port;
+
+import com.platform.accounts.core.card.CardDetails;
+import com.platform.accounts.core.money.Money;
+
+/**
+ * The card processor (Stripe in production, a sandbox locally). Every call that moves money takes an
+ * idempotency key: a retry with the same key never places a second charge.
+ *
+ * <p>Failures: {@link com.platform.accounts.core.card.UnknownCardTokenException},
+ * {@link com.platform.accounts.core.card.CardDeclinedException},
+ * {@link com.platform.accounts.core.card.ProcessorUnavailableException}.
+ */
+public interface CardProcessor {
+
+  CardDetails describe(String cardToken);
+
+  /**
+   * Places an authorization hold (not captured) and returns the processor's id of it.
+   *
+   * @param descriptor the statement descriptor, e.g. {@code INTL123456*ACMECLOUD}
+   */
+  String authorizeHold(String cardToken, Money amount, String descriptor, String idempotencyKey);
+
+  /** Places a captured charge and returns the processor's id of it. */
+  String charge(String cardToken, Money amount, String descriptor, String idempotencyKey);
+
+  /** Releases an authorization hold; releasing a released hold is not an error. */
+  void voidHold(String holdId, String idempotencyKey);
+
+  /** Refunds a captured charge in full; refunding a refunded charge is not an error. */
+  void refund(String chargeId, String idempotencyKey);
+}
