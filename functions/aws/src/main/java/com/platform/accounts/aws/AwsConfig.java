@@ -20,10 +20,12 @@ public record AwsConfig(
     String tableName,
     String eventsTopicArn,
     String contactVerificationStateMachineArn,
+    String cardVerificationStateMachineArn,
     String secretsParameterName,
     String senderEmail,
     String voiceOriginationIdentity,
-    String termsVersion) {
+    String termsVersion,
+    String merchantName) {
 
   public static final String TABLE_NAME = "TABLE_NAME";
   public static final String EVENTS_TOPIC_ARN = "EVENTS_TOPIC_ARN";
@@ -33,6 +35,9 @@ public record AwsConfig(
   public static final String SENDER_EMAIL = "SENDER_EMAIL";
   public static final String VOICE_ORIGINATION_IDENTITY = "VOICE_ORIGINATION_IDENTITY";
   public static final String TERMS_VERSION = "TERMS_VERSION";
+  public static final String CARD_VERIFICATION_STATE_MACHINE_ARN =
+      "CARD_VERIFICATION_STATE_MACHINE_ARN";
+  public static final String MERCHANT_NAME = "MERCHANT_NAME";
 
   public static AwsConfig fromEnvironment() {
     return from(System.getenv());
@@ -50,10 +55,12 @@ public record AwsConfig(
         required(env, TABLE_NAME, missing),
         required(env, EVENTS_TOPIC_ARN, missing),
         required(env, CONTACT_VERIFICATION_STATE_MACHINE_ARN, missing),
+        required(env, CARD_VERIFICATION_STATE_MACHINE_ARN, missing),
         required(env, SECRETS_PARAMETER_NAME, missing),
         required(env, SENDER_EMAIL, missing),
         required(env, VOICE_ORIGINATION_IDENTITY, missing),
-        required(env, TERMS_VERSION, missing));
+        required(env, TERMS_VERSION, missing),
+        required(env, MERCHANT_NAME, missing));
     if (!missing.isEmpty()) {
       throw new IllegalStateException("missing environment variable"
           + (missing.size() > 1 ? "s: " : ": ") + String.join(", ", missing));

@@ -1,5 +1,6 @@
 package com.platform.accounts.aws;
 
+import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.AccountLifecycle;
 import java.time.Clock;
 
@@ -12,11 +13,13 @@ public final class AwsPorts {
    * clients and the system clock. Nothing here calls AWS; the first call happens on first use (the
    * service keys are read when the core is built from these ports).
    */
-  public static AccountLifecycle.Ports fromEnvironment() {
-    return from(AwsConfig.fromEnvironment(), AwsClients.fromEnvironment(), Clock.systemUTC());
+  public static AccountLifecycle.Ports fromEnvironment(CardProcessor cards) {
+    return from(AwsConfig.fromEnvironment(), AwsClients.fromEnvironment(), Clock.systemUTC(),
+        cards);
   }
 
-  public static AccountLifecycle.Ports from(AwsConfig config, AwsClients clients, Clock clock) {
+  public static AccountLifecycle.Ports from(AwsConfig config, AwsClients clients, Clock clock,
+      CardProcessor cards) {
     DynamoDbTable table = new DynamoDbTable(clients.dynamoDb(), config.tableName(), clock);
     ChannelMessageSender messages = new ChannelMessageSender(
         new SesEmailSender(clients.sesV2(), config.senderEmail()),
@@ -30,9 +33,13 @@ public final class AwsPorts {
         messages,
         new SnsDomainEventPublisher(clients.sns(), config.eventsTopicArn()),
         new StepFunctionsWorkflows(clients.stepFunctions(),
-            config.contactVerificationStateMachineArn()),
+            config.contactVerificationStateMachineArn(),
+            config.cardVerificationStateMachineArn()),
         new SsmServiceKeys(clients.ssm(), config.secretsParameterName()),
         clock,
-        config.termsVersion());
+        config.termsVersion(),
+        table.paymentMethods(),
+        cards,
+        config.merchantName());
   }
 }

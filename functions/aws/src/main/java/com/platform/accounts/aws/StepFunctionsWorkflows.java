@@ -20,11 +20,15 @@ public final class StepFunctionsWorkflows implements Workflows {
 
   private final SfnClient sfn;
   private final String contactVerificationStateMachineArn;
+  private final String cardVerificationStateMachineArn;
 
-  public StepFunctionsWorkflows(SfnClient sfn, String contactVerificationStateMachineArn) {
+  public StepFunctionsWorkflows(SfnClient sfn, String contactVerificationStateMachineArn,
+      String cardVerificationStateMachineArn) {
     this.sfn = Objects.requireNonNull(sfn, "sfn");
     this.contactVerificationStateMachineArn =
         Objects.requireNonNull(contactVerificationStateMachineArn, "state machine ARN");
+    this.cardVerificationStateMachineArn =
+        Objects.requireNonNull(cardVerificationStateMachineArn, "card state machine ARN");
   }
 
   /**
@@ -38,9 +42,22 @@ public final class StepFunctionsWorkflows implements Workflows {
       sfn.startExecution(request -> request
           .stateMachineArn(contactVerificationStateMachineArn)
           .name(challengeId)
-          .input(input(challengeId)));
+          .input(input(Map.of("challengeId", challengeId))));
     } catch (ExecutionAlreadyExistsException alreadyStarted) {
       LOG.log(Level.DEBUG, "contact verification already started");
+    }
+  }
+
+  /** Starts the execution named after the payment method; a repeated start is a no-op. */
+  @Override
+  public void startCardVerification(String accountId, String paymentMethodId) {
+    try {
+      sfn.startExecution(request -> request
+          .stateMachineArn(cardVerificationStateMachineArn)
+          .name(paymentMethodId)
+          .input(input(Map.of("accountId", accountId, "paymentMethodId", paymentMethodId))));
+    } catch (ExecutionAlreadyExistsException alreadyStarted) {
+      LOG.log(Level.DEBUG, "card verification already started");
     }
   }
 
@@ -64,9 +81,9 @@ public final class StepFunctionsWorkflows implements Workflows {
         : e.awsErrorDetails().errorCode();
   }
 
-  private static String input(String challengeId) {
+  private static String input(Map<String, String> fields) {
     try {
-      return JSON.writeValueAsString(Map.of("challengeId", challengeId));
+      return JSON.writeValueAsString(fields);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("input not serialisable", e);
     }

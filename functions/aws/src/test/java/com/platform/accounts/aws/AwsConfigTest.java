@@ -9,6 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class AwsConfigTest {
   private final Map<String, String> env = new HashMap<>(Map.of(
+      "CARD_VERIFICATION_STATE_MACHINE_ARN",
+      "arn:aws:states:us-east-1:123456789012:stateMachine:card-verification",
+      "MERCHANT_NAME", "ACMECLOUD"));
+
+  {
+    env.putAll(Map.of(
       "TABLE_NAME", "accounts",
       "EVENTS_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:events",
       "CONTACT_VERIFICATION_STATE_MACHINE_ARN",
@@ -17,13 +23,16 @@ class AwsConfigTest {
       "SENDER_EMAIL", "no-reply@example.com",
       "VOICE_ORIGINATION_IDENTITY", "+18005550199",
       "TERMS_VERSION", "2026-01"));
+  }
 
   @Test
   void readsEveryVariable() {
     assertThat(AwsConfig.from(env)).isEqualTo(new AwsConfig("accounts",
         "arn:aws:sns:us-east-1:123456789012:events",
         "arn:aws:states:us-east-1:123456789012:stateMachine:contact-verification",
-        "/account-lifecycle/keys", "no-reply@example.com", "+18005550199", "2026-01"));
+        "arn:aws:states:us-east-1:123456789012:stateMachine:card-verification",
+        "/account-lifecycle/keys", "no-reply@example.com", "+18005550199", "2026-01",
+        "ACMECLOUD"));
   }
 
   @Test

@@ -105,7 +105,7 @@ class SignupConcurrencyIT {
     InMemoryOutbox outbox = new InMemoryOutbox(clock);
     AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
         table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox,
-        new InMemoryEventLog(), new NoWorkflows(), new EphemeralServiceKeys(), clock, "2026-01"));
+        new InMemoryEventLog(), new NoWorkflows(), new EphemeralServiceKeys(), clock, "2026-01", null, null, "TEST"));
     String email = uniqueEmail("guess");
     CodeSent sent = lifecycle.signups().start(new SignupCommand("DE", email,
         "a long passphrase 42", "a long passphrase 42", true, "EMAIL", null), new Validation());
@@ -194,6 +194,9 @@ class SignupConcurrencyIT {
   private static final class NoWorkflows implements Workflows {
     @Override
     public void startContactVerification(String challengeId) {}
+
+    @Override
+    public void startCardVerification(String accountId, String paymentMethodId) {}
 
     @Override
     public void resume(String taskToken, String outputJson) {}

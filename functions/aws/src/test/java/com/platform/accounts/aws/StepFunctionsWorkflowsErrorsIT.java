@@ -63,7 +63,7 @@ class StepFunctionsWorkflowsErrorsIT {
     log.addHandler(capture);
     clients = AwsClients.forEndpoint(URI.create(SERVICE.baseUrl()), "us-east-1", "AKIDEXAMPLE",
         "secret");
-    workflows = new StepFunctionsWorkflows(clients.stepFunctions(), ARN);
+    workflows = new StepFunctionsWorkflows(clients.stepFunctions(), ARN, ARN);
   }
 
   @AfterEach

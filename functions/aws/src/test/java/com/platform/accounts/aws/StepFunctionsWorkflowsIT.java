@@ -51,7 +51,7 @@ class StepFunctionsWorkflowsIT {
   void startingTwiceForOneChallengeStartsOneExecutionWithTheChallengeAsInput() {
     String arn = stateMachine("""
         {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}""");
-    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.stepFunctions(), arn);
+    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.stepFunctions(), arn, arn);
 
     workflows.startContactVerification("sgn_retried");
     workflows.startContactVerification("sgn_retried");
@@ -70,7 +70,7 @@ class StepFunctionsWorkflowsIT {
     clients.stepFunctions().startExecution(start -> start.stateMachineArn(arn).name("sgn_taken")
         .input("{\"challengeId\":\"another\"}"));
 
-    new StepFunctionsWorkflows(clients.stepFunctions(), arn)
+    new StepFunctionsWorkflows(clients.stepFunctions(), arn, arn)
         .startContactVerification("sgn_taken");
 
     assertThat(clients.stepFunctions().listExecutions(list -> list.stateMachineArn(arn))
@@ -94,7 +94,7 @@ class StepFunctionsWorkflowsIT {
             "ExpressionAttributeValues": {":token": {"S.$": "$$.Task.Token"}}},
           "TimeoutSeconds": 60,
           "End": true}}}""".formatted(table.tableName()));
-    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.stepFunctions(), arn);
+    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.stepFunctions(), arn, arn);
 
     workflows.startContactVerification("sgn_waiting");
     String token = awaitToken(table, "sgn_waiting");

@@ -1,15 +1,18 @@
 package com.platform.accounts.core;
 
 import com.platform.accounts.core.account.SecondVerificationService;
+import com.platform.accounts.core.card.CardVerification;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.port.AccountStore;
+import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.DomainEventPublisher;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.MessageSender;
+import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
 import com.platform.accounts.core.port.ServiceKeys;
 import com.platform.accounts.core.port.Workflows;
@@ -38,7 +41,10 @@ public final class AccountLifecycle {
       Workflows workflows,
       ServiceKeys keys,
       Clock clock,
-      String termsVersion) {}
+      String termsVersion,
+      PaymentMethodStore paymentMethods,
+      CardProcessor cards,
+      String merchantName) {}
 
   private final Ports ports;
   private final SignupService signups;
@@ -46,6 +52,7 @@ public final class AccountLifecycle {
   private final SecondVerificationService verifications;
   private final VerificationProcess verificationProcess;
   private final Idempotency idempotency;
+  private final CardVerification cards;
 
   public AccountLifecycle(Ports ports) {
     this.ports = ports;
@@ -65,6 +72,14 @@ public final class AccountLifecycle {
     this.verifications = new SecondVerificationService(ports.accounts(), ports.challenges(), codes,
         verificationProcess);
     this.idempotency = new Idempotency(ports.idempotency(), clock);
+    this.cards = new CardVerification(ports.paymentMethods(), ports.accounts(), ports.cards(),
+        hmac,
+        new TokenSealer(ports.keys().hmacKey()), ports.workflows(), ports.messages(),
+        ports.events(), clock, ports.merchantName());
+  }
+
+  public CardVerification cards() {
+    return cards;
   }
 
   public Ports ports() {

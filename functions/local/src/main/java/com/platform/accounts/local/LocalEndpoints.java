@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.asl.AslEngine;
 import com.platform.accounts.core.memory.InMemoryOutbox;
+import com.platform.accounts.core.memory.SandboxCardProcessor;
+import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.api.ApiResponse;
@@ -18,20 +21,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code /_local} endpoints of API.md: the outbox and the clock. Never deployed. */
+/**
+ * The {@code /_local} endpoints of API.md: the outbox, the clock, the sandbox processor's card
+ * tokens and statements. Never deployed.
+ */
 final class LocalEndpoints {
   private static final long MAX_ADVANCE_HOURS = 24L * 366;
   private final LocalClock clock;
   private final InMemoryOutbox outbox;
   private final AslEngine engine;
+  private final SandboxCardProcessor cards;
+  private final LocalSchedules schedules;
 
-  LocalEndpoints(LocalClock clock, InMemoryOutbox outbox, LocalWorkflows workflows) {
+  LocalEndpoints(LocalClock clock, InMemoryOutbox outbox, LocalWorkflows workflows,
+      SandboxCardProcessor cards, LocalSchedules schedules) {
     this.clock = clock;
     this.outbox = outbox;
     this.engine = workflows.engine();
+    this.cards = cards;
+    this.schedules = schedules;
   }
 
   void handle(HttpExchange exchange) throws IOException {
@@ -41,6 +53,10 @@ final class LocalEndpoints {
       outbox(exchange);
     } else if (path.equals("/_local/clock/advance") && method.equals("POST")) {
       advance(exchange);
+    } else if (path.equals("/_local/card-tokens") && method.equals("POST")) {
+      cardToken(exchange);
+    } else if (path.equals("/_local/statements") && method.equals("GET")) {
+      statement(exchange);
     } else if (path.equals("/") && method.equals("GET")) {
       LocalPage.serve(exchange);
     } else {
@@ -48,10 +64,11 @@ final class LocalEndpoints {
     }
   }
 
-  /** Fires every wait and timeout due at the clock's current time. */
+  /** Fires every wait, timeout and schedule due at the clock's current time. */
   synchronized void fireDue() {
     try {
       engine.runDue();
+      schedules.runDue(clock.instant());
     } catch (RuntimeException e) {
       org.slf4j.LoggerFactory.getLogger(LocalEndpoints.class)
           .error("local workflow tick failed: {}", e.getClass().getName());
@@ -95,14 +112,70 @@ final class LocalEndpoints {
   /** Moves the clock, firing what falls due in time order, each at its own due time. */
   synchronized Instant advanceBy(Duration by) {
     Instant target = clock.instant().plus(by);
-    for (Optional<Instant> due = engine.nextDueAt(); due.isPresent()
-        && !due.get().isAfter(target); due = engine.nextDueAt()) {
+    for (Optional<Instant> due = nextDueAt(); due.isPresent()
+        && !due.get().isAfter(target); due = nextDueAt()) {
       clock.advanceTo(due.get());
       engine.runDue();
+      schedules.runDue(clock.instant());
     }
     clock.advanceTo(target);
     engine.runDue();
+    schedules.runDue(clock.instant());
     return clock.instant();
+  }
+
+  private Optional<Instant> nextDueAt() {
+    Optional<Instant> workflow = engine.nextDueAt();
+    Optional<Instant> schedule = schedules.nextDueAt();
+    if (workflow.isEmpty()) {
+      return schedule;
+    }
+    return schedule.isPresent() && schedule.get().isBefore(workflow.get()) ? schedule : workflow;
+  }
+
+  /** Stands in for the processor's browser library: a card number in, a token out. */
+  private void cardToken(HttpExchange exchange) throws IOException {
+    JsonNode request;
+    try (InputStream in = exchange.getRequestBody()) {
+      request = Json.MAPPER.readTree(in.readNBytes(4096));
+    } catch (IOException e) {
+      writeProblem(exchange, 400, "MALFORMED_REQUEST", "The body is not valid JSON.");
+      return;
+    }
+    if (request == null || !request.isObject()) {
+      writeProblem(exchange, 400, "MALFORMED_REQUEST", "The body must be a JSON object.");
+      return;
+    }
+    try {
+      String token = cards.tokenize(request.path("number").asText(null),
+          request.path("expMonth").asInt(-1), request.path("expYear").asInt(-1),
+          request.path("cvc").asText(null));
+      writeJson(exchange, 201, Json.object().put("token", token));
+    } catch (IllegalArgumentException bad) {
+      ApiResponse response = ProblemResponses.render(Problem.validation(List.of(new FieldError(
+          bad.getMessage(), "number".equals(bad.getMessage()) ? "INVALID_CARD_NUMBER"
+              : ErrorCode.INVALID_VALUE, "The card " + bad.getMessage() + " is not valid."))));
+      write(exchange, 400, ProblemResponses.CONTENT_TYPE, Json.write(response.body()));
+    }
+  }
+
+  private void statement(HttpExchange exchange) throws IOException {
+    String last4 = query(exchange).get("last4");
+    if (last4 == null || !last4.matches("[0-9]{4}")) {
+      writeProblem(exchange, 400, "VALIDATION_FAILED", "Give last4, the card's last 4 digits.");
+      return;
+    }
+    ObjectNode body = Json.object();
+    ArrayNode transactions = body.putArray("transactions");
+    for (SandboxCardProcessor.Transaction t : cards.statement(last4)) {
+      ObjectNode line = transactions.addObject();
+      line.put("description", t.description());
+      line.putObject("amount").put("amount", t.amount().plain())
+          .put("currency", t.amount().currency().getCurrencyCode());
+      line.put("status", t.status());
+      line.put("at", t.at().toString());
+    }
+    writeJson(exchange, 200, body);
   }
 
   private static Optional<Duration> duration(JsonNode request) {

@@ -5,6 +5,7 @@ import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.InMemoryEventLog;
 import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.InMemoryTable;
+import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalRuntime implements AutoCloseable {
   public static final String TERMS_VERSION = "2026-11-01";
+  public static final String MERCHANT_NAME = "ACMECLOUD";
   private final HttpServer server;
   private final ExecutorService requests;
   private final ScheduledExecutorService ticker;
@@ -32,6 +34,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final InMemoryOutbox outbox;
   private final InMemoryEventLog events;
   private final LocalWorkflows workflows;
+  private final SandboxCardProcessor cards;
 
   private LocalRuntime(Path repoRoot, int port) throws IOException {
     SamTemplate template = SamTemplate.read(repoRoot);
@@ -40,9 +43,11 @@ public final class LocalRuntime implements AutoCloseable {
     this.events = new InMemoryEventLog();
     this.workflows = new LocalWorkflows(template, clock);
     InMemoryTable table = new InMemoryTable(clock);
+    this.cards = new SandboxCardProcessor(clock);
     AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
         table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox,
-        events, workflows, new EphemeralServiceKeys(), clock, TERMS_VERSION));
+        events, workflows, new EphemeralServiceKeys(), clock, TERMS_VERSION,
+        table.paymentMethods(), cards, MERCHANT_NAME));
     LocalFunctions functions = new LocalFunctions(template, lifecycle);
     workflows.connect(functions::get);
 
@@ -50,7 +55,8 @@ public final class LocalRuntime implements AutoCloseable {
         new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     this.requests = Executors.newFixedThreadPool(16);
     server.setExecutor(requests);
-    LocalEndpoints endpoints = new LocalEndpoints(clock, outbox, workflows);
+    LocalSchedules schedules = new LocalSchedules(template, functions, clock);
+    LocalEndpoints endpoints = new LocalEndpoints(clock, outbox, workflows, cards, schedules);
     server.createContext("/", new LocalHttpRouter(template, functions, endpoints));
     server.start();
 
@@ -85,6 +91,10 @@ public final class LocalRuntime implements AutoCloseable {
 
   public LocalWorkflows workflows() {
     return workflows;
+  }
+
+  public SandboxCardProcessor cards() {
+    return cards;
   }
 
   public LocalClock clock() {

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalWorkflows implements Workflows, TaskInvoker {
   private static final Logger LOG = LoggerFactory.getLogger(LocalWorkflows.class);
   static final String CONTACT_VERIFICATION = "ContactVerificationStateMachine";
+  static final String CARD_VERIFICATION = "CardVerificationStateMachine";
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
 
   private final AslEngine engine;
@@ -62,6 +63,17 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
     } catch (IllegalStateException alreadyStarted) {
       // the execution name is the challenge id: a second start of the same process is a no-op
       LOG.debug("execution already exists for a challenge");
+    }
+  }
+
+  @Override
+  public void startCardVerification(String accountId, String paymentMethodId) {
+    ObjectNode input = Json.object().put("accountId", accountId)
+        .put("paymentMethodId", paymentMethodId);
+    try {
+      engine.startExecution(machine(CARD_VERIFICATION), CARD_VERIFICATION, paymentMethodId, input);
+    } catch (IllegalStateException alreadyStarted) {
+      LOG.debug("execution already exists for a payment method");
     }
   }
 

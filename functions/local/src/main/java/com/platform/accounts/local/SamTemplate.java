@@ -25,11 +25,15 @@ public final class SamTemplate {
   /** An API route: method, API Gateway resource path, and the function that serves it. */
   public record ApiRoute(String method, String path, String functionId) {}
 
+  /** A scheduled event of a function: every {@code rate}, as {@code rate(15 minutes)} says. */
+  public record Schedule(String functionId, java.time.Duration rate) {}
+
   /** A state machine: definition file and its substitutions ({@code ${Name}} to a function id). */
   public record StateMachine(String logicalId, Path definition, Map<String, String> functionArns) {}
 
   private final Map<String, Function> functions = new LinkedHashMap<>();
   private final List<ApiRoute> routes = new ArrayList<>();
+  private final List<Schedule> schedules = new ArrayList<>();
   private final Map<String, StateMachine> stateMachines = new LinkedHashMap<>();
 
   public static SamTemplate read(Path repoRoot) {
@@ -54,10 +58,15 @@ public final class SamTemplate {
             : handler;
         functions.put(resource.getKey(), new Function(resource.getKey(), handlerClass));
         for (JsonNode event : iterable(props.path("Events"))) {
-          if ("Api".equals(event.path("Type").asText())) {
+          String eventType = event.path("Type").asText();
+          if ("Api".equals(eventType)) {
             JsonNode p = event.path("Properties");
             routes.add(new ApiRoute(p.path("Method").asText().toUpperCase(java.util.Locale.ROOT),
                 p.path("Path").asText(), resource.getKey()));
+          } else if ("Schedule".equals(eventType) || "ScheduleV2".equals(eventType)) {
+            String expression = event.path("Properties").path("Schedule").asText(
+                event.path("Properties").path("ScheduleExpression").asText());
+            schedules.add(new Schedule(resource.getKey(), rate(expression)));
           }
         }
       } else if ("AWS::Serverless::StateMachine".equals(type)) {
@@ -89,6 +98,25 @@ public final class SamTemplate {
 
   public List<ApiRoute> routes() {
     return routes;
+  }
+
+  public List<Schedule> schedules() {
+    return schedules;
+  }
+
+  /** {@code rate(15 minutes)} as a duration; the local runtime runs rate schedules only. */
+  static java.time.Duration rate(String expression) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)").matcher(expression);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("unsupported schedule expression: " + expression);
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "minute", "minutes" -> java.time.Duration.ofMinutes(n);
+      case "hour", "hours" -> java.time.Duration.ofHours(n);
+      default -> java.time.Duration.ofDays(n);
+    };
   }
 
   public Map<String, StateMachine> stateMachines() {

@@ -36,8 +36,18 @@ public final class SandboxCardProcessor implements CardProcessor {
   public record Transaction(String id, String description, Money amount, String status,
       Instant at) {}
 
-  /** How the next call fails: before doing anything, or after doing it (the answer is lost). */
-  public enum Fault { UNAVAILABLE_BEFORE, LOST_RESPONSE_AFTER }
+  /**
+   * How the next call fails: unavailable before doing anything, unavailable after doing it (the
+   * answer is lost), or the calling process dying before the call (nothing after it runs).
+   */
+  public enum Fault { UNAVAILABLE_BEFORE, LOST_RESPONSE_AFTER, CRASH_BEFORE }
+
+  /** Stands for the caller's process dying: no code of the caller handles it. */
+  public static final class SimulatedCrash extends RuntimeException {
+    SimulatedCrash() {
+      super("simulated crash", null, false, false);
+    }
+  }
 
   private record TestCard(String brand, String country, Funding funding, boolean declines) {}
 
@@ -189,6 +199,10 @@ public final class SandboxCardProcessor implements CardProcessor {
   private void fault(String operation, boolean before) {
     if (nextFault == null || !operation.equals(nextFaultOperation)) {
       return;
+    }
+    if (before && nextFault == Fault.CRASH_BEFORE) {
+      nextFault = null;
+      throw new SimulatedCrash();
     }
     if (before == (nextFault == Fault.UNAVAILABLE_BEFORE)) {
       nextFault = null;

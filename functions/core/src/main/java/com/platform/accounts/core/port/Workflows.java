@@ -9,6 +9,9 @@ public interface Workflows {
   /** Starts the contact-verification process of a challenge; the challenge id names the execution. */
   void startContactVerification(String challengeId);
 
+  /** Starts the card-verification process of a payment method (its id names the execution). */
+  void startCardVerification(String accountId, String paymentMethodId);
+
   /** Resumes the execution waiting on this task token with a JSON output. */
   void resume(String taskToken, String outputJson);
 }

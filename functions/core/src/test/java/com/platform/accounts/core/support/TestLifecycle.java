@@ -5,6 +5,7 @@ import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.InMemoryEventLog;
 import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.InMemoryTable;
+import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.Workflows;
 import java.util.ArrayList;
@@ -17,9 +18,11 @@ public final class TestLifecycle {
   public final InMemoryOutbox outbox = new InMemoryOutbox(clock);
   public final InMemoryEventLog events = new InMemoryEventLog();
   public final RecordingWorkflows workflows = new RecordingWorkflows();
+  public final SandboxCardProcessor cards = new SandboxCardProcessor(clock);
   public final AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
       table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox, events,
-      workflows, new EphemeralServiceKeys(), clock, "2026-11-01"));
+      workflows, new EphemeralServiceKeys(), clock, "2026-11-01", table.paymentMethods(), cards,
+      "ACMECLOUD"));
 
   /** The code of the last message to a destination. */
   public String lastCode(String destination) {
@@ -38,11 +41,17 @@ public final class TestLifecycle {
   /** Workflows that only remember what they were asked. */
   public static final class RecordingWorkflows implements Workflows {
     public final List<String> started = new ArrayList<>();
+    public final List<String> cardVerifications = new ArrayList<>();
     public final List<String> resumed = new ArrayList<>();
 
     @Override
     public synchronized void startContactVerification(String challengeId) {
       started.add(challengeId);
+    }
+
+    @Override
+    public synchronized void startCardVerification(String accountId, String paymentMethodId) {
+      cardVerifications.add(paymentMethodId);
     }
 
     @Override

@@ -21,7 +21,9 @@ public final class AccountApi extends ApiHandler {
   }
 
   private ApiResponse get(ApiRequest request) {
-    return ApiResponse.of(200, Views.account(authenticate(request)));
+    Account account = authenticate(request);
+    return ApiResponse.of(200, Views.account(account,
+        lifecycle.cards().list(account.accountId())));
   }
 
   private ApiResponse startVerification(ApiRequest request) {

@@ -46,6 +46,11 @@ public final class RequestBody {
     return new RequestBody((ObjectNode) parsed);
   }
 
+  /** The whole object, for bodies with nested members that a route reads itself. */
+  public ObjectNode node() {
+    return node;
+  }
+
   public Validation validation() {
     return validation;
   }

@@ -1,6 +1,11 @@
 package com.platform.accounts.handlers.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.card.PaymentMethod.PaymentMethodType;
+import com.platform.accounts.core.card.PaymentMethodStatus;
+import java.util.List;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.VerifiedContacts;
 import com.platform.accounts.core.session.SessionToken;
@@ -41,7 +46,26 @@ final class Views {
     return node;
   }
 
-  static ObjectNode account(Account account) {
+  static ObjectNode paymentMethod(PaymentMethod pm) {
+    ObjectNode node = Json.object();
+    node.put("paymentMethodId", pm.paymentMethodId());
+    node.put("type", pm.type().name());
+    node.put("status", pm.status().name());
+    if (pm.card() != null) {
+      node.put("brand", pm.card().brand());
+      node.put("last4", pm.card().last4());
+      node.put("expMonth", pm.card().expMonth());
+      node.put("expYear", pm.card().expYear());
+    }
+    if (pm.status() == PaymentMethodStatus.PENDING_VERIFICATION && pm.check() != null) {
+      ObjectNode verification = node.putObject("verification");
+      verification.put("attemptsRemaining", pm.check().attemptsRemaining());
+      verification.put("expiresAt", time(pm.check().expiresAt()));
+    }
+    return node;
+  }
+
+  static ObjectNode account(Account account, List<PaymentMethod> methods) {
     ObjectNode node = Json.object();
     node.put("accountId", account.accountId());
     node.put("email", account.email());
@@ -53,10 +77,14 @@ final class Views {
     }
     node.put("status", account.status().name());
     node.set("verifiedContacts", verifiedContacts(VerifiedContacts.of(account)));
-    node.putArray("paymentMethods");
+    ArrayNode list = node.putArray("paymentMethods");
+    methods.forEach(pm -> list.add(paymentMethod(pm)));
+    boolean verifiedCard = methods.stream().anyMatch(pm -> pm.type() == PaymentMethodType.CARD
+        && pm.status() == PaymentMethodStatus.VERIFIED);
     ObjectNode capabilities = node.putObject("capabilities");
-    capabilities.put("prepaid", false);
-    capabilities.put("payAsYouGo", false);
+    // prepaid also opens with an active PayPal billing agreement, once PayPal is supported
+    capabilities.put("prepaid", verifiedCard);
+    capabilities.put("payAsYouGo", verifiedCard);
     return node;
   }
 }

@@ -33,11 +33,11 @@ public final class ContactVerificationTasks
   }
 
   private Map<String, Object> run(Map<String, Object> input) {
-    String action = text(input, "action");
-    String challengeId = text(input, "challengeId");
+    String action = TaskInput.text(input, "action");
+    String challengeId = TaskInput.text(input, "challengeId");
     switch (action) {
       case "AWAIT_VERIFICATION":
-        process.await(challengeId, text(input, "taskToken"));
+        process.await(challengeId, TaskInput.text(input, "taskToken"));
         return Map.of("status", "WAITING");
       case "EXPIRE_CHALLENGE":
         return Map.of("status", process.expire(challengeId));
@@ -47,13 +47,5 @@ public final class ContactVerificationTasks
       default:
         throw new IllegalArgumentException("unknown action " + action);
     }
-  }
-
-  private static String text(Map<String, Object> input, String field) {
-    Object value = input == null ? null : input.get(field);
-    if (!(value instanceof String) || ((String) value).isEmpty()) {
-      throw new IllegalArgumentException("task input lacks " + field);
-    }
-    return (String) value;
   }
 }

@@ -1,0 +1,56 @@
+package com.platform.accounts.handlers.tasks;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.platform.accounts.core.AccountLifecycle;
+import com.platform.accounts.core.card.CardVerification;
+import com.platform.accounts.handlers.Production;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The card-verification state machine's tasks. Each is idempotent, so Step Functions' retries are
+ * harmless; failures are thrown for the state machine's Retry and Catch.
+ */
+public final class CardVerificationTasks
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  private final CardVerification cards;
+
+  public CardVerificationTasks() {
+    this(Production.lifecycle());
+  }
+
+  public CardVerificationTasks(AccountLifecycle lifecycle) {
+    this.cards = lifecycle.cards();
+  }
+
+  @Override
+  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    if (context == null) {
+      return run(input);
+    }
+    return PowertoolsLogging.withLogging(context, () -> run(input));
+  }
+
+  private Map<String, Object> run(Map<String, Object> input) {
+    String action = TaskInput.text(input, "action");
+    String accountId = TaskInput.text(input, "accountId");
+    String paymentMethodId = TaskInput.text(input, "paymentMethodId");
+    switch (action) {
+      case "PLACE_CHARGES":
+        return Map.of("status", cards.placeCharges(accountId, paymentMethodId).status().name());
+      case "NOTIFY_CHARGES_PLACED":
+        cards.notifyChargesPlaced(accountId, paymentMethodId);
+        return Map.of("status", cards.status(accountId, paymentMethodId));
+      case "AWAIT_OWNER":
+        cards.awaitOwner(accountId, paymentMethodId, TaskInput.text(input, "taskToken"));
+        return Map.of("status", "WAITING");
+      case "RELEASE_CHARGES":
+        return Map.of("status", cards.release(accountId, paymentMethodId).status().name());
+      case "EXPIRE_VERIFICATION":
+        return Map.of("status", cards.expire(accountId, paymentMethodId));
+      default:
+        throw new IllegalArgumentException("unknown action " + action);
+    }
+  }
+}
