@@ -1,0 +1,185 @@
+package com.platform.accounts.handlers.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.platform.accounts.core.memory.SandboxCardProcessor;
+import com.platform.accounts.core.problem.Validation;
+import com.platform.accounts.core.signup.SignupCommand;
+import com.platform.accounts.core.support.TestLifecycle;
+import com.platform.accounts.core.verification.CodeSent;
+import com.platform.accounts.handlers.Events;
+import com.platform.accounts.handlers.Json;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PaymentMethodsApiTest {
+  private static final String PASSWORD = "correct horse battery staple";
+  private final TestLifecycle t = new TestLifecycle();
+  private final PaymentMethodsApi api = new PaymentMethodsApi(t.lifecycle);
+  private final AccountApi accountApi = new AccountApi(t.lifecycle);
+  private String token;
+
+  @BeforeEach
+  void signUp() {
+    token = signUp("ana@example.com");
+  }
+
+  private String signUp(String email) {
+    CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", email, PASSWORD, PASSWORD,
+        true, null, null), new Validation());
+    return t.lifecycle.signups().verify(sent.challengeId(), t.lastCode(email)).session().token();
+  }
+
+  private APIGatewayProxyRequestEvent request(String method, String resource, String path,
+      Map<String, String> params, String body, String bearer) {
+    APIGatewayProxyRequestEvent event = Events.api("AccountApiFunction-get-account.json")
+        .withHttpMethod(method).withResource(resource).withPath(path).withPathParameters(params)
+        .withBody(body);
+    event.getHeaders().put("Authorization", "Bearer " + bearer);
+    return event;
+  }
+
+  private APIGatewayProxyResponseEvent addCard(String number, String bearer) {
+    String cardToken = t.cards.tokenize(number, 12, 2030, "123");
+    return api.handleRequest(request("POST", "/v1/account/payment-methods/cards",
+        "/v1/account/payment-methods/cards", null, "{\"token\": \"" + cardToken + "\"}", bearer),
+        null);
+  }
+
+  private APIGatewayProxyResponseEvent verify(String paymentMethodId, String body) {
+    return api.handleRequest(request("POST",
+        "/v1/account/payment-methods/{paymentMethodId}/verify",
+        "/v1/account/payment-methods/" + paymentMethodId + "/verify",
+        Map.of("paymentMethodId", paymentMethodId), body, token), null);
+  }
+
+  private static JsonNode json(APIGatewayProxyResponseEvent response) throws Exception {
+    return Json.MAPPER.readTree(response.getBody());
+  }
+
+  private String descriptorCode(String last4) {
+    List<SandboxCardProcessor.Transaction> lines = t.cards.statement(last4);
+    Matcher m = Pattern.compile("INTL([0-9]{6})\\*.*").matcher(lines.get(1).description());
+    assertThat(m.matches()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void addingACardAnswers202PendingWithFiveTries() throws Exception {
+    APIGatewayProxyResponseEvent response = addCard("4242424242424242", token);
+
+    assertThat(response.getStatusCode()).isEqualTo(202);
+    JsonNode body = json(response);
+    assertThat(body.path("paymentMethodId").asText()).startsWith("pm_");
+    assertThat(body.path("status").asText()).isEqualTo("PENDING_VERIFICATION");
+    assertThat(body.path("verification").path("attemptsRemaining").asInt()).isEqualTo(5);
+    assertThat(body.path("verification").path("expiresAt").asText()).endsWith("Z");
+    assertThat(body.path("last4").asText()).isEqualTo("4242");
+  }
+
+  @Test
+  void aVerifiedCardOpensBothCapabilities() throws Exception {
+    String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
+
+    APIGatewayProxyResponseEvent verified = verify(id,
+        "{\"code\": \"" + descriptorCode("4242") + "\"}");
+
+    assertThat(verified.getStatusCode()).isEqualTo(200);
+    assertThat(json(verified).path("status").asText()).isEqualTo("VERIFIED");
+    JsonNode account = json(accountApi.handleRequest(request("GET", "/v1/account", "/v1/account",
+        null, null, token), null));
+    assertThat(account.path("capabilities").path("payAsYouGo").asBoolean()).isTrue();
+    assertThat(account.path("capabilities").path("prepaid").asBoolean()).isTrue();
+    assertThat(account.path("paymentMethods").get(0).path("status").asText())
+        .isEqualTo("VERIFIED");
+  }
+
+  @Test
+  void malformedProofsAreValidationErrorsThatCostNoTry() throws Exception {
+    String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
+    Map<String, String> cases = new HashMap<>();
+    cases.put("{\"code\": \"12345\"}", "code");
+    cases.put("{\"code\": 123456}", "code");
+    cases.put("{\"amount\": {\"amount\": \"0.365\", \"currency\": \"USD\"}}", "amount.amount");
+    cases.put("{\"amount\": {\"amount\": \"-0.36\", \"currency\": \"USD\"}}", "amount.amount");
+    cases.put("{\"amount\": {\"amount\": 0.36, \"currency\": \"USD\"}}", "amount.amount");
+    cases.put("{\"amount\": {\"amount\": \"0.36\", \"currency\": \"XYZ\"}}", "amount.currency");
+    cases.put("{\"localAmounts\": {\"currency\": \"QQQ\", \"hold\": \"1.35\","
+        + " \"microcharge\": \"0.49\"}}", "localAmounts.currency");
+    cases.put("{\"localAmounts\": {\"currency\": \"AUD\", \"hold\": \"0\","
+        + " \"microcharge\": \"0.49\"}}", "localAmounts.hold");
+    cases.put("{}", "code");
+    cases.put("{\"code\": \"123456\", \"amount\": {\"amount\": \"0.36\", \"currency\": \"USD\"}}",
+        "code");
+
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      APIGatewayProxyResponseEvent response = verify(id, c.getKey());
+      assertThat(response.getStatusCode()).as(c.getKey()).isEqualTo(400);
+      JsonNode body = json(response);
+      assertThat(body.path("code").asText()).as(c.getKey()).isEqualTo("VALIDATION_FAILED");
+      assertThat(body.path("errors").get(0).path("field").asText()).as(c.getKey())
+          .isEqualTo(c.getValue());
+    }
+    assertThat(json(verify(id, "{\"code\": \"" + descriptorCode("4242") + "\"}"))
+        .path("status").asText()).isEqualTo("VERIFIED");
+  }
+
+  @Test
+  void aWrongAnswerTellsTheTriesLeft() throws Exception {
+    String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
+
+    APIGatewayProxyResponseEvent response = verify(id,
+        "{\"amount\": {\"amount\": \"5.00\", \"currency\": \"USD\"}}");
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(json(response).path("code").asText()).isEqualTo("VERIFICATION_FAILED");
+    assertThat(json(response).path("attemptsRemaining").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void anotherAccountsPaymentMethodIsNotFoundAndUntouched() throws Exception {
+    String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
+    String other = signUp("bo@example.com");
+
+    APIGatewayProxyResponseEvent response = api.handleRequest(request("DELETE",
+        "/v1/account/payment-methods/{paymentMethodId}", "/v1/account/payment-methods/" + id,
+        Map.of("paymentMethodId", id), null, other), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(404);
+    assertThat(t.lifecycle.cards().list(
+        t.lifecycle.sessions().authenticate(token).accountId())).hasSize(1);
+  }
+
+  @Test
+  void listingAndRemovingFreeTheCard() throws Exception {
+    String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
+
+    JsonNode list = json(api.handleRequest(request("GET", "/v1/account/payment-methods",
+        "/v1/account/payment-methods", null, null, token), null));
+    assertThat(list.path("paymentMethods").size()).isEqualTo(1);
+
+    APIGatewayProxyResponseEvent removed = api.handleRequest(request("DELETE",
+        "/v1/account/payment-methods/{paymentMethodId}", "/v1/account/payment-methods/" + id,
+        Map.of("paymentMethodId", id), null, token), null);
+    assertThat(removed.getStatusCode()).isEqualTo(204);
+    assertThat(addCard("4242424242424242", signUp("cy@example.com")).getStatusCode())
+        .isEqualTo(202);
+  }
+
+  @Test
+  void refusalsAre422WithTheirCode() throws Exception {
+    APIGatewayProxyResponseEvent china = addCard("4096660000000008", token);
+
+    assertThat(china.getStatusCode()).isEqualTo(422);
+    assertThat(json(china).path("code").asText()).isEqualTo("CARD_ISSUED_IN_MAINLAND_CHINA");
+    assertThat(china.getBody()).doesNotContain("4096660000000008");
+  }
+}
