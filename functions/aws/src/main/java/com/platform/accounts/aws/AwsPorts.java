@@ -1,6 +1,7 @@
 package com.platform.accounts.aws;
 
 import com.platform.accounts.core.port.CardProcessor;
+import java.util.function.Function;
 import com.platform.accounts.core.AccountLifecycle;
 import java.time.Clock;
 
@@ -13,13 +14,20 @@ public final class AwsPorts {
    * clients and the system clock. Nothing here calls AWS; the first call happens on first use (the
    * service keys are read when the core is built from these ports).
    */
-  public static AccountLifecycle.Ports fromEnvironment(CardProcessor cards) {
+  public static AccountLifecycle.Ports fromEnvironment(
+      Function<String, CardProcessor> cardProcessorForSecretKey) {
     return from(AwsConfig.fromEnvironment(), AwsClients.fromEnvironment(), Clock.systemUTC(),
-        cards);
+        cardProcessorForSecretKey);
   }
 
+  /**
+   * @param cardProcessorForSecretKey builds the card processor from its secret API key, which is
+   *     kept with the service keys
+   */
   public static AccountLifecycle.Ports from(AwsConfig config, AwsClients clients, Clock clock,
-      CardProcessor cards) {
+      Function<String, CardProcessor> cardProcessorForSecretKey) {
+    SsmServiceKeys keys = new SsmServiceKeys(clients.ssm(), config.secretsParameterName());
+    CardProcessor cards = cardProcessorForSecretKey.apply(keys.cardProcessorSecretKey());
     DynamoDbTable table = new DynamoDbTable(clients.dynamoDb(), config.tableName(), clock);
     ChannelMessageSender messages = new ChannelMessageSender(
         new SesEmailSender(clients.sesV2(), config.senderEmail()),
@@ -35,7 +43,7 @@ public final class AwsPorts {
         new StepFunctionsWorkflows(clients.stepFunctions(),
             config.contactVerificationStateMachineArn(),
             config.cardVerificationStateMachineArn()),
-        new SsmServiceKeys(clients.ssm(), config.secretsParameterName()),
+        keys,
         clock,
         config.termsVersion(),
         table.paymentMethods(),

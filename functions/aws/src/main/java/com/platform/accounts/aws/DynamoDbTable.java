@@ -3,6 +3,7 @@ package com.platform.accounts.aws;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.IdempotencyStore;
+import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
@@ -41,6 +44,7 @@ public final class DynamoDbTable {
   private final ChallengeStore challenges;
   private final RateLimitStore rateLimits;
   private final IdempotencyStore idempotency;
+  private final PaymentMethodStore paymentMethods;
 
   public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
@@ -50,6 +54,7 @@ public final class DynamoDbTable {
     this.challenges = new DynamoDbChallengeStore(this);
     this.rateLimits = new DynamoDbRateLimitStore(this);
     this.idempotency = new DynamoDbIdempotencyStore(this);
+    this.paymentMethods = new DynamoDbPaymentMethodStore(this);
   }
 
   public AccountStore accounts() {
@@ -66,6 +71,10 @@ public final class DynamoDbTable {
 
   public IdempotencyStore idempotency() {
     return idempotency;
+  }
+
+  public PaymentMethodStore paymentMethods() {
+    return paymentMethods;
   }
 
   public String tableName() {
@@ -103,6 +112,11 @@ public final class DynamoDbTable {
     } catch (ConditionalCheckFailedException | TransactionConflictException lost) {
       return false;
     }
+  }
+
+  /** One page of a Query on the table or one of its indexes. */
+  QueryResponse query(QueryRequest.Builder query) {
+    return dynamo.query(query.tableName(tableName).build());
   }
 
   void delete(Map<String, AttributeValue> key) {

@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * <pre>{@code
  * {"hmacKey": "<base64, at least 32 bytes>",
  *  "sessionKeyId": "<key id for token headers>",
- *  "sessionJwk": {"kty": "EC", "crv": "P-256", "x": "...", "y": "...", "d": "..."}}
+ *  "sessionJwk": {"kty": "EC", "crv": "P-256", "x": "...", "y": "...", "d": "..."},
+ *  "cardProcessorSecretKey": "<the card processor's secret API key>"}
  * }</pre>
  *
  * <p>No error message names a key's value, and parse errors drop their cause, which may quote the text.
@@ -68,8 +69,18 @@ public final class SsmServiceKeys implements ServiceKeys {
     return keys.get().verification();
   }
 
+  /** The card processor's secret API key. */
+  public String cardProcessorSecretKey() {
+    String secret = keys.get().cardProcessorSecretKey();
+    if (secret == null) {
+      throw new IllegalStateException("the service keys parameter lacks cardProcessorSecretKey");
+    }
+    return secret;
+  }
+
   /** The parsed keys; {@code hmacKey} is never handed out without a copy. */
-  record Keys(byte[] hmacKey, String sessionKeyId, ECPrivateKey signing, ECPublicKey verification) {}
+  record Keys(byte[] hmacKey, String sessionKeyId, ECPrivateKey signing, ECPublicKey verification,
+      String cardProcessorSecretKey) {}
 
   static Keys parse(String parameterName, String json) {
     JsonNode root;
@@ -112,7 +123,9 @@ public final class SsmServiceKeys implements ServiceKeys {
       ECPrivateKey privateKey =
           (ECPrivateKey) factory.generatePrivate(new ECPrivateKeySpec(d, p256));
       requirePair(parameterName, privateKey, publicKey);
-      return new Keys(hmacKey, keyId, privateKey, publicKey);
+      JsonNode processorKey = root.get("cardProcessorSecretKey");
+      return new Keys(hmacKey, keyId, privateKey, publicKey,
+          processorKey != null && processorKey.isTextual() ? processorKey.asText() : null);
     } catch (GeneralSecurityException e) {
       throw invalid(parameterName, "has a sessionJwk that is not a valid P-256 key");
     }

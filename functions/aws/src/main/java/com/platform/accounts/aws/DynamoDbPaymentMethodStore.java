@@ -1,0 +1,272 @@
+package com.platform.accounts.aws;
+
+import com.platform.accounts.core.card.AccountAlreadyHasCardException;
+import com.platform.accounts.core.card.CardAlreadyRegisteredException;
+import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.PaymentMethodStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Payment methods in the table (see {@link PaymentMethodItems} for the items). Round trips:
+ * {@code find} and {@code fingerprintOwner} 1 GetItem each; {@code list} 1 Query (one more per MB of
+ * methods); {@code create} 1 TransactWriteItems for a card that takes the slot, 1 conditional PutItem
+ * for any other method; {@code update} 1 conditional PutItem while the method holds its slot (or is
+ * no card), else 1 GetItem, then 1 TransactWriteItems when that write frees the slot or 1 PutItem
+ * when the stored method no longer held it; {@code dueForRelease} 1 Query on the due index plus 1
+ * GetItem per hit.
+ *
+ * <p>{@code update} reads a card before it writes a version that does not hold the slot: only the
+ * stored version knows whether the uniqueness items are still this card's to delete. Once a card is
+ * FAILED or REMOVED its fingerprint may belong to another account's card, and a delete conditioned on
+ * naming this card would then cancel the whole transaction. The write stays conditional on the
+ * version read, so the stored method cannot change between the read and the write.
+ *
+ * <p>The due index is eventually consistent: a hit may have been released a moment ago. Each hit is
+ * read again, strongly consistent, and dropped when it is no longer due.
+ */
+final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
+  private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+  private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+  /** Positions in {@link #create}'s transaction. */
+  private static final int METHOD_WRITE = 0;
+  private static final int FINGERPRINT_WRITE = 1;
+  private static final int SLOT_WRITE = 2;
+  /**
+   * Tries of a create whose fingerprint item was taken when written but gone when read: its holder
+   * freed it in between, so the card may be registered after all.
+   */
+  private static final int MAX_CREATE_TRIES = 3;
+  private static final Comparator<PaymentMethod> OLDEST_FIRST =
+      Comparator.comparing(PaymentMethod::createdAt)
+          .thenComparing(PaymentMethod::paymentMethodId);
+
+  private final DynamoDbTable table;
+
+  DynamoDbPaymentMethodStore(DynamoDbTable table) {
+    this.table = table;
+  }
+
+  @Override
+  public void create(PaymentMethod pm) {
+    Map<String, AttributeValue> item = PaymentMethodItems.toItem(pm, pm.version() + 1);
+    if (!pm.holdsCardSlot()) {
+      if (!table.putIf(item, Condition.absent())) {
+        throw conflict(pm);
+      }
+      return;
+    }
+    List<TransactWriteItem> writes = List.of(
+        table.transactPut(item, Condition.absent()),
+        TransactWriteItem.builder().put(Condition.absent().applyTo(Put.builder()
+                .tableName(table.tableName())
+                .item(PaymentMethodItems.fingerprintItem(pm))
+                // the holder comes back with the refusal: no second read to tell whose it is
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+            .build()).build(),
+        table.transactPut(PaymentMethodItems.slotItem(pm), Condition.absent()));
+    for (int attempt = 0; attempt < MAX_CREATE_TRIES; attempt++) {
+      try {
+        table.transact(writes);
+        return;
+      } catch (TransactionCanceledException e) {
+        List<CancellationReason> reasons = lostReasons(e);
+        // the in-memory table checks the id, then the fingerprint, then the slot; so does this
+        if (failed(reasons, METHOD_WRITE)) {
+          throw conflict(pm);
+        }
+        if (failed(reasons, FINGERPRINT_WRITE)) {
+          Optional<String> owner = fingerprintHolder(reasons.get(FINGERPRINT_WRITE),
+              pm.card().fingerprintHash());
+          if (owner.isPresent()) {
+            throw new CardAlreadyRegisteredException(owner.get().equals(pm.accountId()));
+          }
+          continue;
+        }
+        if (failed(reasons, SLOT_WRITE)) {
+          throw new AccountAlreadyHasCardException();
+        }
+        throw conflict(pm);
+      }
+    }
+    throw conflict(pm);
+  }
+
+  @Override
+  public Optional<PaymentMethod> find(String accountId, String paymentMethodId) {
+    return table.get(PaymentMethodItems.key(accountId, paymentMethodId))
+        .map(PaymentMethodItems::fromItem);
+  }
+
+  @Override
+  public List<PaymentMethod> list(String accountId) {
+    List<PaymentMethod> methods = new ArrayList<>();
+    Map<String, AttributeValue> startKey = null;
+    do {
+      QueryRequest.Builder query = QueryRequest.builder()
+          .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+          .expressionAttributeNames(Map.of("#pk", Items.PK, "#sk", Items.SK))
+          .expressionAttributeValues(Map.of(
+              ":pk", Items.s(PaymentMethodItems.accountPk(accountId)),
+              ":prefix", Items.s(PaymentMethodItems.PAYMENT_METHOD_PREFIX)))
+          .consistentRead(true);
+      if (startKey != null) {
+        query.exclusiveStartKey(startKey);
+      }
+      QueryResponse page = table.query(query);
+      page.items().stream().map(PaymentMethodItems::fromItem).forEach(methods::add);
+      startKey = nextPage(page);
+    } while (startKey != null);
+    methods.sort(OLDEST_FIRST);
+    return methods;
+  }
+
+  @Override
+  public void update(PaymentMethod pm) {
+    Map<String, AttributeValue> item = PaymentMethodItems.toItem(pm, pm.version() + 1);
+    Condition unchanged = Condition.versionIs(pm.version());
+    if (pm.holdsCardSlot() || pm.type() != PaymentMethod.PaymentMethodType.CARD) {
+      putIf(pm, item, unchanged);
+      return;
+    }
+    PaymentMethod stored = find(pm.accountId(), pm.paymentMethodId())
+        .filter(found -> found.version() == pm.version())
+        .orElseThrow(() -> conflict(pm));
+    if (!stored.holdsCardSlot()) {
+      putIf(pm, item, unchanged);
+      return;
+    }
+    try {
+      table.transact(List.of(
+          table.transactPut(item, unchanged),
+          deleteIfHeldBy(PaymentMethodItems.fingerprintKey(stored.card().fingerprintHash()), pm),
+          deleteIfHeldBy(PaymentMethodItems.slotKey(stored.accountId()), pm)));
+    } catch (TransactionCanceledException e) {
+      List<CancellationReason> reasons = lostReasons(e);
+      if (failed(reasons, METHOD_WRITE) || reasons.stream()
+          .anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
+        throw conflict(pm);
+      }
+      // the version read held the slot, yet its items name another card: never written so
+      throw new IllegalStateException("the uniqueness items of payment method "
+          + pm.paymentMethodId() + " name another payment method", e);
+    }
+  }
+
+  @Override
+  public List<PaymentMethod> dueForRelease(Instant now, int limit) {
+    List<PaymentMethod> due = new ArrayList<>();
+    Map<String, AttributeValue> startKey = null;
+    while (due.size() < limit) {
+      QueryRequest.Builder query = QueryRequest.builder()
+          .indexName(PaymentMethodItems.DUE_INDEX)
+          .keyConditionExpression("#shard = :shard AND #dueAt <= :now")
+          .expressionAttributeNames(Map.of("#shard", PaymentMethodItems.DUE_SHARD,
+              "#dueAt", PaymentMethodItems.DUE_AT, "#pk", Items.PK, "#sk", Items.SK))
+          .expressionAttributeValues(Map.of(
+              ":shard", Items.s(PaymentMethodItems.CHARGES_RELEASE),
+              ":now", Items.s(PaymentMethodItems.dueAt(now))))
+          // only the keys: every hit is read again from the table
+          .projectionExpression("#pk, #sk")
+          .scanIndexForward(true)
+          .limit(limit - due.size());
+      if (startKey != null) {
+        query.exclusiveStartKey(startKey);
+      }
+      QueryResponse page = table.query(query);
+      for (Map<String, AttributeValue> hit : page.items()) {
+        table.get(PaymentMethodItems.keyOf(hit))
+            .map(PaymentMethodItems::fromItem)
+            .filter(pm -> PaymentMethodItems.dueForRelease(pm)
+                && !pm.check().releaseDueAt().isAfter(now))
+            .ifPresent(due::add);
+      }
+      startKey = nextPage(page);
+      if (startKey == null) {
+        break;
+      }
+    }
+    due.sort(Comparator.comparing(pm -> pm.check().releaseDueAt()));
+    return due;
+  }
+
+  @Override
+  public Optional<String> fingerprintOwner(String fingerprintHash) {
+    return table.get(PaymentMethodItems.fingerprintKey(fingerprintHash))
+        .map(item -> Items.requiredString(item, PaymentMethodItems.ACCOUNT_ID));
+  }
+
+  private void putIf(PaymentMethod pm, Map<String, AttributeValue> item, Condition condition) {
+    if (!table.putIf(item, condition)) {
+      throw conflict(pm);
+    }
+  }
+
+  /** Deletes a uniqueness item inside a transaction, provided it still names this method. */
+  private TransactWriteItem deleteIfHeldBy(Map<String, AttributeValue> key, PaymentMethod pm) {
+    return TransactWriteItem.builder().delete(Delete.builder()
+        .tableName(table.tableName())
+        .key(key)
+        .conditionExpression("#paymentMethodId = :paymentMethodId")
+        .expressionAttributeNames(
+            Map.of("#paymentMethodId", PaymentMethodItems.PAYMENT_METHOD_ID))
+        .expressionAttributeValues(
+            Map.of(":paymentMethodId", Items.s(pm.paymentMethodId())))
+        .build()).build();
+  }
+
+  /**
+   * The account holding a fingerprint whose put was refused: from the refusal when it carries the
+   * stored item, else read; empty when the holder has freed it since.
+   */
+  private Optional<String> fingerprintHolder(CancellationReason refusal, String fingerprintHash) {
+    if (refusal.hasItem() && refusal.item().containsKey(PaymentMethodItems.ACCOUNT_ID)) {
+      return Optional.of(Items.requiredString(refusal.item(), PaymentMethodItems.ACCOUNT_ID));
+    }
+    return fingerprintOwner(fingerprintHash);
+  }
+
+  private static Map<String, AttributeValue> nextPage(QueryResponse page) {
+    return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+        ? page.lastEvaluatedKey() : null;
+  }
+
+  private static boolean failed(List<CancellationReason> reasons, int write) {
+    return reasons.size() > write && CONDITIONAL_CHECK_FAILED.equals(reasons.get(write).code());
+  }
+
+  private static ConcurrentModificationException conflict(PaymentMethod pm) {
+    return new ConcurrentModificationException("payment method " + pm.paymentMethodId());
+  }
+
+  /**
+   * The cancellation reasons, one per write in order, when the transaction lost against other writes
+   * (a failed condition or a competing transaction).
+   *
+   * @throws TransactionCanceledException when it was cancelled for any other reason (validation,
+   *     throttling, capacity): that is a fault, not a lost race
+   */
+  private static List<CancellationReason> lostReasons(TransactionCanceledException e) {
+    List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+    boolean lost = reasons.stream().anyMatch(r -> CONDITIONAL_CHECK_FAILED.equals(r.code())
+        || TRANSACTION_CONFLICT.equals(r.code()));
+    if (!lost) {
+      throw e;
+    }
+    return reasons;
+  }
+}

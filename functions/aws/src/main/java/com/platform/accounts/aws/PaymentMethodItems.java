@@ -1,0 +1,207 @@
+package com.platform.accounts.aws;
+
+import static com.platform.accounts.aws.Items.enumValue;
+import static com.platform.accounts.aws.Items.instant;
+import static com.platform.accounts.aws.Items.integer;
+import static com.platform.accounts.aws.Items.n;
+import static com.platform.accounts.aws.Items.number;
+import static com.platform.accounts.aws.Items.putEnum;
+import static com.platform.accounts.aws.Items.putInstant;
+import static com.platform.accounts.aws.Items.putString;
+import static com.platform.accounts.aws.Items.requiredString;
+import static com.platform.accounts.aws.Items.s;
+import static com.platform.accounts.aws.Items.string;
+
+import com.platform.accounts.core.card.Funding;
+import com.platform.accounts.core.card.OwnershipCheck;
+import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.card.PaymentMethodStatus;
+import com.platform.accounts.core.card.StoredCard;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Items of a payment method, all but one under its account's partition:
+ *
+ * <ul>
+ *   <li>{@code ACCOUNT#<accountId>}/{@code PAYMENT_METHOD#<id>} holds the payment method, with the card
+ *       and its ownership check nested in map attributes so that it stays one item, read and written
+ *       whole. An account's methods are one Query on its partition with {@code begins_with(sk,
+ *       "PAYMENT_METHOD#")}, which leaves out the account item and the card slot.
+ *   <li>{@code ACCOUNT#<accountId>}/{@code CARD_SLOT} names the card that holds the account's one
+ *       card slot.
+ *   <li>{@code CARD_FINGERPRINT#<fingerprintHash>}/{@code CARD_FINGERPRINT} names the account and the
+ *       card that hold a card number.
+ * </ul>
+ *
+ * <p>A card whose charges are not released yet carries {@code dueShard}/{@code dueAt}, the keys of the
+ * sparse {@code due-index}; the item as written for a released card (or any other method) has
+ * neither, so a put of it takes the method out of the index. {@code dueAt} is written at a fixed width
+ * (nanoseconds always given) so that its string order is time order, which {@link Instant#toString()}
+ * is not ({@code ...:30Z} sorts after {@code ...:30.5Z}).
+ */
+final class PaymentMethodItems {
+  static final String PAYMENT_METHOD_PREFIX = "PAYMENT_METHOD#";
+  static final String CARD_SLOT_SK = "CARD_SLOT";
+  static final String FINGERPRINT_SK = "CARD_FINGERPRINT";
+  static final String ACCOUNT_ID = "accountId";
+  static final String PAYMENT_METHOD_ID = "paymentMethodId";
+  static final String DUE_INDEX = "due-index";
+  static final String DUE_SHARD = "dueShard";
+  static final String DUE_AT = "dueAt";
+  /** The due-index partition of cards whose hold and microcharge are still to be released. */
+  static final String CHARGES_RELEASE = "CHARGES_RELEASE";
+
+  private static final String CARD = "card";
+  private static final String CHECK = "check";
+  private static final DateTimeFormatter DUE_AT_FORMAT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private PaymentMethodItems() {}
+
+  static String accountPk(String accountId) {
+    return "ACCOUNT#" + accountId;
+  }
+
+  static Map<String, AttributeValue> key(String accountId, String paymentMethodId) {
+    return Items.key(accountPk(accountId), PAYMENT_METHOD_PREFIX + paymentMethodId);
+  }
+
+  static Map<String, AttributeValue> slotKey(String accountId) {
+    return Items.key(accountPk(accountId), CARD_SLOT_SK);
+  }
+
+  static Map<String, AttributeValue> fingerprintKey(String fingerprintHash) {
+    return Items.key("CARD_FINGERPRINT#" + fingerprintHash, FINGERPRINT_SK);
+  }
+
+  /** The key of a stored item (for instance one read from an index). */
+  static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+    return Items.key(requiredString(item, Items.PK), requiredString(item, Items.SK));
+  }
+
+  /** The fingerprint's uniqueness item: the card number belongs to this card and its account. */
+  static Map<String, AttributeValue> fingerprintItem(PaymentMethod pm) {
+    Map<String, AttributeValue> item =
+        Items.item("CARD_FINGERPRINT#" + pm.card().fingerprintHash(), FINGERPRINT_SK);
+    item.put(ACCOUNT_ID, s(pm.accountId()));
+    item.put(PAYMENT_METHOD_ID, s(pm.paymentMethodId()));
+    return item;
+  }
+
+  /** The account's card slot item: its one card is this one. */
+  static Map<String, AttributeValue> slotItem(PaymentMethod pm) {
+    Map<String, AttributeValue> item = Items.item(accountPk(pm.accountId()), CARD_SLOT_SK);
+    item.put(ACCOUNT_ID, s(pm.accountId()));
+    item.put(PAYMENT_METHOD_ID, s(pm.paymentMethodId()));
+    return item;
+  }
+
+  /** The due-index sort key: fixed width, so string order is time order. */
+  static String dueAt(Instant instant) {
+    return DUE_AT_FORMAT.format(instant);
+  }
+
+  /** Whether the method waits for its charges to be released, and so belongs in the due index. */
+  static boolean dueForRelease(PaymentMethod pm) {
+    return pm.check() != null && pm.check().releasedAt() == null
+        && pm.check().releaseDueAt() != null;
+  }
+
+  /** The payment method as stored with {@code version}. */
+  static Map<String, AttributeValue> toItem(PaymentMethod pm, long version) {
+    Map<String, AttributeValue> item = Items.item(accountPk(pm.accountId()),
+        PAYMENT_METHOD_PREFIX + pm.paymentMethodId());
+    item.put(PAYMENT_METHOD_ID, s(pm.paymentMethodId()));
+    item.put(ACCOUNT_ID, s(pm.accountId()));
+    putEnum(item, "type", pm.type());
+    putEnum(item, "status", pm.status());
+    if (pm.card() != null) {
+      item.put(CARD, AttributeValue.fromM(cardToMap(pm.card())));
+    }
+    if (pm.check() != null) {
+      item.put(CHECK, AttributeValue.fromM(checkToMap(pm.check())));
+    }
+    if (dueForRelease(pm)) {
+      item.put(DUE_SHARD, s(CHARGES_RELEASE));
+      item.put(DUE_AT, s(dueAt(pm.check().releaseDueAt())));
+    }
+    putInstant(item, "createdAt", pm.createdAt());
+    item.put(Items.VERSION, n(version));
+    return item;
+  }
+
+  static PaymentMethod fromItem(Map<String, AttributeValue> item) {
+    AttributeValue card = item.get(CARD);
+    AttributeValue check = item.get(CHECK);
+    return new PaymentMethod(
+        requiredString(item, PAYMENT_METHOD_ID),
+        requiredString(item, ACCOUNT_ID),
+        enumValue(item, "type", PaymentMethod.PaymentMethodType.class),
+        enumValue(item, "status", PaymentMethodStatus.class),
+        card == null || !card.hasM() ? null : cardFromMap(card.m()),
+        check == null || !check.hasM() ? null : checkFromMap(check.m()),
+        instant(item, "createdAt"),
+        number(item, Items.VERSION));
+  }
+
+  private static Map<String, AttributeValue> cardToMap(StoredCard c) {
+    Map<String, AttributeValue> map = new HashMap<>();
+    putString(map, "processorToken", c.processorToken());
+    putString(map, "brand", c.brand());
+    putString(map, "last4", c.last4());
+    map.put("expMonth", n(c.expMonth()));
+    map.put("expYear", n(c.expYear()));
+    putString(map, "issuingCountry", c.issuingCountry());
+    putEnum(map, "funding", c.funding());
+    putString(map, "fingerprintHash", c.fingerprintHash());
+    return map;
+  }
+
+  private static StoredCard cardFromMap(Map<String, AttributeValue> map) {
+    return new StoredCard(
+        string(map, "processorToken"),
+        string(map, "brand"),
+        string(map, "last4"),
+        integer(map, "expMonth"),
+        integer(map, "expYear"),
+        string(map, "issuingCountry"),
+        enumValue(map, "funding", Funding.class),
+        string(map, "fingerprintHash"));
+  }
+
+  private static Map<String, AttributeValue> checkToMap(OwnershipCheck c) {
+    Map<String, AttributeValue> map = new HashMap<>();
+    putString(map, "holdId", c.holdId());
+    putString(map, "microchargeId", c.microchargeId());
+    putString(map, "descriptorCodeHash", c.descriptorCodeHash());
+    putString(map, "microchargeHash", c.microchargeHash());
+    putString(map, "sealedSecrets", c.sealedSecrets());
+    map.put("failedAttempts", n(c.failedAttempts()));
+    putInstant(map, "placedAt", c.placedAt());
+    putInstant(map, "releaseDueAt", c.releaseDueAt());
+    putInstant(map, "releasedAt", c.releasedAt());
+    putInstant(map, "expiresAt", c.expiresAt());
+    putString(map, "sealedTaskToken", c.sealedTaskToken());
+    return map;
+  }
+
+  private static OwnershipCheck checkFromMap(Map<String, AttributeValue> map) {
+    return new OwnershipCheck(
+        string(map, "holdId"),
+        string(map, "microchargeId"),
+        string(map, "descriptorCodeHash"),
+        string(map, "microchargeHash"),
+        string(map, "sealedSecrets"),
+        integer(map, "failedAttempts"),
+        instant(map, "placedAt"),
+        instant(map, "releaseDueAt"),
+        instant(map, "releasedAt"),
+        instant(map, "expiresAt"),
+        string(map, "sealedTaskToken"));
+  }
+}
