@@ -350,8 +350,8 @@ public final class AslEngine {
       case RETRY -> wake(fiber, Signal.START);
       case TASK_TIMEOUT -> {
         releaseToken(fiber);
-        wake(fiber, new Errored(StatesErrors.TIMEOUT,
-            "Task '" + fiber.state.name() + "' timed out waiting for its task token"));
+        // AWS reports a task timeout with an empty cause; Catch output must match it exactly
+        wake(fiber, new Errored(StatesErrors.TIMEOUT, ""));
       }
       case EXECUTION_TIMEOUT -> finish(timer.execution(), Status.TIMED_OUT, null,
           StatesErrors.TIMEOUT, "The execution ran longer than its TimeoutSeconds");

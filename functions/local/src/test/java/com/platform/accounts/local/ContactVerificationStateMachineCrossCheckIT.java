@@ -434,8 +434,10 @@ class ContactVerificationStateMachineCrossCheckIT {
   }
 
   private static JsonNode withoutFailureCause(JsonNode output) {
-    ObjectNode copy = output.deepCopy();
-    ((ObjectNode) copy.path("failure")).remove("Cause");
+    JsonNode copy = output.deepCopy();
+    if (copy.path("failure") instanceof ObjectNode failure) {
+      failure.remove("Cause");
+    }
     return copy;
   }
 
