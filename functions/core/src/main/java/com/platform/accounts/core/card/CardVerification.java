@@ -108,6 +108,10 @@ public final class CardVerification {
       throw e.sameAccount() ? accountAlreadyHasCard() : cardAlreadyRegistered();
     } catch (AccountAlreadyHasCardException e) {
       throw accountAlreadyHasCard();
+    } catch (ConcurrentModificationException e) {
+      // the same card or this account's slot is being registered by a simultaneous request
+      throw Problem.of(409, ErrorCode.CONFLICT, "Busy",
+          "This card is being added by another request; try again.");
     }
     PaymentMethod placed;
     try {

@@ -277,7 +277,7 @@ public final class InMemoryTable {
       synchronized (lock) {
         List<PaymentMethod> due = new ArrayList<>();
         for (PaymentMethod pm : paymentMethods.values()) {
-          if (pm.check() != null && !pm.check().released()
+          if (pm.check() != null && !pm.check().released() && pm.check().releaseDueAt() != null
               && !pm.check().releaseDueAt().isAfter(now)) {
             due.add(pm);
           }

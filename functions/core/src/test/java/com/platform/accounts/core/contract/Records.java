@@ -2,6 +2,12 @@ package com.platform.accounts.core.contract;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountStatus;
+import com.platform.accounts.core.card.Funding;
+import com.platform.accounts.core.card.OwnershipCheck;
+import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.card.PaymentMethod.PaymentMethodType;
+import com.platform.accounts.core.card.PaymentMethodStatus;
+import com.platform.accounts.core.card.StoredCard;
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.ChallengeStatus;
@@ -64,6 +70,75 @@ final class Records {
     return new Challenge(challengeId, Challenge.Purpose.CONTACT, accountId, null, Channel.VOICE,
         "+4915112345678", "hmac-of-voice-code", now.plus(Duration.ofMinutes(10)), 2, false, now, 3,
         ChallengeStatus.PENDING, "sealed-task-token", now, now.plus(CHALLENGE_LIFETIME), 0);
+  }
+
+  static String paymentMethodId() {
+    return Ids.next("pm");
+  }
+
+  /** A keyed card fingerprint as the services store it (never the processor's own). */
+  static String fingerprintHash() {
+    return Ids.next("fp");
+  }
+
+  /**
+   * A card pending verification with both charges placed and every field set, its charges due for
+   * release at {@code releaseDueAt} (version 0, not stored yet).
+   */
+  static PaymentMethod pendingCard(String accountId, String fingerprintHash, Instant createdAt,
+      Instant releaseDueAt) {
+    OwnershipCheck check = new OwnershipCheck("hold_1", "ch_2", "hmac-of-descriptor-code",
+        "hmac-of-microcharge", "sealed-secrets", 2, createdAt.plusNanos(3), releaseDueAt, null,
+        createdAt.plus(Duration.ofDays(7)).plusNanos(5), "sealed-task-token");
+    return new PaymentMethod(paymentMethodId(), accountId, PaymentMethodType.CARD,
+        PaymentMethodStatus.PENDING_VERIFICATION, card(fingerprintHash), check, createdAt, 0);
+  }
+
+  static PaymentMethod pendingCard(String accountId, String fingerprintHash) {
+    return pendingCard(accountId, fingerprintHash, START.minusNanos(17),
+        START.plus(Duration.ofHours(24)).plusNanos(19));
+  }
+
+  /**
+   * A card as it is first stored, before any charge is placed: no hold, no microcharge, no task
+   * token, not released.
+   */
+  static PaymentMethod newCard(String accountId, String fingerprintHash) {
+    OwnershipCheck check = new OwnershipCheck(null, null, "hmac-of-descriptor-code",
+        "hmac-of-microcharge", "sealed-secrets", 0, START, START.plus(Duration.ofHours(24)), null,
+        START.plus(Duration.ofDays(7)), null);
+    return new PaymentMethod(paymentMethodId(), accountId, PaymentMethodType.CARD,
+        PaymentMethodStatus.PENDING_VERIFICATION, card(fingerprintHash), check, START, 0);
+  }
+
+  static StoredCard card(String fingerprintHash) {
+    return new StoredCard("tok_visa_4242", "VISA", "4242", 12, 2031, "US", Funding.DEBIT,
+        fingerprintHash);
+  }
+
+  /** A failed card with every optional field of the card and of its check null. */
+  static PaymentMethod sparseCard(String accountId) {
+    OwnershipCheck check = new OwnershipCheck(null, null, null, null, null, 5, null, null, null,
+        null, null);
+    return new PaymentMethod(paymentMethodId(), accountId, PaymentMethodType.CARD,
+        PaymentMethodStatus.FAILED,
+        new StoredCard(null, null, null, 1, 2030, null, null, null), check, START, 0);
+  }
+
+  /** A PayPal billing agreement: no card, no check. */
+  static PaymentMethod paypal(String accountId, Instant createdAt) {
+    return new PaymentMethod(paymentMethodId(), accountId, PaymentMethodType.PAYPAL,
+        PaymentMethodStatus.VERIFIED, null, null, createdAt, 0);
+  }
+
+  static PaymentMethod withVersion(PaymentMethod pm, long version) {
+    return new PaymentMethod(pm.paymentMethodId(), pm.accountId(), pm.type(), pm.status(),
+        pm.card(), pm.check(), pm.createdAt(), version);
+  }
+
+  static PaymentMethod withId(PaymentMethod pm, String paymentMethodId) {
+    return new PaymentMethod(paymentMethodId, pm.accountId(), pm.type(), pm.status(), pm.card(),
+        pm.check(), pm.createdAt(), pm.version());
   }
 
   static Challenge withVersion(Challenge c, long version) {

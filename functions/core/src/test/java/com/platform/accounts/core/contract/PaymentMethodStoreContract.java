@@ -1,0 +1,486 @@
+package com.platform.accounts.core.contract;
+
+import static com.platform.accounts.core.contract.Records.START;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.platform.accounts.core.card.AccountAlreadyHasCardException;
+import com.platform.accounts.core.card.CardAlreadyRegisteredException;
+import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.card.PaymentMethodStatus;
+import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.PaymentMethodStore;
+import com.platform.accounts.core.support.MutableClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link PaymentMethodStore} does: exact round trips (card and check nested, nulls
+ * included), version 1 on create and +1 per update, conditional writes, one account per card number
+ * and one card per account while the card is pending or verified (and neither once it failed or was
+ * removed), all-or-nothing creates, and the charges due for release found by due time.
+ */
+public abstract class PaymentMethodStoreContract {
+  protected final MutableClock clock = new MutableClock(START);
+  private PaymentMethodStore store;
+
+  /** A fresh store on an empty table that reads the time from {@code clock}. */
+  protected abstract PaymentMethodStore newStore(Clock clock);
+
+  @BeforeEach
+  void createStore() {
+    store = newStore(clock);
+  }
+
+  private PaymentMethod created(PaymentMethod pm) {
+    store.create(pm);
+    return store.find(pm.accountId(), pm.paymentMethodId()).orElseThrow();
+  }
+
+  private PaymentMethod updated(PaymentMethod pm) {
+    store.update(pm);
+    return store.find(pm.accountId(), pm.paymentMethodId()).orElseThrow();
+  }
+
+  /** Whether the account can take a new card: it holds no slot (the card is then created). */
+  private boolean accountTakesAnotherCard(String accountId) {
+    try {
+      store.create(Records.pendingCard(accountId, Records.fingerprintHash()));
+      return true;
+    } catch (AccountAlreadyHasCardException e) {
+      return false;
+    }
+  }
+
+  // round trips ---------------------------------------------------------------------------------
+
+  @Test
+  void createStoresEveryFieldOfACardWithVersionOne() {
+    String accountId = Records.accountId();
+    String fingerprint = Records.fingerprintHash();
+    PaymentMethod card = Records.pendingCard(accountId, fingerprint);
+
+    store.create(card);
+
+    PaymentMethod expected = Records.withVersion(card, 1);
+    assertThat(store.find(accountId, card.paymentMethodId())).contains(expected);
+    assertThat(store.list(accountId)).containsExactly(expected);
+    assertThat(store.fingerprintOwner(fingerprint)).contains(accountId);
+  }
+
+  @Test
+  void createStoresACardBeforeItsChargesArePlaced() {
+    PaymentMethod card = Records.newCard(Records.accountId(), Records.fingerprintHash());
+
+    store.create(card);
+
+    assertThat(store.find(card.accountId(), card.paymentMethodId()))
+        .contains(Records.withVersion(card, 1));
+  }
+
+  @Test
+  void createRoundTripsNullFields() {
+    String accountId = Records.accountId();
+    PaymentMethod sparse = Records.sparseCard(accountId);
+    PaymentMethod paypal = Records.paypal(accountId, START.plusSeconds(1));
+
+    store.create(sparse);
+    store.create(paypal);
+
+    assertThat(store.find(accountId, sparse.paymentMethodId()))
+        .contains(Records.withVersion(sparse, 1));
+    PaymentMethod foundPaypal = store.find(accountId, paypal.paymentMethodId()).orElseThrow();
+    assertThat(foundPaypal).isEqualTo(Records.withVersion(paypal, 1));
+    assertThat(foundPaypal.card()).isNull();
+    assertThat(foundPaypal.check()).isNull();
+    assertThat(store.list(accountId))
+        .containsExactly(Records.withVersion(sparse, 1), Records.withVersion(paypal, 1));
+  }
+
+  @Test
+  void unknownPaymentMethodsAndFingerprintsAreNotFound() {
+    PaymentMethod card = created(Records.pendingCard(Records.accountId(), Records.fingerprintHash()));
+
+    assertThat(store.find(Records.accountId(), Records.paymentMethodId())).isEmpty();
+    assertThat(store.find(card.accountId(), Records.paymentMethodId())).isEmpty();
+    // a method is found only under its own account
+    assertThat(store.find(Records.accountId(), card.paymentMethodId())).isEmpty();
+    assertThat(store.list(Records.accountId())).isEmpty();
+    assertThat(store.fingerprintOwner(Records.fingerprintHash())).isEmpty();
+  }
+
+  @Test
+  void listReturnsOnlyTheAccountsOwnOldestFirstThenById() {
+    String accountId = Records.accountId();
+    String otherAccountId = Records.accountId();
+    Instant tie = START.plusSeconds(3);
+    PaymentMethod third = Records.paypal(accountId, START.plusSeconds(2));
+    PaymentMethod first = Records.pendingCard(accountId, Records.fingerprintHash(), START,
+        START.plus(Duration.ofHours(24)));
+    PaymentMethod second = Records.paypal(accountId, START.plusSeconds(1).plusNanos(1));
+    PaymentMethod tiedB = Records.withId(Records.paypal(accountId, tie), "pm_b");
+    PaymentMethod tiedA = Records.withId(Records.paypal(accountId, tie), "pm_a");
+    PaymentMethod someoneElses = Records.paypal(otherAccountId, START.minusSeconds(1));
+    for (PaymentMethod pm : List.of(third, first, tiedB, someoneElses, second, tiedA)) {
+      store.create(pm);
+    }
+
+    assertThat(store.list(accountId)).containsExactly(Records.withVersion(first, 1),
+        Records.withVersion(second, 1), Records.withVersion(third, 1),
+        Records.withVersion(tiedA, 1), Records.withVersion(tiedB, 1));
+    assertThat(store.list(otherAccountId)).containsExactly(Records.withVersion(someoneElses, 1));
+  }
+
+  // versions ------------------------------------------------------------------------------------
+
+  @Test
+  void updateStoresTheNextVersion() {
+    PaymentMethod stored = created(Records.pendingCard(Records.accountId(),
+        Records.fingerprintHash()));
+
+    PaymentMethod second = updated(stored.withCheck(stored.check().withFailedAttempt()));
+    PaymentMethod third = updated(second.withStatus(PaymentMethodStatus.VERIFIED));
+
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(second.check().failedAttempts()).isEqualTo(stored.check().failedAttempts() + 1);
+    assertThat(third).isEqualTo(Records.withVersion(stored.withCheck(stored.check()
+        .withFailedAttempt()).withStatus(PaymentMethodStatus.VERIFIED), 3));
+    assertThat(store.list(stored.accountId())).containsExactly(third);
+  }
+
+  @Test
+  void updateOfAPayPalMethodStoresTheNextVersion() {
+    PaymentMethod stored = created(Records.paypal(Records.accountId(), START));
+
+    PaymentMethod removed = updated(stored.withStatus(PaymentMethodStatus.REMOVED));
+
+    assertThat(removed).isEqualTo(Records.withVersion(
+        stored.withStatus(PaymentMethodStatus.REMOVED), 2));
+  }
+
+  @Test
+  void updateFromAStaleReadIsAConflictAndChangesNothing() {
+    String fingerprint = Records.fingerprintHash();
+    PaymentMethod stored = created(Records.pendingCard(Records.accountId(), fingerprint));
+    PaymentMethod current = updated(stored.withCheck(stored.check().withFailedAttempt()));
+
+    assertThatThrownBy(() -> store.update(stored.withStatus(PaymentMethodStatus.VERIFIED)))
+        .isInstanceOf(ConcurrentModificationException.class);
+    // nor does a stale write that would give up the card free its number or its slot
+    assertThatThrownBy(() -> store.update(stored.withStatus(PaymentMethodStatus.REMOVED)))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(store.find(stored.accountId(), stored.paymentMethodId())).contains(current);
+    assertThat(store.fingerprintOwner(fingerprint)).contains(stored.accountId());
+    assertThat(accountTakesAnotherCard(stored.accountId())).isFalse();
+  }
+
+  @Test
+  void updateOfAStalePayPalMethodIsAConflict() {
+    PaymentMethod stored = created(Records.paypal(Records.accountId(), START));
+    PaymentMethod current = updated(stored.withStatus(PaymentMethodStatus.REMOVED));
+
+    assertThatThrownBy(() -> store.update(stored.withStatus(PaymentMethodStatus.FAILED)))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(store.find(stored.accountId(), stored.paymentMethodId())).contains(current);
+  }
+
+  @Test
+  void updateOfAPaymentMethodThatDoesNotExistIsAConflict() {
+    PaymentMethod neverCreated = Records.withVersion(
+        Records.pendingCard(Records.accountId(), Records.fingerprintHash()), 1);
+
+    assertThatThrownBy(() -> store.update(neverCreated))
+        .isInstanceOf(ConcurrentModificationException.class);
+    assertThatThrownBy(() -> store.update(neverCreated.withStatus(PaymentMethodStatus.REMOVED)))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(store.find(neverCreated.accountId(), neverCreated.paymentMethodId())).isEmpty();
+    assertThat(store.list(neverCreated.accountId())).isEmpty();
+  }
+
+  @Test
+  void updateUnderAnotherAccountIsAConflict() {
+    PaymentMethod stored = created(Records.paypal(Records.accountId(), START));
+    String otherAccountId = Records.accountId();
+    PaymentMethod moved = new PaymentMethod(stored.paymentMethodId(), otherAccountId,
+        stored.type(), PaymentMethodStatus.REMOVED, stored.card(), stored.check(),
+        stored.createdAt(), stored.version());
+
+    assertThatThrownBy(() -> store.update(moved))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(store.find(stored.accountId(), stored.paymentMethodId())).contains(stored);
+    assertThat(store.list(otherAccountId)).isEmpty();
+  }
+
+  @Test
+  void createOverAnExistingIdIsAConflictAndWritesNothing() {
+    String accountId = Records.accountId();
+    PaymentMethod stored = created(Records.pendingCard(accountId, Records.fingerprintHash()));
+    String otherFingerprint = Records.fingerprintHash();
+    // the id is checked first: not refused as the account's second card
+    PaymentMethod sameId = Records.withId(Records.pendingCard(accountId, otherFingerprint),
+        stored.paymentMethodId());
+
+    assertThatThrownBy(() -> store.create(sameId))
+        .isInstanceOf(ConcurrentModificationException.class);
+    assertThatThrownBy(() -> store.create(Records.withId(Records.paypal(accountId, START),
+        stored.paymentMethodId()))).isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(store.find(accountId, stored.paymentMethodId())).contains(stored);
+    assertThat(store.fingerprintOwner(otherFingerprint)).isEmpty();
+  }
+
+  // one account per card, one card per account --------------------------------------------------
+
+  @Test
+  void cardOfAnotherAccountIsRefusedAndWritesNothing() {
+    String fingerprint = Records.fingerprintHash();
+    PaymentMethod owners = created(Records.pendingCard(Records.accountId(), fingerprint));
+    String otherAccountId = Records.accountId();
+    PaymentMethod copy = Records.pendingCard(otherAccountId, fingerprint);
+
+    assertThatThrownBy(() -> store.create(copy))
+        .isInstanceOfSatisfying(CardAlreadyRegisteredException.class,
+            e -> assertThat(e.sameAccount()).isFalse());
+
+    assertThat(store.find(otherAccountId, copy.paymentMethodId())).isEmpty();
+    assertThat(store.list(otherAccountId)).isEmpty();
+    assertThat(store.fingerprintOwner(fingerprint)).contains(owners.accountId());
+    // the refused create took no slot either
+    assertThat(accountTakesAnotherCard(otherAccountId)).isTrue();
+  }
+
+  @Test
+  void verifiedCardOfAnotherAccountIsRefused() {
+    String fingerprint = Records.fingerprintHash();
+    PaymentMethod owners = created(Records.pendingCard(Records.accountId(), fingerprint));
+    updated(owners.withStatus(PaymentMethodStatus.VERIFIED));
+
+    assertThatThrownBy(() -> store.create(Records.pendingCard(Records.accountId(), fingerprint)))
+        .isInstanceOfSatisfying(CardAlreadyRegisteredException.class,
+            e -> assertThat(e.sameAccount()).isFalse());
+
+    assertThat(store.fingerprintOwner(fingerprint)).contains(owners.accountId());
+  }
+
+  @Test
+  void sameCardTwiceOnOneAccountIsRefusedAsTheSameAccounts() {
+    String fingerprint = Records.fingerprintHash();
+    PaymentMethod first = created(Records.pendingCard(Records.accountId(), fingerprint));
+    PaymentMethod again = Records.pendingCard(first.accountId(), fingerprint);
+
+    assertThatThrownBy(() -> store.create(again))
+        .isInstanceOfSatisfying(CardAlreadyRegisteredException.class,
+            e -> assertThat(e.sameAccount()).isTrue());
+
+    assertThat(store.find(first.accountId(), again.paymentMethodId())).isEmpty();
+    assertThat(store.list(first.accountId())).containsExactly(first);
+  }
+
+  @Test
+  void secondCardOnAnAccountIsRefusedAndWritesNothing() {
+    String accountId = Records.accountId();
+    PaymentMethod first = created(Records.pendingCard(accountId, Records.fingerprintHash()));
+    String secondFingerprint = Records.fingerprintHash();
+    PaymentMethod second = Records.pendingCard(accountId, secondFingerprint);
+
+    assertThatThrownBy(() -> store.create(second))
+        .isInstanceOf(AccountAlreadyHasCardException.class);
+
+    assertThat(store.find(accountId, second.paymentMethodId())).isEmpty();
+    assertThat(store.list(accountId)).containsExactly(first);
+    assertThat(store.fingerprintOwner(secondFingerprint)).isEmpty();
+    // the refused card's number stays free for another account
+    String otherAccountId = Records.accountId();
+    store.create(Records.pendingCard(otherAccountId, secondFingerprint));
+    assertThat(store.fingerprintOwner(secondFingerprint)).contains(otherAccountId);
+  }
+
+  @Test
+  void secondCardNextToAVerifiedOneIsRefused() {
+    String accountId = Records.accountId();
+    PaymentMethod first = created(Records.pendingCard(accountId, Records.fingerprintHash()));
+    updated(first.withStatus(PaymentMethodStatus.VERIFIED));
+
+    assertThatThrownBy(() -> store.create(Records.pendingCard(accountId,
+        Records.fingerprintHash()))).isInstanceOf(AccountAlreadyHasCardException.class);
+  }
+
+  @Test
+  void failingACardFreesItsNumberAndTheAccountsSlot() {
+    String fingerprint = Records.fingerprintHash();
+    PaymentMethod card = created(Records.pendingCard(Records.accountId(), fingerprint));
+
+    PaymentMethod failed = updated(card.withStatus(PaymentMethodStatus.FAILED));
+
+    assertThat(failed).isEqualTo(Records.withVersion(
+        card.withStatus(PaymentMethodStatus.FAILED), 2));
+    assertThat(store.fingerprintOwner(fingerprint)).isEmpty();
+    String otherAccountId = Records.accountId();
+    store.create(Records.pendingCard(otherAccountId, fingerprint));
+    assertThat(store.fingerprintOwner(fingerprint)).contains(otherAccountId);
+    assertThat(accountTakesAnotherCard(card.accountId())).isTrue();
+    assertThat(store.list(card.accountId())).hasSize(2).contains(failed);
+  }
+
+  @Test
+  void removingAVerifiedCardFreesItsNumberAndTheAccountsSlot() {
+    String fingerprint = Records.fingerprintHash();
+    PaymentMethod card = created(Records.pendingCard(Records.accountId(), fingerprint));
+    PaymentMethod verified = updated(card.withStatus(PaymentMethodStatus.VERIFIED));
+    assertThat(store.fingerprintOwner(fingerprint)).contains(card.accountId());
+
+    updated(verified.withStatus(PaymentMethodStatus.REMOVED));
+
+    assertThat(store.fingerprintOwner(fingerprint)).isEmpty();
+    // the account may add the very same card again
+    PaymentMethod again = created(Records.pendingCard(card.accountId(), fingerprint));
+    assertThat(store.fingerprintOwner(fingerprint)).contains(card.accountId());
+    assertThat(store.list(card.accountId()))
+        .extracting(PaymentMethod::paymentMethodId)
+        .containsExactlyInAnyOrder(card.paymentMethodId(), again.paymentMethodId());
+  }
+
+  @Test
+  void writingACardThatNoLongerHoldsItsNumberLeavesTheNewHoldersAlone() {
+    String fingerprint = Records.fingerprintHash();
+    PaymentMethod card = created(Records.pendingCard(Records.accountId(), fingerprint));
+    PaymentMethod failed = updated(card.withStatus(PaymentMethodStatus.FAILED));
+    String newOwner = Records.accountId();
+    created(Records.pendingCard(newOwner, fingerprint));
+
+    PaymentMethod released = updated(failed.withCheck(failed.check().releasedAt(START)));
+    PaymentMethod removed = updated(released.withStatus(PaymentMethodStatus.REMOVED));
+
+    assertThat(removed.version()).isEqualTo(4);
+    assertThat(store.fingerprintOwner(fingerprint)).contains(newOwner);
+    assertThat(accountTakesAnotherCard(newOwner)).isFalse();
+    assertThat(accountTakesAnotherCard(card.accountId())).isTrue();
+  }
+
+  @Test
+  void cardCreatedFailedOrRemovedTakesNeitherItsNumberNorTheSlot() {
+    String accountId = Records.accountId();
+    String fingerprint = Records.fingerprintHash();
+
+    store.create(Records.pendingCard(accountId, fingerprint)
+        .withStatus(PaymentMethodStatus.REMOVED));
+    store.create(Records.pendingCard(accountId, fingerprint)
+        .withStatus(PaymentMethodStatus.FAILED));
+
+    assertThat(store.fingerprintOwner(fingerprint)).isEmpty();
+    store.create(Records.pendingCard(accountId, fingerprint));
+    assertThat(store.fingerprintOwner(fingerprint)).contains(accountId);
+    assertThat(store.list(accountId)).hasSize(3);
+  }
+
+  @Test
+  void payPalMethodsNeverTakeTheCardSlot() {
+    String accountId = Records.accountId();
+    PaymentMethod paypal = created(Records.paypal(accountId, START));
+
+    PaymentMethod card = created(Records.pendingCard(accountId, Records.fingerprintHash()));
+    PaymentMethod secondPaypal = created(Records.paypal(accountId, START.plusSeconds(1)));
+    updated(paypal.withStatus(PaymentMethodStatus.REMOVED));
+    updated(secondPaypal.withStatus(PaymentMethodStatus.FAILED));
+
+    // the card still holds the slot: giving up PayPal methods freed nothing of it
+    assertThat(store.fingerprintOwner(card.card().fingerprintHash())).contains(accountId);
+    assertThat(accountTakesAnotherCard(accountId)).isFalse();
+    assertThat(store.list(accountId)).hasSize(3);
+  }
+
+  // charges due for release ---------------------------------------------------------------------
+
+  /** A pending card of a new account created at {@code createdAt}, due at {@code releaseDueAt}. */
+  private PaymentMethod dueCard(Instant createdAt, Instant releaseDueAt) {
+    return created(Records.pendingCard(Records.accountId(), Records.fingerprintHash(), createdAt,
+        releaseDueAt));
+  }
+
+  @Test
+  void dueForReleaseReturnsTheUnreleasedCardsDueByNowOldestDueFirst() {
+    Instant now = START;
+    // a whole second and half a second later: ISO strings of these do not sort as the instants do
+    PaymentMethod wholeSecond = dueCard(START.minusSeconds(5),
+        Instant.parse("2026-03-01T08:00:00Z"));
+    PaymentMethod halfSecond = dueCard(START.minusSeconds(9),
+        Instant.parse("2026-03-01T08:00:00.5Z"));
+    PaymentMethod atNow = dueCard(START.minusSeconds(7), now);
+    PaymentMethod notYet = dueCard(START.minusSeconds(8), now.plusNanos(1));
+    PaymentMethod failedUnreleased = updated(dueCard(START.minusSeconds(6),
+        now.minus(Duration.ofHours(1))).withStatus(PaymentMethodStatus.FAILED));
+    PaymentMethod released = dueCard(START.minusSeconds(4), now.minus(Duration.ofHours(3)));
+    updated(released.withCheck(released.check().releasedAt(now.minusSeconds(1))));
+    created(Records.paypal(Records.accountId(), START.minusSeconds(3)));
+
+    assertThat(store.dueForRelease(now, 10))
+        .containsExactly(wholeSecond, halfSecond, failedUnreleased, atNow);
+    assertThat(store.dueForRelease(now.plusNanos(1), 10))
+        .containsExactly(wholeSecond, halfSecond, failedUnreleased, atNow, notYet);
+    assertThat(store.dueForRelease(Instant.parse("2026-03-01T08:00:00.4Z"), 10))
+        .containsExactly(wholeSecond);
+  }
+
+  @Test
+  void dueForReleaseRespectsTheLimit() {
+    PaymentMethod first = dueCard(START, START.minus(Duration.ofHours(3)));
+    PaymentMethod second = dueCard(START, START.minus(Duration.ofHours(2)));
+    dueCard(START, START.minus(Duration.ofHours(1)));
+
+    assertThat(store.dueForRelease(START, 2)).containsExactly(first, second);
+    assertThat(store.dueForRelease(START, 1)).containsExactly(first);
+    assertThat(store.dueForRelease(START, 0)).isEmpty();
+  }
+
+  @Test
+  void aCardStopsBeingDueOnceItsChargesAreReleased() {
+    PaymentMethod card = dueCard(START, START.minus(Duration.ofHours(1)));
+    PaymentMethod other = dueCard(START, START.minus(Duration.ofMinutes(30)));
+    assertThat(store.dueForRelease(START, 10)).containsExactly(card, other);
+
+    PaymentMethod released = updated(card.withCheck(card.check().releasedAt(START)));
+
+    assertThat(store.dueForRelease(START, 10)).containsExactly(other);
+    // removed afterwards, it stays out of the index and gives up its number
+    PaymentMethod removed = updated(released.withStatus(PaymentMethodStatus.REMOVED));
+    assertThat(store.dueForRelease(START.plus(Duration.ofDays(30)), 10)).containsExactly(other);
+    assertThat(removed.check().releasedAt()).isEqualTo(START);
+    assertThat(store.fingerprintOwner(card.card().fingerprintHash())).isEmpty();
+  }
+
+  @Test
+  void aCardGivenUpBeforeItsChargesAreReleasedStaysDue() {
+    PaymentMethod card = dueCard(START, START.plus(Duration.ofHours(24)));
+
+    PaymentMethod removed = updated(card.withStatus(PaymentMethodStatus.REMOVED));
+
+    assertThat(store.dueForRelease(START, 10)).isEmpty();
+    assertThat(store.dueForRelease(START.plus(Duration.ofHours(24)), 10)).containsExactly(removed);
+    assertThat(store.fingerprintOwner(card.card().fingerprintHash())).isEmpty();
+  }
+
+  // fingerprint owners --------------------------------------------------------------------------
+
+  @Test
+  void fingerprintOwnerFollowsTheCardThatHoldsTheNumber() {
+    String fingerprint = Records.fingerprintHash();
+    assertThat(store.fingerprintOwner(fingerprint)).isEmpty();
+
+    PaymentMethod first = created(Records.pendingCard(Records.accountId(), fingerprint));
+    assertThat(store.fingerprintOwner(fingerprint)).contains(first.accountId());
+
+    updated(first.withStatus(PaymentMethodStatus.REMOVED));
+    assertThat(store.fingerprintOwner(fingerprint)).isEmpty();
+
+    PaymentMethod second = created(Records.pendingCard(Records.accountId(), fingerprint));
+    assertThat(store.fingerprintOwner(fingerprint)).contains(second.accountId());
+  }
+}
