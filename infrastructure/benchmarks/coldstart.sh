@@ -24,6 +24,8 @@ cases=(
   "SessionApi POST /v1/sessions|com.platform.accounts.handlers.api.SessionApi|events/SessionApiFunction-post-sessions.json"
   "AccountApi GET /v1/account|com.platform.accounts.handlers.api.AccountApi|events/AccountApiFunction-get-account.json"
   "ContactVerificationTasks EXPIRE|com.platform.accounts.handlers.tasks.ContactVerificationTasks|events/ContactVerificationTasksFunction-expire.json"
+  "PaymentMethodsApi POST /v1/account/payment-methods/cards|com.platform.accounts.handlers.api.PaymentMethodsApi|events/PaymentMethodsApiFunction-post-cards.json"
+  "ExpireHoldsJob (schedule)|com.platform.accounts.handlers.jobs.ExpireHoldsJob|events/ExpireHoldsFunction-schedule.json"
 )
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -1,6 +1,6 @@
 """Creates, on an AWS-API emulator, what template.yaml would create in AWS, for manual runs and the
 cold-start benchmark: the table, the domain-events topic, the SES sender identity, the service keys
-parameter and the contact-verification state machine. Prints the environment the handlers read.
+parameter and the state machines. Prints the environment the handlers read.
 
 Usage: .venv/bin/python infrastructure/emulator/bootstrap.py http://127.0.0.1:5000
 """
@@ -55,27 +55,33 @@ def main(endpoint: str) -> None:
         "sessionJwk": {"kty": "EC", "crv": "P-256",
                        "x": b64url(numbers.public_numbers.x), "y": b64url(numbers.public_numbers.y),
                        "d": b64url(numbers.private_value)},
+        # never called by the benchmark: building the processor's client needs only a key
+        "cardProcessorSecretKey": "sk_test_emulator_only",
     }
     parameter = "/account-lifecycle/keys"
     client("ssm").put_parameter(Name=parameter, Type="SecureString", Value=json.dumps(keys),
                                 Overwrite=True)
 
-    definition = (ROOT / "infrastructure/statemachines/contact-verification.asl.json").read_text()
-    definition = definition.replace(
-        "${ContactVerificationTasksFunctionArn}",
-        f"arn:aws:lambda:{REGION}:123456789012:function:contact-verification-tasks")
     sfn = client("stepfunctions")
-    existing = [m["stateMachineArn"] for m in sfn.list_state_machines()["stateMachines"]
-                if m["name"] == "contact-verification"]
-    machine = existing[0] if existing else sfn.create_state_machine(
-        name="contact-verification", definition=definition,
-        roleArn="arn:aws:iam::123456789012:role/states")["stateMachineArn"]
+    machines = {}
+    for name, placeholder in (("contact-verification", "ContactVerificationTasksFunctionArn"),
+                              ("card-verification", "CardVerificationTasksFunctionArn")):
+        definition = (ROOT / f"infrastructure/statemachines/{name}.asl.json").read_text()
+        definition = definition.replace(
+            "${" + placeholder + "}", f"arn:aws:lambda:{REGION}:123456789012:function:{name}-tasks")
+        existing = [m["stateMachineArn"] for m in sfn.list_state_machines()["stateMachines"]
+                    if m["name"] == name]
+        machines[name] = existing[0] if existing else sfn.create_state_machine(
+            name=name, definition=definition,
+            roleArn="arn:aws:iam::123456789012:role/states")["stateMachineArn"]
 
     env = {
         "AWS_ENDPOINT_URL": endpoint, "AWS_REGION": REGION,
         "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
         "TABLE_NAME": table, "EVENTS_TOPIC_ARN": topic,
-        "CONTACT_VERIFICATION_STATE_MACHINE_ARN": machine,
+        "CONTACT_VERIFICATION_STATE_MACHINE_ARN": machines["contact-verification"],
+        "CARD_VERIFICATION_STATE_MACHINE_ARN": machines["card-verification"],
+        "MERCHANT_NAME": "ACMECLOUD",
         "SECRETS_PARAMETER_NAME": parameter, "SENDER_EMAIL": sender,
         "VOICE_ORIGINATION_IDENTITY": "+12025550100", "TERMS_VERSION": "2026-11-01",
         "FRONTEND_ORIGIN": "http://127.0.0.1:8080",
