@@ -151,9 +151,48 @@ class LocalPageBrowserIT {
       JsonNode again = answerTo(() -> browser.findElement(By.id("account")).click(), 200);
       assertThat(again.path("email").asText()).isEqualTo(email);
       assertThat(again.path("status").asText()).isEqualTo("ACTIVE");
+
+      // add a fresh test card, read the code off the statement, prove the card
+      WebElement card = browser.findElement(By.id("card"));
+      String number = "4111 1100 0000 00" + luhnTail("41111100000000");
+      type(card.findElement(By.name("number")), number);
+      JsonNode added = answerTo(
+          () -> card.findElement(By.cssSelector("button[type=submit]")).click(), 202);
+      assertThat(added.path("status").asText()).isEqualTo("PENDING_VERIFICATION");
+      JsonNode statement = answerTo(() -> browser.findElement(By.id("statement")).click(), 200);
+      String descriptor = statement.path("transactions").get(1).path("description").asText();
+      assertThat(descriptor).matches("INTL[0-9]{6}\\*ACMECLOUD");
+      WebElement cardVerify = browser.findElement(By.id("card-verify"));
+      type(cardVerify.findElement(By.name("code")), descriptor.substring(4, 10));
+      JsonNode verified = answerTo(
+          () -> cardVerify.findElement(By.cssSelector("button[type=submit]")).click(), 200);
+      assertThat(verified.path("status").asText()).isEqualTo("VERIFIED");
+      JsonNode withCard = answerTo(() -> browser.findElement(By.id("account")).click(), 200);
+      assertThat(withCard.path("capabilities").path("payAsYouGo").asBoolean()).isTrue();
     } finally {
       screenshot(artifacts.resolve("local-page.png"));
     }
+  }
+
+  /** The two digits that make {@code first14} a Luhn-valid 16-digit number, unique per run. */
+  private static String luhnTail(String first14) {
+    int fifteenth = (int) (System.nanoTime() % 10);
+    String fifteen = first14 + fifteenth;
+    for (int check = 0; check < 10; check++) {
+      String candidate = fifteen + check;
+      int sum = 0;
+      for (int i = 0; i < 16; i++) {
+        int d = candidate.charAt(15 - i) - '0';
+        if (i % 2 == 1) {
+          d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+        }
+        sum += d;
+      }
+      if (sum % 10 == 0) {
+        return "" + fifteenth + check;
+      }
+    }
+    throw new IllegalStateException("no Luhn digit");
   }
 
   /** Replaces what a field holds, as a person selecting its text and typing over it would. */

@@ -1,20 +1,18 @@
 package com.platform.accounts.handlers.jobs;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.card.CardVerification;
 import com.platform.accounts.handlers.Production;
+import com.platform.accounts.handlers.tasks.TaskHandler;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Every 15 minutes: releases the holds and microcharges whose 24 hours are up and that no workflow
  * released (a crash, a lost callback). Idempotent; reads only the due items of the sparse index.
  */
-public final class ExpireHoldsJob implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ExpireHoldsJob extends TaskHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ExpireHoldsJob.class);
   /** Per run; a backlog is worked off over the next runs. */
   static final int BATCH = 200;
@@ -29,14 +27,7 @@ public final class ExpireHoldsJob implements RequestHandler<Map<String, Object>,
   }
 
   @Override
-  public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-    if (context == null) {
-      return run();
-    }
-    return PowertoolsLogging.withLogging(context, this::run);
-  }
-
-  private Map<String, Object> run() {
+  protected Map<String, Object> run(Map<String, Object> scheduledEvent) {
     int released = cards.releaseDue(BATCH);
     if (released > 0) {
       LOG.info("released the charges of {} cards past their 24 hours", released);

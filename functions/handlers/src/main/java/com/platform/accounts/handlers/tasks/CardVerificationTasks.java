@@ -1,19 +1,15 @@
 package com.platform.accounts.handlers.tasks;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.card.CardVerification;
 import com.platform.accounts.handlers.Production;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The card-verification state machine's tasks. Each is idempotent, so Step Functions' retries are
  * harmless; failures are thrown for the state machine's Retry and Catch.
  */
-public final class CardVerificationTasks
-    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class CardVerificationTasks extends TaskHandler {
   private final CardVerification cards;
 
   public CardVerificationTasks() {
@@ -25,14 +21,7 @@ public final class CardVerificationTasks
   }
 
   @Override
-  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    if (context == null) {
-      return run(input);
-    }
-    return PowertoolsLogging.withLogging(context, () -> run(input));
-  }
-
-  private Map<String, Object> run(Map<String, Object> input) {
+  protected Map<String, Object> run(Map<String, Object> input) {
     String action = TaskInput.text(input, "action");
     String accountId = TaskInput.text(input, "accountId");
     String paymentMethodId = TaskInput.text(input, "paymentMethodId");

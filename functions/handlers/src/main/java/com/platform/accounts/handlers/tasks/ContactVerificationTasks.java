@@ -1,19 +1,15 @@
 package com.platform.accounts.handlers.tasks;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.verification.VerificationProcess;
 import com.platform.accounts.handlers.Production;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The contact-verification state machine's tasks. The payload names the action; failures are thrown
  * so that the state machine's Retry and Catch decide what happens next.
  */
-public final class ContactVerificationTasks
-    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ContactVerificationTasks extends TaskHandler {
   private final VerificationProcess process;
 
   public ContactVerificationTasks() {
@@ -25,14 +21,7 @@ public final class ContactVerificationTasks
   }
 
   @Override
-  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    if (context == null) {
-      return run(input);
-    }
-    return PowertoolsLogging.withLogging(context, () -> run(input));
-  }
-
-  private Map<String, Object> run(Map<String, Object> input) {
+  protected Map<String, Object> run(Map<String, Object> input) {
     String action = TaskInput.text(input, "action");
     String challengeId = TaskInput.text(input, "challengeId");
     switch (action) {
