@@ -102,7 +102,7 @@ class LocalPageBrowserIT {
   }
 
   @Test
-  void aPersonSignsUpVerifiesTheEmailSignsOutAndSignsInAgain() throws IOException {
+  void aPersonSignsUpSignsOutAndInAndProvesACard() throws IOException {
     String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     browser.get(runtime.baseUri() + "/");
     try {
@@ -164,9 +164,9 @@ class LocalPageBrowserIT {
       assertThat(descriptor).matches("INTL[0-9]{6}\\*ACMECLOUD");
       WebElement cardVerify = browser.findElement(By.id("card-verify"));
       type(cardVerify.findElement(By.name("code")), descriptor.substring(4, 10));
-      JsonNode verified = answerTo(
+      JsonNode cardVerified = answerTo(
           () -> cardVerify.findElement(By.cssSelector("button[type=submit]")).click(), 200);
-      assertThat(verified.path("status").asText()).isEqualTo("VERIFIED");
+      assertThat(cardVerified.path("status").asText()).isEqualTo("VERIFIED");
       JsonNode withCard = answerTo(() -> browser.findElement(By.id("account")).click(), 200);
       assertThat(withCard.path("capabilities").path("payAsYouGo").asBoolean()).isTrue();
     } finally {
