@@ -29,8 +29,9 @@ class CardFlowsE2ETest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     runtime.close();
+    LocalClient.assertLogsHoldNoSecrets();
   }
 
   private static String signUp(String country) {
@@ -48,10 +49,12 @@ class CardFlowsE2ETest {
   }
 
   private static String cardToken(String number) {
+    LocalClient.SECRETS_SEEN.add(number);
     LocalClient.Answer answer = client.post("/_local/card-tokens", null, Json.object()
         .put("number", number).put("expMonth", 12).put("expYear", 2031).put("cvc", "123")
         .put("holderName", "Test Holder"));
     assertThat(answer.status()).isEqualTo(201);
+    LocalClient.SECRETS_SEEN.add(answer.body().path("token").asText());
     return answer.body().path("token").asText();
   }
 
@@ -74,6 +77,7 @@ class CardFlowsE2ETest {
   private static String code(String last4) {
     String description = statement(last4).get(1).path("description").asText();
     assertThat(description).matches("INTL[0-9]{6}\\*ACMECLOUD");
+    LocalClient.SECRETS_SEEN.add(description.substring(4, 10));
     return description.substring(4, 10);
   }
 

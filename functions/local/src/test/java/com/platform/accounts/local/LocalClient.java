@@ -80,6 +80,18 @@ final class LocalClient {
     }
   }
 
+  /**
+   * Scans everything the local runtime logged in this test JVM for every code, password, card
+   * number and token that went over the wire.
+   */
+  static void assertLogsHoldNoSecrets() throws IOException {
+    String logs = java.nio.file.Files.readString(java.nio.file.Path.of("target/test-logs/local.log"));
+    org.assertj.core.api.Assertions.assertThat(logs).contains("-> 20");
+    for (String secret : SECRETS_SEEN) {
+      org.assertj.core.api.Assertions.assertThat(logs).doesNotContain(secret);
+    }
+  }
+
   /** The code of the newest message to a destination, read from the outbox. */
   String lastCode(String destination) {
     JsonNode messages = get("/_local/outbox?to=" + java.net.URLEncoder.encode(destination,
