@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * The shared frame of every API function: routing by the API Gateway resource, body limits,
@@ -33,6 +36,8 @@ public abstract class ApiHandler
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
   private static final String FRONTEND_ORIGIN = System.getenv("FRONTEND_ORIGIN");
+  private static final String METRICS_NAMESPACE =
+      System.getenv().getOrDefault("POWERTOOLS_METRICS_NAMESPACE", "AccountLifecycle");
 
   protected final AccountLifecycle lifecycle;
   private final Map<String, Route> routes = new LinkedHashMap<>();
@@ -52,7 +57,33 @@ public abstract class ApiHandler
     if (context == null) {
       return handle(event);
     }
-    return PowertoolsLogging.withLogging(context, () -> handle(event));
+    return PowertoolsLogging.withLogging(context, () -> {
+      APIGatewayProxyResponseEvent response = handle(event);
+      recordMetrics(context, event, response.getStatusCode());
+      return response;
+    });
+  }
+
+  /**
+   * One EMF record per request (Lambda only): requests, client and server errors by route, and the
+   * cold start. CloudWatch extracts the metrics from the log line, no API call is made.
+   */
+  private static void recordMetrics(Context context, APIGatewayProxyRequestEvent event,
+      int status) {
+    try {
+      Metrics metrics = MetricsFactory.getMetricsInstance();
+      metrics.setNamespace(METRICS_NAMESPACE);
+      metrics.captureColdStartMetric(context);
+      // dimension values may not hold spaces
+      metrics.addDimension("Route", event.getHttpMethod() + ":" + event.getResource());
+      metrics.addMetric("Requests", 1, MetricUnit.COUNT);
+      metrics.addMetric("ClientErrors", status >= 400 && status < 500 ? 1 : 0, MetricUnit.COUNT);
+      metrics.addMetric("ServerErrors", status >= 500 ? 1 : 0, MetricUnit.COUNT);
+      metrics.flush();
+    } catch (RuntimeException e) {
+      // metrics are for operators: a failure to record them must never change the answer
+      LOG.warn("metrics not recorded: {}", e.getClass().getName());
+    }
   }
 
   private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
