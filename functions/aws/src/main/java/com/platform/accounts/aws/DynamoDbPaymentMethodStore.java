@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * methods); {@code create} 1 TransactWriteItems for a card that takes the slot, 1 conditional PutItem
  * for any other method; {@code update} 1 conditional PutItem while the method holds its slot (or is
  * no card), else 1 GetItem, then 1 TransactWriteItems when that write frees the slot or 1 PutItem
- * when the stored method no longer held it; {@code dueForRelease} 1 Query on the due index plus 1
+ * when the stored method no longer held it; {@code due} 1 Query on the due index plus 1
  * GetItem per hit.
  *
  * <p>{@code update} reads a card before it writes a version that does not hold the slot: only the
@@ -168,7 +168,7 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
   }
 
   @Override
-  public List<PaymentMethod> dueForRelease(Instant now, int limit) {
+  public List<PaymentMethod> due(Instant now, int limit) {
     List<PaymentMethod> due = new ArrayList<>();
     Map<String, AttributeValue> startKey = null;
     while (due.size() < limit) {
@@ -191,8 +191,7 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
       for (Map<String, AttributeValue> hit : page.items()) {
         table.get(PaymentMethodItems.keyOf(hit))
             .map(PaymentMethodItems::fromItem)
-            .filter(pm -> PaymentMethodItems.dueForRelease(pm)
-                && !pm.check().releaseDueAt().isAfter(now))
+            .filter(pm -> pm.dueAt().filter(at -> !at.isAfter(now)).isPresent())
             .ifPresent(due::add);
       }
       startKey = nextPage(page);
@@ -200,7 +199,7 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
         break;
       }
     }
-    due.sort(Comparator.comparing(pm -> pm.check().releaseDueAt()));
+    due.sort(Comparator.comparing(pm -> pm.dueAt().orElseThrow()));
     return due;
   }
 

@@ -106,11 +106,6 @@ final class PaymentMethodItems {
     return DUE_AT_FORMAT.format(instant);
   }
 
-  /** Whether the method waits for its charges to be released, and so belongs in the due index. */
-  static boolean dueForRelease(PaymentMethod pm) {
-    return pm.check() != null && pm.check().releasedAt() == null
-        && pm.check().releaseDueAt() != null;
-  }
 
   /** The payment method as stored with {@code version}. */
   static Map<String, AttributeValue> toItem(PaymentMethod pm, long version) {
@@ -126,10 +121,10 @@ final class PaymentMethodItems {
     if (pm.check() != null) {
       item.put(CHECK, AttributeValue.fromM(checkToMap(pm.check())));
     }
-    if (dueForRelease(pm)) {
+    pm.dueAt().ifPresent(at -> {
       item.put(DUE_SHARD, s(CHARGES_RELEASE));
-      item.put(DUE_AT, s(dueAt(pm.check().releaseDueAt())));
-    }
+      item.put(DUE_AT, s(dueAt(at)));
+    });
     putInstant(item, "createdAt", pm.createdAt());
     item.put(Items.VERSION, n(version));
     return item;
@@ -180,7 +175,6 @@ final class PaymentMethodItems {
     putString(map, "microchargeId", c.microchargeId());
     putString(map, "descriptorCodeHash", c.descriptorCodeHash());
     putString(map, "microchargeHash", c.microchargeHash());
-    putString(map, "sealedSecrets", c.sealedSecrets());
     map.put("failedAttempts", n(c.failedAttempts()));
     putInstant(map, "placedAt", c.placedAt());
     putInstant(map, "releaseDueAt", c.releaseDueAt());
@@ -196,7 +190,6 @@ final class PaymentMethodItems {
         string(map, "microchargeId"),
         string(map, "descriptorCodeHash"),
         string(map, "microchargeHash"),
-        string(map, "sealedSecrets"),
         integer(map, "failedAttempts"),
         instant(map, "placedAt"),
         instant(map, "releaseDueAt"),

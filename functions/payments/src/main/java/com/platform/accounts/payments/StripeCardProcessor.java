@@ -23,7 +23,9 @@ import com.stripe.model.StripeError;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCancelParams;
+import com.stripe.model.StripeSearchResult;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.RefundCreateParams;
@@ -36,6 +38,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -60,6 +63,8 @@ public final class StripeCardProcessor implements CardProcessor {
 
   /** Prefix of the idempotency keys this adapter derives itself (Stripe allows 255 characters). */
   private static final String OWN_KEY_PREFIX = "card-verification:";
+  /** Metadata key holding the idempotency key a PaymentIntent was created with. */
+  static final String REFERENCE = "reference";
 
   /** Statement descriptor characters Stripe refuses, besides non-Latin ones. */
   private static final Pattern DESCRIPTOR_CHARS = Pattern.compile("[\\x20-\\x7E&&[^<>\\\\'\"*]]+");
@@ -207,6 +212,8 @@ public final class StripeCardProcessor implements CardProcessor {
           .setErrorOnRequiresAction(true)
           .setStatementDescriptorSuffix(suffix)
           .putMetadata("purpose", purpose)
+          // findCharge looks a charge up by this when its answer was lost
+          .putMetadata(REFERENCE, idempotencyKey)
           .build();
       return stripe.v1().paymentIntents().create(params, idempotent(idempotencyKey));
     }, true);
@@ -315,6 +322,31 @@ public final class StripeCardProcessor implements CardProcessor {
           "statement descriptor suffix needs a letter and only Latin characters without <>\\'\"*");
     }
     return suffix;
+  }
+
+  /** Stripe's smallest USD charge: a microcharge is drawn from 0.50 to 0.99 USD here. */
+  @Override
+  public Money minimumCharge() {
+    return Money.usd("0.50");
+  }
+
+  /**
+   * Searches the PaymentIntents by the reference each one carries in its metadata. Search is
+   * eventually consistent (a new PaymentIntent appears within about a minute), which the caller
+   * allows for: it trusts "none" only well after the placement.
+   */
+  @Override
+  public Optional<String> findCharge(String idempotencyKey) {
+    requireKey(idempotencyKey);
+    if (!idempotencyKey.matches("[A-Za-z0-9_:-]+")) {
+      throw new IllegalArgumentException("reference holds characters the search cannot quote");
+    }
+    StripeSearchResult<PaymentIntent> found = call("findCharge", () ->
+        stripe.v1().paymentIntents().search(PaymentIntentSearchParams.builder()
+            .setQuery("metadata['" + REFERENCE + "']:'" + idempotencyKey + "'")
+            .setLimit(1L)
+            .build()), false);
+    return found.getData().stream().map(PaymentIntent::getId).findFirst();
   }
 
   // ---------------------------------------------------------------------------------------------

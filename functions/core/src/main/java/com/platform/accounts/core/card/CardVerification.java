@@ -38,7 +38,14 @@ import java.util.regex.Pattern;
 public final class CardVerification {
   public static final String PREFIX = "pm";
   public static final Money HOLD = Money.usd("1.00");
-  public static final Duration RELEASE_WITHIN = Duration.ofHours(24);
+  /**
+   * Charges are due for release 23 hours after they were placed: the expire-holds job runs every 15
+   * minutes, so they are released within 24 hours even when no workflow does it.
+   */
+  public static final Duration RELEASE_DUE_AFTER = Duration.ofHours(23);
+  /** How long a processor may take to list a charge whose answer was lost. */
+  static final Duration LOOKUP_SETTLES = Duration.ofMinutes(10);
+  static final long MAX_MICROCHARGE_CENTS = 99;
   public static final Duration OPEN_FOR = Duration.ofDays(7);
   static final String MAINLAND_CHINA = "CN";
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{3,255}");
@@ -93,11 +100,12 @@ public final class CardVerification {
     checkEligibility(account, card, fingerprintHash);
 
     Instant now = clock.instant();
-    ChargeSecrets secrets = ChargeSecrets.random();
+    ChargeSecrets secrets = ChargeSecrets.random(
+        Math.max(1, processor.minimumCharge().minorUnits()), MAX_MICROCHARGE_CENTS);
     String id = Ids.next(PREFIX);
     OwnershipCheck check = new OwnershipCheck(null, null,
-        codeHash(id, secrets.code()), amountHash(id, secrets.microcharge()),
-        secrets.seal(sealer), 0, now, now.plus(RELEASE_WITHIN), null, now.plus(OPEN_FOR), null);
+        codeHash(id, secrets.code()), amountHash(id, secrets.microcharge()), 0, now,
+        now.plus(RELEASE_DUE_AFTER), null, now.plus(OPEN_FOR), null);
     PaymentMethod pending = new PaymentMethod(id, account.accountId(),
         PaymentMethod.PaymentMethodType.CARD, PaymentMethodStatus.PENDING_VERIFICATION,
         new StoredCard(cardToken, card.brand(), card.last4(), card.expMonth(), card.expYear(),
@@ -115,28 +123,41 @@ public final class CardVerification {
     }
     PaymentMethod placed;
     try {
-      placed = placeCharges(account.accountId(), id);
-    } catch (Problem unavailable) {
-      if (unavailable.status() == 503) {
+      placed = placeCharges(account.accountId(), id, secrets);
+    } catch (Problem refused) {
+      if (refused.status() >= 500) {
         abandon(account.accountId(), id);
       }
-      throw unavailable;
+      throw refused;
+    } catch (RuntimeException unexpected) {
+      // a processor answer we do not understand: nothing may stay standing because of it
+      abandon(account.accountId(), id);
+      throw processorUnavailable();
     }
-    workflows.startCardVerification(account.accountId(), id);
+    try {
+      workflows.startCardVerification(account.accountId(), id);
+    } catch (RuntimeException workflowUnavailable) {
+      // the card stays verifiable; the expire-holds job releases its charges and, after 7 days,
+      // fails it if no answer came, so no workflow is needed for the money to be safe
+    }
     return placed;
   }
 
   /**
-   * The processor failed mid-placement: the card is given up at once (so a retry of the request is
-   * not refused as a second card) while its charges stay due for release; they are released now if
-   * the processor answers again, else by the expire-holds job.
+   * The processor failed mid-placement. The card keeps its slot until its charges are known to be
+   * released, so a retry cannot stand a second hold beside the first; it is due for release at once,
+   * and is released now if the processor answers, else by the expire-holds job.
    */
   private void abandon(String accountId, String paymentMethodId) {
-    change(accountId, paymentMethodId, p -> p.withStatus(PaymentMethodStatus.REMOVED));
+    Instant now = clock.instant();
+    change(accountId, paymentMethodId, p -> p.withCheck(p.check().releaseDueBy(now)));
     try {
-      release(accountId, paymentMethodId);
+      PaymentMethod released = release(accountId, paymentMethodId);
+      if (released.check().released()) {
+        change(accountId, paymentMethodId, p -> p.withStatus(PaymentMethodStatus.REMOVED));
+      }
     } catch (RuntimeException stillUnavailable) {
-      // left due: the expire-holds job releases it within its 24 hours
+      // left due: the expire-holds job releases it at its next run
     }
   }
 
@@ -168,33 +189,23 @@ public final class CardVerification {
   }
 
   /**
-   * Places whatever of the two charges is not placed yet. Each placement uses an idempotency key of
-   * its own, so a replay after a crash or a lost answer returns the charge already placed instead of
-   * placing another. A decline ends the card (no charge stays standing); an unreachable processor
-   * leaves the card due for release, which the workflow or the expire-holds job finishes.
+   * Places the hold, then the microcharge, each under an idempotency key of its own, so that the
+   * adapter's retries never place a second one. Each id is recorded as soon as it is known; a charge
+   * recorded on a card released meanwhile (removed while this ran) is released at once. A decline
+   * ends the card with no charge left standing.
    */
-  public PaymentMethod placeCharges(String accountId, String paymentMethodId) {
+  private PaymentMethod placeCharges(String accountId, String paymentMethodId,
+      ChargeSecrets secrets) {
     PaymentMethod pm = load(accountId, paymentMethodId);
-    OwnershipCheck check = pm.check();
-    if (check.placementComplete() || check.released() || check.sealedSecrets() == null) {
-      return pm;
-    }
-    ChargeSecrets secrets = ChargeSecrets.unseal(sealer, check.sealedSecrets());
     try {
-      if (check.holdId() == null) {
-        String holdId = processor.authorizeHold(pm.card().processorToken(), HOLD,
-            "INTL*" + merchantName, paymentMethodId + ":hold");
-        pm = change(accountId, paymentMethodId, p -> p.withCheck(p.check().withHold(holdId)));
-      }
-      if (pm.check().microchargeId() == null) {
-        String chargeId = processor.charge(pm.card().processorToken(), secrets.microcharge(),
-            descriptor(secrets.code()), paymentMethodId + ":microcharge");
-        pm = change(accountId, paymentMethodId,
-            p -> p.withCheck(p.check().withMicrocharge(chargeId)));
-      }
-      return pm;
+      String holdId = processor.authorizeHold(pm.card().processorToken(), HOLD,
+          "INTL*" + merchantName, holdKey(paymentMethodId));
+      pm = record(accountId, paymentMethodId, p -> p.withCheck(p.check().withHold(holdId)));
+      String chargeId = processor.charge(pm.card().processorToken(), secrets.microcharge(),
+          descriptor(secrets.code()), microchargeKey(paymentMethodId));
+      return record(accountId, paymentMethodId,
+          p -> p.withCheck(p.check().withMicrocharge(chargeId)));
     } catch (CardDeclinedException declined) {
-      // nothing may stay standing: release what was placed and give the card number back
       release(accountId, paymentMethodId);
       change(accountId, paymentMethodId, p -> p.withStatus(PaymentMethodStatus.REMOVED));
       throw refusal(ErrorCode.CARD_DECLINED, "The card was declined by its issuer.");
@@ -203,9 +214,33 @@ public final class CardVerification {
     }
   }
 
+  /** Records a charge id; if the card's charges were released meanwhile, releases again. */
+  private PaymentMethod record(String accountId, String paymentMethodId,
+      UnaryOperator<PaymentMethod> edit) {
+    PaymentMethod recorded = change(accountId, paymentMethodId, edit);
+    if (recorded.check().released()) {
+      voidAndRefund(recorded);
+    }
+    return recorded;
+  }
+
+  /**
+   * Task: the workflow's first step. The API placed the charges before it started the workflow, so
+   * this only confirms them; a card whose placement is incomplete is released and fails.
+   */
+  public String confirmPlacement(String accountId, String paymentMethodId) {
+    PaymentMethod pm = load(accountId, paymentMethodId);
+    if (pm.status() == PaymentMethodStatus.PENDING_VERIFICATION
+        && !pm.check().placementComplete()) {
+      pm = release(accountId, paymentMethodId);
+    }
+    return pm.status().name();
+  }
+
   // the owner's answer --------------------------------------------------------------------------
 
   public PaymentMethod verify(Account account, String paymentMethodId, OwnershipProof proof) {
+    requireWellFormed(paymentMethodId);
     for (int race = 0; race < MAX_RACES; race++) {
       PaymentMethod pm = store.find(account.accountId(), paymentMethodId)
           .filter(p -> p.type() == PaymentMethod.PaymentMethodType.CARD
@@ -215,23 +250,22 @@ public final class CardVerification {
       boolean right = matches(pm, proof);
       try {
         if (right) {
-          PaymentMethod verified = pm.withStatus(PaymentMethodStatus.VERIFIED);
-          store.update(verified);
-          finish(account.accountId(), paymentMethodId, "VERIFIED");
+          store.update(pm.withStatus(PaymentMethodStatus.VERIFIED));
           events.publish(new DomainEvent(paymentMethodId + ":PaymentMethodVerified",
               "PaymentMethodVerified", account.accountId(), clock.instant(),
               Map.of("paymentMethodId", paymentMethodId, "type", "CARD")));
           sender.send(MessageTemplates.render("card-verified", Channel.EMAIL, account.email(),
               cardValues(pm), null));
+          finish(account.accountId(), paymentMethodId, "VERIFIED");
           return load(account.accountId(), paymentMethodId);
         }
         PaymentMethod failed = pm.withCheck(pm.check().withFailedAttempt());
         boolean locked = failed.check().attemptsRemaining() == 0;
         store.update(locked ? failed.withStatus(PaymentMethodStatus.FAILED) : failed);
         if (locked) {
-          finish(account.accountId(), paymentMethodId, "FAILED");
           sender.send(MessageTemplates.render("card-verification-failed", Channel.EMAIL,
               account.email(), cardValues(pm), null));
+          finish(account.accountId(), paymentMethodId, "FAILED");
           throw locked();
         }
         throw Problem.of(400, ErrorCode.VERIFICATION_FAILED, "Verification failed",
@@ -272,11 +306,19 @@ public final class CardVerification {
         Long.toString(usd.minorUnits()));
   }
 
-  /** Releases the charges and resumes the waiting workflow with the outcome. */
+  /**
+   * The answer is committed: release the charges now if the processor answers (else the workflow
+   * and the job do), and resume the waiting workflow with the outcome.
+   */
   private void finish(String accountId, String paymentMethodId, String outcome) {
-    PaymentMethod released = release(accountId, paymentMethodId);
-    if (released.check().sealedTaskToken() != null) {
-      workflows.resume(sealer.unseal(released.check().sealedTaskToken()),
+    try {
+      release(accountId, paymentMethodId);
+    } catch (RuntimeException processorDown) {
+      // the answer stands; the charges stay due and are released by the workflow or the job
+    }
+    PaymentMethod pm = load(accountId, paymentMethodId);
+    if (pm.check().sealedTaskToken() != null) {
+      workflows.resume(sealer.unseal(pm.check().sealedTaskToken()),
           "{\"status\":\"" + outcome + "\"}");
     }
   }
@@ -284,9 +326,10 @@ public final class CardVerification {
   // releasing -----------------------------------------------------------------------------------
 
   /**
-   * Voids the hold and refunds the microcharge, once. A placement that was interrupted is first
-   * replayed with its idempotency keys, which returns the ids of charges the processor holds without
-   * placing new ones; a card left without both charges can never be proven and fails.
+   * Voids the hold and refunds the microcharge, once. A charge whose answer was lost is looked up by
+   * its idempotency key, never placed again; "not found" is trusted only once the processor has had
+   * time to list it, until then the card stays due. A card left without both charges can never be
+   * proven and fails.
    */
   public PaymentMethod release(String accountId, String paymentMethodId) {
     PaymentMethod pm = load(accountId, paymentMethodId);
@@ -294,20 +337,28 @@ public final class CardVerification {
       return pm;
     }
     boolean incomplete = !pm.check().placementComplete();
-    if (incomplete && pm.check().sealedSecrets() != null) {
-      pm = recoverPlacement(pm);
-    }
     try {
-      if (pm.check().holdId() != null) {
-        processor.voidHold(pm.check().holdId(), paymentMethodId + ":void");
+      if (pm.check().holdId() == null) {
+        Optional<String> lost = processor.findCharge(holdKey(paymentMethodId));
+        if (lost.isPresent()) {
+          pm = change(accountId, paymentMethodId, p -> p.withCheck(p.check().withHold(lost.get())));
+        }
       }
-      if (pm.check().microchargeId() != null) {
-        processor.refund(pm.check().microchargeId(), paymentMethodId + ":refund");
+      if (pm.check().microchargeId() == null) {
+        Optional<String> lost = processor.findCharge(microchargeKey(paymentMethodId));
+        if (lost.isPresent()) {
+          pm = change(accountId, paymentMethodId,
+              p -> p.withCheck(p.check().withMicrocharge(lost.get())));
+        }
       }
+      voidAndRefund(pm);
     } catch (ProcessorUnavailableException e) {
       throw processorUnavailable();
     }
     Instant now = clock.instant();
+    if (!pm.check().placementComplete() && now.isBefore(pm.check().placedAt().plus(LOOKUP_SETTLES))) {
+      return pm;
+    }
     boolean fail = incomplete && pm.status() == PaymentMethodStatus.PENDING_VERIFICATION;
     return change(accountId, paymentMethodId, p -> {
       PaymentMethod out = p.withCheck(p.check().releasedAt(now));
@@ -316,32 +367,28 @@ public final class CardVerification {
     });
   }
 
-  private PaymentMethod recoverPlacement(PaymentMethod pm) {
-    ChargeSecrets secrets = ChargeSecrets.unseal(sealer, pm.check().sealedSecrets());
-    String id = pm.paymentMethodId();
-    try {
-      String holdId = pm.check().holdId() != null ? pm.check().holdId()
-          : processor.authorizeHold(pm.card().processorToken(), HOLD, "INTL*" + merchantName,
-              id + ":hold");
-      PaymentMethod withHold = change(pm.accountId(), id,
-          p -> p.withCheck(p.check().withHold(holdId)));
-      if (withHold.check().microchargeId() != null) {
-        return withHold;
-      }
-      String chargeId = processor.charge(pm.card().processorToken(), secrets.microcharge(),
-          descriptor(secrets.code()), id + ":microcharge");
-      return change(pm.accountId(), id, p -> p.withCheck(p.check().withMicrocharge(chargeId)));
-    } catch (CardDeclinedException declined) {
-      return load(pm.accountId(), id);
+  private void voidAndRefund(PaymentMethod pm) {
+    if (pm.check().holdId() != null) {
+      processor.voidHold(pm.check().holdId(), pm.paymentMethodId() + ":void");
+    }
+    if (pm.check().microchargeId() != null) {
+      processor.refund(pm.check().microchargeId(), pm.paymentMethodId() + ":refund");
     }
   }
 
-  /** The expire-holds job: releases every card whose 24 hours are up. Returns how many. */
+  /**
+   * The expire-holds job: releases the charges that are due, and fails the cards whose 7 days ended
+   * without an answer (their workflow may have been lost). Returns how many cards it finished.
+   */
   public int releaseDue(int limit) {
     int released = 0;
-    for (PaymentMethod pm : store.dueForRelease(clock.instant(), limit)) {
+    for (PaymentMethod pm : store.due(clock.instant(), limit)) {
       try {
-        release(pm.accountId(), pm.paymentMethodId());
+        if (!pm.check().released()) {
+          release(pm.accountId(), pm.paymentMethodId());
+        } else {
+          expire(pm.accountId(), pm.paymentMethodId());
+        }
         released++;
       } catch (RuntimeException e) {
         // one card the processor cannot release now must not hold up the others: the next run
@@ -412,6 +459,7 @@ public final class CardVerification {
 
   /** Removes a payment method; its card number becomes free for other accounts. */
   public void remove(Account account, String paymentMethodId) {
+    requireWellFormed(paymentMethodId);
     PaymentMethod pm = store.find(account.accountId(), paymentMethodId)
         .filter(p -> p.status() != PaymentMethodStatus.REMOVED)
         .orElseThrow(() -> Problem.notFound("The payment method"));
@@ -427,6 +475,12 @@ public final class CardVerification {
   }
 
   // helpers -------------------------------------------------------------------------------------
+
+  private static void requireWellFormed(String paymentMethodId) {
+    if (!Ids.looksLike(PREFIX, paymentMethodId)) {
+      throw Problem.notFound("The payment method");
+    }
+  }
 
   private PaymentMethod load(String accountId, String paymentMethodId) {
     return store.find(accountId, paymentMethodId)
@@ -450,6 +504,14 @@ public final class CardVerification {
       }
     }
     throw new ConcurrentModificationException("payment method " + paymentMethodId);
+  }
+
+  private static String holdKey(String paymentMethodId) {
+    return paymentMethodId + ":hold";
+  }
+
+  private static String microchargeKey(String paymentMethodId) {
+    return paymentMethodId + ":microcharge";
   }
 
   private String descriptor(String code) {

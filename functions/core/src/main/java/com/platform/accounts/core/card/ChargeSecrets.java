@@ -1,33 +1,23 @@
 package com.platform.accounts.core.card;
 
-import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.money.Money;
 import java.security.SecureRandom;
 
 /**
- * The descriptor code and microcharge amount of one card check. They are kept sealed (AES-GCM) only
- * until both charges are known to be placed, so that a placement interrupted by a crash can be
- * replayed with the same idempotency keys; after that only their HMACs remain.
+ * The descriptor code and microcharge amount of one card check. They live only in the request that
+ * places the charges; what is stored is their keyed HMACs.
  */
 public record ChargeSecrets(String code, long microchargeCents) {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  public static ChargeSecrets random() {
+  /** A random code and a random microcharge of {@code minCents} to {@code maxCents} cents. */
+  public static ChargeSecrets random(long minCents, long maxCents) {
     return new ChargeSecrets(String.format("%06d", RANDOM.nextInt(1_000_000)),
-        1 + RANDOM.nextInt(99));
+        minCents + RANDOM.nextInt((int) (maxCents - minCents + 1)));
   }
 
   public Money microcharge() {
     return Money.ofMinor(microchargeCents, java.util.Currency.getInstance("USD"));
-  }
-
-  public String seal(TokenSealer sealer) {
-    return sealer.seal(code + ":" + microchargeCents);
-  }
-
-  public static ChargeSecrets unseal(TokenSealer sealer, String sealed) {
-    String[] parts = sealer.unseal(sealed).split(":");
-    return new ChargeSecrets(parts[0], Long.parseLong(parts[1]));
   }
 
   @Override

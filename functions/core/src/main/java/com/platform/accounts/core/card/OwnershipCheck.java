@@ -5,15 +5,13 @@ import java.time.Instant;
 /**
  * The proof-of-ownership state of a card: the two charges, the secrets the owner must give back (as
  * keyed HMACs only) and the tries used. {@code releaseDueAt} is when both charges must be released at
- * the latest; {@code releasedAt} is set once they are. {@code sealedSecrets} exists only until both
- * charges are placed.
+ * the latest; {@code releasedAt} is set once they are.
  */
 public record OwnershipCheck(
     String holdId,
     String microchargeId,
     String descriptorCodeHash,
     String microchargeHash,
-    String sealedSecrets,
     int failedAttempts,
     Instant placedAt,
     Instant releaseDueAt,
@@ -37,32 +35,33 @@ public record OwnershipCheck(
 
   public OwnershipCheck withHold(String id) {
     return new OwnershipCheck(id, microchargeId, descriptorCodeHash, microchargeHash,
-        sealedSecrets, failedAttempts, placedAt, releaseDueAt, releasedAt, expiresAt,
-        sealedTaskToken);
+        failedAttempts, placedAt, releaseDueAt, releasedAt, expiresAt, sealedTaskToken);
   }
 
-  /** Records the microcharge; with both charges placed the sealed secrets are dropped. */
   public OwnershipCheck withMicrocharge(String id) {
-    return new OwnershipCheck(holdId, id, descriptorCodeHash, microchargeHash,
-        holdId != null ? null : sealedSecrets, failedAttempts, placedAt, releaseDueAt,
-        releasedAt, expiresAt, sealedTaskToken);
+    return new OwnershipCheck(holdId, id, descriptorCodeHash, microchargeHash, failedAttempts,
+        placedAt, releaseDueAt, releasedAt, expiresAt, sealedTaskToken);
   }
 
   public OwnershipCheck withFailedAttempt() {
     return new OwnershipCheck(holdId, microchargeId, descriptorCodeHash, microchargeHash,
-        sealedSecrets, failedAttempts + 1, placedAt, releaseDueAt, releasedAt, expiresAt,
-        sealedTaskToken);
+        failedAttempts + 1, placedAt, releaseDueAt, releasedAt, expiresAt, sealedTaskToken);
   }
 
-  /** Both charges released (or never placed): the secrets are no longer needed either. */
   public OwnershipCheck releasedAt(Instant at) {
-    return new OwnershipCheck(holdId, microchargeId, descriptorCodeHash, microchargeHash, null,
+    return new OwnershipCheck(holdId, microchargeId, descriptorCodeHash, microchargeHash,
         failedAttempts, placedAt, releaseDueAt, at, expiresAt, sealedTaskToken);
+  }
+
+  /** Due for release earlier, e.g. at once when a placement was given up. */
+  public OwnershipCheck releaseDueBy(Instant at) {
+    return new OwnershipCheck(holdId, microchargeId, descriptorCodeHash, microchargeHash,
+        failedAttempts, placedAt, at, releasedAt, expiresAt, sealedTaskToken);
   }
 
   public OwnershipCheck withSealedTaskToken(String sealed) {
     return new OwnershipCheck(holdId, microchargeId, descriptorCodeHash, microchargeHash,
-        sealedSecrets, failedAttempts, placedAt, releaseDueAt, releasedAt, expiresAt, sealed);
+        failedAttempts, placedAt, releaseDueAt, releasedAt, expiresAt, sealed);
   }
 
   @Override

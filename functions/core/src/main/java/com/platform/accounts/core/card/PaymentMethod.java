@@ -30,6 +30,21 @@ public record PaymentMethod(
         version);
   }
 
+  /**
+   * When the expire-holds job must look at this card: its charges' release time while they stand,
+   * then, while it is still pending, the end of its verification window. Empty when nothing is due.
+   */
+  public java.util.Optional<Instant> dueAt() {
+    if (check == null) {
+      return java.util.Optional.empty();
+    }
+    if (!check.released()) {
+      return java.util.Optional.ofNullable(check.releaseDueAt());
+    }
+    return status == PaymentMethodStatus.PENDING_VERIFICATION
+        ? java.util.Optional.ofNullable(check.expiresAt()) : java.util.Optional.empty();
+  }
+
   /** Holds the card number and the account's one card slot while pending or verified. */
   public boolean holdsCardSlot() {
     return type == PaymentMethodType.CARD

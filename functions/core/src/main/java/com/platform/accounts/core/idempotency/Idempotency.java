@@ -14,6 +14,11 @@ import java.util.function.Supplier;
  */
 public final class Idempotency {
   private static final Duration RETENTION = Duration.ofHours(24);
+  /**
+   * How long a request's claim on its key lasts while it runs: longer than any function may run, so
+   * a concurrent retry waits, but short, so a request that died does not block its key for a day.
+   */
+  static final Duration LEASE = Duration.ofMinutes(2);
   private final IdempotencyStore store;
   private final Clock clock;
 
@@ -31,7 +36,7 @@ public final class Idempotency {
     if (existing.isPresent()) {
       return replay(existing.get(), requestHash);
     }
-    if (!store.claim(IdempotencyRecord.inProgress(key, requestHash, clock.instant().plus(RETENTION)))) {
+    if (!store.claim(IdempotencyRecord.inProgress(key, requestHash, clock.instant().plus(LEASE)))) {
       return store.find(key, clock.instant())
           .map(r -> replay(r, requestHash))
           .orElseThrow(Idempotency::inUse);

@@ -273,16 +273,15 @@ public final class InMemoryTable {
     }
 
     @Override
-    public List<PaymentMethod> dueForRelease(Instant now, int limit) {
+    public List<PaymentMethod> due(Instant now, int limit) {
       synchronized (lock) {
         List<PaymentMethod> due = new ArrayList<>();
         for (PaymentMethod pm : paymentMethods.values()) {
-          if (pm.check() != null && !pm.check().released() && pm.check().releaseDueAt() != null
-              && !pm.check().releaseDueAt().isAfter(now)) {
+          if (pm.dueAt().filter(at -> !at.isAfter(now)).isPresent()) {
             due.add(pm);
           }
         }
-        due.sort(Comparator.comparing(pm -> pm.check().releaseDueAt()));
+        due.sort(Comparator.comparing(pm -> pm.dueAt().orElseThrow()));
         return due.size() > limit ? due.subList(0, limit) : due;
       }
     }

@@ -42,8 +42,11 @@ public final class SandboxCardProcessor implements CardProcessor {
    */
   public enum Fault { UNAVAILABLE_BEFORE, LOST_RESPONSE_AFTER, CRASH_BEFORE }
 
-  /** Stands for the caller's process dying: no code of the caller handles it. */
-  public static final class SimulatedCrash extends RuntimeException {
+  /**
+   * Stands for the caller's process dying: an Error, so that no recovery code of the caller runs,
+   * exactly as after a real crash.
+   */
+  public static final class SimulatedCrash extends Error {
     SimulatedCrash() {
       super("simulated crash", null, false, false);
     }
@@ -141,6 +144,17 @@ public final class SandboxCardProcessor implements CardProcessor {
   public synchronized String charge(String cardToken, Money amount, String descriptor,
       String idempotencyKey) {
     return place("charge", cardToken, amount, descriptor, "CAPTURED", idempotencyKey);
+  }
+
+  @Override
+  public Money minimumCharge() {
+    return Money.usd("0.01");
+  }
+
+  @Override
+  public synchronized java.util.Optional<String> findCharge(String idempotencyKey) {
+    fault("findCharge", true);
+    return java.util.Optional.ofNullable(idempotency.get(idempotencyKey));
   }
 
   @Override

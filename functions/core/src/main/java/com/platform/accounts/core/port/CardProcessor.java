@@ -25,6 +25,18 @@ public interface CardProcessor {
   /** Places a captured charge and returns the processor's id of it. */
   String charge(String cardToken, Money amount, String descriptor, String idempotencyKey);
 
+  /**
+   * The smallest amount the processor charges (Stripe: 0.50 USD); a microcharge is drawn from this
+   * up to 0.99.
+   */
+  Money minimumCharge();
+
+  /**
+   * The id of the hold or charge placed with this idempotency key, if the processor has one: how a
+   * charge whose answer was lost is found again without placing anything.
+   */
+  java.util.Optional<String> findCharge(String idempotencyKey);
+
   /** Releases an authorization hold; releasing a released hold is not an error. */
   void voidHold(String holdId, String idempotencyKey);
 

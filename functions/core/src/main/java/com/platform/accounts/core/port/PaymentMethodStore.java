@@ -35,10 +35,11 @@ public interface PaymentMethodStore {
   void update(PaymentMethod paymentMethod);
 
   /**
-   * Cards whose charges are due for release at or before {@code now} and not yet released, through
-   * the sparse due-time index (cost grows with the due items, not the table).
+   * Cards whose {@link PaymentMethod#dueAt()} is at or before {@code now}, oldest first: charges to
+   * release, verifications to expire. Read through the sparse due-time index, so the cost grows with
+   * the due items, not the table.
    */
-  List<PaymentMethod> dueForRelease(Instant now, int limit);
+  List<PaymentMethod> due(Instant now, int limit);
 
   /** Whether a card fingerprint is held, and by which account. */
   Optional<String> fingerprintOwner(String fingerprintHash);

@@ -49,6 +49,11 @@ public final class SessionService {
     return tokens.issue(account.get());
   }
 
+  /** The account a validly signed, unexpired token names, without reading the account. */
+  public Optional<String> accountIdOf(String bearerToken) {
+    return tokens.verify(bearerToken).map(SessionTokens.Claims::accountId);
+  }
+
   /** The active account a bearer token belongs to, or 401. */
   public Account authenticate(String bearerToken) {
     SessionTokens.Claims claims = tokens.verify(bearerToken).orElseThrow(Problem::unauthenticated);

@@ -90,6 +90,9 @@ public final class SignupService {
     String destination = channel == Channel.EMAIL ? address.value() : phone;
     codes.countSend(destination);
     boolean emailTaken = accounts.findByEmail(address.key()).isPresent();
+    // The mailbox owner is told of the attempt, within the mailbox's own send limit; when that is
+    // used up the notice is dropped silently, so the answer stays the same as for a new email.
+    boolean notifyOwner = emailTaken && (channel == Channel.EMAIL || codes.trySend(address.value()));
     Instant now = clock.instant();
     SignupDetails details = new SignupDetails(address.value(), country, phone,
         passwords.hash(command.password()), termsVersion, now, emailTaken);
@@ -98,7 +101,7 @@ public final class SignupService {
     Challenge challenge = codes.newChallenge(signupId, Challenge.Purpose.SIGNUP, null, details,
         channel, destination, code);
     challenges.create(challenge);
-    deliver(challenge, code.code());
+    deliver(challenge, code.code(), notifyOwner);
     process.start(signupId);
     return codes.describe(challenge);
   }
@@ -138,7 +141,8 @@ public final class SignupService {
     } catch (ConcurrentModificationException e) {
       throw Problem.rateLimited(CodeChallenges.RESEND_INTERVAL.toSeconds());
     }
-    deliver(renewed, code.code());
+    deliver(renewed, code.code(), renewed.signup().emailTaken()
+        && (channel == Channel.EMAIL || codes.trySend(renewed.signup().email())));
     return codes.describe(renewed);
   }
 
@@ -146,7 +150,9 @@ public final class SignupService {
   public SignupCompleted verify(String signupId, String code) {
     return codes.verify(signupId, code,
         c -> c.purpose() == Challenge.Purpose.SIGNUP,
-        c -> c.signup().emailTaken(),
+        // a taken email's own mailbox never got a code; a phone did, but the account can still
+        // not be created: proving that phone ends in ACCOUNT_ALREADY_EXISTS
+        c -> c.signup().emailTaken() && c.channel() == Channel.EMAIL,
         this::createAccount);
   }
 
@@ -170,6 +176,9 @@ public final class SignupService {
   }
 
   private Challenge findPending(String signupId) {
+    if (!Ids.looksLike(PREFIX, signupId)) {
+      throw Problem.notFound("The sign-up");
+    }
     Challenge challenge = codes.find(signupId)
         .filter(c -> c.purpose() == Challenge.Purpose.SIGNUP)
         .orElseThrow(() -> Problem.notFound("The sign-up"));
@@ -179,12 +188,18 @@ public final class SignupService {
     return challenge;
   }
 
-  private void deliver(Challenge challenge, String code) {
+  /**
+   * Sends the code on the challenge's channel. For a taken email the mailbox gets an "you already
+   * have an account" notice instead of a code, while a phone gets its code as usual: what each
+   * destination receives is the same as for a new email, so neither reveals the registration.
+   */
+  private void deliver(Challenge challenge, String code, boolean notifyOwner) {
     SignupDetails s = challenge.signup();
-    if (s.emailTaken()) {
+    if (s.emailTaken() && notifyOwner) {
       codes.send(MessageTemplates.render("account-exists", Channel.EMAIL, s.email(), Map.of(),
           null));
-    } else {
+    }
+    if (!s.emailTaken() || challenge.channel().provesPhone()) {
       codes.sendCode(challenge, code);
     }
   }

@@ -3,6 +3,7 @@ package com.platform.accounts.core.verification;
 import com.platform.accounts.core.contact.EmailAddress;
 import com.platform.accounts.core.contact.PhoneNumbers;
 import com.platform.accounts.core.crypto.Hmac;
+import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.messaging.MessageTemplates;
 import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.ChallengeStore;
@@ -60,8 +61,18 @@ public final class CodeChallenges {
 
   /** Counts a send to the destination against its hourly limit, or throws 429. */
   public void countSend(String destination) {
-    rateLimiter.acquire("send:" + hmac.digest("destination", destination), SENDS_PER_DESTINATION,
-        SEND_WINDOW);
+    rateLimiter.acquire(sendKey(destination), SENDS_PER_DESTINATION, SEND_WINDOW);
+  }
+
+  /** Counts a send if the destination's limit allows one; false (nothing counted) otherwise. */
+  public boolean trySend(String destination) {
+    return rateLimiter.tryAcquire(sendKey(destination), SENDS_PER_DESTINATION, SEND_WINDOW)
+        .isEmpty();
+  }
+
+  /** One limit per mailbox or number, whatever the letter case it was typed in. */
+  private String sendKey(String destination) {
+    return "send:" + hmac.digest("destination", destination.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** Throws 429 while the challenge's last send is younger than the resend interval. */
@@ -120,6 +131,9 @@ public final class CodeChallenges {
   public <T> T verify(String challengeId, String code, Predicate<Challenge> owned,
       Predicate<Challenge> neverMatches, Function<Challenge, T> onSuccess) {
     requireCodeShape(code);
+    if (!Ids.wellFormed(challengeId)) {
+      throw Problem.notFound("The verification");
+    }
     for (int race = 0; race < MAX_RACES; race++) {
       Instant now = clock.instant();
       Challenge challenge = store.find(challengeId, now).filter(owned)
@@ -145,6 +159,9 @@ public final class CodeChallenges {
   }
 
   public Optional<Challenge> find(String challengeId) {
+    if (!Ids.wellFormed(challengeId)) {
+      return Optional.empty();
+    }
     return store.find(challengeId, clock.instant());
   }
 

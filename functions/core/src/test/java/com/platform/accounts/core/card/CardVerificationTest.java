@@ -7,6 +7,7 @@ import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
 import com.platform.accounts.core.money.Money;
+import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
@@ -79,7 +80,6 @@ class CardVerificationTest {
     assertThat(pm.status()).isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
     assertThat(pm.check().attemptsRemaining()).isEqualTo(5);
     assertThat(pm.check().expiresAt()).isEqualTo(t.clock.instant().plus(Duration.ofDays(7)));
-    assertThat(pm.check().sealedSecrets()).isNull();
     List<Transaction> statement = processor.statement("4242");
     assertThat(statement).hasSize(2);
     assertThat(statement.get(0).amount()).isEqualTo(Money.usd("1.00"));
@@ -231,14 +231,14 @@ class CardVerificationTest {
   }
 
   @Test
-  void theChargesAreReleasedAfterTwentyFourHoursAndTheCodeStillWorksForSevenDays() {
+  void theChargesAreReleasedWithinTwentyFourHoursAndTheCodeStillWorksForSevenDays() {
     Account ana = account("US");
     PaymentMethod pm = cards.add(ana, token("4111111111111137"));
     String code = descriptorCode("1137");
 
-    t.clock.advance(Duration.ofHours(23));
+    t.clock.advance(Duration.ofHours(22).plusMinutes(59));
     assertThat(cards.releaseDue(10)).isZero();
-    t.clock.advance(Duration.ofHours(1));
+    t.clock.advance(Duration.ofMinutes(1));
     assertThat(cards.releaseDue(10)).isEqualTo(1);
     assertThat(cards.releaseDue(10)).isZero();
     assertThat(processor.statement("1137")).extracting(Transaction::status)
@@ -265,36 +265,79 @@ class CardVerificationTest {
   }
 
   @Test
-  void aLostAnswerFromTheProcessorNeverLeadsToASecondHold() {
+  void withoutAnyWorkflowTheJobStillFailsACardAfterSevenDaysAndFreesItsNumber() {
+    Account ana = account("US");
+    PaymentMethod pm = cards.add(ana, token("4111111111111244"));
+
+    t.clock.advance(Duration.ofHours(23));
+    cards.releaseDue(10);
+    t.clock.advance(Duration.ofDays(6));
+    assertThat(cards.releaseDue(10)).isZero();
+    t.clock.advance(Duration.ofHours(1));
+    assertThat(cards.releaseDue(10)).isEqualTo(1);
+
+    assertThat(t.table.paymentMethods().find(ana.accountId(), pm.paymentMethodId()).orElseThrow()
+        .status()).isEqualTo(PaymentMethodStatus.FAILED);
+    assertThat(cards.add(account("US"), token("4111111111111244")).status())
+        .isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
+  }
+
+  @Test
+  void aLostAnswerFromTheProcessorIsFoundAgainAndNothingIsPlacedTwice() {
     Account ana = account("US");
     processor.failNext("authorizeHold", Fault.LOST_RESPONSE_AFTER);
 
     Problem p = problemOf(() -> cards.add(ana, token("4111111111111152")));
     assertThat(p.status()).isEqualTo(503);
     assertThat(p.code()).isEqualTo("PROCESSOR_UNAVAILABLE");
+    assertThat(processor.statement("1152")).extracting(Transaction::status)
+        .as("the lost hold is found by its idempotency key and voided at once")
+        .containsExactly("VOIDED");
+    assertThat(problemOf(() -> cards.add(ana, token("4111111111111152"))).code())
+        .as("no second hold while the first card's fate is not settled")
+        .isEqualTo("ACCOUNT_ALREADY_HAS_CARD");
 
-    t.clock.advance(Duration.ofHours(24));
+    t.clock.advance(Duration.ofMinutes(15));
     cards.releaseDue(10);
 
     assertThat(processor.calls("authorizeHold")).isEqualTo(1);
-    assertThat(processor.statement("1152")).extracting(Transaction::status)
-        .doesNotContain("AUTHORIZED", "CAPTURED");
-    assertThat(cards.list(ana.accountId())).isEmpty();
+    assertThat(processor.calls("charge")).isZero();
+    assertThat(cards.list(ana.accountId())).extracting(PaymentMethod::status)
+        .containsExactly(PaymentMethodStatus.FAILED);
+    assertThat(cards.add(ana, token("4111111111111152")).status())
+        .as("settled: the card can be added again")
+        .isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
   }
 
   @Test
-  void aMicrochargeTheProcessorRefusesToTakeIsCleanedUpAtOnce() {
+  void aMicrochargeLostInTransitIsRefundedAndTheCardIsGivenUp() {
     Account ana = account("US");
-    processor.failNext("charge", Fault.UNAVAILABLE_BEFORE);
+    processor.failNext("charge", Fault.LOST_RESPONSE_AFTER);
 
     assertThat(problemOf(() -> cards.add(ana, token("4111111111111210"))).status())
         .isEqualTo(503);
 
-    assertThat(cards.releaseDue(10)).as("not due yet").isZero();
-    t.clock.advance(Duration.ofHours(24));
-    assertThat(cards.releaseDue(10)).isZero();
     assertThat(processor.statement("1210")).extracting(Transaction::status)
-        .doesNotContain("AUTHORIZED", "CAPTURED");
+        .containsExactly("VOIDED", "REFUNDED");
+    assertThat(cards.list(ana.accountId())).isEmpty();
+    assertThat(processor.calls("charge")).isEqualTo(1);
+  }
+
+  @Test
+  void aMicrochargeTheProcessorNeverTookLeavesOnlyTheVoidedHold() {
+    Account ana = account("US");
+    processor.failNext("charge", Fault.UNAVAILABLE_BEFORE);
+
+    assertThat(problemOf(() -> cards.add(ana, token("4111111111111251"))).status())
+        .isEqualTo(503);
+    assertThat(processor.statement("1251")).extracting(Transaction::status)
+        .containsExactly("VOIDED");
+
+    t.clock.advance(Duration.ofMinutes(15));
+    assertThat(cards.releaseDue(10)).isEqualTo(1);
+    assertThat(processor.calls("charge")).isZero();
+    assertThat(cards.list(ana.accountId())).extracting(PaymentMethod::status)
+        .containsExactly(PaymentMethodStatus.FAILED);
   }
 
   @Test
@@ -309,14 +352,120 @@ class CardVerificationTest {
         .containsExactly("AUTHORIZED");
     assertThat(t.workflows.cardVerifications).isEmpty();
 
-    t.clock.advance(Duration.ofHours(24));
+    t.clock.advance(Duration.ofHours(23));
     assertThat(cards.releaseDue(10)).isEqualTo(1);
 
     assertThat(processor.statement("1160")).extracting(Transaction::status)
-        .doesNotContain("AUTHORIZED", "CAPTURED");
+        .containsExactly("VOIDED");
     assertThat(processor.calls("authorizeHold")).isEqualTo(1);
+    assertThat(processor.calls("charge")).isZero();
     assertThat(cards.list(ana.accountId())).extracting(PaymentMethod::status)
         .containsExactly(PaymentMethodStatus.FAILED);
+  }
+
+  @Test
+  void aProcessorAnswerThatIsNeitherDeclineNorOutageStillLeavesNothingStanding() {
+    Account ana = account("US");
+    CardProcessor broken = new DelegatingProcessor(processor) {
+      @Override
+      public String charge(String cardToken, Money amount, String descriptor, String key) {
+        throw new IllegalStateException("amount_too_small");
+      }
+    };
+    CardVerification withBroken = new CardVerification(t.table.paymentMethods(),
+        t.table.accounts(), broken, new com.platform.accounts.core.crypto.Hmac(new byte[32]),
+        new com.platform.accounts.core.crypto.TokenSealer(new byte[32]), t.workflows, t.outbox,
+        t.events, t.clock, "ACMECLOUD");
+
+    Problem p = problemOf(() -> withBroken.add(ana, token("4111111111111269")));
+
+    assertThat(p.status()).isEqualTo(503);
+    assertThat(processor.statement("1269")).extracting(Transaction::status)
+        .containsExactly("VOIDED");
+  }
+
+  @Test
+  void theMicrochargeRespectsTheProcessorsMinimum() {
+    CardProcessor stripeLike = new DelegatingProcessor(processor) {
+      @Override
+      public Money minimumCharge() {
+        return Money.usd("0.50");
+      }
+    };
+    CardVerification withMinimum = new CardVerification(t.table.paymentMethods(),
+        t.table.accounts(), stripeLike, new com.platform.accounts.core.crypto.Hmac(new byte[32]),
+        new com.platform.accounts.core.crypto.TokenSealer(new byte[32]), t.workflows, t.outbox,
+        t.events, t.clock, "ACMECLOUD");
+    for (int i = 0; i < 20; i++) {
+      Account someone = account("US");
+      String number = "4111110000000" + String.format("%02d", i);
+      String valid = number + luhnDigit(number);
+      withMinimum.add(someone, token(valid));
+      assertThat(microcharge(valid.substring(12)).amount().amount())
+          .isBetween(new BigDecimal("0.50"), new BigDecimal("0.99"));
+    }
+  }
+
+  private static int luhnDigit(String fifteen) {
+    for (int d = 0; d < 10; d++) {
+      String candidate = fifteen + d;
+      int sum = 0;
+      for (int i = 0; i < 16; i++) {
+        int digit = candidate.charAt(15 - i) - '0';
+        if (i % 2 == 1) {
+          digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+        }
+        sum += digit;
+      }
+      if (sum % 10 == 0) {
+        return d;
+      }
+    }
+    throw new IllegalStateException();
+  }
+
+  /** A processor that does what the sandbox does, but for what a test overrides. */
+  private static class DelegatingProcessor implements CardProcessor {
+    private final CardProcessor inner;
+
+    DelegatingProcessor(CardProcessor inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public CardDetails describe(String cardToken) {
+      return inner.describe(cardToken);
+    }
+
+    @Override
+    public String authorizeHold(String cardToken, Money amount, String descriptor, String key) {
+      return inner.authorizeHold(cardToken, amount, descriptor, key);
+    }
+
+    @Override
+    public String charge(String cardToken, Money amount, String descriptor, String key) {
+      return inner.charge(cardToken, amount, descriptor, key);
+    }
+
+    @Override
+    public Money minimumCharge() {
+      return inner.minimumCharge();
+    }
+
+    @Override
+    public java.util.Optional<String> findCharge(String key) {
+      return inner.findCharge(key);
+    }
+
+    @Override
+    public void voidHold(String holdId, String key) {
+      inner.voidHold(holdId, key);
+    }
+
+    @Override
+    public void refund(String chargeId, String key) {
+      inner.refund(chargeId, key);
+    }
   }
 
   @Test

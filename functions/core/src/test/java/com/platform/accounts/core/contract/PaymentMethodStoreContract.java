@@ -406,7 +406,7 @@ public abstract class PaymentMethodStoreContract {
   }
 
   @Test
-  void dueForReleaseReturnsTheUnreleasedCardsDueByNowOldestDueFirst() {
+  void dueReturnsTheUnreleasedCardsDueByNowOldestDueFirst() {
     Instant now = START;
     // a whole second and half a second later: ISO strings of these do not sort as the instants do
     PaymentMethod wholeSecond = dueCard(START.minusSeconds(5),
@@ -421,37 +421,50 @@ public abstract class PaymentMethodStoreContract {
     updated(released.withCheck(released.check().releasedAt(now.minusSeconds(1))));
     created(Records.paypal(Records.accountId(), START.minusSeconds(3)));
 
-    assertThat(store.dueForRelease(now, 10))
+    assertThat(store.due(now, 10))
         .containsExactly(wholeSecond, halfSecond, failedUnreleased, atNow);
-    assertThat(store.dueForRelease(now.plusNanos(1), 10))
+    assertThat(store.due(now.plusNanos(1), 10))
         .containsExactly(wholeSecond, halfSecond, failedUnreleased, atNow, notYet);
-    assertThat(store.dueForRelease(Instant.parse("2026-03-01T08:00:00.4Z"), 10))
+    assertThat(store.due(Instant.parse("2026-03-01T08:00:00.4Z"), 10))
         .containsExactly(wholeSecond);
   }
 
   @Test
-  void dueForReleaseRespectsTheLimit() {
+  void dueRespectsTheLimit() {
     PaymentMethod first = dueCard(START, START.minus(Duration.ofHours(3)));
     PaymentMethod second = dueCard(START, START.minus(Duration.ofHours(2)));
     dueCard(START, START.minus(Duration.ofHours(1)));
 
-    assertThat(store.dueForRelease(START, 2)).containsExactly(first, second);
-    assertThat(store.dueForRelease(START, 1)).containsExactly(first);
-    assertThat(store.dueForRelease(START, 0)).isEmpty();
+    assertThat(store.due(START, 2)).containsExactly(first, second);
+    assertThat(store.due(START, 1)).containsExactly(first);
+    assertThat(store.due(START, 0)).isEmpty();
   }
 
   @Test
-  void aCardStopsBeingDueOnceItsChargesAreReleased() {
+  void aReleasedCardIsDueAgainWhenItsVerificationWindowEndsWhilePending() {
     PaymentMethod card = dueCard(START, START.minus(Duration.ofHours(1)));
     PaymentMethod other = dueCard(START, START.minus(Duration.ofMinutes(30)));
-    assertThat(store.dueForRelease(START, 10)).containsExactly(card, other);
+    assertThat(store.due(START, 10)).containsExactly(card, other);
 
     PaymentMethod released = updated(card.withCheck(card.check().releasedAt(START)));
 
-    assertThat(store.dueForRelease(START, 10)).containsExactly(other);
+    assertThat(store.due(START, 10)).containsExactly(other);
+    assertThat(store.due(released.check().expiresAt(), 10)).containsExactly(other, released);
+  }
+
+  @Test
+  void aCardStopsBeingDueOnceItsChargesAreReleasedAndItIsNoLongerPending() {
+    PaymentMethod card = dueCard(START, START.minus(Duration.ofHours(1)));
+    PaymentMethod other = dueCard(START, START.minus(Duration.ofMinutes(30)));
+    assertThat(store.due(START, 10)).containsExactly(card, other);
+
+    PaymentMethod released = updated(card.withCheck(card.check().releasedAt(START))
+        .withStatus(PaymentMethodStatus.VERIFIED));
+
+    assertThat(store.due(START, 10)).containsExactly(other);
     // removed afterwards, it stays out of the index and gives up its number
     PaymentMethod removed = updated(released.withStatus(PaymentMethodStatus.REMOVED));
-    assertThat(store.dueForRelease(START.plus(Duration.ofDays(30)), 10)).containsExactly(other);
+    assertThat(store.due(START.plus(Duration.ofDays(30)), 10)).containsExactly(other);
     assertThat(removed.check().releasedAt()).isEqualTo(START);
     assertThat(store.fingerprintOwner(card.card().fingerprintHash())).isEmpty();
   }
@@ -462,8 +475,8 @@ public abstract class PaymentMethodStoreContract {
 
     PaymentMethod removed = updated(card.withStatus(PaymentMethodStatus.REMOVED));
 
-    assertThat(store.dueForRelease(START, 10)).isEmpty();
-    assertThat(store.dueForRelease(START.plus(Duration.ofHours(24)), 10)).containsExactly(removed);
+    assertThat(store.due(START, 10)).isEmpty();
+    assertThat(store.due(START.plus(Duration.ofHours(24)), 10)).containsExactly(removed);
     assertThat(store.fingerprintOwner(card.card().fingerprintHash())).isEmpty();
   }
 

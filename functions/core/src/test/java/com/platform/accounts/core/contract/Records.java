@@ -88,7 +88,7 @@ final class Records {
   static PaymentMethod pendingCard(String accountId, String fingerprintHash, Instant createdAt,
       Instant releaseDueAt) {
     OwnershipCheck check = new OwnershipCheck("hold_1", "ch_2", "hmac-of-descriptor-code",
-        "hmac-of-microcharge", "sealed-secrets", 2, createdAt.plusNanos(3), releaseDueAt, null,
+        "hmac-of-microcharge", 2, createdAt.plusNanos(3), releaseDueAt, null,
         createdAt.plus(Duration.ofDays(7)).plusNanos(5), "sealed-task-token");
     return new PaymentMethod(paymentMethodId(), accountId, PaymentMethodType.CARD,
         PaymentMethodStatus.PENDING_VERIFICATION, card(fingerprintHash), check, createdAt, 0);
@@ -105,7 +105,7 @@ final class Records {
    */
   static PaymentMethod newCard(String accountId, String fingerprintHash) {
     OwnershipCheck check = new OwnershipCheck(null, null, "hmac-of-descriptor-code",
-        "hmac-of-microcharge", "sealed-secrets", 0, START, START.plus(Duration.ofHours(24)), null,
+        "hmac-of-microcharge", 0, START, START.plus(Duration.ofHours(24)), null,
         START.plus(Duration.ofDays(7)), null);
     return new PaymentMethod(paymentMethodId(), accountId, PaymentMethodType.CARD,
         PaymentMethodStatus.PENDING_VERIFICATION, card(fingerprintHash), check, START, 0);
@@ -118,8 +118,8 @@ final class Records {
 
   /** A failed card with every optional field of the card and of its check null. */
   static PaymentMethod sparseCard(String accountId) {
-    OwnershipCheck check = new OwnershipCheck(null, null, null, null, null, 5, null, null, null,
-        null, null);
+    OwnershipCheck check = new OwnershipCheck(null, null, null, null, 5, null, null, null, null,
+        null);
     return new PaymentMethod(paymentMethodId(), accountId, PaymentMethodType.CARD,
         PaymentMethodStatus.FAILED,
         new StoredCard(null, null, null, 1, 2030, null, null, null), check, START, 0);

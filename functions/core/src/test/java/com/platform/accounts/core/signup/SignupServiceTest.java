@@ -144,10 +144,12 @@ class SignupServiceTest {
     signups.verify(first.challengeId(), t.lastCode("ana@example.com"));
     int before = t.outbox.all().size();
 
+    t.clock.advance(Duration.ofMinutes(3));
     CodeSent again = signUp("ANA@example.com");
 
     assertThat(again.destination()).isEqualTo("A***@example.com");
-    assertThat(again.codeExpiresAt()).isEqualTo(first.codeExpiresAt());
+    assertThat(again.codeExpiresAt()).isEqualTo(t.clock.instant().plus(Duration.ofMinutes(10)));
+    assertThat(again.resendAvailableAt()).isEqualTo(t.clock.instant().plusSeconds(60));
     assertThat(t.outbox.all()).hasSize(before + 1);
     assertThat(t.lastMessage("ana@example.com").code()).isNull();
     assertThat(t.lastMessage("ana@example.com").subject()).contains("already have an account");
@@ -277,5 +279,44 @@ class SignupServiceTest {
 
     assertThat(p.status()).isEqualTo(409);
     assertThat(t.table.accounts().findByEmail("m@example.com")).isPresent();
+  }
+
+  @Test
+  void aTakenEmailSignupBySmsSendsTheCodeToThePhoneAndCanNeverMakeASecondAccount() {
+    CodeSent first = signUp("sam@example.com");
+    String accountId = signups.verify(first.challengeId(), t.lastCode("sam@example.com"))
+        .accountId();
+    int mails = t.outbox.to("sam@example.com").size();
+
+    CodeSent again = signups.start(new SignupCommand("US", "sam@example.com", PASSWORD, PASSWORD,
+        true, "SMS", "+12025550177"), new Validation());
+
+    assertThat(again.channel()).isEqualTo(Channel.SMS);
+    assertThat(t.lastCode("+12025550177")).as("the phone gets its code as for a new email")
+        .matches("[0-9]{6}");
+    assertThat(t.outbox.to("sam@example.com")).hasSize(mails + 1);
+    assertThat(t.lastMessage("sam@example.com").subject()).contains("already have an account");
+    Problem p = problemOf(() -> signups.verify(again.challengeId(), t.lastCode("+12025550177")));
+    assertThat(p.status()).isEqualTo(409);
+    assertThat(p.code()).isEqualTo("ACCOUNT_ALREADY_EXISTS");
+    assertThat(t.table.accounts().findByEmail("sam@example.com").orElseThrow().accountId())
+        .isEqualTo(accountId);
+  }
+
+  @Test
+  void theSendLimitIsPerMailboxWhateverTheLetterCase() {
+    for (int i = 0; i < 5; i++) {
+      signUp(i % 2 == 0 ? "Carl@example.com" : "carl@EXAMPLE.com");
+    }
+
+    assertThat(problemOf(() -> signUp("CARL@example.com")).status()).isEqualTo(429);
+  }
+
+  @Test
+  void aMalformedOrHugeIdIsNotFound() {
+    assertThat(problemOf(() -> signups.verify("x".repeat(2000), "123456")).status())
+        .isEqualTo(404);
+    assertThat(problemOf(() -> signups.resend("sgn_../../etc", null, null, new Validation()))
+        .status()).isEqualTo(404);
   }
 }

@@ -121,6 +121,9 @@ public abstract class ApiHandler
       return run(route, request);
     } catch (Problem problem) {
       return store(ProblemResponses.render(problem));
+    } catch (RuntimeException e) {
+      // the idempotency records live in the table too: its failures are answered like any other
+      return store(ProblemResponses.render(unexpected(e)));
     }
   }
 
@@ -169,8 +172,14 @@ public abstract class ApiHandler
     return lifecycle.sessions().authenticate(token);
   }
 
-  private static String scopedKey(ApiRequest request, String key) {
-    String caller = request.bearerToken() == null ? "anonymous" : sha256(request.bearerToken());
+  /**
+   * Keys are per caller: the account of a valid session (so a retry after signing in again is still
+   * the same request), else anonymous.
+   */
+  private String scopedKey(ApiRequest request, String key) {
+    String token = request.bearerToken();
+    String caller = token == null ? "anonymous"
+        : lifecycle.sessions().accountIdOf(token).orElse("anonymous");
     return sha256(caller + "\n" + request.method() + "\n" + request.resource() + "\n"
         + request.pathParameters() + "\n" + key);
   }

@@ -27,7 +27,7 @@ public final class CardVerificationTasks extends TaskHandler {
     String paymentMethodId = TaskInput.text(input, "paymentMethodId");
     switch (action) {
       case "PLACE_CHARGES":
-        return Map.of("status", cards.placeCharges(accountId, paymentMethodId).status().name());
+        return Map.of("status", cards.confirmPlacement(accountId, paymentMethodId));
       case "NOTIFY_CHARGES_PLACED":
         cards.notifyChargesPlaced(accountId, paymentMethodId);
         return Map.of("status", cards.status(accountId, paymentMethodId));

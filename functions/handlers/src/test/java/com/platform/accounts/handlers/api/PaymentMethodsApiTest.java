@@ -182,4 +182,32 @@ class PaymentMethodsApiTest {
     assertThat(json(china).path("code").asText()).isEqualTo("CARD_ISSUED_IN_MAINLAND_CHINA");
     assertThat(china.getBody()).doesNotContain("4096660000000008");
   }
+
+  @Test
+  void aRetryAfterTheProcessorLostAnAnswerNeverStandsASecondHold() throws Exception {
+    String cardToken = t.cards.tokenize("4242424242424242", 12, 2030, "123");
+    t.cards.failNext("authorizeHold", SandboxCardProcessor.Fault.LOST_RESPONSE_AFTER);
+    APIGatewayProxyRequestEvent add = request("POST", "/v1/account/payment-methods/cards",
+        "/v1/account/payment-methods/cards", null, "{\"token\": \"" + cardToken + "\"}", token);
+    add.getHeaders().put("Idempotency-Key", "add-card-1");
+
+    APIGatewayProxyResponseEvent first = api.handleRequest(add, null);
+    APIGatewayProxyResponseEvent retry = api.handleRequest(add, null);
+
+    assertThat(first.getStatusCode()).isEqualTo(503);
+    assertThat(json(first).path("code").asText()).isEqualTo("PROCESSOR_UNAVAILABLE");
+    assertThat(retry.getStatusCode()).isEqualTo(422);
+    assertThat(t.cards.calls("authorizeHold")).isEqualTo(1);
+    assertThat(t.cards.statement("4242")).extracting(SandboxCardProcessor.Transaction::status)
+        .containsExactly("VOIDED");
+  }
+
+  @Test
+  void aHugeOrMalformedPaymentMethodIdIsNotFound() throws Exception {
+    String id = "pm_" + "x".repeat(3000);
+
+    APIGatewayProxyResponseEvent response = verify(id, "{\"code\": \"123456\"}");
+
+    assertThat(response.getStatusCode()).isEqualTo(404);
+  }
 }
