@@ -1,6 +1,7 @@
 package com.platform.accounts.payments;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -197,6 +198,35 @@ class StripeCardProcessorTest {
           .containsEntry("confirm", "true")
           .containsEntry("statement_descriptor_suffix", "INTL123456")
           .containsEntry("metadata[purpose]", "card-verification-microcharge");
+    }
+
+    @Test
+    void holdAndMicrochargeCarryTheirIdempotencyKeyAsReference() {
+      stripe.stubFor(post("/v1/payment_intents")
+          .withRequestBody(containing("capture_method=manual"))
+          .willReturn(ok(paymentIntent(HOLD, 100, "manual", "requires_capture", "INTL",
+              "card-verification-hold"))));
+      stripe.stubFor(post("/v1/payment_intents")
+          .withRequestBody(containing("capture_method=automatic"))
+          .willReturn(ok(paymentIntent(CHARGE, 36, "automatic", "succeeded", "INTL123456",
+              "card-verification-microcharge"))));
+
+      assertThat(processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD",
+          OUR_PM + ":hold")).isEqualTo(HOLD);
+      assertThat(processor.charge(PM, Money.usd("0.36"), "INTL123456*ACMECLOUD",
+          OUR_PM + ":microcharge")).isEqualTo(CHARGE);
+
+      List<LoggedRequest> creates = stripe.findAll(postRequestedFor(urlEqualTo(
+          "/v1/payment_intents")));
+      assertThat(creates).hasSize(2);
+      assertThat(creates.get(0).getHeader("Idempotency-Key")).isEqualTo(OUR_PM + ":hold");
+      assertThat(form(creates.get(0)))
+          .containsEntry("capture_method", "manual")
+          .containsEntry("metadata[reference]", OUR_PM + ":hold");
+      assertThat(creates.get(1).getHeader("Idempotency-Key")).isEqualTo(OUR_PM + ":microcharge");
+      assertThat(form(creates.get(1)))
+          .containsEntry("capture_method", "automatic")
+          .containsEntry("metadata[reference]", OUR_PM + ":microcharge");
     }
 
     @Test
@@ -467,6 +497,70 @@ class StripeCardProcessorTest {
     }
   }
 
+  /** How a hold or charge whose answer was lost is found again, by the reference in its metadata. */
+  @Nested
+  class FindCharge {
+
+    /** A key as CardVerification makes them: an Ids.next id (URL-safe Base64) and a suffix. */
+    private static final String KEY = "pm_Zq3-Xv_9aB1cD2eF3gH4iJ:hold";
+
+    @Test
+    void searchesByTheReferenceAndReturnsThePaymentIntentFound() {
+      stub(get("/v1/payment_intents/search"), ok("""
+          {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false,
+            "data": [%s]}""".formatted(withReference(paymentIntent(HOLD, 100, "manual",
+          "requires_capture", "INTL", "card-verification-hold"), KEY))));
+
+      assertThat(processor.findCharge(KEY)).contains(HOLD);
+
+      LoggedRequest request = only(getRequestedFor(urlPathEqualTo("/v1/payment_intents/search")));
+      assertThat(query(request))
+          .containsEntry("query", "metadata['reference']:'" + KEY + "'")
+          .containsEntry("limit", "1");
+      assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
+    }
+
+    @Test
+    void noSearchResultIsEmpty() {
+      stub(get("/v1/payment_intents/search"), ok("""
+          {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false,
+            "data": []}"""));
+
+      assertThat(processor.findCharge(KEY)).isEmpty();
+
+      LoggedRequest request = only(getRequestedFor(urlPathEqualTo("/v1/payment_intents/search")));
+      assertThat(query(request)).containsEntry("query", "metadata['reference']:'" + KEY + "'");
+    }
+
+    @Test
+    void aServerErrorIsProcessorUnavailable() {
+      stub(get("/v1/payment_intents/search"), error(500, """
+          {"error": {"message": "An unknown error occurred", "type": "api_error"}}"""));
+
+      Throwable thrown = catchThrowable(() -> processor.findCharge(KEY));
+
+      assertThat(thrown).isInstanceOf(ProcessorUnavailableException.class);
+      assertThat(messages(thrown)).contains("500").doesNotContain(KEY, SECRET_KEY);
+      assertThat(stripe.findAll(getRequestedFor(urlPathEqualTo("/v1/payment_intents/search"))))
+          .isNotEmpty();
+    }
+
+    @Test
+    void aReferenceTheSearchCannotQuoteIsRefusedBeforeAnyRequest() {
+      stub(get("/v1/payment_intents/search"), ok("""
+          {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false,
+            "data": []}"""));
+
+      for (String reference : List.of("paym_01J9ZQ:hold' OR metadata['purpose']:'x",
+          "paym_01J9ZQ hold", "paym_01J9ZQ:\"hold\"")) {
+        assertThatThrownBy(() -> processor.findCharge(reference))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageNotContaining(reference);
+      }
+      assertThat(stripe.getAllServeEvents()).isEmpty();
+    }
+  }
+
   @Nested
   class Configuration {
 
@@ -493,6 +587,13 @@ class StripeCardProcessorTest {
 
       assertThat(thrown).isInstanceOf(IllegalStateException.class);
       assertThat(messages(thrown)).doesNotContain(OUR_PM, "0XyZ9", CHARGE);
+    }
+
+    @Test
+    void minimumChargeIsStripesFiftyCents() {
+      assertThat(processor.minimumCharge()).isEqualTo(Money.usd("0.50"));
+      assertThat(processor.minimumCharge().minorUnits()).isEqualTo(50);
+      assertThat(processor.minimumCharge().currency().getCurrencyCode()).isEqualTo("USD");
     }
 
     @Test
@@ -562,6 +663,22 @@ class StripeCardProcessorTest {
       return fields;
     }
     for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return fields;
+  }
+
+  /** The query string of a GET request, decoded. */
+  private static Map<String, String> query(LoggedRequest request) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    String url = request.getUrl();
+    int question = url.indexOf('?');
+    if (question < 0) {
+      return fields;
+    }
+    for (String pair : url.substring(question + 1).split("&")) {
       int eq = pair.indexOf('=');
       fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
           URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
@@ -693,5 +810,12 @@ class StripeCardProcessorTest {
         "canceled".equals(status) ? "1680801000" : "null",
         "canceled".equals(status) ? "\"abandoned\"" : "null", captureMethod, id, CUSTOMER,
         purpose, PM, suffix, status);
+  }
+
+  /** A PaymentIntent body whose metadata also holds the reference it was created with. */
+  private static String withReference(String paymentIntent, String reference) {
+    String metadata = "\"metadata\": {";
+    assertThat(paymentIntent).contains(metadata);
+    return paymentIntent.replace(metadata, metadata + "\"reference\": \"" + reference + "\", ");
   }
 }
