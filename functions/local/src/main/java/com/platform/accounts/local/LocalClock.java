@@ -28,9 +28,26 @@ public final class LocalClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** The same moving instant, seen in another zone. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the local clock is UTC only");
+    LocalClock self = this;
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return self.instant();
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return self.withZone(other);
+      }
+    };
   }
 
   /** Moves the clock forward so that it reads at least {@code target} now. */

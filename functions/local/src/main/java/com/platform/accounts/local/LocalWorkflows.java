@@ -83,7 +83,7 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
       engine.sendTaskSuccess(taskToken, Json.MAPPER.readTree(outputJson));
     } catch (TaskTokenInvalidException gone) {
       // the execution timed out or finished: its own timeout path is the safety net
-      LOG.info("task token no longer valid; the workflow's timeout path handles it");
+      LOG.info("the execution no longer waits; its timeout path handles the outcome");
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("task output is not JSON", e);
     }
