@@ -8,8 +8,6 @@ import com.platform.accounts.core.verification.Channel;
 import com.platform.accounts.testkit.AwsEmulator;
 import com.platform.accounts.testkit.SentEmail;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
@@ -20,19 +18,8 @@ class SesEmailSenderIT {
   @RegisterExtension
   static final AwsEmulator AWS = new AwsEmulator();
 
-  private AwsClients clients;
-
-  @BeforeEach
-  void setUp() {
-    AWS.reset();
-    clients = AwsClients.forEndpoint(AWS.endpoint(), AWS.region(), AWS.accessKeyId(),
-        AWS.secretAccessKey());
-  }
-
-  @AfterEach
-  void tearDown() {
-    clients.close();
-  }
+  @RegisterExtension
+  final EmulatorClients clients = new EmulatorClients(AWS);
 
   @Test
   void sendsSubjectAndTextBodyFromTheSender() {

@@ -29,14 +29,13 @@ class SnsDomainEventPublisherIT {
   @RegisterExtension
   static final AwsEmulator AWS = new AwsEmulator();
 
-  private AwsClients clients;
+  @RegisterExtension
+  final EmulatorClients clients = new EmulatorClients(AWS);
+
   private SqsClient sqs;
 
   @BeforeEach
   void setUp() {
-    AWS.reset();
-    clients = AwsClients.forEndpoint(AWS.endpoint(), AWS.region(), AWS.accessKeyId(),
-        AWS.secretAccessKey());
     sqs = SqsClient.builder()
         .endpointOverride(AWS.endpoint())
         .region(Region.of(AWS.region()))
@@ -49,7 +48,6 @@ class SnsDomainEventPublisherIT {
   @AfterEach
   void tearDown() {
     sqs.close();
-    clients.close();
   }
 
   @Test

@@ -6,8 +6,6 @@ import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.verification.Channel;
 import com.platform.accounts.testkit.AwsEmulator;
 import com.platform.accounts.testkit.SentSms;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,19 +13,8 @@ class SnsSmsSenderIT {
   @RegisterExtension
   static final AwsEmulator AWS = new AwsEmulator();
 
-  private AwsClients clients;
-
-  @BeforeEach
-  void setUp() {
-    AWS.reset();
-    clients = AwsClients.forEndpoint(AWS.endpoint(), AWS.region(), AWS.accessKeyId(),
-        AWS.secretAccessKey());
-  }
-
-  @AfterEach
-  void tearDown() {
-    clients.close();
-  }
+  @RegisterExtension
+  final EmulatorClients clients = new EmulatorClients(AWS);
 
   @Test
   void publishesTheTextToThePhoneNumber() {

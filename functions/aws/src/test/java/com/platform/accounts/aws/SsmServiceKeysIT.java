@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -19,19 +17,8 @@ class SsmServiceKeysIT {
   @RegisterExtension
   static final AwsEmulator AWS = new AwsEmulator();
 
-  private AwsClients clients;
-
-  @BeforeEach
-  void setUp() {
-    AWS.reset();
-    clients = AwsClients.forEndpoint(AWS.endpoint(), AWS.region(), AWS.accessKeyId(),
-        AWS.secretAccessKey());
-  }
-
-  @AfterEach
-  void tearDown() {
-    clients.close();
-  }
+  @RegisterExtension
+  final EmulatorClients clients = new EmulatorClients(AWS);
 
   @Test
   void loadsTheKeysFromTheSecureStringOnce() throws Exception {

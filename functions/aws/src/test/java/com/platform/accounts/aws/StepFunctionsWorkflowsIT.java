@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,20 +23,14 @@ class StepFunctionsWorkflowsIT {
   @RegisterExtension
   static final AwsEmulator AWS = new AwsEmulator();
 
-  private AwsClients clients;
+  @RegisterExtension
+  final EmulatorClients clients = new EmulatorClients(AWS);
+
   private final EmulatorTables tables = new EmulatorTables(AWS);
 
-  @BeforeEach
-  void setUp() {
-    AWS.reset();
-    clients = AwsClients.forEndpoint(AWS.endpoint(), AWS.region(), AWS.accessKeyId(),
-        AWS.secretAccessKey());
-  }
-
   @AfterEach
-  void tearDown() {
+  void dropTables() {
     tables.dropAll();
-    clients.close();
   }
 
   private String stateMachine(String definition) {
