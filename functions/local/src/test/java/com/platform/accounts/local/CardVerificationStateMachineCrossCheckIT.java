@@ -1,30 +1,26 @@
 package com.platform.accounts.local;
 
+import static com.platform.accounts.local.StateMachineCrossCheck.ASL_START;
+import static com.platform.accounts.local.StateMachineCrossCheck.lambdaInvokeResult;
+import static com.platform.accounts.local.StateMachineCrossCheck.readJson;
+import static com.platform.accounts.local.StateMachineCrossCheck.testCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.asl.AslEngine;
 import com.platform.accounts.asl.ExecutionDescription;
 import com.platform.accounts.asl.ManualClock;
-import com.platform.accounts.asl.StateMachine;
 import com.platform.accounts.asl.TaskFailedException;
+import com.platform.accounts.local.StateMachineCrossCheck.AslRun;
+import com.platform.accounts.local.StateMachineCrossCheck.MotoExecution;
+import com.platform.accounts.local.StateMachineCrossCheck.StateEvent;
 import com.platform.accounts.testkit.AwsEmulator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -33,26 +29,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.Runtime;
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
@@ -65,20 +47,9 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  * states, the status (with error and cause when the execution fails), the output, the Lambda
  * invocations (state, resource, parameters) and the task failures.
  *
- * <p>How each side is driven:
- *
- * <ul>
- *   <li>moto: a state machine created through the Step Functions API, the placeholder replaced by
- *       the ARN of a dummy Lambda function that moto answers without Docker with the results queued
- *       through {@link AwsEmulator#queueLambdaResult}, all of them queued before the execution
- *       starts. A {@code .waitForTaskToken} task's token is read from its {@code TaskScheduled}
- *       event in {@code GetExecutionHistory} (the Payload's {@code taskToken}); the path from the
- *       {@code *StateEntered} events.
- *   <li>asl: an {@link AslEngine} on a {@link ManualClock} whose task invoker hands out the same
- *       canned results in the same order, wrapped as the {@code lambda:invoke} integration does
- *       ({@code {"Payload": <result>, "StatusCode": 200}}); a wait nobody answers is ended by moving
- *       the clock by that task's TimeoutSeconds, a retry delay by moving it to the retry's instant.
- * </ul>
+ * <p>How each side is driven: {@link StateMachineCrossCheck}. On asl a wait nobody answers is ended
+ * by moving the clock by that task's TimeoutSeconds, a retry delay by moving it to the retry's
+ * instant.
  *
  * <p>A Lambda <em>function error</em> (scenario 5). moto's Docker-less Lambda ({@code
  * lambda-simple}) answers every invocation with status 200 and the queued text, with no way to ask
@@ -104,28 +75,19 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  * shortened retry schedule keeps its shape (1, 2, 4, 8, 16 s instead of 10, 20, 40, 80, 160 s) and
  * is checked on both engines.
  *
- * <p>Other moto limitations (see {@code ContactVerificationStateMachineCrossCheckIT}):
- * SendTaskFailure refuses {@code States.} error names and drops the cause; none of these
- * scenarios sends a task failure, so neither matters here.
+ * <p>Other moto limitations (see {@link StateMachineCrossCheck} and {@link
+ * ContactVerificationStateMachineCrossCheckIT}): SendTaskFailure refuses {@code States.} error names
+ * and drops the cause; none of these scenarios sends a task failure, so neither matters here.
  */
 @ExtendWith(AwsEmulator.class)
 class CardVerificationStateMachineCrossCheckIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static final Path DEFINITION = LocalRuntime.findRepoRoot()
-      .resolve("infrastructure/statemachines/card-verification.asl.json");
   private static final String PLACEHOLDER = "${CardVerificationTasksFunctionArn}";
 
   private static final String STATE_MACHINE_NAME = "card-verification";
-  private static final String STATES_ROLE_ARN = "arn:aws:iam::123456789012:role/card-verification-states";
-  private static final String FUNCTION_NAME = "card-verification-tasks";
   /** sc. 5 spends about 31 s in moto's retry delays; everything else is far quicker. */
   private static final Duration MOTO_DEADLINE = Duration.ofSeconds(60);
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
   /** How much later than the definition says moto may start a retry (sleep plus bookkeeping). */
   private static final Duration MOTO_RETRY_SLACK = Duration.ofMillis(750);
-  private static final Instant ASL_START = Instant.parse("2026-03-01T09:00:00Z");
-  private static final String TOKEN_MARK = "<task token>";
 
   private static final String INPUT = "{\"accountId\": \"acc_x\", \"paymentMethodId\": \"pm_x\"}";
 
@@ -154,7 +116,7 @@ class CardVerificationStateMachineCrossCheckIT {
   private static final String FAILED_CAUSE = "A step failed; the charges were released.";
 
   /** A field of the definition that a test copy shortens, with its value in the file and in the copy. */
-  enum Shortening {
+  enum Shortening implements StateMachineCrossCheck.Shortening {
     FIRST_DAY_TIMEOUT("/States/AwaitOwnerFirstDay/TimeoutSeconds", 82_800, 1),
     REST_OF_WEEK_TIMEOUT("/States/AwaitOwnerRestOfWeek/TimeoutSeconds", 518_400, 1),
     PLACEMENT_RETRY_INTERVAL("/States/PlaceCharges/Retry/0/IntervalSeconds", 10, 1);
@@ -167,6 +129,21 @@ class CardVerificationStateMachineCrossCheckIT {
       this.pointer = pointer;
       this.real = real;
       this.test = test;
+    }
+
+    @Override
+    public String pointer() {
+      return pointer;
+    }
+
+    @Override
+    public int real() {
+      return real;
+    }
+
+    @Override
+    public int test() {
+      return test;
     }
   }
 
@@ -294,47 +271,25 @@ class CardVerificationStateMachineCrossCheckIT {
             {"accountId": "acc_x", "paymentMethodId": "pm_x", "placement": {"status": "VERIFIED"}}"""));
   }
 
-  private AwsEmulator aws;
-  private SfnClient sfn;
-  private LambdaClient lambda;
-  private String functionArn;
+  private StateMachineCrossCheck check;
 
   @BeforeEach
   void startFromNothing(AwsEmulator aws) {
-    this.aws = aws;
-    aws.reset();
-    aws.enableStepFunctionsExecution();
-    aws.useLambdaWithoutDocker();
-    sfn = SfnClient.builder().applyMutation(b -> configure(b, aws)).build();
-    lambda = LambdaClient.builder().applyMutation(b -> configure(b, aws)).build();
-    String roleArn;
-    try (IamClient iam = IamClient.builder().applyMutation(b -> configure(b, aws)).build()) {
-      roleArn = iam.createRole(r -> r.roleName(FUNCTION_NAME).assumeRolePolicyDocument("""
-          {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
-            "Principal": {"Service": "lambda.amazonaws.com"}}]}""")).role().arn();
-    }
-    // Never run: moto without Docker answers with the queued results.
-    functionArn = lambda.createFunction(f -> f.functionName(FUNCTION_NAME).runtime(Runtime.JAVA17)
-            .role(roleArn)
-            .handler("com.platform.accounts.handlers.tasks.CardVerificationTasks::handleRequest")
-            .code(c -> c.zipFile(SdkBytes.fromByteArray(dummyZip()))))
-        .functionArn();
+    check = new StateMachineCrossCheck(aws, STATE_MACHINE_NAME, PLACEHOLDER,
+        "com.platform.accounts.handlers.tasks.CardVerificationTasks::handleRequest", MOTO_DEADLINE);
   }
 
   @AfterEach
   void closeClients() {
-    if (sfn != null) {
-      sfn.close();
-    }
-    if (lambda != null) {
-      lambda.close();
+    if (check != null) {
+      check.close();
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void motoAndAslAgree(Scenario scenario) throws Exception {
-    String definition = testCopy(realDefinition(), scenario.shortened());
+    String definition = testCopy(check.realDefinition(), scenario.shortened());
 
     Run onMoto = runOnMoto(scenario, definition);
     Run onAsl = runOnAsl(scenario, definition);
@@ -383,11 +338,11 @@ class CardVerificationStateMachineCrossCheckIT {
     if (!scenario.shortened().isEmpty()) {
       // The shortened fields are the only difference: the unchanged file, with the engine's clock
       // moved through its real timeouts and retry delays, ends exactly as the copy did.
-      Run real = runOnAsl(scenario, realDefinition());
+      Run real = runOnAsl(scenario, check.realDefinition());
       assertThat(withoutRetryDelays(real)).as("asl: unchanged file vs test copy")
           .isEqualTo(withoutRetryDelays(onAsl));
       assertThat(real.placementRetryDelays()).as("asl: unchanged file's PlaceCharges retry delays")
-          .isEqualTo(retrySchedule(scenario, realDefinition()))
+          .isEqualTo(retrySchedule(scenario, check.realDefinition()))
           .isEqualTo(onAsl.placementRetryDelays().stream()
               .map(d -> d.multipliedBy(Shortening.PLACEMENT_RETRY_INTERVAL.real
                   / Shortening.PLACEMENT_RETRY_INTERVAL.test))
@@ -398,79 +353,48 @@ class CardVerificationStateMachineCrossCheckIT {
   /** Each test copy differs from the file in its shortened fields only, and those hold the test values. */
   @Test
   void testCopiesChangeOnlyTheirFields() {
-    JsonNode real = readJson(realDefinition());
     Set<Set<Shortening>> copies =
         scenarios().map(Scenario::shortened).collect(Collectors.toCollection(HashSet::new));
     copies.add(EnumSet.allOf(Shortening.class));
-    for (Set<Shortening> shortened : copies) {
-      JsonNode copy = readJson(testCopy(realDefinition(), shortened));
-      for (Shortening field : Shortening.values()) {
-        assertThat(real.at(field.pointer).isIntegralNumber()).as("file: %s", field.pointer).isTrue();
-        assertThat(real.at(field.pointer).asLong()).as("file: %s", field.pointer).isEqualTo(field.real);
-        assertThat(copy.at(field.pointer).asLong()).as("copy %s: %s", shortened, field.pointer)
-            .isEqualTo(shortened.contains(field) ? field.test : field.real);
-        put(copy, field.pointer, field.real);
-      }
-      assertThat(copy).as("copy %s with the real values put back", shortened).isEqualTo(real);
-    }
-    assertThat(realDefinition()).doesNotContain("${").contains(functionArn);
+    check.assertTestCopiesChangeOnlyTheirFields(copies, List.of(Shortening.values()));
   }
 
   // ---------------------------------------------------------------------------------------------
   // moto
 
   private Run runOnMoto(Scenario scenario, String definition) throws Exception {
-    String stateMachineArn = sfn.createStateMachine(c -> c.name(STATE_MACHINE_NAME)
-        .definition(definition).roleArn(STATES_ROLE_ARN)).stateMachineArn();
-    // All queued up front, so which invocation gets which answer does not depend on timing.
+    List<String> queued = new ArrayList<>();
     String oversized = null;
     for (Canned result : scenario.lambdaResults()) {
       if (result instanceof Returns returns) {
-        aws.queueLambdaResult(returns.payloadJson());
+        queued.add(returns.payloadJson());
       } else {
         if (oversized == null) {
           oversized = "{\"status\":\"" + "x".repeat(OVERSIZED_RESULT_CHARS) + "\"}";
         }
-        aws.queueLambdaResult(oversized);
+        queued.add(oversized);
       }
     }
-    // Always a name: without one moto ends the ARN in ":None" and the next start collides.
-    String executionArn = sfn.startExecution(s -> s.stateMachineArn(stateMachineArn)
-        .name(executionName(scenario)).input(INPUT)).executionArn();
+    String executionArn = check.startOnMoto(definition, queued, scenario.name(), INPUT);
 
     for (int i = 0; i < scenario.answers().size(); i++) {
       if (scenario.answers().get(i) instanceof Resume resume) {
-        String token = awaitTaskToken(executionArn, WAIT_STATES.get(i));
-        sfn.sendTaskSuccess(s -> s.taskToken(token).output(resume.output()));
+        String token = check.awaitTaskToken(executionArn, WAIT_STATES.get(i));
+        check.sendTaskSuccess(token, resume.output());
       } // NoAnswer: moto's own timer ends the wait.
     }
-    DescribeExecutionResponse done = awaitEnd(executionArn);
-    List<HistoryEvent> history = history(executionArn);
+    MotoExecution done =
+        check.finishOnMoto(executionArn, EnumSet.of(ExecutionStatus.SUCCEEDED, ExecutionStatus.FAILED));
 
-    // Every canned result was used: with the queue empty, moto's Lambda echoes the request payload.
-    String probe = "{\"probe\":\"queue is empty\"}";
-    String answer = lambda.invoke(i -> i.functionName(FUNCTION_NAME).payload(SdkBytes.fromUtf8String(probe)))
-        .payload().asUtf8String();
-    assertThat(readJson(answer)).as("moto: canned Lambda results left over").isEqualTo(readJson(probe));
-
-    List<String> visited = new ArrayList<>();
-    List<JsonNode> calls = new ArrayList<>();
     List<JsonNode> failures = new ArrayList<>();
     List<Duration> retryDelays = new ArrayList<>();
     Instant placementFailedAt = null;
-    String current = null;
-    for (HistoryEvent event : history) {
-      if (event.stateEnteredEventDetails() != null) {
-        current = event.stateEnteredEventDetails().name();
-        visited.add(current);
-      }
-      if (event.type() == HistoryEventType.TASK_SCHEDULED) {
-        var details = event.taskScheduledEventDetails();
-        calls.add(lambdaCall(current, "arn:aws:states:::" + details.resourceType() + ":" + details.resource(),
-            readJson(details.parameters())));
-        if (PLACE_CHARGES.equals(current) && placementFailedAt != null) {
-          retryDelays.add(Duration.between(placementFailedAt, event.timestamp()));
-        }
+    for (StateEvent stateEvent : done.events()) {
+      String current = stateEvent.state();
+      HistoryEvent event = stateEvent.event();
+      if (event.type() == HistoryEventType.TASK_SCHEDULED
+          && PLACE_CHARGES.equals(current) && placementFailedAt != null) {
+        retryDelays.add(Duration.between(placementFailedAt, event.timestamp()));
       }
       if (event.type() == HistoryEventType.TASK_FAILED) {
         var details = event.taskFailedEventDetails();
@@ -480,82 +404,12 @@ class CardVerificationStateMachineCrossCheckIT {
         }
       }
     }
-    if (done.status() != ExecutionStatus.SUCCEEDED && done.status() != ExecutionStatus.FAILED) {
-      fail("moto: execution ended %s (%s: %s); history: %s", done.statusAsString(), done.error(),
-          done.cause(), history);
-    }
-    JsonNode output = done.output() == null ? null : readJson(done.output());
-    return new Run(visited, done.statusAsString(), done.error(), done.cause(), output, calls, failures,
-        retryDelays);
-  }
-
-  /**
-   * Polls the history until {@code state} was entered and its {@code .waitForTaskToken} Lambda call
-   * was made; returns the task token from that call's parameters.
-   */
-  private String awaitTaskToken(String executionArn, String state) throws InterruptedException {
-    Instant deadline = Instant.now().plus(MOTO_DEADLINE);
-    while (Instant.now().isBefore(deadline)) {
-      List<HistoryEvent> history = history(executionArn);
-      String current = null;
-      HistoryEvent scheduled = null;
-      boolean submitted = false;
-      for (HistoryEvent event : history) {
-        if (event.stateEnteredEventDetails() != null) {
-          current = event.stateEnteredEventDetails().name();
-        } else if (state.equals(current)) {
-          switch (event.type()) {
-            case TASK_SCHEDULED -> scheduled = event;
-            case TASK_SUBMITTED -> submitted = true;
-            case TASK_FAILED, TASK_TIMED_OUT, TASK_SUCCEEDED ->
-                fail("moto: %s ended before it was answered: %s", state, history);
-            default -> { }
-          }
-        }
-        if (isExecutionEnd(event.type())) {
-          fail("moto: the execution ended before %s waited: %s", state, history);
-        }
-      }
-      if (scheduled != null && submitted) {
-        String token = readJson(scheduled.taskScheduledEventDetails().parameters())
-            .path("Payload").path("taskToken").asText("");
-        assertThat(token).as("moto: task token in %s's TaskScheduled parameters", state).isNotBlank();
-        return token;
-      }
-      Thread.sleep(POLL_INTERVAL.toMillis());
-    }
-    throw new AssertionError("moto: " + state + "'s Lambda call not seen within " + MOTO_DEADLINE
-        + "; history: " + history(executionArn));
-  }
-
-  private static boolean isExecutionEnd(HistoryEventType type) {
-    return type == HistoryEventType.EXECUTION_SUCCEEDED || type == HistoryEventType.EXECUTION_FAILED
-        || type == HistoryEventType.EXECUTION_TIMED_OUT || type == HistoryEventType.EXECUTION_ABORTED;
-  }
-
-  private DescribeExecutionResponse awaitEnd(String executionArn) throws InterruptedException {
-    Instant deadline = Instant.now().plus(MOTO_DEADLINE);
-    DescribeExecutionResponse described;
-    while ((described = sfn.describeExecution(d -> d.executionArn(executionArn))).status()
-        == ExecutionStatus.RUNNING) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("moto: execution still RUNNING after " + MOTO_DEADLINE
-            + "; history: " + history(executionArn));
-      }
-      Thread.sleep(POLL_INTERVAL.toMillis());
-    }
-    return described;
-  }
-
-  private List<HistoryEvent> history(String executionArn) {
-    return sfn.getExecutionHistoryPaginator(h -> h.executionArn(executionArn)).events().stream().toList();
+    return new Run(done.visitedStates(), done.described().statusAsString(), done.described().error(),
+        done.described().cause(), done.output(), done.lambdaCalls(), failures, retryDelays);
   }
 
   // ---------------------------------------------------------------------------------------------
   // asl
-
-  /** A task token the asl engine handed to a {@code .waitForTaskToken} task. */
-  private record IssuedToken(String state, String token) {}
 
   /**
    * Runs the scenario on a fresh engine: answers each wait as the scenario says (moving the clock by
@@ -563,52 +417,36 @@ class CardVerificationStateMachineCrossCheckIT {
    * from one due retry to the next until the execution ends.
    */
   private Run runOnAsl(Scenario scenario, String definition) {
-    Deque<Canned> canned = new ArrayDeque<>(scenario.lambdaResults());
-    List<JsonNode> calls = new ArrayList<>();
     List<JsonNode> failures = new ArrayList<>();
     List<Instant> placementAttempts = new ArrayList<>();
-    List<IssuedToken> tokens = new ArrayList<>();
     ManualClock clock = new ManualClock(ASL_START);
-    AslEngine engine = new AslEngine((resource, parameters, context) -> {
-      calls.add(lambdaCall(context.stateName(), resource, parameters));
+    AslRun<Canned> asl = check.onAsl(clock, scenario.lambdaResults(), (next, context) -> {
       if (PLACE_CHARGES.equals(context.stateName())) {
         placementAttempts.add(clock.instant());
       }
-      if (context.taskToken() != null) {
-        tokens.add(new IssuedToken(context.stateName(), context.taskToken()));
-      }
-      Canned next = canned.poll();
-      if (next == null) {
-        // Not a task failure: Retry/Catch would hide the mistake. Fail the test instead.
-        throw new AssertionError("asl: no canned Lambda result left for " + context.stateName());
-      }
       if (next instanceof Returns returns) {
-        ObjectNode invocation = JSON.createObjectNode();
-        invocation.set("Payload", readJson(returns.payloadJson()));
-        invocation.put("StatusCode", 200);
-        return invocation;
+        return lambdaInvokeResult(returns.payloadJson());
       }
       // A function error, as the lambda:invoke integration reports it: errorType, and the payload.
       failures.add(taskFailure(context.stateName(), FUNCTION_ERROR_TYPE, FUNCTION_ERROR_DOCUMENT));
       throw new TaskFailedException(FUNCTION_ERROR_TYPE, FUNCTION_ERROR_DOCUMENT);
-    }, clock);
+    });
+    AslEngine engine = asl.engine();
     JsonNode tree = readJson(definition);
-    StateMachine machine = engine.parse(definition);
 
-    String executionArn = engine.startExecution(machine, STATE_MACHINE_NAME, "cross-check", readJson(INPUT));
+    String executionArn = asl.start(definition, INPUT);
     for (int i = 0; i < scenario.answers().size(); i++) {
       String state = WAIT_STATES.get(i);
-      assertThat(tokens).as("asl: task tokens when %s should wait", state).hasSize(i + 1);
-      assertThat(tokens.get(i).state()).as("asl: state waiting for its token").isEqualTo(state);
+      String token = asl.tokenOf(i, state);
       if (scenario.answers().get(i) instanceof Resume resume) {
-        engine.sendTaskSuccess(tokens.get(i).token(), readJson(resume.output()));
+        engine.sendTaskSuccess(token, readJson(resume.output()));
       } else {
         long timeout = tree.at("/States/" + state + "/TimeoutSeconds").asLong();
         assertThat(timeout).as("asl: %s's TimeoutSeconds", state).isPositive();
         engine.runUntil(clock.instant().plusSeconds(timeout));
       }
     }
-    assertThat(tokens).as("asl: task tokens handed out").hasSize(scenario.answers().size());
+    assertThat(asl.tokens()).as("asl: task tokens handed out").hasSize(scenario.answers().size());
     // Whatever is still due (retry delays) runs now; the execution's own timeout must not be reached.
     Instant executionDeadline = ASL_START.plusSeconds(tree.path("TimeoutSeconds").asLong());
     while (engine.describe(executionArn).status() == ExecutionDescription.Status.RUNNING) {
@@ -621,16 +459,16 @@ class CardVerificationStateMachineCrossCheckIT {
     }
     ExecutionDescription done = engine.describe(executionArn);
 
-    assertThat(canned).as("asl: canned Lambda results left over").isEmpty();
+    asl.assertCannedResultsUsedUp();
     List<Duration> retryDelays = IntStream.range(1, placementAttempts.size())
         .mapToObj(i -> Duration.between(placementAttempts.get(i - 1), placementAttempts.get(i)))
         .toList();
     return new Run(done.visitedStates(), done.status().name(), done.error(), done.cause(), done.output(),
-        calls, failures, retryDelays);
+        asl.lambdaCalls(), failures, retryDelays);
   }
 
   // ---------------------------------------------------------------------------------------------
-  // shared
+  // scenario bookkeeping
 
   /**
    * The delays before each PlaceCharges retry that {@code definition}'s first retrier prescribes
@@ -650,27 +488,13 @@ class CardVerificationStateMachineCrossCheckIT {
     return delays;
   }
 
-  /** One Lambda invocation as both engines can report it; the token (random per engine) is masked. */
-  private static JsonNode lambdaCall(String state, String resource, JsonNode parameters) {
-    ObjectNode params = parameters.deepCopy();
-    if (params.path("Payload") instanceof ObjectNode payload && payload.has("taskToken")) {
-      assertThat(payload.path("taskToken").asText("")).as("taskToken passed to " + state).isNotBlank();
-      payload.put("taskToken", TOKEN_MARK);
-    }
-    ObjectNode call = JSON.createObjectNode();
-    call.put("state", state);
-    call.put("resource", resource);
-    call.set("parameters", params);
-    return call;
-  }
-
   private static Run withoutRetryDelays(Run run) {
     return new Run(run.visitedStates(), run.status(), run.error(), run.cause(), run.output(),
         run.lambdaCalls(), run.taskFailures(), List.of());
   }
 
   private static JsonNode taskFailure(String state, String error, String cause) {
-    ObjectNode failure = JSON.createObjectNode();
+    ObjectNode failure = StateMachineCrossCheck.JSON.createObjectNode();
     failure.put("state", state);
     failure.put("error", error);
     failure.put("cause", cause);
@@ -683,76 +507,5 @@ class CardVerificationStateMachineCrossCheckIT {
 
   private static String stateOf(String stateAndAction) {
     return stateAndAction.substring(0, stateAndAction.indexOf(':'));
-  }
-
-  /** A valid execution name (1-80 characters, no blanks or punctuation) made from the scenario's. */
-  private static String executionName(Scenario scenario) {
-    String slug = scenario.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
-    return slug.substring(0, Math.min(slug.length(), 80));
-  }
-
-  /** The file as SAM would deploy it: the placeholder replaced by the function's ARN. */
-  private String realDefinition() {
-    try {
-      String text = Files.readString(DEFINITION, StandardCharsets.UTF_8);
-      assertThat(text).contains(PLACEHOLDER);
-      return text.replace(PLACEHOLDER, functionArn);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The definition with the given fields shortened (checked to hold their real values first); itself if none. */
-  private static String testCopy(String definition, Set<Shortening> shortened) {
-    if (shortened.isEmpty()) {
-      return definition;
-    }
-    JsonNode tree = readJson(definition);
-    for (Shortening field : shortened) {
-      assertThat(tree.at(field.pointer).asLong()).as("file: %s", field.pointer).isEqualTo(field.real);
-      put(tree, field.pointer, field.test);
-    }
-    try {
-      return JSON.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Sets the integer at a JSON pointer whose parent is an object. */
-  private static void put(JsonNode tree, String pointer, int value) {
-    int slash = pointer.lastIndexOf('/');
-    JsonNode parent = tree.at(pointer.substring(0, slash));
-    assertThat(parent.isObject()).as("parent of %s", pointer).isTrue();
-    ((ObjectNode) parent).put(pointer.substring(slash + 1), value);
-  }
-
-  private static JsonNode readJson(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not JSON: " + json, e);
-    }
-  }
-
-  private static byte[] dummyZip() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry("README.txt"));
-      zip.write("never run: moto answers with queued results".getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> void configure(
-      B builder, AwsEmulator aws) {
-    builder.endpointOverride(aws.endpoint())
-        .region(Region.of(aws.region()))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey())))
-        .httpClientBuilder(UrlConnectionHttpClient.builder());
   }
 }
