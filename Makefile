@@ -8,7 +8,7 @@ SOURCES := $(shell find functions -name '*.java' -path '*/src/main/*' 2>/dev/nul
            $(shell find functions -name 'pom.xml' -o -path '*/src/main/resources/*' -type f 2>/dev/null) \
            pom.xml $(wildcard infrastructure/messages/*)
 
-.PHONY: run test build lint emulator emulator-stop venv benchmark clean
+.PHONY: run test build lint emulator emulator-stop venv benchmark fuzz clean
 
 ## run: build what is missing and start the local runtime on 127.0.0.1:$(PORT)
 run: $(LOCAL_JAR)
@@ -47,6 +47,10 @@ emulator-stop:
 ## benchmark: cold start of every handler against the emulator, table printed (see README)
 benchmark: venv build
 	bash infrastructure/benchmarks/coldstart.sh
+
+## fuzz: Schemathesis against the local runtime from openapi.yaml; fails on any 5xx
+fuzz: build
+	bash infrastructure/fuzz/fuzz.sh
 
 clean:
 	$(MVN) -q clean
