@@ -1,5 +1,8 @@
 package com.platform.accounts.aws;
 
+import static com.platform.accounts.aws.Transactions.CONDITIONAL_CHECK_FAILED;
+import static com.platform.accounts.aws.Transactions.lostReasons;
+
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
@@ -23,8 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * item that could drift), to save one single-digit-millisecond read on sign-up and sign-in.
  */
 final class DynamoDbAccountStore implements AccountStore {
-  private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
-  private static final String TRANSACTION_CONFLICT = "TransactionConflict";
   /** Position of the email item in {@link #create}'s transaction. */
   private static final int EMAIL_WRITE = 1;
 
@@ -88,22 +89,5 @@ final class DynamoDbAccountStore implements AccountStore {
   private TransactWriteItem challengeWrite(Challenge challenge) {
     return table.transactPut(ChallengeItems.toItem(challenge, challenge.version() + 1),
         Condition.liveVersionIs(challenge.version(), table.now()));
-  }
-
-  /**
-   * The cancellation reasons, one per write in order, when the transaction lost against other writes
-   * (a failed condition or a competing transaction).
-   *
-   * @throws TransactionCanceledException when it was cancelled for any other reason (validation,
-   *     throttling, capacity): that is a fault, not a lost race
-   */
-  private static List<CancellationReason> lostReasons(TransactionCanceledException e) {
-    List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-    boolean lost = reasons.stream().anyMatch(r -> CONDITIONAL_CHECK_FAILED.equals(r.code())
-        || TRANSACTION_CONFLICT.equals(r.code()));
-    if (!lost) {
-      throw e;
-    }
-    return reasons;
   }
 }

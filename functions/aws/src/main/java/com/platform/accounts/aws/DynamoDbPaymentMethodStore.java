@@ -1,5 +1,9 @@
 package com.platform.accounts.aws;
 
+import static com.platform.accounts.aws.Transactions.CONDITIONAL_CHECK_FAILED;
+import static com.platform.accounts.aws.Transactions.TRANSACTION_CONFLICT;
+import static com.platform.accounts.aws.Transactions.lostReasons;
+
 import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
 import com.platform.accounts.core.card.PaymentMethod;
@@ -40,8 +44,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * read again, strongly consistent, and dropped when it is no longer due.
  */
 final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
-  private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
-  private static final String TRANSACTION_CONFLICT = "TransactionConflict";
   /** Positions in {@link #create}'s transaction. */
   private static final int METHOD_WRITE = 0;
   private static final int FINGERPRINT_WRITE = 1;
@@ -250,22 +252,5 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
 
   private static ConcurrentModificationException conflict(PaymentMethod pm) {
     return new ConcurrentModificationException("payment method " + pm.paymentMethodId());
-  }
-
-  /**
-   * The cancellation reasons, one per write in order, when the transaction lost against other writes
-   * (a failed condition or a competing transaction).
-   *
-   * @throws TransactionCanceledException when it was cancelled for any other reason (validation,
-   *     throttling, capacity): that is a fault, not a lost race
-   */
-  private static List<CancellationReason> lostReasons(TransactionCanceledException e) {
-    List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-    boolean lost = reasons.stream().anyMatch(r -> CONDITIONAL_CHECK_FAILED.equals(r.code())
-        || TRANSACTION_CONFLICT.equals(r.code()));
-    if (!lost) {
-      throw e;
-    }
-    return reasons;
   }
 }
