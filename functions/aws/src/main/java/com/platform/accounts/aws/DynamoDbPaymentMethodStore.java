@@ -53,7 +53,7 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
    * freed it in between, so the card may be registered after all.
    */
   private static final int MAX_CREATE_TRIES = 3;
-  private static final Comparator<PaymentMethod> OLDEST_FIRST =
+  static final Comparator<PaymentMethod> OLDEST_FIRST =
       Comparator.comparing(PaymentMethod::createdAt)
           .thenComparing(PaymentMethod::paymentMethodId);
 
@@ -117,22 +117,9 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
   @Override
   public List<PaymentMethod> list(String accountId) {
     List<PaymentMethod> methods = new ArrayList<>();
-    Map<String, AttributeValue> startKey = null;
-    do {
-      QueryRequest.Builder query = QueryRequest.builder()
-          .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-          .expressionAttributeNames(Map.of("#pk", Items.PK, "#sk", Items.SK))
-          .expressionAttributeValues(Map.of(
-              ":pk", Items.s(PaymentMethodItems.accountPk(accountId)),
-              ":prefix", Items.s(PaymentMethodItems.PAYMENT_METHOD_PREFIX)))
-          .consistentRead(true);
-      if (startKey != null) {
-        query.exclusiveStartKey(startKey);
-      }
-      QueryResponse page = table.query(query);
-      page.items().stream().map(PaymentMethodItems::fromItem).forEach(methods::add);
-      startKey = nextPage(page);
-    } while (startKey != null);
+    table.partition(PaymentMethodItems.accountPk(accountId),
+            PaymentMethodItems.PAYMENT_METHOD_PREFIX).stream()
+        .map(PaymentMethodItems::fromItem).forEach(methods::add);
     methods.sort(OLDEST_FIRST);
     return methods;
   }

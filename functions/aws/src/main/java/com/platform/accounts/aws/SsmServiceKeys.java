@@ -64,7 +64,7 @@ public final class SsmServiceKeys implements ServiceKeys {
     return keys.get().signing();
   }
 
-  @Override
+  /** The public half of the signing key (checked against it when the parameter is read). */
   public ECPublicKey sessionVerificationKey() {
     return keys.get().verification();
   }

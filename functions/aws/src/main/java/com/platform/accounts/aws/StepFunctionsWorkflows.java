@@ -22,13 +22,23 @@ public final class StepFunctionsWorkflows implements Workflows {
   private final String contactVerificationStateMachineArn;
   private final String cardVerificationStateMachineArn;
 
+  /**
+   * A function names only the state machines it starts (the other ARN is null); every function may
+   * resume an execution by its task token.
+   */
   public StepFunctionsWorkflows(SfnClient sfn, String contactVerificationStateMachineArn,
       String cardVerificationStateMachineArn) {
     this.sfn = Objects.requireNonNull(sfn, "sfn");
-    this.contactVerificationStateMachineArn =
-        Objects.requireNonNull(contactVerificationStateMachineArn, "state machine ARN");
-    this.cardVerificationStateMachineArn =
-        Objects.requireNonNull(cardVerificationStateMachineArn, "card state machine ARN");
+    this.contactVerificationStateMachineArn = contactVerificationStateMachineArn;
+    this.cardVerificationStateMachineArn = cardVerificationStateMachineArn;
+  }
+
+  private static String required(String stateMachineArn, String workflow) {
+    if (stateMachineArn == null) {
+      throw new IllegalStateException("this function is not wired to start the " + workflow
+          + " workflow");
+    }
+    return stateMachineArn;
   }
 
   /**
@@ -40,7 +50,7 @@ public final class StepFunctionsWorkflows implements Workflows {
   public void startContactVerification(String challengeId) {
     try {
       sfn.startExecution(request -> request
-          .stateMachineArn(contactVerificationStateMachineArn)
+          .stateMachineArn(required(contactVerificationStateMachineArn, "contact-verification"))
           .name(challengeId)
           .input(input(Map.of("challengeId", challengeId))));
     } catch (ExecutionAlreadyExistsException alreadyStarted) {
@@ -53,7 +63,7 @@ public final class StepFunctionsWorkflows implements Workflows {
   public void startCardVerification(String accountId, String paymentMethodId) {
     try {
       sfn.startExecution(request -> request
-          .stateMachineArn(cardVerificationStateMachineArn)
+          .stateMachineArn(required(cardVerificationStateMachineArn, "card-verification"))
           .name(paymentMethodId)
           .input(input(Map.of("accountId", accountId, "paymentMethodId", paymentMethodId))));
     } catch (ExecutionAlreadyExistsException alreadyStarted) {

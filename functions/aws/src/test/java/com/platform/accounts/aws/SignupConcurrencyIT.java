@@ -105,7 +105,8 @@ class SignupConcurrencyIT {
     InMemoryOutbox outbox = new InMemoryOutbox(clock);
     AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
         table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox,
-        new InMemoryEventLog(), new NoWorkflows(), new EphemeralServiceKeys(), clock, "2026-01", null, null, "TEST"));
+        new InMemoryEventLog(), new NoWorkflows(), new EphemeralServiceKeys(), clock, "2026-01", null, null, "TEST",
+        table.accountOverviews()));
     String email = uniqueEmail("guess");
     CodeSent sent = lifecycle.signups().start(new SignupCommand("DE", email,
         "a long passphrase 42", "a long passphrase 42", true, "EMAIL", null), new Validation());

@@ -47,7 +47,7 @@ public final class LocalRuntime implements AutoCloseable {
     AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
         table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox,
         events, workflows, new EphemeralServiceKeys(), clock, TERMS_VERSION,
-        table.paymentMethods(), cards, MERCHANT_NAME));
+        table.paymentMethods(), cards, MERCHANT_NAME, table.accountOverviews()));
     LocalFunctions functions = new LocalFunctions(template, lifecycle);
     workflows.connect(functions::get);
 

@@ -454,7 +454,7 @@ public final class CardVerification {
   /** The account's payment methods a person would expect to see (removed ones are gone). */
   public List<PaymentMethod> list(String accountId) {
     return store.list(accountId).stream()
-        .filter(pm -> pm.status() != PaymentMethodStatus.REMOVED).toList();
+        .filter(PaymentMethod::isListed).toList();
   }
 
   /** Removes a payment method; its card number becomes free for other accounts. */

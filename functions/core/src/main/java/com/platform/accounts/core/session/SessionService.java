@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Login, logout and the check of every authenticated request. Unknown emails and wrong passwords get
+ * Login and logout. Unknown emails and wrong passwords get
  * the same answer after the same work, so the answer never tells whether an email is registered.
  */
 public final class SessionService {
@@ -47,20 +47,6 @@ public final class SessionService {
       throw invalidCredentials();
     }
     return tokens.issue(account.get());
-  }
-
-  /** The account a validly signed, unexpired token names, without reading the account. */
-  public Optional<String> accountIdOf(String bearerToken) {
-    return tokens.verify(bearerToken).map(SessionTokens.Claims::accountId);
-  }
-
-  /** The active account a bearer token belongs to, or 401. */
-  public Account authenticate(String bearerToken) {
-    SessionTokens.Claims claims = tokens.verify(bearerToken).orElseThrow(Problem::unauthenticated);
-    return accounts.find(claims.accountId())
-        .filter(Account::isActive)
-        .filter(a -> a.sessionVersion() == claims.sessionVersion())
-        .orElseThrow(Problem::unauthenticated);
   }
 
   /**

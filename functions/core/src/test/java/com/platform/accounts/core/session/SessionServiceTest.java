@@ -17,6 +17,7 @@ class SessionServiceTest {
   private static final String PASSWORD = "correct horse battery staple";
   private final TestLifecycle t = new TestLifecycle();
   private final SessionService sessions = t.lifecycle.sessions();
+  private final Authenticator authenticator = t.lifecycle.authenticator();
   private String accountId;
 
   @BeforeEach
@@ -32,7 +33,7 @@ class SessionServiceTest {
     SessionToken token = sessions.login("ANA@example.com", PASSWORD);
 
     assertThat(token.expiresAt()).isEqualTo(t.clock.instant().plus(Duration.ofHours(12)));
-    assertThat(sessions.authenticate(token.token()).accountId()).isEqualTo(accountId);
+    assertThat(authenticator.authenticate(token.token()).accountId()).isEqualTo(accountId);
   }
 
   @Test
@@ -52,15 +53,15 @@ class SessionServiceTest {
   void logoutEndsEverySessionOfTheAccount() {
     SessionToken one = sessions.login("ana@example.com", PASSWORD);
     SessionToken two = sessions.login("ana@example.com", PASSWORD);
-    Account account = sessions.authenticate(one.token());
+    Account account = authenticator.authenticate(one.token());
 
     sessions.logout(account);
 
-    assertThat(catchThrowableOfType(Problem.class, () -> sessions.authenticate(one.token()))
+    assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate(one.token()))
         .code()).isEqualTo("UNAUTHENTICATED");
-    assertThat(catchThrowableOfType(Problem.class, () -> sessions.authenticate(two.token()))
+    assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate(two.token()))
         .code()).isEqualTo("UNAUTHENTICATED");
-    assertThat(sessions.authenticate(sessions.login("ana@example.com", PASSWORD).token())
+    assertThat(authenticator.authenticate(sessions.login("ana@example.com", PASSWORD).token())
         .accountId()).isEqualTo(accountId);
   }
 
@@ -69,7 +70,7 @@ class SessionServiceTest {
     SessionToken token = sessions.login("ana@example.com", PASSWORD);
     t.clock.advance(Duration.ofHours(12));
 
-    assertThat(catchThrowableOfType(Problem.class, () -> sessions.authenticate(token.token()))
+    assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate(token.token()))
         .status()).isEqualTo(401);
   }
 
@@ -79,11 +80,11 @@ class SessionServiceTest {
     String tampered = token.substring(0, token.length() - 4) + "AAAA";
     TestLifecycle other = new TestLifecycle();
 
-    assertThat(catchThrowableOfType(Problem.class, () -> sessions.authenticate(tampered)))
+    assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate(tampered)))
         .isNotNull();
-    assertThat(catchThrowableOfType(Problem.class, () -> other.lifecycle.sessions()
+    assertThat(catchThrowableOfType(Problem.class, () -> other.lifecycle.authenticator()
         .authenticate(token))).isNotNull();
-    assertThat(catchThrowableOfType(Problem.class, () -> sessions.authenticate("garbage")))
+    assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate("garbage")))
         .isNotNull();
   }
 

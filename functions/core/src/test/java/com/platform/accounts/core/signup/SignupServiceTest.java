@@ -55,7 +55,7 @@ class SignupServiceTest {
     assertThat(account.termsVersion()).isEqualTo("2026-11-01");
     assertThat(account.termsAcceptedAt()).isEqualTo(Instant.parse("2026-11-26T09:00:00Z"));
     assertThat(account.passwordHash()).startsWith("$argon2id$").doesNotContain(PASSWORD);
-    assertThat(t.lifecycle.sessions().authenticate(done.session().token()).accountId())
+    assertThat(t.lifecycle.authenticator().authenticate(done.session().token()).accountId())
         .isEqualTo(done.accountId());
   }
 

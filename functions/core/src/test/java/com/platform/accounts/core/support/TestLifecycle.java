@@ -22,7 +22,7 @@ public final class TestLifecycle {
   public final AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
       table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox, events,
       workflows, new EphemeralServiceKeys(), clock, "2026-11-01", table.paymentMethods(), cards,
-      "ACMECLOUD"));
+      "ACMECLOUD", table.accountOverviews()));
 
   /** The code of the last message to a destination. */
   public String lastCode(String destination) {

@@ -6,18 +6,22 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.idempotency.StoredResponse;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.handlers.Json;
+import com.platform.accounts.handlers.wiring.ApiWiring;
+import com.platform.accounts.handlers.wiring.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,20 +39,36 @@ public abstract class ApiHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-  private static final String FRONTEND_ORIGIN = System.getenv("FRONTEND_ORIGIN");
-  private static final String METRICS_NAMESPACE =
-      System.getenv().getOrDefault("POWERTOOLS_METRICS_NAMESPACE", "AccountLifecycle");
+  private static final Settings.Api SETTINGS = ApiWiring.settings();
 
-  protected final AccountLifecycle lifecycle;
+  private final Authenticator authenticator;
+  /** Null for a function without POST routes, which has no Idempotency-Key to honour. */
+  private final Idempotency idempotency;
   private final Map<String, Route> routes = new LinkedHashMap<>();
 
-  protected ApiHandler(AccountLifecycle lifecycle) {
-    this.lifecycle = lifecycle;
+  /** The frame of a function that serves POST routes, which honour Idempotency-Key. */
+  protected ApiHandler(Authenticator authenticator, Idempotency idempotency) {
+    this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+  }
+
+  /** The frame of a function that serves no POST route: it never reads idempotency records. */
+  protected ApiHandler(Authenticator authenticator) {
+    this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.idempotency = null;
   }
 
   /** Declares a route; {@code resource} is the API Gateway resource path as in template.yaml. */
   protected final void route(String method, String resource, Route route) {
+    if ("POST".equals(method) && idempotency == null) {
+      throw new IllegalStateException("a POST route needs the frame with idempotency: " + resource);
+    }
     routes.put(method + " " + resource, route);
+  }
+
+  /** Checks a session token: the frame's own, for the routes that read the account themselves. */
+  protected final Authenticator authenticator() {
+    return authenticator;
   }
 
   @Override
@@ -72,7 +92,7 @@ public abstract class ApiHandler
       int status) {
     try {
       Metrics metrics = MetricsFactory.getMetricsInstance();
-      metrics.setNamespace(METRICS_NAMESPACE);
+      metrics.setNamespace(SETTINGS.metricsNamespace());
       metrics.captureColdStartMetric(context);
       // dimension values may not hold spaces
       metrics.addDimension("Route", event.getHttpMethod() + ":" + event.getResource());
@@ -115,7 +135,7 @@ public abstract class ApiHandler
               .FieldError("Idempotency-Key", ErrorCode.INVALID_VALUE,
               "Use 1 to 255 visible ASCII characters.")));
         }
-        return lifecycle.idempotency().execute(scopedKey(request, key), fingerprint(request),
+        return idempotency.execute(scopedKey(request, key), fingerprint(request),
             () -> run(route, request));
       }
       return run(route, request);
@@ -169,7 +189,7 @@ public abstract class ApiHandler
     if (token == null) {
       throw Problem.unauthenticated();
     }
-    return lifecycle.sessions().authenticate(token);
+    return authenticator.authenticate(token);
   }
 
   /**
@@ -179,7 +199,7 @@ public abstract class ApiHandler
   private String scopedKey(ApiRequest request, String key) {
     String token = request.bearerToken();
     String caller = token == null ? "anonymous"
-        : lifecycle.sessions().accountIdOf(token).orElse("anonymous");
+        : authenticator.accountIdOf(token).orElse("anonymous");
     return sha256(caller + "\n" + request.method() + "\n" + request.resource() + "\n"
         + request.pathParameters() + "\n" + key);
   }
@@ -216,8 +236,8 @@ public abstract class ApiHandler
       throw new IllegalStateException("stored headers unreadable", e);
     }
     headers.put("Cache-Control", "no-store");
-    if (FRONTEND_ORIGIN != null && !FRONTEND_ORIGIN.isBlank()) {
-      headers.put("Access-Control-Allow-Origin", FRONTEND_ORIGIN);
+    if (SETTINGS.frontendOrigin() != null) {
+      headers.put("Access-Control-Allow-Origin", SETTINGS.frontendOrigin());
       headers.put("Vary", "Origin");
     }
     return new APIGatewayProxyResponseEvent()

@@ -3,7 +3,9 @@ package com.platform.accounts.handlers.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.platform.accounts.core.AccountLifecycle;
+import com.platform.accounts.core.card.CardVerification;
+import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.card.OwnershipProof;
 import com.platform.accounts.core.card.PaymentMethod;
@@ -11,19 +13,27 @@ import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.handlers.Json;
-import com.platform.accounts.handlers.Production;
+import com.platform.accounts.handlers.Priming;
+import com.platform.accounts.handlers.wiring.ApiWiring;
+import com.platform.accounts.handlers.wiring.CardWiring;
 import java.util.Currency;
 import java.util.Optional;
 
 /** The signed-in account's payment methods: add a card, prove it, list, remove. */
 public final class PaymentMethodsApi extends ApiHandler {
 
+  private final CardVerification cards;
+
+  /** Production: the card wiring (processor, keys, workflow), session check, idempotency. */
   public PaymentMethodsApi() {
-    this(Production.lifecycle());
+    this(CardWiring.cards(), ApiWiring.authenticator(), ApiWiring.idempotency());
+    Priming.register(this, Priming.apiRequest("POST", "/v1/account/payment-methods/cards", "{}"));
   }
 
-  public PaymentMethodsApi(AccountLifecycle lifecycle) {
-    super(lifecycle);
+  public PaymentMethodsApi(CardVerification cards, Authenticator authenticator,
+      Idempotency idempotency) {
+    super(authenticator, idempotency);
+    this.cards = cards;
     route("POST", "/v1/account/payment-methods/cards", this::addCard);
     route("POST", "/v1/account/payment-methods/{paymentMethodId}/verify", this::verify);
     route("GET", "/v1/account/payment-methods", this::list);
@@ -35,7 +45,7 @@ public final class PaymentMethodsApi extends ApiHandler {
     RequestBody body = RequestBody.parse(request.body(), false);
     String token = body.string("token");
     body.validation().throwIfInvalid();
-    PaymentMethod added = lifecycle.cards().add(account, token);
+    PaymentMethod added = cards.add(account, token);
     return ApiResponse.of(202, Views.paymentMethod(added));
   }
 
@@ -43,7 +53,7 @@ public final class PaymentMethodsApi extends ApiHandler {
     Account account = authenticate(request);
     RequestBody body = RequestBody.parse(request.body(), false);
     OwnershipProof proof = proof(body.node(), body.validation());
-    PaymentMethod verified = lifecycle.cards().verify(account,
+    PaymentMethod verified = cards.verify(account,
         request.pathParameter("paymentMethodId"), proof);
     ObjectNode node = Json.object();
     node.put("paymentMethodId", verified.paymentMethodId());
@@ -55,13 +65,13 @@ public final class PaymentMethodsApi extends ApiHandler {
     Account account = authenticate(request);
     ObjectNode node = Json.object();
     ArrayNode methods = node.putArray("paymentMethods");
-    lifecycle.cards().list(account.accountId()).forEach(pm -> methods.add(Views.paymentMethod(pm)));
+    cards.list(account.accountId()).forEach(pm -> methods.add(Views.paymentMethod(pm)));
     return ApiResponse.of(200, node);
   }
 
   private ApiResponse remove(ApiRequest request) {
     Account account = authenticate(request);
-    lifecycle.cards().remove(account, request.pathParameter("paymentMethodId"));
+    cards.remove(account, request.pathParameter("paymentMethodId"));
     return ApiResponse.noContent();
   }
 

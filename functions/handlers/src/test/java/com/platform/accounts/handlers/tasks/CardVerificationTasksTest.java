@@ -1,5 +1,6 @@
 package com.platform.accounts.handlers.tasks;
 
+import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class CardVerificationTasksTest {
   private static final String PASSWORD = "correct horse battery staple";
   private final TestLifecycle t = new TestLifecycle();
-  private final CardVerificationTasks tasks = new CardVerificationTasks(t.lifecycle);
+  private final CardVerificationTasks tasks = TestHandlers.cardVerificationTasks(t.lifecycle);
   private Account account;
   private PaymentMethod pm;
 
@@ -91,7 +92,7 @@ class CardVerificationTasksTest {
 
   @Test
   void theScheduledJobReleasesWhatIsDue() {
-    ExpireHoldsJob job = new ExpireHoldsJob(t.lifecycle);
+    ExpireHoldsJob job = TestHandlers.expireHoldsJob(t.lifecycle);
     Map<String, Object> schedule = Events.task("ExpireHoldsFunction-schedule.json");
 
     assertThat(job.handleRequest(schedule, null)).containsEntry("released", 0);

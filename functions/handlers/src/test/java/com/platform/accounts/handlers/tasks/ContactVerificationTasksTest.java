@@ -1,5 +1,6 @@
 package com.platform.accounts.handlers.tasks;
 
+import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ContactVerificationTasksTest {
   private static final String PASSWORD = "correct horse battery staple";
   private final TestLifecycle t = new TestLifecycle();
-  private final ContactVerificationTasks tasks = new ContactVerificationTasks(t.lifecycle);
+  private final ContactVerificationTasks tasks = TestHandlers.contactVerificationTasks(t.lifecycle);
 
   private Map<String, Object> event(String file, String challengeId) {
     Map<String, Object> input = new HashMap<>(Events.task(file));

@@ -14,8 +14,11 @@ import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
-import com.platform.accounts.core.port.ServiceKeys;
 import com.platform.accounts.core.port.Workflows;
+import com.platform.accounts.core.memory.EphemeralServiceKeys;
+import com.platform.accounts.core.port.AccountOverviewStore;
+import com.platform.accounts.core.session.Authenticator;
+import com.platform.accounts.core.session.SessionVerifier;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.session.SessionService;
 import com.platform.accounts.core.session.SessionTokens;
@@ -25,8 +28,9 @@ import com.platform.accounts.core.verification.VerificationProcess;
 import java.time.Clock;
 
 /**
- * The services of the core, wired from the ports. Built once per process (a Lambda's static
- * initialisation, the local runtime's start, a test's setup).
+ * Every service of the core wired from one set of ports: for tests and the local runtime, which serve
+ * every route in one process. A deployed function never builds this: each wires only what its own
+ * routes use (handlers' {@code wiring} package).
  */
 public final class AccountLifecycle {
 
@@ -39,12 +43,13 @@ public final class AccountLifecycle {
       MessageSender messages,
       DomainEventPublisher events,
       Workflows workflows,
-      ServiceKeys keys,
+      EphemeralServiceKeys keys,
       Clock clock,
       String termsVersion,
       PaymentMethodStore paymentMethods,
       CardProcessor cards,
-      String merchantName) {}
+      String merchantName,
+      AccountOverviewStore accountOverviews) {}
 
   private final Ports ports;
   private final SignupService signups;
@@ -53,6 +58,8 @@ public final class AccountLifecycle {
   private final VerificationProcess verificationProcess;
   private final Idempotency idempotency;
   private final CardVerification cards;
+  private final Authenticator authenticator;
+  private final AccountOverviewStore accountOverviews;
 
   public AccountLifecycle(Ports ports) {
     this.ports = ports;
@@ -72,10 +79,21 @@ public final class AccountLifecycle {
     this.verifications = new SecondVerificationService(ports.accounts(), ports.challenges(), codes,
         verificationProcess);
     this.idempotency = new Idempotency(ports.idempotency(), clock);
+    this.authenticator = new Authenticator(
+        new SessionVerifier(ports.keys().sessionVerificationKey(), clock), ports.accounts());
+    this.accountOverviews = ports.accountOverviews();
     this.cards = new CardVerification(ports.paymentMethods(), ports.accounts(), ports.cards(),
         hmac,
         new TokenSealer(ports.keys().hmacKey()), ports.workflows(), ports.messages(),
         ports.events(), clock, ports.merchantName());
+  }
+
+  public Authenticator authenticator() {
+    return authenticator;
+  }
+
+  public AccountOverviewStore accountOverviews() {
+    return accountOverviews;
   }
 
   public CardVerification cards() {

@@ -41,7 +41,7 @@ public final class EphemeralServiceKeys implements ServiceKeys {
     return (ECPrivateKey) sessionKeys.getPrivate();
   }
 
-  @Override
+  /** The public half of the signing key, which checks the tokens. */
   public ECPublicKey sessionVerificationKey() {
     return (ECPublicKey) sessionKeys.getPublic();
   }

@@ -5,6 +5,8 @@ import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.idempotency.IdempotencyRecord;
+import com.platform.accounts.core.account.AccountOverview;
+import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
@@ -67,6 +69,15 @@ public final class InMemoryTable {
 
   public IdempotencyStore idempotency() {
     return idempotencyStore;
+  }
+
+  public AccountOverviewStore accountOverviews() {
+    return accountId -> {
+      synchronized (lock) {
+        return accounts().find(accountId).map(account ->
+            new AccountOverview(account, paymentMethods().list(accountId)));
+      }
+    };
   }
 
   public PaymentMethodStore paymentMethods() {
