@@ -4,10 +4,9 @@ import com.platform.accounts.testkit.AwsEmulator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Fresh {@link AwsClients} on the emulator for every test: before each test it resets the emulator
@@ -42,19 +41,9 @@ final class EmulatorClients implements BeforeEachCallback, AfterEachCallback {
     clients.close();
   }
 
-  SesV2Client sesV2() {
-    return clients.sesV2();
-  }
-
-  SnsClient sns() {
-    return clients.sns();
-  }
-
-  SfnClient stepFunctions() {
-    return clients.stepFunctions();
-  }
-
-  SsmClient ssm() {
-    return clients.ssm();
+  /** The client of a service on the emulator, built once per test (say {@code SnsClient.builder()}). */
+  <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkAutoCloseable>
+      C client(B builder) {
+    return clients.client(builder);
   }
 }

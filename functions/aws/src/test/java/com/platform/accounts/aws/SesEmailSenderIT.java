@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 class SesEmailSenderIT {
   private static final String SENDER = "no-reply@accounts.example.com";
@@ -23,9 +24,9 @@ class SesEmailSenderIT {
 
   @Test
   void sendsSubjectAndTextBodyFromTheSender() {
-    clients.sesV2().createEmailIdentity(identity -> identity.emailIdentity(SENDER));
+    clients.client(SesV2Client.builder()).createEmailIdentity(identity -> identity.emailIdentity(SENDER));
 
-    new SesEmailSender(clients.sesV2(), SENDER).send(new OutboundMessage(Channel.EMAIL,
+    new SesEmailSender(clients.client(SesV2Client.builder()), SENDER).send(new OutboundMessage(Channel.EMAIL,
         "jane@example.com", "Your verification code: 123456",
         "Your verification code is 123456.", "123456"));
 
@@ -37,7 +38,7 @@ class SesEmailSenderIT {
   @Test
   void aRefusedSendSurfacesAsAnException() {
     // no identity verified for the sender: SES refuses the message
-    SesEmailSender sender = new SesEmailSender(clients.sesV2(), SENDER);
+    SesEmailSender sender = new SesEmailSender(clients.client(SesV2Client.builder()), SENDER);
     OutboundMessage message =
         new OutboundMessage(Channel.EMAIL, "jane@example.com", "Subject", "Body", null);
 

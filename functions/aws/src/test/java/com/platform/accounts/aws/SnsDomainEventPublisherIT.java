@@ -21,6 +21,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /** Events reach a subscriber, and the {@code type} attribute works in a subscription filter. */
 class SnsDomainEventPublisherIT {
@@ -52,11 +53,11 @@ class SnsDomainEventPublisherIT {
 
   @Test
   void publishesTheEventAsJsonWithItsTypeAsAFilterableAttribute() throws Exception {
-    String topicArn = clients.sns().createTopic(topic -> topic.name("domain-events")).topicArn();
+    String topicArn = clients.client(SnsClient.builder()).createTopic(topic -> topic.name("domain-events")).topicArn();
     String allEvents = subscribedQueue(topicArn, "all-events", null);
     String accountsCreated =
         subscribedQueue(topicArn, "accounts-created", "{\"type\":[\"AccountCreated\"]}");
-    SnsDomainEventPublisher publisher = new SnsDomainEventPublisher(clients.sns(), topicArn);
+    SnsDomainEventPublisher publisher = new SnsDomainEventPublisher(clients.client(SnsClient.builder()), topicArn);
     Instant occurredAt = Instant.parse("2026-03-01T10:15:30.123Z");
 
     publisher.publish(new DomainEvent("sgn_1:AccountCreated", "AccountCreated", "acc_1",
@@ -84,7 +85,7 @@ class SnsDomainEventPublisherIT {
     Map<String, String> attributes = filterPolicy == null
         ? Map.of("RawMessageDelivery", "true")
         : Map.of("RawMessageDelivery", "true", "FilterPolicy", filterPolicy);
-    clients.sns().subscribe(subscription -> subscription.topicArn(topicArn).protocol("sqs")
+    clients.client(SnsClient.builder()).subscribe(subscription -> subscription.topicArn(topicArn).protocol("sqs")
         .endpoint(arn).attributes(attributes));
     return url;
   }

@@ -8,6 +8,7 @@ import com.platform.accounts.testkit.AwsEmulator;
 import com.platform.accounts.testkit.SentSms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 class SnsSmsSenderIT {
   @RegisterExtension
@@ -18,7 +19,7 @@ class SnsSmsSenderIT {
 
   @Test
   void publishesTheTextToThePhoneNumber() {
-    new SnsSmsSender(clients.sns()).send(new OutboundMessage(Channel.SMS, "+4915112345678", null,
+    new SnsSmsSender(clients.client(SnsClient.builder())).send(new OutboundMessage(Channel.SMS, "+4915112345678", null,
         "Your verification code is 654321.", "654321"));
 
     assertThat(AWS.sentSms()).containsExactly(

@@ -10,6 +10,7 @@ import java.security.interfaces.ECPublicKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 class SsmServiceKeysIT {
   private static final String NAME = "/account-lifecycle/test/service-keys";
@@ -24,10 +25,10 @@ class SsmServiceKeysIT {
   void loadsTheKeysFromTheSecureStringOnce() throws Exception {
     KeyPair pair = TestKeys.p256();
     byte[] hmacKey = TestKeys.bytes(32, 7);
-    clients.ssm().putParameter(put -> put.name(NAME).type(ParameterType.SECURE_STRING)
+    clients.client(SsmClient.builder()).putParameter(put -> put.name(NAME).type(ParameterType.SECURE_STRING)
         .value(TestKeys.parameter(hmacKey, "2026-03", pair)));
 
-    SsmServiceKeys keys = new SsmServiceKeys(clients.ssm(), NAME);
+    SsmServiceKeys keys = new SsmServiceKeys(clients.client(SsmClient.builder()), NAME);
 
     assertThat(keys.hmacKey()).isEqualTo(hmacKey);
     assertThat(keys.sessionKeyId()).isEqualTo("2026-03");
@@ -43,7 +44,7 @@ class SsmServiceKeysIT {
     assertThat(verifier.verify(signer.sign())).isTrue();
 
     // read once: the parameter's removal does not matter to the loaded keys
-    clients.ssm().deleteParameter(delete -> delete.name(NAME));
+    clients.client(SsmClient.builder()).deleteParameter(delete -> delete.name(NAME));
     assertThat(keys.sessionKeyId()).isEqualTo("2026-03");
   }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The Step Functions answers moto never gives (it accepts any task token, for one) from a stand-in
@@ -63,7 +64,7 @@ class StepFunctionsWorkflowsErrorsIT {
     log.addHandler(capture);
     clients = AwsClients.forEndpoint(URI.create(SERVICE.baseUrl()), "us-east-1", "AKIDEXAMPLE",
         "secret");
-    workflows = new StepFunctionsWorkflows(clients.stepFunctions(), ARN, ARN);
+    workflows = new StepFunctionsWorkflows(clients.client(SfnClient.builder()), ARN, ARN);
   }
 
   @AfterEach

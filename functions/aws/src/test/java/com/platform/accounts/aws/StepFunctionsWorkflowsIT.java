@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** Starting executions by challenge id, and resuming a waiting task, on moto's Step Functions. */
 class StepFunctionsWorkflowsIT {
@@ -34,7 +35,7 @@ class StepFunctionsWorkflowsIT {
   }
 
   private String stateMachine(String definition) {
-    return clients.stepFunctions().createStateMachine(machine -> machine
+    return clients.client(SfnClient.builder()).createStateMachine(machine -> machine
         .name("contact-verification-" + UUID.randomUUID())
         .roleArn(ROLE)
         .definition(definition)).stateMachineArn();
@@ -44,14 +45,14 @@ class StepFunctionsWorkflowsIT {
   void startingTwiceForOneChallengeStartsOneExecutionWithTheChallengeAsInput() {
     String arn = stateMachine("""
         {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}""");
-    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.stepFunctions(), arn, arn);
+    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.client(SfnClient.builder()), arn, arn);
 
     workflows.startContactVerification("sgn_retried");
     workflows.startContactVerification("sgn_retried");
 
-    assertThat(clients.stepFunctions().listExecutions(list -> list.stateMachineArn(arn))
+    assertThat(clients.client(SfnClient.builder()).listExecutions(list -> list.stateMachineArn(arn))
         .executions()).extracting(ExecutionListItem::name).containsExactly("sgn_retried");
-    DescribeExecutionResponse execution = clients.stepFunctions().describeExecution(
+    DescribeExecutionResponse execution = clients.client(SfnClient.builder()).describeExecution(
         describe -> describe.executionArn(executionArn(arn, "sgn_retried")));
     assertThat(execution.input()).isEqualTo("{\"challengeId\":\"sgn_retried\"}");
   }
@@ -60,13 +61,13 @@ class StepFunctionsWorkflowsIT {
   void anExecutionThatExistsWithAnotherInputCountsAsStarted() {
     String arn = stateMachine("""
         {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}""");
-    clients.stepFunctions().startExecution(start -> start.stateMachineArn(arn).name("sgn_taken")
+    clients.client(SfnClient.builder()).startExecution(start -> start.stateMachineArn(arn).name("sgn_taken")
         .input("{\"challengeId\":\"another\"}"));
 
-    new StepFunctionsWorkflows(clients.stepFunctions(), arn, arn)
+    new StepFunctionsWorkflows(clients.client(SfnClient.builder()), arn, arn)
         .startContactVerification("sgn_taken");
 
-    assertThat(clients.stepFunctions().listExecutions(list -> list.stateMachineArn(arn))
+    assertThat(clients.client(SfnClient.builder()).listExecutions(list -> list.stateMachineArn(arn))
         .executions()).hasSize(1);
   }
 
@@ -87,7 +88,7 @@ class StepFunctionsWorkflowsIT {
             "ExpressionAttributeValues": {":token": {"S.$": "$$.Task.Token"}}},
           "TimeoutSeconds": 60,
           "End": true}}}""".formatted(table.tableName()));
-    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.stepFunctions(), arn, arn);
+    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.client(SfnClient.builder()), arn, arn);
 
     workflows.startContactVerification("sgn_waiting");
     String token = awaitToken(table, "sgn_waiting");
@@ -117,7 +118,7 @@ class StepFunctionsWorkflowsIT {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     DescribeExecutionResponse execution;
     do {
-      execution = clients.stepFunctions().describeExecution(d -> d.executionArn(executionArn));
+      execution = clients.client(SfnClient.builder()).describeExecution(d -> d.executionArn(executionArn));
       if (execution.status() != ExecutionStatus.RUNNING) {
         return execution;
       }

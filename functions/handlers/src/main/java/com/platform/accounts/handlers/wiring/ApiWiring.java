@@ -20,7 +20,7 @@ public final class ApiWiring {
   }
 
   public static Settings.Api settings() {
-    return Infrastructure.settings().api();
+    return Settings.fromEnvironment().api();
   }
 
   private static final class AuthenticatorHolder {

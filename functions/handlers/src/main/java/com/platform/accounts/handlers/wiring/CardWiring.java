@@ -5,6 +5,7 @@ import com.platform.accounts.aws.StepFunctionsWorkflows;
 import com.platform.accounts.core.card.CardVerification;
 import com.platform.accounts.payments.StripeCardProcessor;
 import java.time.Duration;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Cards: the processor (Stripe, with its key from the secrets), the hold and the microcharge, the
@@ -33,7 +34,7 @@ public final class CardWiring {
           new StripeCardProcessor(SecretsWiring.keys().cardProcessorSecretKey(), null,
               PROCESSOR_TIMEOUT),
           SecretsWiring.hmac(), SecretsWiring.tokenSealer(),
-          new StepFunctionsWorkflows(Infrastructure.clients().stepFunctions(), null,
+          new StepFunctionsWorkflows(Infrastructure.clients().client(SfnClient.builder()), null,
               settings.stateMachineArn()),
           MessagingWiring.messages(), MessagingWiring.events(), Infrastructure.clock(),
           settings.merchantName());

@@ -6,6 +6,7 @@ import com.platform.accounts.core.account.SecondVerificationService;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.verification.CodeChallenges;
 import com.platform.accounts.core.verification.VerificationProcess;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Proving an email or a phone: codes sent and checked, the contact-verification workflow's steps, and
@@ -39,7 +40,7 @@ public final class ContactVerificationWiring {
     static {
       DynamoDbTable table = Infrastructure.table();
       PROCESS = new VerificationProcess(table.challenges(), table.accounts(),
-          new StepFunctionsWorkflows(Infrastructure.clients().stepFunctions(),
+          new StepFunctionsWorkflows(Infrastructure.clients().client(SfnClient.builder()),
               Infrastructure.settings().contactVerification().stateMachineArn(), null),
           SecretsWiring.tokenSealer(), MessagingWiring.events(), MessagingWiring.messages(),
           Infrastructure.clock());

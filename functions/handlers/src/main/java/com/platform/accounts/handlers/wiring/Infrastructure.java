@@ -2,6 +2,7 @@ package com.platform.accounts.handlers.wiring;
 
 import com.platform.accounts.aws.AwsClients;
 import com.platform.accounts.aws.DynamoDbTable;
+import com.platform.accounts.handlers.logging.LambdaLogging;
 import java.time.Clock;
 
 /**
@@ -10,6 +11,11 @@ import java.time.Clock;
  * function's wiring first asks for it; a function that never asks never pays for it.
  */
 public final class Infrastructure {
+  static {
+    // first, before any client or service can log
+    LambdaLogging.install(Settings.fromEnvironment().logLevel());
+  }
+
   private Infrastructure() {}
 
   public static Settings settings() {

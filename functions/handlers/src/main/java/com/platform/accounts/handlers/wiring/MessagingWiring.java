@@ -7,6 +7,9 @@ import com.platform.accounts.aws.SnsSmsSender;
 import com.platform.accounts.aws.VoiceCallSender;
 import com.platform.accounts.core.port.DomainEventPublisher;
 import com.platform.accounts.core.port.MessageSender;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 
 /**
  * Email (SES), SMS (SNS) and voice (End User Messaging) for codes and notices, and the domain-events
@@ -32,21 +35,21 @@ public final class MessagingWiring {
   }
 
   private static final class EmailHolder {
-    static final MessageSender EMAIL = new SesEmailSender(Infrastructure.clients().sesV2(),
+    static final MessageSender EMAIL = new SesEmailSender(Infrastructure.clients().client(SesV2Client.builder()),
         Infrastructure.settings().messaging().senderEmail());
   }
 
   private static final class SmsHolder {
-    static final MessageSender SMS = new SnsSmsSender(Infrastructure.clients().sns());
+    static final MessageSender SMS = new SnsSmsSender(Infrastructure.clients().client(SnsClient.builder()));
   }
 
   private static final class VoiceHolder {
-    static final MessageSender VOICE = new VoiceCallSender(Infrastructure.clients().smsVoice(),
+    static final MessageSender VOICE = new VoiceCallSender(Infrastructure.clients().client(PinpointSmsVoiceV2Client.builder()),
         Infrastructure.settings().messaging().voiceOriginationIdentity());
   }
 
   private static final class EventsHolder {
     static final DomainEventPublisher EVENTS = new SnsDomainEventPublisher(
-        Infrastructure.clients().sns(), Infrastructure.settings().events().topicArn());
+        Infrastructure.clients().client(SnsClient.builder()), Infrastructure.settings().events().topicArn());
   }
 }

@@ -3,6 +3,7 @@ package com.platform.accounts.handlers.wiring;
 import com.platform.accounts.aws.SsmServiceKeys;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.TokenSealer;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The service's secret keys, read from SSM once per execution environment by the functions that
@@ -24,7 +25,7 @@ public final class SecretsWiring {
   }
 
   private static final class KeysHolder {
-    static final SsmServiceKeys KEYS = new SsmServiceKeys(Infrastructure.clients().ssm(),
+    static final SsmServiceKeys KEYS = new SsmServiceKeys(Infrastructure.clients().client(SsmClient.builder()),
         Infrastructure.settings().secrets().parameterName());
   }
 
