@@ -6,19 +6,16 @@ import com.platform.accounts.core.card.Funding;
 import com.platform.accounts.core.card.ProcessorUnavailableException;
 import com.platform.accounts.core.card.UnknownCardTokenException;
 import com.platform.accounts.core.crypto.Ids;
+import com.platform.accounts.core.crypto.Sha256;
 import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.port.CardProcessor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -131,7 +128,7 @@ public final class SandboxCardProcessor implements CardProcessor {
     Card card = card(cardToken);
     return new CardDetails(card.kind().brand(), card.number().substring(card.number().length() - 4),
         card.expMonth(), card.expYear(), card.kind().country(), card.kind().funding(),
-        "fp_" + sha256(card.number()).substring(0, 24));
+        "fp_" + Sha256.hex(card.number()).substring(0, 24));
   }
 
   @Override
@@ -268,15 +265,6 @@ public final class SandboxCardProcessor implements CardProcessor {
       doubled = !doubled;
     }
     return sum % 10 == 0;
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
 }

@@ -8,14 +8,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.crypto.Sha256;
 import com.platform.accounts.core.idempotency.StoredResponse;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.handlers.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -180,22 +178,13 @@ public abstract class ApiHandler
     String token = request.bearerToken();
     String caller = token == null ? "anonymous"
         : lifecycle.sessions().accountIdOf(token).orElse("anonymous");
-    return sha256(caller + "\n" + request.method() + "\n" + request.resource() + "\n"
+    return Sha256.hex(caller + "\n" + request.method() + "\n" + request.resource() + "\n"
         + request.pathParameters() + "\n" + key);
   }
 
   private static String fingerprint(ApiRequest request) {
-    return sha256(request.method() + "\n" + request.resource() + "\n" + request.pathParameters()
+    return Sha256.hex(request.method() + "\n" + request.resource() + "\n" + request.pathParameters()
         + "\n" + (request.body() == null ? "" : request.body()));
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static StoredResponse store(ApiResponse response) {
