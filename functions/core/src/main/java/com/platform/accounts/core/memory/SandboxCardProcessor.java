@@ -3,6 +3,7 @@ package com.platform.accounts.core.memory;
 import com.platform.accounts.core.card.CardDeclinedException;
 import com.platform.accounts.core.card.CardDetails;
 import com.platform.accounts.core.card.Funding;
+import com.platform.accounts.core.card.Luhn;
 import com.platform.accounts.core.card.ProcessorUnavailableException;
 import com.platform.accounts.core.card.UnknownCardTokenException;
 import com.platform.accounts.core.crypto.Ids;
@@ -82,7 +83,7 @@ public final class SandboxCardProcessor implements CardProcessor {
    */
   public synchronized String tokenize(String number, int expMonth, int expYear, String cvc) {
     String digits = number == null ? "" : number.replaceAll("[ -]", "");
-    if (!digits.matches("[0-9]{12,19}") || !luhn(digits)) {
+    if (!digits.matches("[0-9]{12,19}") || !Luhn.valid(digits)) {
       throw new IllegalArgumentException("number");
     }
     if (expMonth < 1 || expMonth > 12) {
@@ -248,23 +249,6 @@ public final class SandboxCardProcessor implements CardProcessor {
     String brand = digits.startsWith("4") ? "VISA" : digits.startsWith("5") ? "MASTERCARD"
         : digits.startsWith("3") ? "AMEX" : digits.startsWith("62") ? "UNIONPAY" : "UNKNOWN";
     return new TestCard(brand, "US", Funding.CREDIT, true);
-  }
-
-  static boolean luhn(String digits) {
-    int sum = 0;
-    boolean doubled = false;
-    for (int i = digits.length() - 1; i >= 0; i--) {
-      int d = digits.charAt(i) - '0';
-      if (doubled) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-      doubled = !doubled;
-    }
-    return sum % 10 == 0;
   }
 
 }
