@@ -1,7 +1,6 @@
 package com.platform.accounts.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.core.event.DomainEvent;
 import com.platform.accounts.core.port.DomainEventPublisher;
@@ -22,7 +21,6 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
 public final class SnsDomainEventPublisher implements DomainEventPublisher {
   private static final System.Logger LOG =
       System.getLogger(SnsDomainEventPublisher.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SnsClient sns;
   private final String topicArn;
@@ -45,7 +43,7 @@ public final class SnsDomainEventPublisher implements DomainEventPublisher {
   }
 
   static String toJson(DomainEvent event) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("eventId", event.eventId());
     root.put("type", event.type());
     root.put("accountId", event.accountId());
@@ -54,7 +52,7 @@ public final class SnsDomainEventPublisher implements DomainEventPublisher {
     // sorted, so the same event always serialises to the same bytes
     new TreeMap<>(event.detail()).forEach(detail::put);
     try {
-      return JSON.writeValueAsString(root);
+      return Json.MAPPER.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("event not serialisable", e);
     }

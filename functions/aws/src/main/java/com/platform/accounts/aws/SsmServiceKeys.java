@@ -2,7 +2,6 @@ package com.platform.accounts.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.platform.accounts.core.port.ServiceKeys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,6 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * <p>No error message names a key's value, and parse errors drop their cause, which may quote the text.
  */
 public final class SsmServiceKeys implements ServiceKeys {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MIN_HMAC_KEY_BYTES = 32;
   private static final int P256_COORDINATE_BYTES = 32;
 
@@ -85,7 +83,7 @@ public final class SsmServiceKeys implements ServiceKeys {
   static Keys parse(String parameterName, String json) {
     JsonNode root;
     try {
-      root = JSON.readTree(json);
+      root = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw invalid(parameterName, "is not JSON");
     }

@@ -1,7 +1,6 @@
 package com.platform.accounts.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.platform.accounts.core.port.Workflows;
 import java.lang.System.Logger.Level;
 import java.util.Map;
@@ -16,7 +15,6 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 /** The workflows on Step Functions (Standard): one execution per challenge, resumed by task token. */
 public final class StepFunctionsWorkflows implements Workflows {
   private static final System.Logger LOG = System.getLogger(StepFunctionsWorkflows.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SfnClient sfn;
   private final String contactVerificationStateMachineArn;
@@ -83,7 +81,7 @@ public final class StepFunctionsWorkflows implements Workflows {
 
   private static String input(Map<String, String> fields) {
     try {
-      return JSON.writeValueAsString(fields);
+      return Json.MAPPER.writeValueAsString(fields);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("input not serialisable", e);
     }
