@@ -163,6 +163,6 @@ public final class AwsClients implements SdkAutoCloseable {
 
   /** Initialised on first use of {@link #fromEnvironment()}, by the JVM's class-initialisation lock. */
   private static final class EnvironmentHolder {
-    static final AwsClients INSTANCE = fromVariables(System.getenv(), true);
+    static final AwsClients INSTANCE = fromVariables(AwsConfig.environment(), true);
   }
 }

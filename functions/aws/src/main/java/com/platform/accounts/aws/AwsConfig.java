@@ -40,7 +40,12 @@ public record AwsConfig(
   public static final String MERCHANT_NAME = "MERCHANT_NAME";
 
   public static AwsConfig fromEnvironment() {
-    return from(System.getenv());
+    return from(environment());
+  }
+
+  /** The function's environment variables: the adapters read them here and nowhere else. */
+  static Map<String, String> environment() {
+    return System.getenv();
   }
 
   /**

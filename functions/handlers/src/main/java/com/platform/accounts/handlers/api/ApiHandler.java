@@ -33,15 +33,18 @@ public abstract class ApiHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-  private static final String FRONTEND_ORIGIN = System.getenv("FRONTEND_ORIGIN");
-  private static final String METRICS_NAMESPACE =
-      System.getenv().getOrDefault("POWERTOOLS_METRICS_NAMESPACE", "AccountLifecycle");
 
   protected final AccountLifecycle lifecycle;
+  private final ApiSettings settings;
   private final Map<String, Route> routes = new LinkedHashMap<>();
 
   protected ApiHandler(AccountLifecycle lifecycle) {
+    this(lifecycle, ApiSettings.fromEnvironment());
+  }
+
+  protected ApiHandler(AccountLifecycle lifecycle, ApiSettings settings) {
     this.lifecycle = lifecycle;
+    this.settings = settings;
   }
 
   /** Declares a route; {@code resource} is the API Gateway resource path as in template.yaml. */
@@ -66,11 +69,10 @@ public abstract class ApiHandler
    * One EMF record per request (Lambda only): requests, client and server errors by route, and the
    * cold start. CloudWatch extracts the metrics from the log line, no API call is made.
    */
-  private static void recordMetrics(Context context, APIGatewayProxyRequestEvent event,
-      int status) {
+  private void recordMetrics(Context context, APIGatewayProxyRequestEvent event, int status) {
     try {
       Metrics metrics = MetricsFactory.getMetricsInstance();
-      metrics.setNamespace(METRICS_NAMESPACE);
+      metrics.setNamespace(settings.metricsNamespace());
       metrics.captureColdStartMetric(context);
       // dimension values may not hold spaces
       metrics.addDimension("Route", event.getHttpMethod() + ":" + event.getResource());
@@ -196,7 +198,7 @@ public abstract class ApiHandler
         response.body() == null ? null : Json.write(response.body()));
   }
 
-  private static APIGatewayProxyResponseEvent toEvent(StoredResponse response) {
+  private APIGatewayProxyResponseEvent toEvent(StoredResponse response) {
     Map<String, String> headers;
     try {
       headers = new LinkedHashMap<>(Json.MAPPER.readValue(response.headersJson(),
@@ -205,8 +207,8 @@ public abstract class ApiHandler
       throw new IllegalStateException("stored headers unreadable", e);
     }
     headers.put("Cache-Control", "no-store");
-    if (FRONTEND_ORIGIN != null && !FRONTEND_ORIGIN.isBlank()) {
-      headers.put("Access-Control-Allow-Origin", FRONTEND_ORIGIN);
+    if (settings.frontendOrigin() != null) {
+      headers.put("Access-Control-Allow-Origin", settings.frontendOrigin());
       headers.put("Vary", "Origin");
     }
     return new APIGatewayProxyResponseEvent()
