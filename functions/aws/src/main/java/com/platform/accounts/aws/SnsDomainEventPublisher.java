@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.core.event.DomainEvent;
 import com.platform.accounts.core.port.DomainEventPublisher;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
@@ -19,8 +20,7 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
  * bodies.
  */
 public final class SnsDomainEventPublisher implements DomainEventPublisher {
-  private static final System.Logger LOG =
-      System.getLogger(SnsDomainEventPublisher.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SnsDomainEventPublisher.class);
 
   private final SnsClient sns;
   private final String topicArn;
@@ -38,8 +38,7 @@ public final class SnsDomainEventPublisher implements DomainEventPublisher {
         .messageAttributes(Map.of("type",
             MessageAttributeValue.builder().dataType("String").stringValue(event.type()).build())));
     // event ids derive from challenge ids, which are handles to a verification: not logged
-    LOG.log(Level.INFO, "event published: {0}, SNS message {1}", event.type(),
-        response.messageId());
+    LOG.info("event published: {}, SNS message {}", event.type(), response.messageId());
   }
 
   static String toJson(DomainEvent event) {
