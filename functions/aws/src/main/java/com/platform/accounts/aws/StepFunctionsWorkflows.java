@@ -1,11 +1,11 @@
 package com.platform.accounts.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.platform.accounts.core.port.Workflows;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
@@ -15,8 +15,7 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** The workflows on Step Functions (Standard): one execution per challenge, resumed by task token. */
 public final class StepFunctionsWorkflows implements Workflows {
-  private static final System.Logger LOG = System.getLogger(StepFunctionsWorkflows.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(StepFunctionsWorkflows.class);
 
   private final SfnClient sfn;
   private final String contactVerificationStateMachineArn;
@@ -54,7 +53,7 @@ public final class StepFunctionsWorkflows implements Workflows {
           .name(challengeId)
           .input(input(Map.of("challengeId", challengeId))));
     } catch (ExecutionAlreadyExistsException alreadyStarted) {
-      LOG.log(Level.DEBUG, "contact verification already started");
+      LOG.debug("contact verification already started");
     }
   }
 
@@ -67,7 +66,7 @@ public final class StepFunctionsWorkflows implements Workflows {
           .name(paymentMethodId)
           .input(input(Map.of("accountId", accountId, "paymentMethodId", paymentMethodId))));
     } catch (ExecutionAlreadyExistsException alreadyStarted) {
-      LOG.log(Level.DEBUG, "card verification already started");
+      LOG.debug("card verification already started");
     }
   }
 
@@ -81,8 +80,7 @@ public final class StepFunctionsWorkflows implements Workflows {
     try {
       sfn.sendTaskSuccess(request -> request.taskToken(taskToken).output(outputJson));
     } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException gone) {
-      LOG.log(Level.WARNING, "workflow task no longer waits ({0}); left to its timeout",
-          errorCode(gone));
+      LOG.warn("workflow task no longer waits ({}); left to its timeout", errorCode(gone));
     }
   }
 
@@ -93,7 +91,7 @@ public final class StepFunctionsWorkflows implements Workflows {
 
   private static String input(Map<String, String> fields) {
     try {
-      return JSON.writeValueAsString(fields);
+      return Json.MAPPER.writeValueAsString(fields);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("input not serialisable", e);
     }

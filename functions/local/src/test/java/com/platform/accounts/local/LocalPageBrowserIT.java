@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.platform.accounts.core.card.Luhn;
 import com.platform.accounts.handlers.Json;
 import java.io.File;
 import java.io.IOException;
@@ -177,22 +178,7 @@ class LocalPageBrowserIT {
   /** The two digits that make {@code first14} a Luhn-valid 16-digit number, unique per run. */
   private static String luhnTail(String first14) {
     int fifteenth = (int) (System.nanoTime() % 10);
-    String fifteen = first14 + fifteenth;
-    for (int check = 0; check < 10; check++) {
-      String candidate = fifteen + check;
-      int sum = 0;
-      for (int i = 0; i < 16; i++) {
-        int d = candidate.charAt(15 - i) - '0';
-        if (i % 2 == 1) {
-          d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-        }
-        sum += d;
-      }
-      if (sum % 10 == 0) {
-        return "" + fifteenth + check;
-      }
-    }
-    throw new IllegalStateException("no Luhn digit");
+    return "" + fifteenth + Luhn.checkDigit(first14 + fifteenth);
   }
 
   /** Replaces what a field holds, as a person selecting its text and typing over it would. */

@@ -12,6 +12,7 @@ import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.DomainEventPublisher;
 import com.platform.accounts.core.port.MessageSender;
+import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.ErrorCode;
@@ -49,7 +50,6 @@ public final class CardVerification {
   public static final Duration OPEN_FOR = Duration.ofDays(7);
   static final String MAINLAND_CHINA = "CN";
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{3,255}");
-  private static final int MAX_RACES = 16;
 
   private final PaymentMethodStore store;
   private final AccountStore accounts;
@@ -241,14 +241,15 @@ public final class CardVerification {
 
   public PaymentMethod verify(Account account, String paymentMethodId, OwnershipProof proof) {
     requireWellFormed(paymentMethodId);
-    for (int race = 0; race < MAX_RACES; race++) {
-      PaymentMethod pm = store.find(account.accountId(), paymentMethodId)
-          .filter(p -> p.type() == PaymentMethod.PaymentMethodType.CARD
-              && p.status() != PaymentMethodStatus.REMOVED)
-          .orElseThrow(() -> Problem.notFound("The payment method"));
-      rejectClosed(pm);
-      boolean right = matches(pm, proof);
-      try {
+    try {
+      // another answer or the workflow wrote in between: judge this answer again
+      return OptimisticRetry.run(() -> {
+        PaymentMethod pm = store.find(account.accountId(), paymentMethodId)
+            .filter(p -> p.type() == PaymentMethod.PaymentMethodType.CARD
+                && p.status() != PaymentMethodStatus.REMOVED)
+            .orElseThrow(() -> Problem.notFound("The payment method"));
+        rejectClosed(pm);
+        boolean right = matches(pm, proof);
         if (right) {
           store.update(pm.withStatus(PaymentMethodStatus.VERIFIED));
           events.publish(new DomainEvent(paymentMethodId + ":PaymentMethodVerified",
@@ -271,11 +272,10 @@ public final class CardVerification {
         throw Problem.of(400, ErrorCode.VERIFICATION_FAILED, "Verification failed",
             "That does not match the charge on the card.")
             .with("attemptsRemaining", failed.check().attemptsRemaining());
-      } catch (ConcurrentModificationException lost) {
-        // another answer or the workflow wrote in between: judge this answer again
-      }
+      });
+    } catch (ConcurrentModificationException exhausted) {
+      throw Problem.of(409, ErrorCode.CONFLICT, "Busy", "Try again.");
     }
-    throw Problem.of(409, ErrorCode.CONFLICT, "Busy", "Try again.");
   }
 
   private void rejectClosed(PaymentMethod pm) {
@@ -416,20 +416,15 @@ public final class CardVerification {
 
   /** Task: the workflow waits for the owner; resumes at once when the answer came first. */
   public void awaitOwner(String accountId, String paymentMethodId, String taskToken) {
-    for (int race = 0; race < MAX_RACES; race++) {
+    // an answer that came in between makes it look again
+    OptimisticRetry.run(() -> {
       PaymentMethod pm = load(accountId, paymentMethodId);
       if (pm.status() != PaymentMethodStatus.PENDING_VERIFICATION) {
         workflows.resume(taskToken, "{\"status\":\"" + pm.status().name() + "\"}");
         return;
       }
-      try {
-        store.update(pm.withCheck(pm.check().withSealedTaskToken(sealer.seal(taskToken))));
-        return;
-      } catch (ConcurrentModificationException lost) {
-        // an answer came in between: look again
-      }
-    }
-    throw new ConcurrentModificationException("payment method " + paymentMethodId);
+      store.update(pm.withCheck(pm.check().withSealedTaskToken(sealer.seal(taskToken))));
+    });
   }
 
   /** Task: seven days passed; a card still pending fails. Answers the final status. */
@@ -490,20 +485,16 @@ public final class CardVerification {
   /** Applies a change with optimistic locking, re-reading on a lost race. */
   private PaymentMethod change(String accountId, String paymentMethodId,
       UnaryOperator<PaymentMethod> edit) {
-    for (int race = 0; race < MAX_RACES; race++) {
+    // when someone else wrote, the change applies to what they wrote
+    return OptimisticRetry.run(() -> {
       PaymentMethod current = load(accountId, paymentMethodId);
       PaymentMethod changed = edit.apply(current);
       if (changed.equals(current)) {
         return current;
       }
-      try {
-        store.update(changed);
-        return load(accountId, paymentMethodId);
-      } catch (ConcurrentModificationException lost) {
-        // someone else wrote: apply the change to what they wrote
-      }
-    }
-    throw new ConcurrentModificationException("payment method " + paymentMethodId);
+      store.update(changed);
+      return load(accountId, paymentMethodId);
+    });
   }
 
   private static String holdKey(String paymentMethodId) {

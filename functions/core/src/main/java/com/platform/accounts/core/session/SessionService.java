@@ -6,6 +6,7 @@ import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.ratelimit.RateLimiter;
@@ -19,7 +20,6 @@ import java.util.Optional;
 public final class SessionService {
   static final int LOGINS_PER_EMAIL = 10;
   static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
-  private static final int MAX_RACES = 8;
   private final AccountStore accounts;
   private final PasswordHasher passwords;
   private final SessionTokens tokens;
@@ -54,19 +54,23 @@ public final class SessionService {
    * every session of the account: the safe choice for a shared or lost device.
    */
   public void logout(Account account) {
-    Account current = account;
-    for (int race = 0; race < MAX_RACES; race++) {
+    try {
+      accounts.update(account.withNextSessionVersion(), Optional.empty());
+    } catch (ConcurrentModificationException lost) {
       try {
-        accounts.update(current.withNextSessionVersion(), Optional.empty());
-        return;
-      } catch (ConcurrentModificationException lost) {
-        current = accounts.find(account.accountId()).orElseThrow(Problem::unauthenticated);
-        if (current.sessionVersion() != account.sessionVersion()) {
-          return;
-        }
+        // the account changed since it was read: end its sessions on what is stored, unless
+        // another request ended them already
+        OptimisticRetry.run(() -> {
+          Account current =
+              accounts.find(account.accountId()).orElseThrow(Problem::unauthenticated);
+          if (current.sessionVersion() == account.sessionVersion()) {
+            accounts.update(current.withNextSessionVersion(), Optional.empty());
+          }
+        });
+      } catch (ConcurrentModificationException exhausted) {
+        throw Problem.of(409, ErrorCode.CONFLICT, "Busy", "Try again.");
       }
     }
-    throw Problem.of(409, ErrorCode.CONFLICT, "Busy", "Try again.");
   }
 
   private static Problem invalidCredentials() {

@@ -9,6 +9,7 @@ import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.MessageSender;
+import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.ratelimit.RateLimiter;
@@ -33,7 +34,6 @@ public final class CodeChallenges {
   public static final int SENDS_PER_DESTINATION = 5;
   public static final Duration SEND_WINDOW = Duration.ofHours(1);
   private static final Pattern CODE = Pattern.compile("[0-9]{6}");
-  private static final int MAX_RACES = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ChallengeStore store;
@@ -134,16 +134,17 @@ public final class CodeChallenges {
     if (!Ids.wellFormed(challengeId)) {
       throw Problem.notFound("The verification");
     }
-    for (int race = 0; race < MAX_RACES; race++) {
-      Instant now = clock.instant();
-      Challenge challenge = store.find(challengeId, now).filter(owned)
-          .orElseThrow(() -> Problem.notFound("The verification"));
-      if (!challenge.codeUsable(now)) {
-        throw codeExpired();
-      }
-      boolean right = !neverMatches.test(challenge)
-          && hmac.matches(challenge.codeHash(), challengeId, challenge.channel().name(), code);
-      try {
+    try {
+      // another guess or a resend changed the challenge: judge this guess again on what is stored
+      return OptimisticRetry.run(() -> {
+        Instant now = clock.instant();
+        Challenge challenge = store.find(challengeId, now).filter(owned)
+            .orElseThrow(() -> Problem.notFound("The verification"));
+        if (!challenge.codeUsable(now)) {
+          throw codeExpired();
+        }
+        boolean right = !neverMatches.test(challenge)
+            && hmac.matches(challenge.codeHash(), challengeId, challenge.channel().name(), code);
         if (right) {
           return onSuccess.apply(challenge);
         }
@@ -151,11 +152,11 @@ public final class CodeChallenges {
         store.update(failed);
         throw Problem.of(400, ErrorCode.INVALID_CODE, "Invalid code",
             "The code is not right.").with("attemptsRemaining", failed.attemptsRemaining());
-      } catch (ConcurrentModificationException lost) {
-        // another guess or a resend changed the challenge: judge this guess again on what is stored
-      }
+      });
+    } catch (ConcurrentModificationException exhausted) {
+      throw Problem.of(409, ErrorCode.CONFLICT, "Busy",
+          "Too many simultaneous attempts; try again.");
     }
-    throw Problem.of(409, ErrorCode.CONFLICT, "Busy", "Too many simultaneous attempts; try again.");
   }
 
   public Optional<Challenge> find(String challengeId) {

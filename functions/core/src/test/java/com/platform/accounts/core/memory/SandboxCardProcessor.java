@@ -3,22 +3,20 @@ package com.platform.accounts.core.memory;
 import com.platform.accounts.core.card.CardDeclinedException;
 import com.platform.accounts.core.card.CardDetails;
 import com.platform.accounts.core.card.Funding;
+import com.platform.accounts.core.card.Luhn;
 import com.platform.accounts.core.card.ProcessorUnavailableException;
 import com.platform.accounts.core.card.UnknownCardTokenException;
 import com.platform.accounts.core.crypto.Ids;
+import com.platform.accounts.core.crypto.Sha256;
 import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.port.CardProcessor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -85,7 +83,7 @@ public final class SandboxCardProcessor implements CardProcessor {
    */
   public synchronized String tokenize(String number, int expMonth, int expYear, String cvc) {
     String digits = number == null ? "" : number.replaceAll("[ -]", "");
-    if (!digits.matches("[0-9]{12,19}") || !luhn(digits)) {
+    if (!digits.matches("[0-9]{12,19}") || !Luhn.valid(digits)) {
       throw new IllegalArgumentException("number");
     }
     if (expMonth < 1 || expMonth > 12) {
@@ -131,7 +129,7 @@ public final class SandboxCardProcessor implements CardProcessor {
     Card card = card(cardToken);
     return new CardDetails(card.kind().brand(), card.number().substring(card.number().length() - 4),
         card.expMonth(), card.expYear(), card.kind().country(), card.kind().funding(),
-        "fp_" + sha256(card.number()).substring(0, 24));
+        "fp_" + Sha256.hex(card.number()).substring(0, 24));
   }
 
   @Override
@@ -251,32 +249,6 @@ public final class SandboxCardProcessor implements CardProcessor {
     String brand = digits.startsWith("4") ? "VISA" : digits.startsWith("5") ? "MASTERCARD"
         : digits.startsWith("3") ? "AMEX" : digits.startsWith("62") ? "UNIONPAY" : "UNKNOWN";
     return new TestCard(brand, "US", Funding.CREDIT, true);
-  }
-
-  static boolean luhn(String digits) {
-    int sum = 0;
-    boolean doubled = false;
-    for (int i = digits.length() - 1; i >= 0; i--) {
-      int d = digits.charAt(i) - '0';
-      if (doubled) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-      doubled = !doubled;
-    }
-    return sum % 10 == 0;
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
 }

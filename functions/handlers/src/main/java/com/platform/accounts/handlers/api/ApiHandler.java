@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.crypto.Sha256;
 import com.platform.accounts.core.idempotency.StoredResponse;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
@@ -16,9 +17,6 @@ import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.wiring.ApiWiring;
 import com.platform.accounts.handlers.wiring.Settings;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -39,8 +37,7 @@ public abstract class ApiHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-  private static final Settings.Api SETTINGS = ApiWiring.settings();
-
+  private final Settings.Api settings;
   private final Authenticator authenticator;
   /** Null for a function without POST routes, which has no Idempotency-Key to honour. */
   private final Idempotency idempotency;
@@ -48,14 +45,19 @@ public abstract class ApiHandler
 
   /** The frame of a function that serves POST routes, which honour Idempotency-Key. */
   protected ApiHandler(Authenticator authenticator, Idempotency idempotency) {
-    this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-    this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+    this(authenticator, Objects.requireNonNull(idempotency, "idempotency"), ApiWiring.settings());
   }
 
   /** The frame of a function that serves no POST route: it never reads idempotency records. */
   protected ApiHandler(Authenticator authenticator) {
+    this(authenticator, null, ApiWiring.settings());
+  }
+
+  /** With explicit settings (CORS origin, metrics namespace) instead of the environment's. */
+  ApiHandler(Authenticator authenticator, Idempotency idempotency, Settings.Api settings) {
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-    this.idempotency = null;
+    this.idempotency = idempotency;
+    this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   /** Declares a route; {@code resource} is the API Gateway resource path as in template.yaml. */
@@ -88,11 +90,10 @@ public abstract class ApiHandler
    * One EMF record per request (Lambda only): requests, client and server errors by route, and the
    * cold start. CloudWatch extracts the metrics from the log line, no API call is made.
    */
-  private static void recordMetrics(Context context, APIGatewayProxyRequestEvent event,
-      int status) {
+  private void recordMetrics(Context context, APIGatewayProxyRequestEvent event, int status) {
     try {
       Metrics metrics = MetricsFactory.getMetricsInstance();
-      metrics.setNamespace(SETTINGS.metricsNamespace());
+      metrics.setNamespace(settings.metricsNamespace());
       metrics.captureColdStartMetric(context);
       // dimension values may not hold spaces
       metrics.addDimension("Route", event.getHttpMethod() + ":" + event.getResource());
@@ -200,22 +201,13 @@ public abstract class ApiHandler
     String token = request.bearerToken();
     String caller = token == null ? "anonymous"
         : authenticator.accountIdOf(token).orElse("anonymous");
-    return sha256(caller + "\n" + request.method() + "\n" + request.resource() + "\n"
+    return Sha256.hex(caller + "\n" + request.method() + "\n" + request.resource() + "\n"
         + request.pathParameters() + "\n" + key);
   }
 
   private static String fingerprint(ApiRequest request) {
-    return sha256(request.method() + "\n" + request.resource() + "\n" + request.pathParameters()
+    return Sha256.hex(request.method() + "\n" + request.resource() + "\n" + request.pathParameters()
         + "\n" + (request.body() == null ? "" : request.body()));
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static StoredResponse store(ApiResponse response) {
@@ -227,7 +219,7 @@ public abstract class ApiHandler
         response.body() == null ? null : Json.write(response.body()));
   }
 
-  private static APIGatewayProxyResponseEvent toEvent(StoredResponse response) {
+  private APIGatewayProxyResponseEvent toEvent(StoredResponse response) {
     Map<String, String> headers;
     try {
       headers = new LinkedHashMap<>(Json.MAPPER.readValue(response.headersJson(),
@@ -236,8 +228,8 @@ public abstract class ApiHandler
       throw new IllegalStateException("stored headers unreadable", e);
     }
     headers.put("Cache-Control", "no-store");
-    if (SETTINGS.frontendOrigin() != null) {
-      headers.put("Access-Control-Allow-Origin", SETTINGS.frontendOrigin());
+    if (settings.frontendOrigin() != null) {
+      headers.put("Access-Control-Allow-Origin", settings.frontendOrigin());
       headers.put("Vary", "Origin");
     }
     return new APIGatewayProxyResponseEvent()

@@ -33,8 +33,13 @@ public final class Settings {
 
   private final Map<String, String> env;
 
-  Settings(Map<String, String> env) {
+  private Settings(Map<String, String> env) {
     this.env = Map.copyOf(env);
+  }
+
+  /** The settings of the given variables (tests, tools). */
+  public static Settings from(Map<String, String> env) {
+    return new Settings(env);
   }
 
   /** The settings of this process's environment. */
