@@ -4,12 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.account.Account;
-import com.platform.accounts.core.idempotency.StoredResponse;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.handlers.Json;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -100,7 +100,7 @@ public abstract class ApiHandler
       Route route = routes.get(request.method() + " " + request.resource());
       if (route == null) {
         throw routes.keySet().stream().anyMatch(k -> k.endsWith(" " + request.resource()))
-            ? Problem.of(405, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
+            ? Problem.of(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
                 "This resource does not support " + request.method() + ".")
             : Problem.notFound("The resource");
       }
@@ -111,12 +111,11 @@ public abstract class ApiHandler
       String key = request.header("Idempotency-Key");
       if (key != null && "POST".equals(request.method())) {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-          throw Problem.validation(java.util.List.of(new com.platform.accounts.core.problem
-              .FieldError("Idempotency-Key", ErrorCode.INVALID_VALUE,
-              "Use 1 to 255 visible ASCII characters.")));
+          throw Problem.validation(List.of(new FieldError("Idempotency-Key",
+              FieldErrorCode.INVALID_VALUE, "Use 1 to 255 visible ASCII characters.")));
         }
         return lifecycle.idempotency().execute(scopedKey(request, key), fingerprint(request),
-            () -> run(route, request));
+            () -> run(route, request), StoredResponse.ANSWERS);
       }
       return run(route, request);
     } catch (Problem problem) {
@@ -144,12 +143,12 @@ public abstract class ApiHandler
   private static Problem unexpected(RuntimeException e) {
     if (isDependencyFailure(e)) {
       LOG.warn("dependency failed: {}", e.getClass().getName());
-      return Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
+      return Problem.of(ErrorCode.SERVICE_UNAVAILABLE, "Service unavailable",
           "A dependency is unavailable; retry with the same Idempotency-Key.");
     }
     LOG.error("unexpected failure: {} at {}", e.getClass().getName(),
         e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-    return Problem.of(500, "INTERNAL_ERROR", "Internal error",
+    return Problem.of(ErrorCode.INTERNAL_ERROR, "Internal error",
         "Something went wrong on our side; nothing was changed that a retry cannot finish.");
   }
 
@@ -203,18 +202,12 @@ public abstract class ApiHandler
     if (response.body() != null) {
       headers.putIfAbsent("Content-Type", "application/json");
     }
-    return new StoredResponse(response.status(), Json.write(headers),
+    return new StoredResponse(response.status(), headers,
         response.body() == null ? null : Json.write(response.body()));
   }
 
   private static APIGatewayProxyResponseEvent toEvent(StoredResponse response) {
-    Map<String, String> headers;
-    try {
-      headers = new LinkedHashMap<>(Json.MAPPER.readValue(response.headersJson(),
-          new TypeReference<Map<String, String>>() {}));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored headers unreadable", e);
-    }
+    Map<String, String> headers = new LinkedHashMap<>(response.headers());
     headers.put("Cache-Control", "no-store");
     if (FRONTEND_ORIGIN != null && !FRONTEND_ORIGIN.isBlank()) {
       headers.put("Access-Control-Allow-Origin", FRONTEND_ORIGIN);
