@@ -1,6 +1,7 @@
 package com.platform.accounts.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import java.util.Map;
 import java.util.Objects;
@@ -76,9 +77,10 @@ public final class StepFunctionsWorkflows implements Workflows {
    * handles a proof that came too late.
    */
   @Override
-  public void resume(String taskToken, String outputJson) {
+  public void resume(String taskToken, WorkflowOutcome outcome) {
+    String output = output(outcome);
     try {
-      sfn.sendTaskSuccess(request -> request.taskToken(taskToken).output(outputJson));
+      sfn.sendTaskSuccess(request -> request.taskToken(taskToken).output(output));
     } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException gone) {
       LOG.warn("workflow task no longer waits ({}); left to its timeout", errorCode(gone));
     }
@@ -87,6 +89,11 @@ public final class StepFunctionsWorkflows implements Workflows {
   private static String errorCode(SfnException e) {
     return e.awsErrorDetails() == null ? e.getClass().getSimpleName()
         : e.awsErrorDetails().errorCode();
+  }
+
+  /** The task output the state machines read: {@code {"status": ...}}. */
+  static String output(WorkflowOutcome outcome) {
+    return input(Map.of("status", outcome.status()));
   }
 
   private static String input(Map<String, String> fields) {

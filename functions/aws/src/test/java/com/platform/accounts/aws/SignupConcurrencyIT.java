@@ -11,6 +11,7 @@ import com.platform.accounts.core.memory.InMemoryEventLog;
 import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
+import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
@@ -120,12 +121,12 @@ class SignupConcurrencyIT {
     List<Outcome> outcomes = runTogether(guesses);
 
     Map<String, Long> answers = outcomes.stream().collect(Collectors.groupingBy(
-        o -> o.failure() instanceof Problem p ? p.status() + " " + p.code()
+        o -> o.failure() instanceof Problem p ? p.code().name()
             : o.succeeded() ? "verified" : o.failure().toString(),
         Collectors.counting()));
     assertThat(answers).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "400 " + ErrorCode.INVALID_CODE, 5L,
-        "410 " + ErrorCode.CODE_EXPIRED, 15L));
+        ErrorCode.INVALID_CODE.name(), 5L,
+        ErrorCode.CODE_EXPIRED.name(), 15L));
     Challenge stored = table.challenges().find(sent.challengeId(), clock.instant()).orElseThrow();
     assertThat(stored.failedAttempts()).isEqualTo(Challenge.MAX_ATTEMPTS);
     assertThat(stored.status()).isEqualTo(ChallengeStatus.PENDING);
@@ -200,6 +201,6 @@ class SignupConcurrencyIT {
     public void startCardVerification(String accountId, String paymentMethodId) {}
 
     @Override
-    public void resume(String taskToken, String outputJson) {}
+    public void resume(String taskToken, WorkflowOutcome outcome) {}
   }
 }

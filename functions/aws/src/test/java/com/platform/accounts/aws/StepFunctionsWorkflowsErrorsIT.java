@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.platform.accounts.core.card.PaymentMethodStatus;
+import com.platform.accounts.core.port.WorkflowOutcome;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,10 +104,20 @@ class StepFunctionsWorkflowsErrorsIT {
   void resumeSendsTheTokenAndOutput() {
     answer("SendTaskSuccess", 200, "{}");
 
-    workflows.resume(TOKEN, "{\"status\":\"VERIFIED\"}");
+    workflows.resume(TOKEN, WorkflowOutcome.ContactOutcome.VERIFIED);
 
     SERVICE.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
         "{\"taskToken\": \"" + TOKEN + "\", \"output\": \"{\\\"status\\\":\\\"VERIFIED\\\"}\"}")));
+  }
+
+  @Test
+  void aCardOutcomeIsSentAsThePaymentMethodsStatus() {
+    answer("SendTaskSuccess", 200, "{}");
+
+    workflows.resume(TOKEN, new WorkflowOutcome.CardOutcome(PaymentMethodStatus.REMOVED));
+
+    SERVICE.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
+        "{\"taskToken\": \"" + TOKEN + "\", \"output\": \"{\\\"status\\\":\\\"REMOVED\\\"}\"}")));
   }
 
   @ParameterizedTest
@@ -113,7 +125,7 @@ class StepFunctionsWorkflowsErrorsIT {
   void aTaskThatNoLongerWaitsIsLoggedWithoutItsTokenAndIgnored(String error) {
     answer("SendTaskSuccess", 400, "{\"__type\":\"" + error + "\",\"message\":\"gone\"}");
 
-    workflows.resume(TOKEN, "{\"status\":\"VERIFIED\"}");
+    workflows.resume(TOKEN, WorkflowOutcome.ContactOutcome.VERIFIED);
 
     assertThat(logged).anySatisfy(line -> assertThat(line).contains(error));
     assertThat(logged).noneSatisfy(line -> assertThat(line).contains(TOKEN));
@@ -123,7 +135,7 @@ class StepFunctionsWorkflowsErrorsIT {
   void otherFailuresSurface() {
     answer("SendTaskSuccess", 400, "{\"__type\":\"InvalidOutput\",\"message\":\"bad\"}");
 
-    assertThatThrownBy(() -> workflows.resume(TOKEN, "not json"))
+    assertThatThrownBy(() -> workflows.resume(TOKEN, WorkflowOutcome.ContactOutcome.EXPIRED))
         .isInstanceOf(InvalidOutputException.class);
   }
 }

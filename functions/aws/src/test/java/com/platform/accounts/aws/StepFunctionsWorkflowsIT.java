@@ -2,6 +2,7 @@ package com.platform.accounts.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.testkit.AwsEmulator;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +93,7 @@ class StepFunctionsWorkflowsIT {
 
     workflows.startContactVerification("sgn_waiting");
     String token = awaitToken(table, "sgn_waiting");
-    workflows.resume(token, "{\"status\":\"VERIFIED\"}");
+    workflows.resume(token, WorkflowOutcome.ContactOutcome.VERIFIED);
 
     DescribeExecutionResponse finished = awaitEnd(executionArn(arn, "sgn_waiting"));
     assertThat(finished.status()).isEqualTo(ExecutionStatus.SUCCEEDED);

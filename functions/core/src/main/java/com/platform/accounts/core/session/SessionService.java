@@ -68,13 +68,13 @@ public final class SessionService {
           }
         });
       } catch (ConcurrentModificationException exhausted) {
-        throw Problem.of(409, ErrorCode.CONFLICT, "Busy", "Try again.");
+        throw Problem.of(ErrorCode.CONFLICT, "Busy", "Try again.");
       }
     }
   }
 
   private static Problem invalidCredentials() {
-    return Problem.of(401, ErrorCode.INVALID_CREDENTIALS, "Invalid credentials",
+    return Problem.of(ErrorCode.INVALID_CREDENTIALS, "Invalid credentials",
         "The email or password is not right.");
   }
 }

@@ -11,6 +11,7 @@ import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import java.security.SecureRandom;
@@ -116,7 +117,7 @@ public final class CodeChallenges {
   public static void requireCodeShape(String code) {
     if (code == null || !CODE.matcher(code).matches()) {
       throw Problem.validation(java.util.List.of(new com.platform.accounts.core.problem.FieldError(
-          "code", ErrorCode.INVALID_CODE, "The code is the 6 digits we sent.")));
+          "code", FieldErrorCode.INVALID_CODE, "The code is the 6 digits we sent.")));
     }
   }
 
@@ -150,11 +151,11 @@ public final class CodeChallenges {
         }
         Challenge failed = challenge.withFailedAttempt();
         store.update(failed);
-        throw Problem.of(400, ErrorCode.INVALID_CODE, "Invalid code",
+        throw Problem.of(ErrorCode.INVALID_CODE, "Invalid code",
             "The code is not right.").with("attemptsRemaining", failed.attemptsRemaining());
       });
     } catch (ConcurrentModificationException exhausted) {
-      throw Problem.of(409, ErrorCode.CONFLICT, "Busy",
+      throw Problem.of(ErrorCode.CONFLICT, "Busy",
           "Too many simultaneous attempts; try again.");
     }
   }
@@ -167,7 +168,7 @@ public final class CodeChallenges {
   }
 
   public static Problem codeExpired() {
-    return Problem.of(410, ErrorCode.CODE_EXPIRED, "Code expired",
+    return Problem.of(ErrorCode.CODE_EXPIRED, "Code expired",
         "This code can no longer be used; request a new one.");
   }
 

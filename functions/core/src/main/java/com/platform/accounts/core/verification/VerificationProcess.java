@@ -9,6 +9,7 @@ import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.DomainEventPublisher;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.OptimisticRetry;
+import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * the owner. The proof and the token can arrive in either order; whichever is written second resumes.
  */
 public final class VerificationProcess {
-  /** The outcome a waiting execution is resumed with, and what the expiry task answers. */
+  /** What the expiry task answers: the state machine branches on it. */
   public static final String VERIFIED = "VERIFIED";
   public static final String EXPIRED = "EXPIRED";
 
@@ -51,7 +52,8 @@ public final class VerificationProcess {
   /** Called once a challenge was verified: resumes the waiting execution if it already waits. */
   public void onVerified(Challenge verified) {
     if (verified.sealedTaskToken() != null) {
-      workflows.resume(sealer.unseal(verified.sealedTaskToken()), outcome(VERIFIED));
+      workflows.resume(sealer.unseal(verified.sealedTaskToken()),
+          WorkflowOutcome.ContactOutcome.VERIFIED);
     }
   }
 
@@ -65,7 +67,8 @@ public final class VerificationProcess {
       Optional<Challenge> found = challenges.find(challengeId, clock.instant());
       if (found.isEmpty() || found.get().status() != ChallengeStatus.PENDING) {
         boolean verified = found.map(c -> c.status() == ChallengeStatus.VERIFIED).orElse(false);
-        workflows.resume(taskToken, outcome(verified ? VERIFIED : EXPIRED));
+        workflows.resume(taskToken, verified ? WorkflowOutcome.ContactOutcome.VERIFIED
+            : WorkflowOutcome.ContactOutcome.EXPIRED);
         return;
       }
       challenges.update(found.get().withSealedTaskToken(sealer.seal(taskToken)));
@@ -119,9 +122,5 @@ public final class VerificationProcess {
         ? "welcome" : "contact-verified";
     sender.send(MessageTemplates.render(template, Channel.EMAIL, account.email(),
         Map.of("accountId", account.accountId(), "contact", contact), null));
-  }
-
-  private static String outcome(String status) {
-    return "{\"status\":\"" + status + "\"}";
   }
 }

@@ -3,11 +3,13 @@ package com.platform.accounts.core.card;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.platform.accounts.core.account.Account;
-import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
+import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.port.CardProcessor;
+import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
@@ -152,22 +154,20 @@ class CardVerificationTest {
     for (int remaining = 4; remaining >= 1; remaining--) {
       Problem p = problemOf(() -> cards.verify(ana, pm.paymentMethodId(),
           new OwnershipProof.DescriptorCode(wrong)));
-      assertThat(p.status()).isEqualTo(400);
-      assertThat(p.code()).isEqualTo("VERIFICATION_FAILED");
+      assertThat(p.code()).isEqualTo(ErrorCode.VERIFICATION_FAILED);
       assertThat(p.extensions()).containsEntry("attemptsRemaining", remaining);
     }
     Problem locked = problemOf(() -> cards.verify(ana, pm.paymentMethodId(),
         new OwnershipProof.UsdAmount(Money.usd("5.00"))));
 
-    assertThat(locked.status()).isEqualTo(410);
-    assertThat(locked.code()).isEqualTo("VERIFICATION_LOCKED");
+    assertThat(locked.code()).isEqualTo(ErrorCode.VERIFICATION_LOCKED);
     assertThat(t.table.paymentMethods().find(ana.accountId(), pm.paymentMethodId()).orElseThrow()
         .status()).isEqualTo(PaymentMethodStatus.FAILED);
     assertThat(processor.statement("1111")).extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
     assertThat(problemOf(() -> cards.verify(ana, pm.paymentMethodId(),
         new OwnershipProof.DescriptorCode(descriptorCode("1111")))).code())
-        .isEqualTo("VERIFICATION_LOCKED");
+        .isEqualTo(ErrorCode.VERIFICATION_LOCKED);
     Account bo = account("US");
     assertThat(cards.add(bo, token(number)).status())
         .isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
@@ -177,15 +177,15 @@ class CardVerificationTest {
   void refusalsComeInTheContractsOrderAndPlaceNoCharge() {
     Account us = account("US");
     assertThat(problemOf(() -> cards.add(us, token("4096660000000008"))).code())
-        .isEqualTo("CARD_ISSUED_IN_MAINLAND_CHINA");
+        .isEqualTo(ErrorCode.CARD_ISSUED_IN_MAINLAND_CHINA);
     assertThat(problemOf(() -> cards.add(us, token("4000056655665556"))).code())
-        .isEqualTo("CARD_FUNDING_NOT_ACCEPTED");
+        .isEqualTo(ErrorCode.CARD_FUNDING_NOT_ACCEPTED);
     assertThat(problemOf(() -> cards.add(us, token("6250947000000014"))).code())
-        .isEqualTo("CARD_COUNTRY_MISMATCH");
+        .isEqualTo(ErrorCode.CARD_COUNTRY_MISMATCH);
     assertThat(problemOf(() -> cards.add(us, processor.tokenize("4242424242424242", 1, 2020,
-        "123"))).code()).isEqualTo("CARD_EXPIRED");
+        "123"))).code()).isEqualTo(ErrorCode.CARD_EXPIRED);
     assertThat(problemOf(() -> cards.add(us, token("4000000000000002"))).code())
-        .isEqualTo("CARD_DECLINED");
+        .isEqualTo(ErrorCode.CARD_DECLINED);
     assertThat(processor.statement("0008")).isEmpty();
     assertThat(processor.statement("5556")).isEmpty();
     assertThat(processor.statement("0014")).isEmpty();
@@ -195,12 +195,12 @@ class CardVerificationTest {
     cards.add(us, token("4242424242424242"));
     assertThat(problemOf(() -> cards.add(us, token("6250947000000014"))).code())
         .as("one card per account is checked before the country")
-        .isEqualTo("ACCOUNT_ALREADY_HAS_CARD");
+        .isEqualTo(ErrorCode.ACCOUNT_ALREADY_HAS_CARD);
     Account other = account("US");
     cards.add(other, token("5555555555554444"));
     assertThat(problemOf(() -> cards.add(other, token("4242424242424242"))).code())
         .as("a card on another account is checked before this account's own card")
-        .isEqualTo("CARD_ALREADY_REGISTERED");
+        .isEqualTo(ErrorCode.CARD_ALREADY_REGISTERED);
   }
 
   @Test
@@ -217,7 +217,7 @@ class CardVerificationTest {
     cards.add(ana, token("4111111111111129"));
 
     assertThat(problemOf(() -> cards.add(ana, token("4111111111111129"))).code())
-        .isEqualTo("ACCOUNT_ALREADY_HAS_CARD");
+        .isEqualTo(ErrorCode.ACCOUNT_ALREADY_HAS_CARD);
   }
 
   @Test
@@ -226,8 +226,9 @@ class CardVerificationTest {
 
     Problem p = problemOf(() -> cards.add(ana, "tok_doesnotexist"));
 
-    assertThat(p.status()).isEqualTo(400);
-    assertThat(p.errors()).extracting(e -> e.code()).containsExactly("UNKNOWN_CARD_TOKEN");
+    assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+    assertThat(p.errors()).extracting(e -> e.code())
+        .containsExactly(FieldErrorCode.UNKNOWN_CARD_TOKEN);
   }
 
   @Test
@@ -260,7 +261,7 @@ class CardVerificationTest {
 
     assertThat(cards.expire(ana.accountId(), pm.paymentMethodId())).isEqualTo("FAILED");
     assertThat(problemOf(() -> cards.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(code))).code()).isEqualTo("VERIFICATION_EXPIRED");
+        new OwnershipProof.DescriptorCode(code))).code()).isEqualTo(ErrorCode.VERIFICATION_EXPIRED);
     assertThat(t.lastMessage(ana.email()).subject()).contains("could not verify");
   }
 
@@ -288,14 +289,13 @@ class CardVerificationTest {
     processor.failNext("authorizeHold", Fault.LOST_RESPONSE_AFTER);
 
     Problem p = problemOf(() -> cards.add(ana, token("4111111111111152")));
-    assertThat(p.status()).isEqualTo(503);
-    assertThat(p.code()).isEqualTo("PROCESSOR_UNAVAILABLE");
+    assertThat(p.code()).isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
     assertThat(processor.statement("1152")).extracting(Transaction::status)
         .as("the lost hold is found by its idempotency key and voided at once")
         .containsExactly("VOIDED");
     assertThat(problemOf(() -> cards.add(ana, token("4111111111111152"))).code())
         .as("no second hold while the first card's fate is not settled")
-        .isEqualTo("ACCOUNT_ALREADY_HAS_CARD");
+        .isEqualTo(ErrorCode.ACCOUNT_ALREADY_HAS_CARD);
 
     t.clock.advance(Duration.ofMinutes(15));
     cards.releaseDue(10);
@@ -314,8 +314,8 @@ class CardVerificationTest {
     Account ana = account("US");
     processor.failNext("charge", Fault.LOST_RESPONSE_AFTER);
 
-    assertThat(problemOf(() -> cards.add(ana, token("4111111111111210"))).status())
-        .isEqualTo(503);
+    assertThat(problemOf(() -> cards.add(ana, token("4111111111111210"))).code())
+        .isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
 
     assertThat(processor.statement("1210")).extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
@@ -328,8 +328,8 @@ class CardVerificationTest {
     Account ana = account("US");
     processor.failNext("charge", Fault.UNAVAILABLE_BEFORE);
 
-    assertThat(problemOf(() -> cards.add(ana, token("4111111111111251"))).status())
-        .isEqualTo(503);
+    assertThat(problemOf(() -> cards.add(ana, token("4111111111111251"))).code())
+        .isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
     assertThat(processor.statement("1251")).extracting(Transaction::status)
         .containsExactly("VOIDED");
 
@@ -379,7 +379,7 @@ class CardVerificationTest {
 
     Problem p = problemOf(() -> withBroken.add(ana, token("4111111111111269")));
 
-    assertThat(p.status()).isEqualTo(503);
+    assertThat(p.code()).isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
     assertThat(processor.statement("1269")).extracting(Transaction::status)
         .containsExactly("VOIDED");
   }
@@ -472,7 +472,7 @@ class CardVerificationTest {
     Problem p = problemOf(() -> cards.verify(account("US"), pm.paymentMethodId(),
         new OwnershipProof.DescriptorCode(descriptorCode("1186"))));
 
-    assertThat(p.status()).isEqualTo(404);
+    assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
 
   @Test
@@ -483,7 +483,7 @@ class CardVerificationTest {
     cards.verify(ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code));
 
     assertThat(problemOf(() -> cards.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(code))).code()).isEqualTo("ALREADY_VERIFIED");
+        new OwnershipProof.DescriptorCode(code))).code()).isEqualTo(ErrorCode.ALREADY_VERIFIED);
   }
 
   @Test
@@ -518,7 +518,7 @@ class CardVerificationTest {
       action.run();
       return "VERIFIED";
     } catch (Problem p) {
-      return p.code();
+      return p.code().name();
     }
   }
 }

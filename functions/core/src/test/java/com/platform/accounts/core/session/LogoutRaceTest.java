@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
@@ -40,7 +41,7 @@ class LogoutRaceTest {
     assertThat(stored().sessionVersion()).isEqualTo(readByTheRequest.sessionVersion() + 1);
     assertThat(stored().phoneVerified()).as("the other write is kept").isTrue();
     assertThat(catchThrowableOfType(Problem.class, () -> t.lifecycle.authenticator().authenticate(token.token()))
-        .code()).isEqualTo("UNAUTHENTICATED");
+        .code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
@@ -43,8 +44,7 @@ class SessionServiceTest {
     Problem unknown = catchThrowableOfType(Problem.class, () -> sessions.login("who@example.com",
         PASSWORD));
 
-    assertThat(wrong.status()).isEqualTo(401);
-    assertThat(wrong.code()).isEqualTo("INVALID_CREDENTIALS");
+    assertThat(wrong.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
     assertThat(unknown.code()).isEqualTo(wrong.code());
     assertThat(unknown.detail()).isEqualTo(wrong.detail());
   }
@@ -58,9 +58,9 @@ class SessionServiceTest {
     sessions.logout(account);
 
     assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate(one.token()))
-        .code()).isEqualTo("UNAUTHENTICATED");
+        .code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
     assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate(two.token()))
-        .code()).isEqualTo("UNAUTHENTICATED");
+        .code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
     assertThat(authenticator.authenticate(sessions.login("ana@example.com", PASSWORD).token())
         .accountId()).isEqualTo(accountId);
   }
@@ -71,7 +71,7 @@ class SessionServiceTest {
     t.clock.advance(Duration.ofHours(12));
 
     assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate(token.token()))
-        .status()).isEqualTo(401);
+        .code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
   }
 
   @Test
@@ -96,7 +96,7 @@ class SessionServiceTest {
     Problem limited = catchThrowableOfType(Problem.class,
         () -> sessions.login("ana@example.com", PASSWORD));
 
-    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(limited.retryAfterSeconds()).isPositive();
   }
 }

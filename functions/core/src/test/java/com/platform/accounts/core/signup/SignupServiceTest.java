@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.support.TestLifecycle;
@@ -87,15 +89,15 @@ class SignupServiceTest {
     Problem p = problemOf(() -> signups.start(new SignupCommand("XX", "not-an-email", "short",
         "other", false, "PIGEON", null), new Validation()));
 
-    assertThat(p.status()).isEqualTo(400);
-    assertThat(p.code()).isEqualTo("VALIDATION_FAILED");
+    assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
     assertThat(p.errors()).extracting(FieldError::field, FieldError::code).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("country", "UNSUPPORTED_COUNTRY"),
-        org.assertj.core.groups.Tuple.tuple("email", "INVALID_EMAIL"),
-        org.assertj.core.groups.Tuple.tuple("password", "WEAK_PASSWORD"),
-        org.assertj.core.groups.Tuple.tuple("passwordConfirmation", "PASSWORD_MISMATCH"),
-        org.assertj.core.groups.Tuple.tuple("termsAccepted", "TERMS_NOT_ACCEPTED"),
-        org.assertj.core.groups.Tuple.tuple("verificationChannel", "INVALID_CHANNEL"));
+        org.assertj.core.groups.Tuple.tuple("country", FieldErrorCode.UNSUPPORTED_COUNTRY),
+        org.assertj.core.groups.Tuple.tuple("email", FieldErrorCode.INVALID_EMAIL),
+        org.assertj.core.groups.Tuple.tuple("password", FieldErrorCode.WEAK_PASSWORD),
+        org.assertj.core.groups.Tuple.tuple("passwordConfirmation",
+            FieldErrorCode.PASSWORD_MISMATCH),
+        org.assertj.core.groups.Tuple.tuple("termsAccepted", FieldErrorCode.TERMS_NOT_ACCEPTED),
+        org.assertj.core.groups.Tuple.tuple("verificationChannel", FieldErrorCode.INVALID_CHANNEL));
     assertThat(t.outbox.all()).isEmpty();
   }
 
@@ -104,7 +106,8 @@ class SignupServiceTest {
     Problem p = problemOf(() -> signups.start(new SignupCommand("US", "d@example.com", PASSWORD,
         PASSWORD, true, "SMS", "+442071838750"), new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code).containsExactly("PHONE_COUNTRY_MISMATCH");
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.PHONE_COUNTRY_MISMATCH);
   }
 
   @Test
@@ -112,7 +115,8 @@ class SignupServiceTest {
     Problem p = problemOf(() -> signups.start(new SignupCommand("US", "d@example.com", PASSWORD,
         PASSWORD, true, "SMS", "+1202555"), new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code).containsExactly("INVALID_PHONE");
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.INVALID_PHONE);
   }
 
   @Test
@@ -128,14 +132,16 @@ class SignupServiceTest {
     Problem p = problemOf(() -> signups.start(new SignupCommand("US", "longname@example.com",
         "LongName@example.com", "LongName@example.com", true, null, null), new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code).containsExactly("WEAK_PASSWORD");
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.WEAK_PASSWORD);
   }
 
   @Test
   void aUnicodeLocalPartIsNotAnEmailWeCanDeliverTo() {
     Problem p = problemOf(() -> signUp("josé@example.com"));
 
-    assertThat(p.errors()).extracting(FieldError::code).containsExactly("INVALID_EMAIL");
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.INVALID_EMAIL);
   }
 
   @Test
@@ -156,10 +162,10 @@ class SignupServiceTest {
     for (int i = 0; i < 5; i++) {
       String guess = String.format("%06d", i);
       Problem p = problemOf(() -> signups.verify(again.challengeId(), guess));
-      assertThat(p.code()).isEqualTo("INVALID_CODE");
+      assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CODE);
     }
     assertThat(problemOf(() -> signups.verify(again.challengeId(), "123456")).code())
-        .isEqualTo("CODE_EXPIRED");
+        .isEqualTo(ErrorCode.CODE_EXPIRED);
   }
 
   @Test
@@ -170,13 +176,11 @@ class SignupServiceTest {
 
     for (int remaining = 4; remaining >= 0; remaining--) {
       Problem p = problemOf(() -> signups.verify(sent.challengeId(), wrong));
-      assertThat(p.status()).isEqualTo(400);
-      assertThat(p.code()).isEqualTo("INVALID_CODE");
+      assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CODE);
       assertThat(p.extensions()).containsEntry("attemptsRemaining", remaining);
     }
     Problem locked = problemOf(() -> signups.verify(sent.challengeId(), right));
-    assertThat(locked.status()).isEqualTo(410);
-    assertThat(locked.code()).isEqualTo("CODE_EXPIRED");
+    assertThat(locked.code()).isEqualTo(ErrorCode.CODE_EXPIRED);
   }
 
   @Test
@@ -186,7 +190,7 @@ class SignupServiceTest {
     signups.verify(sent.challengeId(), code);
 
     assertThat(problemOf(() -> signups.verify(sent.challengeId(), code)).code())
-        .isEqualTo("CODE_EXPIRED");
+        .isEqualTo(ErrorCode.CODE_EXPIRED);
   }
 
   @Test
@@ -195,7 +199,8 @@ class SignupServiceTest {
     String code = t.lastCode("g@example.com");
     t.clock.advance(Duration.ofMinutes(10));
 
-    assertThat(problemOf(() -> signups.verify(sent.challengeId(), code)).status()).isEqualTo(410);
+    assertThat(problemOf(() -> signups.verify(sent.challengeId(), code)).code())
+        .isEqualTo(ErrorCode.CODE_EXPIRED);
   }
 
   @Test
@@ -203,7 +208,7 @@ class SignupServiceTest {
     CodeSent sent = signUp("h@example.com");
 
     assertThat(problemOf(() -> signups.verify(sent.challengeId(), "12345")).code())
-        .isEqualTo("VALIDATION_FAILED");
+        .isEqualTo(ErrorCode.VALIDATION_FAILED);
     assertThat(t.table.challenges().find(sent.challengeId(), t.clock.instant()).orElseThrow()
         .failedAttempts()).isZero();
   }
@@ -215,7 +220,7 @@ class SignupServiceTest {
 
     Problem p = problemOf(() -> signups.resend(sent.challengeId(), null, null, new Validation()));
 
-    assertThat(p.status()).isEqualTo(429);
+    assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(p.retryAfterSeconds()).isBetween(40L, 41L);
   }
 
@@ -254,7 +259,7 @@ class SignupServiceTest {
       signUp("l@example.com");
     }
     Problem p = problemOf(() -> signUp("l@example.com"));
-    assertThat(p.status()).isEqualTo(429);
+    assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(p.retryAfterSeconds()).isEqualTo(3600);
 
     t.clock.advance(Duration.ofHours(1));
@@ -264,7 +269,7 @@ class SignupServiceTest {
   @Test
   void anUnknownSignupIsNotFound() {
     assertThatThrownBy(() -> signups.verify("sgn_AAAAAAAAAAAAAAAAAAAAAA", "123456"))
-        .isInstanceOf(Problem.class).extracting("status").isEqualTo(404);
+        .isInstanceOf(Problem.class).extracting("code").isEqualTo(ErrorCode.NOT_FOUND);
   }
 
   @Test
@@ -277,7 +282,7 @@ class SignupServiceTest {
     signups.verify(first.challengeId(), firstCode);
     Problem p = problemOf(() -> signups.verify(second.challengeId(), secondCode));
 
-    assertThat(p.status()).isEqualTo(409);
+    assertThat(p.code()).isEqualTo(ErrorCode.ACCOUNT_ALREADY_EXISTS);
     assertThat(t.table.accounts().findByEmail("m@example.com")).isPresent();
   }
 
@@ -297,8 +302,7 @@ class SignupServiceTest {
     assertThat(t.outbox.to("sam@example.com")).hasSize(mails + 1);
     assertThat(t.lastMessage("sam@example.com").subject()).contains("already have an account");
     Problem p = problemOf(() -> signups.verify(again.challengeId(), t.lastCode("+12025550177")));
-    assertThat(p.status()).isEqualTo(409);
-    assertThat(p.code()).isEqualTo("ACCOUNT_ALREADY_EXISTS");
+    assertThat(p.code()).isEqualTo(ErrorCode.ACCOUNT_ALREADY_EXISTS);
     assertThat(t.table.accounts().findByEmail("sam@example.com").orElseThrow().accountId())
         .isEqualTo(accountId);
   }
@@ -309,14 +313,15 @@ class SignupServiceTest {
       signUp(i % 2 == 0 ? "Carl@example.com" : "carl@EXAMPLE.com");
     }
 
-    assertThat(problemOf(() -> signUp("CARL@example.com")).status()).isEqualTo(429);
+    assertThat(problemOf(() -> signUp("CARL@example.com")).code())
+        .isEqualTo(ErrorCode.RATE_LIMITED);
   }
 
   @Test
   void aMalformedOrHugeIdIsNotFound() {
-    assertThat(problemOf(() -> signups.verify("x".repeat(2000), "123456")).status())
-        .isEqualTo(404);
+    assertThat(problemOf(() -> signups.verify("x".repeat(2000), "123456")).code())
+        .isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(problemOf(() -> signups.resend("sgn_../../etc", null, null, new Validation()))
-        .status()).isEqualTo(404);
+        .code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
 }

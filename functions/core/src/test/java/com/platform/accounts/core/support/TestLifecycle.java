@@ -7,6 +7,7 @@ import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.InMemoryTable;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.messaging.OutboundMessage;
+import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,10 @@ public final class TestLifecycle {
   public static final class RecordingWorkflows implements Workflows {
     public final List<String> started = new ArrayList<>();
     public final List<String> cardVerifications = new ArrayList<>();
-    public final List<String> resumed = new ArrayList<>();
+    public final List<Resumed> resumed = new ArrayList<>();
+
+    /** One resumption: the waiting execution's task token and the outcome it got. */
+    public record Resumed(String taskToken, WorkflowOutcome outcome) {}
 
     @Override
     public synchronized void startContactVerification(String challengeId) {
@@ -55,8 +59,8 @@ public final class TestLifecycle {
     }
 
     @Override
-    public synchronized void resume(String taskToken, String outputJson) {
-      resumed.add(taskToken + " " + outputJson);
+    public synchronized void resume(String taskToken, WorkflowOutcome outcome) {
+      resumed.add(new Resumed(taskToken, outcome));
     }
   }
 }

@@ -4,12 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.crypto.Sha256;
-import com.platform.accounts.core.idempotency.StoredResponse;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.session.Authenticator;
@@ -18,6 +17,7 @@ import com.platform.accounts.handlers.wiring.ApiWiring;
 import com.platform.accounts.handlers.wiring.Settings;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -121,7 +121,7 @@ public abstract class ApiHandler
       Route route = routes.get(request.method() + " " + request.resource());
       if (route == null) {
         throw routes.keySet().stream().anyMatch(k -> k.endsWith(" " + request.resource()))
-            ? Problem.of(405, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
+            ? Problem.of(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
                 "This resource does not support " + request.method() + ".")
             : Problem.notFound("The resource");
       }
@@ -132,12 +132,11 @@ public abstract class ApiHandler
       String key = request.header("Idempotency-Key");
       if (key != null && "POST".equals(request.method())) {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-          throw Problem.validation(java.util.List.of(new com.platform.accounts.core.problem
-              .FieldError("Idempotency-Key", ErrorCode.INVALID_VALUE,
-              "Use 1 to 255 visible ASCII characters.")));
+          throw Problem.validation(List.of(new FieldError("Idempotency-Key",
+              FieldErrorCode.INVALID_VALUE, "Use 1 to 255 visible ASCII characters.")));
         }
         return idempotency.execute(scopedKey(request, key), fingerprint(request),
-            () -> run(route, request));
+            () -> run(route, request), StoredResponse.ANSWERS);
       }
       return run(route, request);
     } catch (Problem problem) {
@@ -165,12 +164,12 @@ public abstract class ApiHandler
   private static Problem unexpected(RuntimeException e) {
     if (isDependencyFailure(e)) {
       LOG.warn("dependency failed: {}", e.getClass().getName());
-      return Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
+      return Problem.of(ErrorCode.SERVICE_UNAVAILABLE, "Service unavailable",
           "A dependency is unavailable; retry with the same Idempotency-Key.");
     }
     LOG.error("unexpected failure: {} at {}", e.getClass().getName(),
         e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-    return Problem.of(500, "INTERNAL_ERROR", "Internal error",
+    return Problem.of(ErrorCode.INTERNAL_ERROR, "Internal error",
         "Something went wrong on our side; nothing was changed that a retry cannot finish.");
   }
 
@@ -215,18 +214,12 @@ public abstract class ApiHandler
     if (response.body() != null) {
       headers.putIfAbsent("Content-Type", "application/json");
     }
-    return new StoredResponse(response.status(), Json.write(headers),
+    return new StoredResponse(response.status(), headers,
         response.body() == null ? null : Json.write(response.body()));
   }
 
   private APIGatewayProxyResponseEvent toEvent(StoredResponse response) {
-    Map<String, String> headers;
-    try {
-      headers = new LinkedHashMap<>(Json.MAPPER.readValue(response.headersJson(),
-          new TypeReference<Map<String, String>>() {}));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored headers unreadable", e);
-    }
+    Map<String, String> headers = new LinkedHashMap<>(response.headers());
     headers.put("Cache-Control", "no-store");
     if (settings.frontendOrigin() != null) {
       headers.put("Access-Control-Allow-Origin", settings.frontendOrigin());

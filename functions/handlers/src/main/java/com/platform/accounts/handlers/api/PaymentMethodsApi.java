@@ -7,17 +7,13 @@ import com.platform.accounts.core.card.CardVerification;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.card.OwnershipAnswer;
 import com.platform.accounts.core.card.OwnershipProof;
 import com.platform.accounts.core.card.PaymentMethod;
-import com.platform.accounts.core.money.Money;
-import com.platform.accounts.core.problem.ErrorCode;
-import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.Priming;
 import com.platform.accounts.handlers.wiring.ApiWiring;
 import com.platform.accounts.handlers.wiring.CardWiring;
-import java.util.Currency;
-import java.util.Optional;
 
 /** The signed-in account's payment methods: add a card, prove it, list, remove. */
 public final class PaymentMethodsApi extends ApiHandler {
@@ -52,7 +48,7 @@ public final class PaymentMethodsApi extends ApiHandler {
   private ApiResponse verify(ApiRequest request) {
     Account account = authenticate(request);
     RequestBody body = RequestBody.parse(request.body(), false);
-    OwnershipProof proof = proof(body.node(), body.validation());
+    OwnershipProof proof = answer(body.node()).proof(body.validation());
     PaymentMethod verified = cards.verify(account,
         request.pathParameter("paymentMethodId"), proof);
     ObjectNode node = Json.object();
@@ -75,65 +71,20 @@ public final class PaymentMethodsApi extends ApiHandler {
     return ApiResponse.noContent();
   }
 
-  /** Exactly one of code, amount or localAmounts, each checked strictly; every bad field named. */
-  static OwnershipProof proof(JsonNode body, Validation validation) {
-    int given = (body.has("code") ? 1 : 0) + (body.has("amount") ? 1 : 0)
-        + (body.has("localAmounts") ? 1 : 0);
-    if (given != 1) {
-      validation.reject("code", given == 0 ? ErrorCode.REQUIRED : ErrorCode.INVALID_VALUE,
-          "Give exactly one of code, amount or localAmounts.");
-      validation.throwIfInvalid();
-    }
-    OwnershipProof proof = null;
-    if (body.has("code")) {
-      JsonNode code = body.get("code");
-      if (!code.isTextual() || !code.asText().matches("[0-9]{6}")) {
-        validation.reject("code", ErrorCode.INVALID_CODE,
-            "The code is the 6 digits after INTL in the charge's description.");
-      } else {
-        proof = new OwnershipProof.DescriptorCode(code.asText());
-      }
-    } else if (body.has("amount")) {
-      JsonNode amount = body.get("amount");
-      Optional<Currency> currency = Money.currency(text(amount, "currency"));
-      if (currency.isEmpty() || !currency.get().getCurrencyCode().equals("USD")) {
-        validation.reject("amount.currency", ErrorCode.INVALID_CURRENCY,
-            "The amount is in USD; for another currency send localAmounts.");
-      }
-      Optional<Money> money = Money.parse(text(amount, "amount"), "USD");
-      if (money.isEmpty()) {
-        validation.reject("amount.amount", ErrorCode.INVALID_AMOUNT,
-            "A decimal string with at most 2 decimals, e.g. \"0.36\".");
-      }
-      if (validation.isClean()) {
-        proof = new OwnershipProof.UsdAmount(money.get());
-      }
-    } else {
-      JsonNode local = body.get("localAmounts");
-      Optional<Currency> currency = Money.currency(text(local, "currency"));
-      if (currency.isEmpty()) {
-        validation.reject("localAmounts.currency", ErrorCode.INVALID_CURRENCY,
-            "An ISO 4217 currency code, e.g. \"AUD\".");
-      }
-      String code = currency.map(Currency::getCurrencyCode).orElse("USD");
-      Optional<Money> hold = Money.parse(text(local, "hold"), code)
-          .filter(m -> m.amount().signum() > 0);
-      Optional<Money> micro = Money.parse(text(local, "microcharge"), code);
-      if (hold.isEmpty()) {
-        validation.reject("localAmounts.hold", ErrorCode.INVALID_AMOUNT,
-            "The hold as the statement shows it, e.g. \"1.35\".");
-      }
-      if (micro.isEmpty()) {
-        validation.reject("localAmounts.microcharge", ErrorCode.INVALID_AMOUNT,
-            "The small charge as the statement shows it, e.g. \"0.49\".");
-      }
-      if (validation.isClean()) {
-        proof = new OwnershipProof.LocalAmounts(currency.get(), hold.get().amount(),
-            micro.get().amount());
-      }
-    }
-    validation.throwIfInvalid();
-    return proof;
+  /**
+   * The owner's answer as sent: which of code, amount and localAmounts are present, and their text
+   * members (anything but text reads as null). The core chooses and checks the proof.
+   */
+  private static OwnershipAnswer answer(JsonNode body) {
+    JsonNode code = body.get("code");
+    JsonNode amount = body.get("amount");
+    JsonNode local = body.get("localAmounts");
+    return new OwnershipAnswer(
+        code == null ? null : new OwnershipAnswer.Code(code.isTextual() ? code.asText() : null),
+        amount == null ? null
+            : new OwnershipAnswer.Amount(text(amount, "amount"), text(amount, "currency")),
+        local == null ? null : new OwnershipAnswer.LocalAmounts(text(local, "currency"),
+            text(local, "hold"), text(local, "microcharge")));
   }
 
   private static String text(JsonNode node, String field) {

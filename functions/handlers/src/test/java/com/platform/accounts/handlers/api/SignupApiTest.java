@@ -90,6 +90,7 @@ class SignupApiTest {
     APIGatewayProxyResponseEvent b = api.handleRequest(retry, null);
 
     assertThat(b.getStatusCode()).isEqualTo(a.getStatusCode()).isEqualTo(201);
+    assertThat(b.getHeaders()).isEqualTo(a.getHeaders());
     assertThat(b.getBody()).isEqualTo(a.getBody());
     assertThat(t.outbox.to("ana@example.com")).hasSize(1);
   }

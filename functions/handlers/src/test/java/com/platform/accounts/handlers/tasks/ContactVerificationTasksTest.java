@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.core.event.DomainEvent;
+import com.platform.accounts.core.port.WorkflowOutcome;
+import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
+import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
 import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Events;
 import java.util.HashMap;
@@ -35,7 +38,8 @@ class ContactVerificationTasksTest {
     tasks.handleRequest(Events.task("ContactVerificationTasksFunction-await-verification.json"),
         null);
 
-    assertThat(t.workflows.resumed).containsExactly("sample-token {\"status\":\"EXPIRED\"}");
+    assertThat(t.workflows.resumed).containsExactly(
+        new Resumed("sample-token", WorkflowOutcome.ContactOutcome.EXPIRED));
   }
 
   @Test
@@ -47,7 +51,8 @@ class ContactVerificationTasksTest {
 
     t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"));
 
-    assertThat(t.workflows.resumed).containsExactly("sample-token {\"status\":\"VERIFIED\"}");
+    assertThat(t.workflows.resumed).containsExactly(
+        new Resumed("sample-token", WorkflowOutcome.ContactOutcome.VERIFIED));
   }
 
   @Test
@@ -59,7 +64,8 @@ class ContactVerificationTasksTest {
 
     assertThat(out).containsEntry("status", "EXPIRED");
     assertThatThrownBy(() -> t.lifecycle.signups().verify(sent.challengeId(),
-        t.lastCode("ana@example.com"))).hasFieldOrPropertyWithValue("code", "CODE_EXPIRED");
+        t.lastCode("ana@example.com"))).hasFieldOrPropertyWithValue("code",
+        ErrorCode.CODE_EXPIRED);
   }
 
   @Test
