@@ -1,10 +1,14 @@
 package com.platform.accounts.core.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.platform.accounts.core.memory.InMemoryTable;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.RateLimitStore;
+import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.core.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +21,50 @@ class RateLimiterTest {
   private static final Duration WINDOW = Duration.ofHours(1);
   private final Clock clock = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
   private final RateLimitStore table = new InMemoryTable(clock).rateLimits();
+
+  @Test
+  void theLimitIsCountedPerKeyAndTheNextEventIsRefusedWithTheWait() {
+    MutableClock moving = MutableClock.at("2030-01-01T00:00:00Z");
+    RateLimiter limiter = new RateLimiter(new InMemoryTable(moving).rateLimits(), moving);
+    limiter.acquire("key", 2, WINDOW);
+    moving.advance(Duration.ofMinutes(10));
+    limiter.acquire("key", 2, WINDOW);
+
+    assertThat(limiter.tryAcquire("key", 2, WINDOW)).contains(Duration.ofMinutes(50));
+    Problem refused = catchThrowableOfType(Problem.class, () -> limiter.acquire("key", 2, WINDOW));
+    assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(refused.retryAfterSeconds()).isEqualTo(Duration.ofMinutes(50).toSeconds());
+    assertThat(limiter.tryAcquire("other", 2, WINDOW)).isEmpty();
+  }
+
+  @Test
+  void anEventLeavesTheWindowExactlyOneWindowAfterItHappened() {
+    MutableClock moving = MutableClock.at("2030-01-01T00:00:00Z");
+    RateLimitStore store = new InMemoryTable(moving).rateLimits();
+    RateLimiter limiter = new RateLimiter(store, moving);
+    limiter.acquire("key", 1, WINDOW);
+    moving.advance(WINDOW.minusSeconds(1));
+    assertThat(limiter.tryAcquire("key", 1, WINDOW)).contains(Duration.ofSeconds(1));
+
+    moving.advance(Duration.ofSeconds(1));
+
+    assertThat(limiter.tryAcquire("key", 1, WINDOW)).isEmpty();
+    RateWindow window = store.find("key", moving.instant()).orElseThrow();
+    assertThat(window.events()).as("only the events still in the window are kept")
+        .containsExactly(moving.instant());
+    assertThat(window.expiresAt()).isEqualTo(moving.instant().plus(WINDOW));
+  }
+
+  @Test
+  void aRefusedEventIsNotCounted() {
+    RateLimiter limiter = new RateLimiter(table, clock);
+    limiter.acquire("key", 1, WINDOW);
+
+    limiter.tryAcquire("key", 1, WINDOW);
+    limiter.tryAcquire("key", 1, WINDOW);
+
+    assertThat(table.find("key", clock.instant()).orElseThrow().events()).hasSize(1);
+  }
 
   @Test
   void aRequestThatLostTheRaceForTheLastSlotIsRefused() {
