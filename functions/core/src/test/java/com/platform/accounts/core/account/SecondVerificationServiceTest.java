@@ -280,4 +280,18 @@ class SecondVerificationServiceTest {
 
     assertThat(p.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
   }
+
+  @Test
+  void aNumberGetsAtMostFiveCodesAnHourWhoeverAsks() {
+    Account account = signUp("wa@example.com", null, null);
+    for (int i = 0; i < 5; i++) {
+      verifications.start(account, i % 2 == 0 ? "SMS" : "VOICE", "+12025550134", new Validation());
+    }
+
+    Problem p = catchThrowableOfType(Problem.class,
+        () -> verifications.start(account, "SMS", "+12025550134", new Validation()));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(t.outbox.to("+12025550134")).hasSize(5);
+  }
 }

@@ -42,16 +42,20 @@ class RateLimiterTest {
     MutableClock moving = MutableClock.at("2030-01-01T00:00:00Z");
     RateLimitStore store = new InMemoryTable(moving).rateLimits();
     RateLimiter limiter = new RateLimiter(store, moving);
-    limiter.acquire("key", 1, WINDOW);
-    moving.advance(WINDOW.minusSeconds(1));
-    assertThat(limiter.tryAcquire("key", 1, WINDOW)).contains(Duration.ofSeconds(1));
+    limiter.acquire("key", 2, WINDOW);
+    Instant first = moving.instant();
+    moving.advance(Duration.ofMinutes(30));
+    limiter.acquire("key", 2, WINDOW);
+    Instant second = moving.instant();
+    moving.advance(Duration.ofMinutes(30).minusSeconds(1));
+    assertThat(limiter.tryAcquire("key", 2, WINDOW)).contains(Duration.ofSeconds(1));
 
     moving.advance(Duration.ofSeconds(1));
 
-    assertThat(limiter.tryAcquire("key", 1, WINDOW)).isEmpty();
+    assertThat(limiter.tryAcquire("key", 2, WINDOW)).isEmpty();
     RateWindow window = store.find("key", moving.instant()).orElseThrow();
     assertThat(window.events()).as("only the events still in the window are kept")
-        .containsExactly(moving.instant());
+        .containsExactly(second, moving.instant()).doesNotContain(first);
     assertThat(window.expiresAt()).isEqualTo(moving.instant().plus(WINDOW));
   }
 

@@ -17,6 +17,8 @@ import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -293,5 +295,35 @@ class CodeChallengesTest {
 
     assertThat(p.code()).isEqualTo(ErrorCode.CODE_EXPIRED);
     assertThat(CodeChallenges.codeExpired().code()).isEqualTo(ErrorCode.CODE_EXPIRED);
+  }
+
+  @Test
+  void aMalformedIdNeverReachesTheStore() {
+    List<String> lookedUp = new ArrayList<>();
+    ChallengeStore recording = new ChallengeStore() {
+      @Override
+      public Optional<Challenge> find(String challengeId, Instant now) {
+        lookedUp.add(challengeId);
+        return table.challenges().find(challengeId, now);
+      }
+
+      @Override
+      public void create(Challenge challenge) {
+        table.challenges().create(challenge);
+      }
+
+      @Override
+      public void update(Challenge challenge) {
+        table.challenges().update(challenge);
+      }
+    };
+    CodeChallenges guarded = codesOn(recording);
+    String huge = "x".repeat(2000);
+
+    assertThat(guarded.find(huge)).isEmpty();
+    assertThat(catchThrowableOfType(Problem.class,
+        () -> guarded.verify(huge, "123456", c -> true, c -> false, c -> "done")).code())
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(lookedUp).isEmpty();
   }
 }
