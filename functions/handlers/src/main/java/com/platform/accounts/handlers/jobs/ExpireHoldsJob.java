@@ -1,8 +1,8 @@
 package com.platform.accounts.handlers.jobs;
 
-import com.platform.accounts.core.card.CardVerification;
-import com.platform.accounts.handlers.wiring.CardWiring;
+import com.platform.accounts.core.card.ChargeRelease;
 import com.platform.accounts.handlers.tasks.TaskHandler;
+import com.platform.accounts.handlers.wiring.CardWiring;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,20 +15,20 @@ public final class ExpireHoldsJob extends TaskHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ExpireHoldsJob.class);
   /** Per run; a backlog is worked off over the next runs. */
   static final int BATCH = 200;
-  private final CardVerification cards;
+  private final ChargeRelease release;
 
-  /** Production: the card wiring (processor, keys, workflow). */
+  /** Production: the card wiring's release (processor, email). */
   public ExpireHoldsJob() {
-    this(CardWiring.cards());
+    this(CardWiring.release());
   }
 
-  public ExpireHoldsJob(CardVerification cards) {
-    this.cards = cards;
+  public ExpireHoldsJob(ChargeRelease release) {
+    this.release = release;
   }
 
   @Override
   protected Map<String, Object> run(Map<String, Object> scheduledEvent) {
-    int released = cards.releaseDue(BATCH);
+    int released = release.releaseDue(BATCH, () -> true).released();
     if (released > 0) {
       LOG.info("released the charges of {} cards past their 24 hours", released);
     }
