@@ -1,5 +1,6 @@
 package com.platform.accounts.handlers.tasks;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.platform.accounts.core.card.ChargePlacement;
 import com.platform.accounts.core.card.ChargeRelease;
 import com.platform.accounts.core.card.OwnerAnswers;
@@ -30,7 +31,7 @@ public final class CardVerificationTasks extends TaskHandler {
   }
 
   @Override
-  protected Map<String, Object> run(Map<String, Object> input) {
+  protected Map<String, Object> run(Map<String, Object> input, Context context) {
     String action = TaskInput.text(input, "action");
     String accountId = TaskInput.text(input, "accountId");
     String paymentMethodId = TaskInput.text(input, "paymentMethodId");
