@@ -2,12 +2,12 @@ package com.platform.accounts.benchmarks;
 
 import com.platform.accounts.aws.AwsClients;
 import com.platform.accounts.aws.DynamoDbTable;
+import com.platform.accounts.aws.Es256SessionIssuer;
 import com.platform.accounts.aws.SsmServiceKeys;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountStatus;
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.crypto.PasswordHasher;
-import com.platform.accounts.core.session.SessionTokens;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.ChallengeStatus;
 import com.platform.accounts.core.verification.Channel;
@@ -47,7 +47,7 @@ public final class BenchmarkFixtures {
         clock);
     Account account = table.accounts().findByEmail(EMAIL)
         .orElseGet(() -> create(table, clock));
-    String token = new SessionTokens(new SsmServiceKeys(clients.client(SsmClient.builder()),
+    String token = new Es256SessionIssuer(new SsmServiceKeys(clients.client(SsmClient.builder()),
         env.get(Settings.SECRETS_PARAMETER_NAME)), clock).issue(account).token();
 
     for (String name : new String[] {"AccountApiFunction-get-account.json",

@@ -15,13 +15,13 @@ import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
 import com.platform.accounts.core.port.Workflows;
-import com.platform.accounts.core.memory.EphemeralServiceKeys;
+import com.platform.accounts.core.port.ServiceKeys;
+import com.platform.accounts.core.port.SessionTokenIssuer;
+import com.platform.accounts.core.port.SessionTokenVerifier;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.session.Authenticator;
-import com.platform.accounts.core.session.SessionVerifier;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.session.SessionService;
-import com.platform.accounts.core.session.SessionTokens;
 import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.core.verification.CodeChallenges;
 import com.platform.accounts.core.verification.VerificationProcess;
@@ -43,13 +43,15 @@ public final class AccountLifecycle {
       MessageSender messages,
       DomainEventPublisher events,
       Workflows workflows,
-      EphemeralServiceKeys keys,
+      ServiceKeys keys,
       Clock clock,
       String termsVersion,
       PaymentMethodStore paymentMethods,
       CardProcessor cards,
       String merchantName,
-      AccountOverviewStore accountOverviews) {}
+      AccountOverviewStore accountOverviews,
+      SessionTokenIssuer sessionIssuer,
+      SessionTokenVerifier sessionVerifier) {}
 
   private final Ports ports;
   private final SignupService signups;
@@ -67,7 +69,7 @@ public final class AccountLifecycle {
     Hmac hmac = new Hmac(ports.keys().hmacKey());
     RateLimiter rateLimiter = new RateLimiter(ports.rateLimits(), clock);
     PasswordHasher passwords = new PasswordHasher();
-    SessionTokens tokens = new SessionTokens(ports.keys(), clock);
+    SessionTokenIssuer tokens = ports.sessionIssuer();
     CodeChallenges codes = new CodeChallenges(ports.challenges(), ports.messages(), rateLimiter,
         hmac, clock);
     this.verificationProcess = new VerificationProcess(ports.challenges(), ports.accounts(),
@@ -79,8 +81,7 @@ public final class AccountLifecycle {
     this.verifications = new SecondVerificationService(ports.accounts(), ports.challenges(), codes,
         verificationProcess);
     this.idempotency = new Idempotency(ports.idempotency(), clock);
-    this.authenticator = new Authenticator(
-        new SessionVerifier(ports.keys().sessionVerificationKey(), clock), ports.accounts());
+    this.authenticator = new Authenticator(ports.sessionVerifier(), ports.accounts());
     this.accountOverviews = ports.accountOverviews();
     this.cards = new CardVerification(ports.paymentMethods(), ports.accounts(), ports.cards(),
         hmac,

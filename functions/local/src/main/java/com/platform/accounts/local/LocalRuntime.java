@@ -1,5 +1,7 @@
 package com.platform.accounts.local;
 
+import com.platform.accounts.aws.Es256SessionIssuer;
+import com.platform.accounts.aws.Es256SessionVerifier;
 import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.InMemoryEventLog;
@@ -44,10 +46,13 @@ public final class LocalRuntime implements AutoCloseable {
     this.workflows = new LocalWorkflows(template, clock);
     InMemoryTable table = new InMemoryTable(clock);
     this.cards = new SandboxCardProcessor(clock);
+    EphemeralServiceKeys keys = new EphemeralServiceKeys();
     AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
         table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox,
-        events, workflows, new EphemeralServiceKeys(), clock, TERMS_VERSION,
-        table.paymentMethods(), cards, MERCHANT_NAME, table.accountOverviews()));
+        events, workflows, keys, clock, TERMS_VERSION,
+        table.paymentMethods(), cards, MERCHANT_NAME, table.accountOverviews(),
+        new Es256SessionIssuer(keys, clock),
+        new Es256SessionVerifier(keys.sessionVerificationKey(), clock)));
     LocalFunctions functions = new LocalFunctions(template, lifecycle);
     workflows.connect(functions::get);
 

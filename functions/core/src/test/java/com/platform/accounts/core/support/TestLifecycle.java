@@ -4,6 +4,7 @@ import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.InMemoryEventLog;
 import com.platform.accounts.core.memory.InMemoryOutbox;
+import com.platform.accounts.core.memory.InMemorySessionTokens;
 import com.platform.accounts.core.memory.InMemoryTable;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.messaging.OutboundMessage;
@@ -20,10 +21,11 @@ public final class TestLifecycle {
   public final InMemoryEventLog events = new InMemoryEventLog();
   public final RecordingWorkflows workflows = new RecordingWorkflows();
   public final SandboxCardProcessor cards = new SandboxCardProcessor(clock);
+  public final InMemorySessionTokens sessionTokens = new InMemorySessionTokens(clock);
   public final AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
       table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox, events,
       workflows, new EphemeralServiceKeys(), clock, "2026-11-01", table.paymentMethods(), cards,
-      "ACMECLOUD", table.accountOverviews()));
+      "ACMECLOUD", table.accountOverviews(), sessionTokens, sessionTokens));
 
   /** The code of the last message to a destination. */
   public String lastCode(String destination) {

@@ -1,10 +1,10 @@
 package com.platform.accounts.handlers.wiring;
 
 import com.nimbusds.jose.JOSEException;
+import com.platform.accounts.aws.EcJwk;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import java.security.interfaces.ECPublicKey;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +148,7 @@ public final class Settings {
    */
   static ECPublicKey publicKey(String jwk) {
     try {
-      ECKey key = ECKey.parse(jwk);
+      ECKey key = EcJwk.read(jwk);
       if (!Curve.P_256.equals(key.getCurve())) {
         throw new IllegalStateException(SESSION_PUBLIC_JWK + " is not a P-256 key");
       }
@@ -157,7 +157,7 @@ public final class Settings {
             + " holds a private key; give only its public part (kty, crv, x, y)");
       }
       return key.toECPublicKey();
-    } catch (ParseException | JOSEException e) {
+    } catch (IllegalArgumentException | JOSEException e) {
       // the cause may quote the variable's text; the name is enough to fix it
       throw new IllegalStateException(SESSION_PUBLIC_JWK + " is not an EC public JWK");
     }
