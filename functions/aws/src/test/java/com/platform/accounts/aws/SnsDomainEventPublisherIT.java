@@ -1,11 +1,13 @@
 package com.platform.accounts.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.platform.accounts.core.event.DomainEvent;
 import com.platform.accounts.testkit.AwsEmulator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,13 +91,16 @@ class SnsDomainEventPublisherIT {
     return url;
   }
 
-  /** Whatever the queue holds once {@code expected} messages arrived or a few seconds passed. */
+  /** What the queue delivered by the time {@code expected} messages arrived. */
   private List<Message> receive(String queueUrl, int expected) {
     List<Message> messages = new ArrayList<>();
-    for (int poll = 0; poll < 5 && messages.size() < expected; poll++) {
-      messages.addAll(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-          .maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All")).messages());
-    }
+    await(expected + " messages on " + queueUrl).atMost(Duration.ofSeconds(10)).pollInSameThread()
+        .until(() -> {
+          messages.addAll(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+              .maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All"))
+              .messages());
+          return messages.size() >= expected;
+        });
     return messages;
   }
 }
