@@ -44,7 +44,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final LocalWorkflows workflows;
   private final SandboxCardProcessor cards;
 
-  private LocalRuntime(Path repoRoot, int port, ManualClock clock, boolean followRealTime)
+  private LocalRuntime(Path repoRoot, int port, ManualClock clock, Long followRealTimeFrom)
       throws IOException {
     SamTemplate template = SamTemplate.read(repoRoot);
     this.clock = clock;
@@ -69,18 +69,21 @@ public final class LocalRuntime implements AutoCloseable {
     server.createContext("/", new LocalHttpRouter(template, functions, endpoints));
     server.start();
 
-    this.ticker = followRealTime ? startTicker(endpoints) : null;
+    this.ticker = followRealTimeFrom == null ? null : startTicker(endpoints, followRealTimeFrom);
   }
 
-  /** Moves the clock on by the real time that passed, so waits and timeouts fire unasked. */
-  private static ScheduledExecutorService startTicker(LocalEndpoints endpoints) {
+  /**
+   * Moves the clock on by the real time that passed since {@code fromNanos} (a {@link
+   * System#nanoTime} reading), so waits and timeouts fire unasked.
+   */
+  private static ScheduledExecutorService startTicker(LocalEndpoints endpoints, long fromNanos) {
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "local-clock");
       t.setDaemon(true);
       return t;
     });
     // elapsed time from the monotonic timer: a wall clock set back would stall the clock
-    AtomicLong last = new AtomicLong(System.nanoTime());
+    AtomicLong last = new AtomicLong(fromNanos);
     ticker.scheduleWithFixedDelay(() -> {
       long now = System.nanoTime();
       endpoints.passRealTime(Duration.ofNanos(now - last.getAndSet(now)));
@@ -128,9 +131,11 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public LocalRuntime start() {
+      // read together, so that the time the start-up takes is not lost to the clock
+      long startedNanos = System.nanoTime();
       ManualClock runOn = clock != null ? clock : new ManualClock(Clock.systemUTC().instant());
       try {
-        return new LocalRuntime(repoRoot, port, runOn, followRealTime);
+        return new LocalRuntime(repoRoot, port, runOn, followRealTime ? startedNanos : null);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
       }
