@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,10 +55,13 @@ class SnsDomainEventPublisherIT {
 
   @Test
   void publishesTheEventAsJsonWithItsTypeAsAFilterableAttribute() throws Exception {
-    String topicArn = clients.sns().createTopic(topic -> topic.name("domain-events")).topicArn();
-    String allEvents = subscribedQueue(topicArn, "all-events", null);
-    String accountsCreated =
-        subscribedQueue(topicArn, "accounts-created", "{\"type\":[\"AccountCreated\"]}");
+    // names of this run's own: no topic or queue an earlier run left on the emulator is reused
+    String run = UUID.randomUUID().toString();
+    String topicArn = clients.sns().createTopic(topic -> topic.name("domain-events-" + run))
+        .topicArn();
+    String allEvents = subscribedQueue(topicArn, "all-events-" + run, null);
+    String accountsCreated = subscribedQueue(topicArn, "accounts-created-" + run,
+        "{\"type\":[\"AccountCreated\"]}");
     SnsDomainEventPublisher publisher = new SnsDomainEventPublisher(clients.sns(), topicArn);
     Instant occurredAt = Instant.parse("2026-03-01T10:15:30.123Z");
 

@@ -96,7 +96,7 @@ public final class LocalRuntime implements AutoCloseable {
     return builder(repoRoot).port(port).followRealTime().start();
   }
 
-  /** A runtime on a free port and a clock that moves only when told, unless configured otherwise. */
+  /** A runtime on a free port, its clock moving only when told, unless configured otherwise. */
   public static Builder builder(Path repoRoot) {
     return new Builder(repoRoot);
   }
@@ -162,6 +162,10 @@ public final class LocalRuntime implements AutoCloseable {
     return cards;
   }
 
+  /**
+   * The runtime's clock, to read. Moving it directly fires nothing that falls due; {@code POST
+   * /_local/clock/advance} moves it and fires each wait, timeout and schedule at its own time.
+   */
   public ManualClock clock() {
     return clock;
   }

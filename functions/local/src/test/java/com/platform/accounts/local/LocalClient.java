@@ -1,9 +1,9 @@
 package com.platform.accounts.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.handlers.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -100,7 +100,7 @@ final class LocalClient {
     SECRET_FIELDS.forEach((field, what) -> watch(what, body.path(field).asText("")));
   }
 
-  /** Too short a value (a malformed code a test sends on purpose) is not a secret of the service. */
+  /** A value too short (a malformed code a test sends on purpose) is no secret of the service. */
   private void watch(String what, String value) {
     if (value.length() >= LogSecretScan.SHORTEST_SECRET) {
       secrets.watch(what, value);

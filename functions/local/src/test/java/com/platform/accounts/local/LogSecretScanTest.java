@@ -30,7 +30,8 @@ class LogSecretScanTest {
     Optional<Throwable> failure = run(LeaksASecret.class);
 
     assertThat(failure).get().isInstanceOf(AssertionError.class).satisfies(f -> assertThat(
-        f.getMessage()).contains("planted token in INFO lines of " + LeaksASecret.class.getName() + ": 1")
+        f.getMessage())
+        .contains("planted token in INFO lines of " + LeaksASecret.class.getName() + ": 1")
         .doesNotContain(SECRET));
   }
 

@@ -132,7 +132,8 @@ final class MotoProcess {
           + ":\n" + tail(log);
     } catch (ConditionTimeoutException timedOut) {
       stop(process);
-      return "moto_server did not answer within " + START_TIMEOUT.toSeconds() + " s; log " + log + ":\n" + tail(log);
+      return "moto_server did not answer within " + START_TIMEOUT.toSeconds() + " s; log " + log
+          + ":\n" + tail(log);
     } catch (RuntimeException e) {
       // interrupted, say: no shutdown hook owns the process yet
       stop(process);
