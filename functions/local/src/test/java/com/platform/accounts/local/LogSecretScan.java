@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * reports are kept like logs.
  */
 final class LogSecretScan implements BeforeAllCallback, AfterAllCallback {
-  /** Shorter strings turn up in innocent log lines; no secret of the service is this short. */
+  /** Shorter strings turn up in innocent log lines; no secret of the service is shorter. */
   static final int SHORTEST_SECRET = 6;
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
@@ -62,11 +62,6 @@ final class LogSecretScan implements BeforeAllCallback, AfterAllCallback {
           + " characters cannot be told apart from innocent log text");
     }
     secrets.putIfAbsent(secret, what);
-  }
-
-  /** How many distinct secrets are watched. */
-  int watched() {
-    return secrets.size();
   }
 
   @Override
