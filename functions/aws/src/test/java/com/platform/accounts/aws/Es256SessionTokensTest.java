@@ -7,7 +7,7 @@ import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountStatus;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.session.SessionClaims;
-import com.platform.accounts.core.support.MutableClock;
+import com.platform.accounts.asl.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The session token format: what it accepts, and every way a forged or stale token is refused. */
 class Es256SessionTokensTest {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-  private final MutableClock clock = MutableClock.at("2026-11-26T09:00:00Z");
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T09:00:00Z"));
   private final EphemeralServiceKeys keys = new EphemeralServiceKeys();
   private final Es256SessionIssuer issuer = new Es256SessionIssuer(keys, clock);
   private final Es256SessionVerifier verifier =
@@ -37,10 +37,10 @@ class Es256SessionTokensTest {
   @Test
   void aTokenEndsAfterTwelveHours() {
     String token = issuer.issue(account).token();
-    clock.advance(Duration.ofHours(12).minusSeconds(1));
+    clock.advanceBy(Duration.ofHours(12).minusSeconds(1));
     assertThat(verifier.verify(token)).isPresent();
 
-    clock.advance(Duration.ofSeconds(1));
+    clock.advanceBy(Duration.ofSeconds(1));
     assertThat(verifier.verify(token)).isEmpty();
   }
 

@@ -173,7 +173,8 @@ class SignupConcurrencyIT {
         return call.call();
       }));
     }
-    ready.await(30, TimeUnit.SECONDS);
+    // a call still unready at the go would run late and the race would not be one
+    assertThat(ready.await(30, TimeUnit.SECONDS)).as("every call ready to go").isTrue();
     go.countDown();
     List<Outcome> outcomes = new ArrayList<>();
     for (Future<?> result : running) {

@@ -237,15 +237,15 @@ class CardVerificationTest {
     PaymentMethod pm = cards.add(ana, token("4111111111111137"));
     String code = descriptorCode("1137");
 
-    t.clock.advance(Duration.ofHours(22).plusMinutes(59));
+    t.clock.advanceBy(Duration.ofHours(22).plusMinutes(59));
     assertThat(cards.releaseDue(10)).isZero();
-    t.clock.advance(Duration.ofMinutes(1));
+    t.clock.advanceBy(Duration.ofMinutes(1));
     assertThat(cards.releaseDue(10)).isEqualTo(1);
     assertThat(cards.releaseDue(10)).isZero();
     assertThat(processor.statement("1137")).extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
 
-    t.clock.advance(Duration.ofDays(5));
+    t.clock.advanceBy(Duration.ofDays(5));
     assertThat(cards.verify(ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code))
         .status()).isEqualTo(PaymentMethodStatus.VERIFIED);
     assertThat(processor.calls("voidHold")).isEqualTo(1);
@@ -257,7 +257,7 @@ class CardVerificationTest {
     Account ana = account("US");
     PaymentMethod pm = cards.add(ana, token("4111111111111145"));
     String code = descriptorCode("1145");
-    t.clock.advance(Duration.ofDays(7));
+    t.clock.advanceBy(Duration.ofDays(7));
 
     assertThat(cards.expire(ana.accountId(), pm.paymentMethodId())).isEqualTo("FAILED");
     assertThat(problemOf(() -> cards.verify(ana, pm.paymentMethodId(),
@@ -270,11 +270,11 @@ class CardVerificationTest {
     Account ana = account("US");
     PaymentMethod pm = cards.add(ana, token("4111111111111244"));
 
-    t.clock.advance(Duration.ofHours(23));
+    t.clock.advanceBy(Duration.ofHours(23));
     cards.releaseDue(10);
-    t.clock.advance(Duration.ofDays(6));
+    t.clock.advanceBy(Duration.ofDays(6));
     assertThat(cards.releaseDue(10)).isZero();
-    t.clock.advance(Duration.ofHours(1));
+    t.clock.advanceBy(Duration.ofHours(1));
     assertThat(cards.releaseDue(10)).isEqualTo(1);
 
     assertThat(t.table.paymentMethods().find(ana.accountId(), pm.paymentMethodId()).orElseThrow()
@@ -297,7 +297,7 @@ class CardVerificationTest {
         .as("no second hold while the first card's fate is not settled")
         .isEqualTo(ErrorCode.ACCOUNT_ALREADY_HAS_CARD);
 
-    t.clock.advance(Duration.ofMinutes(15));
+    t.clock.advanceBy(Duration.ofMinutes(15));
     cards.releaseDue(10);
 
     assertThat(processor.calls("authorizeHold")).isEqualTo(1);
@@ -333,7 +333,7 @@ class CardVerificationTest {
     assertThat(processor.statement("1251")).extracting(Transaction::status)
         .containsExactly("VOIDED");
 
-    t.clock.advance(Duration.ofMinutes(15));
+    t.clock.advanceBy(Duration.ofMinutes(15));
     assertThat(cards.releaseDue(10)).isEqualTo(1);
     assertThat(processor.calls("charge")).isZero();
     assertThat(cards.list(ana.accountId())).extracting(PaymentMethod::status)
@@ -352,7 +352,7 @@ class CardVerificationTest {
         .containsExactly("AUTHORIZED");
     assertThat(t.workflows.cardVerifications).isEmpty();
 
-    t.clock.advance(Duration.ofHours(23));
+    t.clock.advanceBy(Duration.ofHours(23));
     assertThat(cards.releaseDue(10)).isEqualTo(1);
 
     assertThat(processor.statement("1160")).extracting(Transaction::status)

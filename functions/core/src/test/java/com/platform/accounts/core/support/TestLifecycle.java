@@ -1,5 +1,6 @@
 package com.platform.accounts.core.support;
 
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.InMemoryEventLog;
@@ -10,12 +11,13 @@ import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The core wired on in-memory ports and a mutable clock, with what was sent kept for assertions. */
+/** The core wired on in-memory ports and a manual clock, with what was sent kept for assertions. */
 public final class TestLifecycle {
-  public final MutableClock clock = MutableClock.at("2026-11-26T09:00:00Z");
+  public final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T09:00:00Z"));
   public final InMemoryTable table = new InMemoryTable(clock);
   public final InMemoryOutbox outbox = new InMemoryOutbox(clock);
   public final InMemoryEventLog events = new InMemoryEventLog();
