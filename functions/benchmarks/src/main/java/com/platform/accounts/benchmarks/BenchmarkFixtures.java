@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public final class BenchmarkFixtures {
   static final String EMAIL = "bench@example.com";
   static final String PASSWORD = "correct horse battery staple";
+  static final String CARD_TOKEN = "pm_card_visa";
 
   private BenchmarkFixtures() {}
 
@@ -52,8 +53,9 @@ public final class BenchmarkFixtures {
 
     for (String name : new String[] {"AccountApiFunction-get-account.json",
         "PaymentMethodsApiFunction-post-cards.json"}) {
-      Files.writeString(out.resolve(name),
-          Files.readString(events.resolve(name)).replace("REPLACED_BY_TEST", token));
+      Files.writeString(out.resolve(name), Files.readString(events.resolve(name))
+          // stripe-mock's test payment method; the session of the account above
+          .replace("tok_REPLACED_BY_TEST", CARD_TOKEN).replace("REPLACED_BY_TEST", token));
     }
     Files.writeString(out.resolve("SessionApiFunction-post-sessions.json"),
         Files.readString(events.resolve("SessionApiFunction-post-sessions.json"))

@@ -31,8 +31,8 @@ public final class CardWiring {
       DynamoDbTable table = Infrastructure.table();
       Settings.Cards settings = Infrastructure.settings().cards();
       CARDS = new CardVerification(table.paymentMethods(), table.accounts(),
-          new StripeCardProcessor(SecretsWiring.keys().cardProcessorSecretKey(), null,
-              PROCESSOR_TIMEOUT),
+          new StripeCardProcessor(SecretsWiring.keys().cardProcessorSecretKey(),
+              settings.processorApiBase(), PROCESSOR_TIMEOUT),
           SecretsWiring.hmac(), SecretsWiring.tokenSealer(),
           new StepFunctionsWorkflows(Infrastructure.clients().client(SfnClient.builder()), null,
               settings.stateMachineArn()),

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.platform.accounts.aws.EcJwk;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import java.net.URI;
 import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class Settings {
   public static final String CARD_VERIFICATION_STATE_MACHINE_ARN =
       "CARD_VERIFICATION_STATE_MACHINE_ARN";
   public static final String MERCHANT_NAME = "MERCHANT_NAME";
+  public static final String CARD_PROCESSOR_API_BASE = "CARD_PROCESSOR_API_BASE";
   public static final String FRONTEND_ORIGIN = "FRONTEND_ORIGIN";
   public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
   public static final String LOG_LEVEL = "POWERTOOLS_LOG_LEVEL";
@@ -68,8 +70,11 @@ public final class Settings {
   /** The contact-verification workflow and the terms version a sign-up accepts. */
   public record ContactVerification(String stateMachineArn, String termsVersion) {}
 
-  /** The card-verification workflow and the merchant name in card descriptors. */
-  public record Cards(String stateMachineArn, String merchantName) {}
+  /**
+   * The card-verification workflow, the merchant name in card descriptors, and the card processor's
+   * API base: null for the processor's own (production), an emulator's address otherwise.
+   */
+  public record Cards(String stateMachineArn, String merchantName, URI processorApiBase) {}
 
   /**
    * The API frame: the one CORS origin (none when blank) and the namespace of its EMF metrics.
@@ -122,10 +127,12 @@ public final class Settings {
 
   public Cards cards() {
     Reader read = new Reader();
-    Cards cards = new Cards(read.required(CARD_VERIFICATION_STATE_MACHINE_ARN),
-        read.required(MERCHANT_NAME));
+    String stateMachineArn = read.required(CARD_VERIFICATION_STATE_MACHINE_ARN);
+    String merchantName = read.required(MERCHANT_NAME);
     read.done();
-    return cards;
+    String apiBase = env.get(CARD_PROCESSOR_API_BASE);
+    return new Cards(stateMachineArn, merchantName,
+        apiBase == null || apiBase.isBlank() ? null : URI.create(apiBase.strip()));
   }
 
   public Api api() {
