@@ -35,10 +35,11 @@ public final class Authenticator {
    * the account together with more of its data in one round trip.
    */
   public static Account current(SessionClaims claims, Optional<Account> account) {
-    return account
-        .filter(Account::isActive)
-        .filter(a -> a.sessionVersion() == claims.sessionVersion())
-        .orElseThrow(Problem::unauthenticated);
+    if (account.isEmpty() || !account.get().isActive()
+        || account.get().sessionVersion() != claims.sessionVersion()) {
+      throw Problem.unauthenticated();
+    }
+    return account.get();
   }
 
   /** The account a validly signed, unexpired token names, without reading the account. */

@@ -32,6 +32,8 @@ public final class Settings {
   public static final String FRONTEND_ORIGIN = "FRONTEND_ORIGIN";
   public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
   public static final String LOG_LEVEL = "POWERTOOLS_LOG_LEVEL";
+  /** Set by Lambda: {@code snap-start} while a SnapStart function is initialised for its snapshot. */
+  public static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
   private final Map<String, String> env;
 
@@ -140,6 +142,11 @@ public final class Settings {
     String namespace = env.get(METRICS_NAMESPACE);
     return new Api(origin == null || origin.isBlank() ? null : origin.strip(),
         namespace == null || namespace.isBlank() ? "AccountLifecycle" : namespace.strip());
+  }
+
+  /** Whether this initialisation ends in a SnapStart snapshot (and so is worth priming). */
+  public boolean snapStart() {
+    return "snap-start".equals(env.get(INITIALIZATION_TYPE));
   }
 
   /** The log level of the function (Powertools' variable), INFO when unset. */
