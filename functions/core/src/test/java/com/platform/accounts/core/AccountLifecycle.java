@@ -10,6 +10,7 @@ import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.ChallengeStore;
@@ -19,14 +20,13 @@ import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
 import com.platform.accounts.core.port.Workflows;
-import com.platform.accounts.core.memory.EphemeralServiceKeys;
-import com.platform.accounts.core.memory.InMemoryTelemetry;
+import com.platform.accounts.core.port.ServiceKeys;
+import com.platform.accounts.core.port.SessionTokenIssuer;
+import com.platform.accounts.core.port.SessionTokenVerifier;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.session.Authenticator;
-import com.platform.accounts.core.session.SessionVerifier;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.session.SessionService;
-import com.platform.accounts.core.session.SessionTokens;
 import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.core.verification.CodeChallenges;
 import com.platform.accounts.core.verification.VerificationProcess;
@@ -48,13 +48,15 @@ public final class AccountLifecycle {
       MessageSender messages,
       DomainEventPublisher events,
       Workflows workflows,
-      EphemeralServiceKeys keys,
+      ServiceKeys keys,
       Clock clock,
       String termsVersion,
       PaymentMethodStore paymentMethods,
       CardProcessor cards,
       String merchantName,
-      AccountOverviewStore accountOverviews) {}
+      AccountOverviewStore accountOverviews,
+      SessionTokenIssuer sessionIssuer,
+      SessionTokenVerifier sessionVerifier) {}
 
   private final Ports ports;
   private final SignupService signups;
@@ -76,7 +78,7 @@ public final class AccountLifecycle {
     Hmac hmac = new Hmac(ports.keys().hmacKey());
     RateLimiter rateLimiter = new RateLimiter(ports.rateLimits(), clock);
     PasswordHasher passwords = new PasswordHasher();
-    SessionTokens tokens = new SessionTokens(ports.keys(), clock);
+    SessionTokenIssuer tokens = ports.sessionIssuer();
     CodeChallenges codes = new CodeChallenges(ports.challenges(), ports.messages(), rateLimiter,
         hmac, clock);
     this.verificationProcess = new VerificationProcess(ports.challenges(), ports.accounts(),
@@ -88,8 +90,7 @@ public final class AccountLifecycle {
     this.verifications = new SecondVerificationService(ports.accounts(), ports.challenges(), codes,
         verificationProcess);
     this.idempotency = new Idempotency(ports.idempotency(), clock);
-    this.authenticator = new Authenticator(
-        new SessionVerifier(ports.keys().sessionVerificationKey(), clock), ports.accounts());
+    this.authenticator = new Authenticator(ports.sessionVerifier(), ports.accounts());
     this.accountOverviews = ports.accountOverviews();
     TokenSealer sealer = new TokenSealer(ports.keys().hmacKey());
     this.chargeRelease = new ChargeRelease(ports.paymentMethods(), ports.accounts(), ports.cards(),

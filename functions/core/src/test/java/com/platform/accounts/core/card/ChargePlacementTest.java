@@ -61,7 +61,7 @@ class ChargePlacementTest extends CardTestSupport {
         .as("no second hold while the first card's fate is not settled")
         .isEqualTo(ErrorCode.ACCOUNT_ALREADY_HAS_CARD);
 
-    t.clock.advance(Duration.ofMinutes(15));
+    t.clock.advanceBy(Duration.ofMinutes(15));
     sweep();
 
     assertThat(processor.calls("authorizeHold")).isEqualTo(1);
@@ -97,7 +97,7 @@ class ChargePlacementTest extends CardTestSupport {
     assertThat(processor.statement("1251")).extracting(Transaction::status)
         .containsExactly("VOIDED");
 
-    t.clock.advance(Duration.ofMinutes(15));
+    t.clock.advanceBy(Duration.ofMinutes(15));
     assertThat(sweep().released()).isEqualTo(1);
     assertThat(processor.calls("charge")).isZero();
     assertThat(methods.list(ana.accountId())).extracting(PaymentMethod::status)
@@ -129,7 +129,7 @@ class ChargePlacementTest extends CardTestSupport {
     PaymentMethod left = methods.list(ana.accountId()).get(0);
     assertThat(left.check().releaseDueAt()).as("due at once").isEqualTo(t.clock.instant());
 
-    t.clock.advance(Duration.ofMinutes(15));
+    t.clock.advanceBy(Duration.ofMinutes(15));
     assertThat(sweep().released()).isEqualTo(1);
     assertThat(processor.statement("1277")).extracting(Transaction::status)
         .containsExactly("VOIDED");
@@ -146,7 +146,7 @@ class ChargePlacementTest extends CardTestSupport {
         .containsExactly("AUTHORIZED");
     assertThat(t.workflows.cardVerifications).isEmpty();
 
-    t.clock.advance(Duration.ofHours(23));
+    t.clock.advanceBy(Duration.ofHours(23));
     assertThat(sweep().released()).isEqualTo(1);
 
     assertThat(processor.statement("1160")).extracting(Transaction::status)
@@ -168,7 +168,7 @@ class ChargePlacementTest extends CardTestSupport {
     assertThat(placement.confirmPlacement(ana.accountId(), id))
         .as("a lost microcharge may not be listed yet")
         .isEqualTo("PENDING_VERIFICATION");
-    t.clock.advance(Duration.ofMinutes(10));
+    t.clock.advanceBy(Duration.ofMinutes(10));
     assertThat(placement.confirmPlacement(ana.accountId(), id)).isEqualTo("FAILED");
 
     assertThat(processor.statement("1285")).extracting(Transaction::status)

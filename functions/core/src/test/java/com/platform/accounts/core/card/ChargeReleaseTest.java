@@ -32,15 +32,15 @@ class ChargeReleaseTest extends CardTestSupport {
     PaymentMethod pm = placement.add(ana, token("4111111111111137"));
     String code = descriptorCode("1137");
 
-    t.clock.advance(Duration.ofHours(22).plusMinutes(59));
+    t.clock.advanceBy(Duration.ofHours(22).plusMinutes(59));
     assertThat(sweep()).isEqualTo(new ChargeRelease.DueSweep(0, 0, 0));
-    t.clock.advance(Duration.ofMinutes(1));
+    t.clock.advanceBy(Duration.ofMinutes(1));
     assertThat(sweep()).isEqualTo(new ChargeRelease.DueSweep(1, 0, 0));
     assertThat(sweep().released()).isZero();
     assertThat(processor.statement("1137")).extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
 
-    t.clock.advance(Duration.ofDays(5));
+    t.clock.advanceBy(Duration.ofDays(5));
     assertThat(answers.verify(ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code))
         .status()).isEqualTo(PaymentMethodStatus.VERIFIED);
     assertThat(processor.calls("voidHold")).isEqualTo(1);
@@ -52,7 +52,7 @@ class ChargeReleaseTest extends CardTestSupport {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111145"));
     String code = descriptorCode("1145");
-    t.clock.advance(Duration.ofDays(7));
+    t.clock.advanceBy(Duration.ofDays(7));
 
     assertThat(release.expire(ana.accountId(), pm.paymentMethodId())).isEqualTo("FAILED");
     assertThat(problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
@@ -65,11 +65,11 @@ class ChargeReleaseTest extends CardTestSupport {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111244"));
 
-    t.clock.advance(Duration.ofHours(23));
+    t.clock.advanceBy(Duration.ofHours(23));
     sweep();
-    t.clock.advance(Duration.ofDays(6));
+    t.clock.advanceBy(Duration.ofDays(6));
     assertThat(sweep().released()).isZero();
-    t.clock.advance(Duration.ofHours(1));
+    t.clock.advanceBy(Duration.ofHours(1));
     assertThat(sweep().released()).isEqualTo(1);
 
     assertThat(stored(pm).status()).isEqualTo(PaymentMethodStatus.FAILED);
@@ -80,7 +80,7 @@ class ChargeReleaseTest extends CardTestSupport {
   @Test
   void aFailingReleaseIsCountedAndLoggedAndDoesNotStopTheOthers() {
     List<PaymentMethod> cards = threeCards();
-    t.clock.advance(Duration.ofHours(23));
+    t.clock.advanceBy(Duration.ofHours(23));
     processor.failNext("voidHold", Fault.UNAVAILABLE_BEFORE);
 
     ChargeRelease.DueSweep first;
@@ -118,9 +118,9 @@ class ChargeReleaseTest extends CardTestSupport {
     ChargeRelease withoutMail = new ChargeRelease(t.table.paymentMethods(), t.table.accounts(),
         processor, mailDown, t.lifecycle.telemetry(), t.clock, "ACMECLOUD");
     PaymentMethod pm = placement.add(account("US"), token("4111111111111376"));
-    t.clock.advance(ChargePlacement.RELEASE_DUE_AFTER);
+    t.clock.advanceBy(ChargePlacement.RELEASE_DUE_AFTER);
     sweep();
-    t.clock.advance(CardVerification.OPEN_FOR);
+    t.clock.advanceBy(CardVerification.OPEN_FOR);
 
     assertThat(withoutMail.releaseDue(10, () -> true))
         .isEqualTo(new ChargeRelease.DueSweep(0, 1, 0));
@@ -133,7 +133,7 @@ class ChargeReleaseTest extends CardTestSupport {
   @Test
   void theDeadlineStopsTheSweepAndLeavesTheRestForTheNextRun() {
     threeCards();
-    t.clock.advance(Duration.ofHours(23));
+    t.clock.advanceBy(Duration.ofHours(23));
     AtomicInteger asked = new AtomicInteger();
 
     ChargeRelease.DueSweep cut = release.releaseDue(10, () -> asked.incrementAndGet() <= 1);
@@ -146,7 +146,7 @@ class ChargeReleaseTest extends CardTestSupport {
   @Test
   void noTimeLeftStartsNothing() {
     threeCards();
-    t.clock.advance(Duration.ofHours(23));
+    t.clock.advanceBy(Duration.ofHours(23));
 
     assertThat(release.releaseDue(10, () -> false))
         .isEqualTo(new ChargeRelease.DueSweep(0, 0, 3));

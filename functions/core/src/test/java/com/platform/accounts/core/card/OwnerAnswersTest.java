@@ -110,7 +110,7 @@ class OwnerAnswersTest extends CardTestSupport {
   void anAnswerAfterSevenDaysIsTooLateEvenBeforeTheCardFails() {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111301"));
-    t.clock.advance(CardVerification.OPEN_FOR);
+    t.clock.advanceBy(CardVerification.OPEN_FOR);
 
     Problem late = problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
         new OwnershipProof.UsdAmount(microcharge("1301").amount())));
@@ -141,7 +141,7 @@ class OwnerAnswersTest extends CardTestSupport {
         .contains("CardReleaseFailed", pm.paymentMethodId(), "PROCESSOR_UNAVAILABLE")
         .doesNotContain(code);
 
-    t.clock.advance(Duration.ofHours(23));
+    t.clock.advanceBy(Duration.ofHours(23));
     assertThat(release.releaseDue(10, () -> true).released()).isEqualTo(1);
     assertThat(processor.statement("1319")).extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");

@@ -50,7 +50,8 @@ public final class CardWiring {
 
   private static final class ProcessorHolder {
     static final CardProcessor PROCESSOR = new StripeCardProcessor(
-        SecretsWiring.keys().cardProcessorSecretKey(), null, PROCESSOR_TIMEOUT);
+        SecretsWiring.keys().cardProcessorSecretKey(),
+        Infrastructure.settings().cards().processorApiBase(), PROCESSOR_TIMEOUT);
   }
 
   private static final class WorkflowsHolder {

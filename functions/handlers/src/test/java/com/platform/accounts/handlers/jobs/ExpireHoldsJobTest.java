@@ -36,7 +36,7 @@ class ExpireHoldsJobTest {
       t.lifecycle.chargePlacement().add(t.table.accounts().find(id).orElseThrow(),
           t.cards.tokenize(NUMBERS.get(i), 12, 2030, "123"));
     }
-    t.clock.advance(Duration.ofHours(24));
+    t.clock.advanceBy(Duration.ofHours(24));
   }
 
   private long standing() {

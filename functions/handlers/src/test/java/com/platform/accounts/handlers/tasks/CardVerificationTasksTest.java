@@ -101,7 +101,7 @@ class CardVerificationTasksTest {
     Map<String, Object> schedule = Events.task("ExpireHoldsFunction-schedule.json");
 
     assertThat(job.handleRequest(schedule, null)).containsEntry("released", 0);
-    t.clock.advance(Duration.ofHours(24));
+    t.clock.advanceBy(Duration.ofHours(24));
     assertThat(job.handleRequest(schedule, null)).containsEntry("released", 1);
     assertThat(job.handleRequest(schedule, null)).containsEntry("released", 0);
   }
