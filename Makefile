@@ -55,7 +55,7 @@ fuzz: build
 ## mutation: PIT on the core with the core's own tests, kill rate per package; fails below 90%
 mutation:
 	rm -rf functions/core/target/pit-reports
-	$(MVN) -q -pl functions/core test-compile org.pitest:pitest-maven:mutationCoverage; \
+	$(MVN) -q -pl functions/core -am test-compile org.pitest:pitest-maven:mutationCoverage; \
 	status=$$?; bash infrastructure/mutation/summary.sh || status=1; exit $$status
 
 clean:

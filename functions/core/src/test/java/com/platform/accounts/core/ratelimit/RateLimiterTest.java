@@ -8,7 +8,7 @@ import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.RateLimitStore;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
-import com.platform.accounts.core.support.MutableClock;
+import com.platform.accounts.asl.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +24,10 @@ class RateLimiterTest {
 
   @Test
   void theLimitIsCountedPerKeyAndTheNextEventIsRefusedWithTheWait() {
-    MutableClock moving = MutableClock.at("2030-01-01T00:00:00Z");
+    ManualClock moving = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
     RateLimiter limiter = new RateLimiter(new InMemoryTable(moving).rateLimits(), moving);
     limiter.acquire("key", 2, WINDOW);
-    moving.advance(Duration.ofMinutes(10));
+    moving.advanceBy(Duration.ofMinutes(10));
     limiter.acquire("key", 2, WINDOW);
 
     assertThat(limiter.tryAcquire("key", 2, WINDOW)).contains(Duration.ofMinutes(50));
@@ -39,18 +39,18 @@ class RateLimiterTest {
 
   @Test
   void anEventLeavesTheWindowExactlyOneWindowAfterItHappened() {
-    MutableClock moving = MutableClock.at("2030-01-01T00:00:00Z");
+    ManualClock moving = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
     RateLimitStore store = new InMemoryTable(moving).rateLimits();
     RateLimiter limiter = new RateLimiter(store, moving);
     limiter.acquire("key", 2, WINDOW);
     Instant first = moving.instant();
-    moving.advance(Duration.ofMinutes(30));
+    moving.advanceBy(Duration.ofMinutes(30));
     limiter.acquire("key", 2, WINDOW);
     Instant second = moving.instant();
-    moving.advance(Duration.ofMinutes(30).minusSeconds(1));
+    moving.advanceBy(Duration.ofMinutes(30).minusSeconds(1));
     assertThat(limiter.tryAcquire("key", 2, WINDOW)).contains(Duration.ofSeconds(1));
 
-    moving.advance(Duration.ofSeconds(1));
+    moving.advanceBy(Duration.ofSeconds(1));
 
     assertThat(limiter.tryAcquire("key", 2, WINDOW)).isEmpty();
     RateWindow window = store.find("key", moving.instant()).orElseThrow();

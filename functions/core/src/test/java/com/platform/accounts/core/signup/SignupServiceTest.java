@@ -162,7 +162,7 @@ class SignupServiceTest {
     signups.verify(first.challengeId(), t.lastCode("ana@example.com"));
     int before = t.outbox.all().size();
 
-    t.clock.advance(Duration.ofMinutes(3));
+    t.clock.advanceBy(Duration.ofMinutes(3));
     CodeSent again = signUp("ANA@example.com");
 
     assertThat(again.destination()).isEqualTo("A***@example.com");
@@ -209,7 +209,7 @@ class SignupServiceTest {
   void aCodeExpiresAfterTenMinutes() {
     CodeSent sent = signUp("g@example.com");
     String code = t.lastCode("g@example.com");
-    t.clock.advance(Duration.ofMinutes(10));
+    t.clock.advanceBy(Duration.ofMinutes(10));
 
     assertThat(problemOf(() -> signups.verify(sent.challengeId(), code)).code())
         .isEqualTo(ErrorCode.CODE_EXPIRED);
@@ -228,7 +228,7 @@ class SignupServiceTest {
   @Test
   void resendingWithinSixtySecondsIsRateLimited() {
     CodeSent sent = signUp("i@example.com");
-    t.clock.advance(Duration.ofSeconds(20));
+    t.clock.advanceBy(Duration.ofSeconds(20));
 
     Problem p = problemOf(() -> signups.resend(sent.challengeId(), null, null, new Validation()));
 
@@ -241,7 +241,7 @@ class SignupServiceTest {
     CodeSent sent = signUp("j@example.com");
     String old = t.lastCode("j@example.com");
     problemOf(() -> signups.verify(sent.challengeId(), old.equals("000000") ? "111111" : "000000"));
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
 
     signups.resend(sent.challengeId(), null, null, new Validation());
     String fresh = t.lastCode("j@example.com");
@@ -256,7 +256,7 @@ class SignupServiceTest {
   @Test
   void aResendCanSwitchToSmsForTheSameSignup() {
     CodeSent sent = signUp("k@example.com");
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
 
     CodeSent resent = signups.resend(sent.challengeId(), "SMS", "+12025550111", new Validation());
 
@@ -274,7 +274,7 @@ class SignupServiceTest {
     assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(p.retryAfterSeconds()).isEqualTo(3600);
 
-    t.clock.advance(Duration.ofHours(1));
+    t.clock.advanceBy(Duration.ofHours(1));
     assertThat(signUp("l@example.com").channel()).isEqualTo(Channel.EMAIL);
   }
 
@@ -423,7 +423,7 @@ class SignupServiceTest {
   @Test
   void evenTheRightCodeNeverCompletesATakenEmailsSignupByEmail() {
     signups.verify(signUp("sb@example.com").challengeId(), t.lastCode("sb@example.com"));
-    t.clock.advance(Duration.ofMinutes(1));
+    t.clock.advanceBy(Duration.ofMinutes(1));
     CodeSent again = signUp("sb@example.com");
     // no code was sent for it; plant one whose value the test knows
     Challenge planted = t.table.challenges().find(again.challengeId(), t.clock.instant())
@@ -472,7 +472,7 @@ class SignupServiceTest {
   void aCompletedSignupSendsNoMoreCodes() {
     CodeSent sent = signUp("uc@example.com");
     signups.verify(sent.challengeId(), t.lastCode("uc@example.com"));
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
     int before = t.outbox.all().size();
 
     assertThat(problemOf(() -> signups.resend(sent.challengeId(), null, null, new Validation()))
@@ -483,7 +483,7 @@ class SignupServiceTest {
   @Test
   void aResendToAnUnknownChannelIsRefusedAndSendsNothing() {
     CodeSent sent = signUp("vd@example.com");
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
 
     Problem p = problemOf(() -> signups.resend(sent.challengeId(), "PIGEON", null,
         new Validation()));
@@ -496,7 +496,7 @@ class SignupServiceTest {
   @Test
   void aResendWhoseFieldsTheApiRejectedIsRefusedWithThoseErrorsOnly() {
     CodeSent sent = signUp("we@example.com");
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
     Validation validation = new Validation()
         .reject("channel", FieldErrorCode.INVALID_TYPE, "Wrong type.")
         .reject("phone", FieldErrorCode.INVALID_TYPE, "Wrong type.");
@@ -511,7 +511,7 @@ class SignupServiceTest {
   @Test
   void switchingAnEmailSignupToSmsNeedsAPhone() {
     CodeSent sent = signUp("xf@example.com");
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
 
     Problem p = problemOf(() -> signups.resend(sent.challengeId(), "SMS", null, new Validation()));
 
@@ -523,7 +523,7 @@ class SignupServiceTest {
   void aResendWithAnotherPhoneSendsToItAndKeepsIt() {
     CodeSent sent = signups.start(new SignupCommand("US", "yg@example.com", PASSWORD, PASSWORD,
         true, "SMS", "+12025550142"), new Validation());
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
 
     CodeSent resent = signups.resend(sent.challengeId(), null, "+12025550143", new Validation());
 
@@ -537,7 +537,7 @@ class SignupServiceTest {
   void aResendByEmailOfAPhoneSignupKeepsThePhoneUnproven() {
     CodeSent sent = signups.start(new SignupCommand("US", "zh@example.com", PASSWORD, PASSWORD,
         true, "SMS", "+12025550144"), new Validation());
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
 
     signups.resend(sent.challengeId(), "EMAIL", null, new Validation());
     SignupCompleted done = signups.verify(sent.challengeId(), t.lastCode("zh@example.com"));
@@ -552,10 +552,10 @@ class SignupServiceTest {
   void resendsCountAgainstTheDestinationsHourlyLimit() {
     CodeSent sent = signUp("ai@example.com");
     for (int i = 0; i < 4; i++) {
-      t.clock.advance(Duration.ofSeconds(61));
+      t.clock.advanceBy(Duration.ofSeconds(61));
       signups.resend(sent.challengeId(), null, null, new Validation());
     }
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
 
     Problem p = problemOf(() -> signups.resend(sent.challengeId(), null, null, new Validation()));
 
@@ -566,7 +566,7 @@ class SignupServiceTest {
   @Test
   void aResendThatLostARaceWithAnotherResendIsRateLimited() {
     CodeSent sent = signUp("bj@example.com");
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
     ChallengeStore racing = new ChallengeStore() {
       @Override
       public Optional<Challenge> find(String challengeId, Instant now) {
@@ -600,7 +600,7 @@ class SignupServiceTest {
     signups.verify(signUp("ck@example.com").challengeId(), t.lastCode("ck@example.com"));
     CodeSent again = signUp("ck@example.com");
     for (int i = 0; i < 3; i++) {
-      t.clock.advance(Duration.ofSeconds(61));
+      t.clock.advanceBy(Duration.ofSeconds(61));
       signups.resend(again.challengeId(), null, null, new Validation());
     }
 
@@ -623,7 +623,7 @@ class SignupServiceTest {
 
     CodeSent sms = signups.start(new SignupCommand("US", "dl@example.com", PASSWORD, PASSWORD,
         true, "SMS", "+12025550159"), new Validation());
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
     signups.resend(sms.challengeId(), null, null, new Validation());
 
     assertThat(t.outbox.to("dl@example.com")).as("no sixth mail").hasSize(5);

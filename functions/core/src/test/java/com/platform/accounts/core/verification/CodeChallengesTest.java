@@ -14,7 +14,7 @@ import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.ratelimit.RateLimiter;
-import com.platform.accounts.core.support.MutableClock;
+import com.platform.accounts.asl.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class CodeChallengesTest {
   private static final String ID = "sgn_AAAAAAAAAAAAAAAAAAAAAA";
-  private final MutableClock clock = MutableClock.at("2026-11-26T09:00:00Z");
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T09:00:00Z"));
   private final InMemoryTable table = new InMemoryTable(clock);
   private final InMemoryOutbox outbox = new InMemoryOutbox(clock);
   private final CodeChallenges codes = codesOn(table.challenges());
@@ -109,13 +109,13 @@ class CodeChallengesTest {
   @Test
   void aResendIsAllowedSixtySecondsAfterTheLastSend() {
     stored(Channel.EMAIL, "ana@example.com");
-    clock.advance(Duration.ofSeconds(59));
+    clock.advanceBy(Duration.ofSeconds(59));
 
     Problem early = catchThrowableOfType(Problem.class, () -> codes.checkResendInterval(current()));
     assertThat(early.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(early.retryAfterSeconds()).isEqualTo(1);
 
-    clock.advance(Duration.ofSeconds(1));
+    clock.advanceBy(Duration.ofSeconds(1));
     codes.checkResendInterval(current());
   }
 
@@ -123,7 +123,7 @@ class CodeChallengesTest {
   void aDestinationGetsFiveSendsAnHourAndTheSixthIsRefusedWithTheWait() {
     for (int i = 0; i < 5; i++) {
       codes.countSend("ana@example.com");
-      clock.advance(Duration.ofMinutes(1));
+      clock.advanceBy(Duration.ofMinutes(1));
     }
 
     Problem refused = catchThrowableOfType(Problem.class,
@@ -289,7 +289,7 @@ class CodeChallengesTest {
   @Test
   void anExpiredCodeIsToldToAskForANewOne() {
     String code = stored(Channel.EMAIL, "ana@example.com");
-    clock.advance(Duration.ofMinutes(10));
+    clock.advanceBy(Duration.ofMinutes(10));
 
     Problem p = catchThrowableOfType(Problem.class, () -> verify(code, c -> "done"));
 

@@ -170,7 +170,7 @@ class VerificationProcessTest {
   void aProvenSignupPublishesAccountCreatedThenContactVerifiedAndWelcomesTheOwner() {
     CodeSent sent = signUp("Ivo@Example.com");
     String accountId = proveSignup(sent, "Ivo@example.com");
-    t.clock.advance(Duration.ofSeconds(5));
+    t.clock.advanceBy(Duration.ofSeconds(5));
 
     process.publishVerified(sent.challengeId());
 
