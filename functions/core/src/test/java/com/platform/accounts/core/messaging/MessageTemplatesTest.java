@@ -53,6 +53,6 @@ class MessageTemplatesTest {
     OutboundMessage sms = MessageTemplates.render("verification-code", Channel.SMS,
         "+12025550123", Map.of("code", "987654", "minutes", "10"), "987654");
 
-    assertThat(sms.toString()).doesNotContain("987654").doesNotContain("+12025550123");
+    assertThat(sms.toString()).isEqualTo("OutboundMessage[channel=SMS, subject=null]");
   }
 }

@@ -528,6 +528,7 @@ class SignupServiceTest {
     CodeSent resent = signups.resend(sent.challengeId(), null, "+12025550143", new Validation());
 
     assertThat(resent.destination()).isEqualTo("+1********43");
+    assertThat(t.outbox.to("yg@example.com")).as("a new email's mailbox is told nothing").isEmpty();
     SignupCompleted done = signups.verify(sent.challengeId(), t.lastCode("+12025550143"));
     assertThat(t.table.accounts().find(done.accountId()).orElseThrow().phone())
         .isEqualTo("+12025550143");
@@ -628,5 +629,42 @@ class SignupServiceTest {
 
     assertThat(t.outbox.to("dl@example.com")).as("no sixth mail").hasSize(5);
     assertThat(t.outbox.to("+12025550159")).hasSize(2);
+  }
+
+  @Test
+  void aPhoneTheApiAlreadyRejectedIsNotJudgedAgain() {
+    Validation validation = new Validation()
+        .reject("phone", FieldErrorCode.INVALID_TYPE, "Wrong type.");
+
+    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "ec@example.com", PASSWORD,
+        PASSWORD, true, "EMAIL", "12"), validation));
+
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.INVALID_TYPE);
+  }
+
+  @Test
+  void aPhoneIsNotJudgedAgainstACountryTheApiAlreadyRejected() {
+    Validation validation = new Validation()
+        .reject("country", FieldErrorCode.INVALID_TYPE, "Wrong type.");
+
+    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "fd@example.com", PASSWORD,
+        PASSWORD, true, "SMS", "+442071838750"), validation));
+
+    assertThat(p.errors()).extracting(FieldError::field).containsExactly("country");
+  }
+
+  @Test
+  void aSecondVerificationCannotBeCompletedAsASignup() {
+    Account account = t.table.accounts().find(signups.verify(signUp("ge@example.com")
+        .challengeId(), t.lastCode("ge@example.com")).accountId()).orElseThrow();
+    CodeSent contact = t.lifecycle.verifications().start(account, "SMS", "+12025550160",
+        new Validation());
+
+    Problem p = problemOf(() -> signups.verify(contact.challengeId(), t.lastCode("+12025550160")));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(t.table.accounts().find(account.accountId()).orElseThrow().phoneVerified())
+        .isFalse();
   }
 }

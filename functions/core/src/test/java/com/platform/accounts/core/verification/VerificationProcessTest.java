@@ -276,4 +276,17 @@ class VerificationProcessTest {
       store.update(challenge);
     }
   }
+
+  @Test
+  void aSecondContactNotYetProvenIsNotPublished() {
+    Account account = signedUpByEmail("no@example.com");
+    CodeSent sent = t.lifecycle.verifications().start(account, "SMS", "+4915123456780",
+        new Validation());
+    int mails = t.outbox.to("no@example.com").size();
+
+    assertThatThrownBy(() -> process.publishVerified(sent.challengeId()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(t.events.all()).isEmpty();
+    assertThat(t.outbox.to("no@example.com")).hasSize(mails);
+  }
 }
