@@ -45,4 +45,10 @@ class LuhnTest {
     assertThatThrownBy(() -> Luhn.checkDigit("41x1")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Luhn.checkDigit("")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theShortestNumberWithACheckDigitHasTwoDigits() {
+    assertThat(Luhn.valid("18")).isTrue();
+    assertThat(Luhn.valid("8")).isFalse();
+  }
 }
