@@ -80,7 +80,7 @@ final class EmulatorFunctions {
   private final String cardVerificationArn;
   private final ECPublicKey sessionPublicKey;
   private final Clock clock = Clock.systemUTC();
-  /** The card processor of every function built here: one sandbox, so charges outlive a function. */
+  /** The card processor of every function built here: one sandbox, whose charges outlive them. */
   final SandboxCardProcessor processor = new SandboxCardProcessor(clock);
 
   private EmulatorFunctions(AwsClients clients, String tableName, String topicArn,

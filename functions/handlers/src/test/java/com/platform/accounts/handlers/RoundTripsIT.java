@@ -125,7 +125,7 @@ class RoundTripsIT {
   void provingTheSignupCode() {
     String signupId = json(functions.signupApi().handleRequest(
         Events.api("SignupApiFunction-post-signups.json"), null)).path("signupId").asText();
-    // the contact-verification workflow waits for the proof, as it does within a second of the start
+    // the contact-verification workflow waits for the proof, as it does a moment after the start
     functions.contactVerificationTasks().handleRequest(Map.of("action", "AWAIT_VERIFICATION",
         "challengeId", signupId, "taskToken", "contact-verification-task"), null);
     SignupApi api = started("SignupApi", functions::signupApi);
@@ -217,7 +217,7 @@ class RoundTripsIT {
     return made.result();
   }
 
-  // the user's steps, uncounted --------------------------------------------------------------------
+  // the user's steps, uncounted ------------------------------------------------------------------
 
   private record SignedUp(String accountId, String token) {}
 

@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * The core on in-memory ports as the handlers' tests wire it ({@link TestLifecycle}), and the state
- * that a measured request finds in production: a pending sign-up whose workflow waits for the code,
- * a card whose charges are placed and whose workflow waits for the owner. That state is made through
- * the core's own services, except for what would only slow the set-up down without being measured:
- * a sign-up's Argon2 hash is computed once per JVM, and its code is not sent.
+ * that a measured request finds in production: a pending sign-up whose workflow waits for the
+ * code, a card whose charges are placed and whose workflow waits for the owner. That state is made
+ * through the core's own services, except for what would only slow the set-up down without being
+ * measured: a sign-up's Argon2 hash is computed once per JVM, and its code is not sent.
  */
 final class Fixture {
   private static final String PASSWORD = "correct horse battery staple";
@@ -33,8 +33,8 @@ final class Fixture {
   private final TestLifecycle t = new TestLifecycle();
   /** The same issuing of codes as sign-up's: a random code and its challenge-bound HMAC. */
   private final CodeChallenges codes = new CodeChallenges(t.table.challenges(), t.outbox,
-      new RateLimiter(t.table.rateLimits(), t.clock), new Hmac(t.lifecycle.ports().keys().hmacKey()),
-      t.clock);
+      new RateLimiter(t.table.rateLimits(), t.clock),
+      new Hmac(t.lifecycle.ports().keys().hmacKey()), t.clock);
 
   /** A sign-up waiting for its code, and the code its owner received. */
   record PendingSignup(String signupId, String code) {}

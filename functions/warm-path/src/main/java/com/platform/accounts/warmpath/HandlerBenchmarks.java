@@ -3,7 +3,12 @@ package com.platform.accounts.warmpath;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.card.Luhn;
+import com.platform.accounts.core.session.Authenticator;
+import com.platform.accounts.core.session.SessionToken;
+import com.platform.accounts.core.session.SessionTokens;
+import com.platform.accounts.core.session.SessionVerifier;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.FakeContext;
 import com.platform.accounts.handlers.TestHandlers;
@@ -30,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The warm path of three API requests: the handler as Lambda calls it (with a context, so the
- * Powertools logging frame and the EMF metrics record run too) on the core wired on in-memory ports.
+ * Powertools logging frame and the EMF metrics record run too) on the core wired on in-memory
+ * ports.
  * What is measured is the handler's own work: routing, parsing, authentication, the service, the
  * stores' in-memory stand-ins, rendering; no network, so no AWS round trip (those are counted by
  * {@code RoundTripsIT} in functions/handlers).
@@ -42,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
 @Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 4, time = 3)
+@Measurement(iterations = 3, time = 3)
 public class HandlerBenchmarks {
   /**
    * The in-memory table keeps every item and some of its stand-ins scan them all; a fresh one every
@@ -82,22 +88,30 @@ public class HandlerBenchmarks {
   public static class AccountView {
     AccountApi api;
     APIGatewayProxyRequestEvent request;
+    /** For the controls: the session's token, its check, and the signing of a new one. */
+    String token;
+    Authenticator authenticator;
+    Account account;
+    SessionTokens tokens;
 
     @Setup(Level.Trial)
     public void signIn() {
       Fixture fixture = new Fixture();
-      String token = fixture.signedIn("ana@example.com");
+      token = fixture.signedIn("ana@example.com");
       fixture.pendingCard(token, "4242424242424242");
       api = TestHandlers.accountApi(fixture.core());
       request = Events.api("AccountApiFunction-get-account.json");
       request.getHeaders().put("Authorization", "Bearer " + token);
+      authenticator = fixture.core().authenticator();
+      account = authenticator.authenticate(token);
+      tokens = new SessionTokens(fixture.core().ports().keys(), fixture.core().ports().clock());
     }
   }
 
   /**
    * POST /v1/signups/{signupId}/verify with the right code. A code is good once, so each request
-   * gets a sign-up of its own (a new email), made before it is timed; the measured path is the whole
-   * success: the challenge read, the code checked, the account created, the waiting workflow
+   * gets a sign-up of its own (a new email), made before it is timed; the measured path is the
+   * whole success: the challenge read, the code checked, the account created, the waiting workflow
    * resumed, a session signed.
    */
   @State(Scope.Thread)
@@ -127,8 +141,8 @@ public class HandlerBenchmarks {
    * POST /v1/account/payment-methods/{paymentMethodId}/verify with the code from the statement. A
    * card is verified once, so each request gets a new card (a card number of its own, on the same
    * account once the previous card is removed), added before it is timed; the measured path is the
-   * whole success: the card read, the code checked, the card verified, the event and the email, both
-   * charges released on the processor, the waiting workflow resumed.
+   * whole success: the card read, the code checked, the card verified, the event and the email,
+   * both charges released on the processor, the waiting workflow resumed.
    */
   @State(Scope.Thread)
   public static class PendingCard {
@@ -182,6 +196,23 @@ public class HandlerBenchmarks {
   @Benchmark
   public APIGatewayProxyResponseEvent verifyCard(PendingCard s, LambdaRuntime lambda) {
     return expect(200, s.api.handleRequest(s.request, lambda.context));
+  }
+
+  /**
+   * Control: the ES256 signature check of a session token alone, which every authenticated request
+   * makes (the JDK's P-256 arithmetic).
+   */
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
+  public SessionVerifier.Claims checkSessionToken(AccountView s) {
+    return s.authenticator.claims(s.token);
+  }
+
+  /** Control: signing a session token alone, which a proven sign-up (and a sign-in) makes. */
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
+  public SessionToken signSessionToken(AccountView s) {
+    return s.tokens.issue(s.account);
   }
 
   /** A request that failed would time an error path instead: the run stops. */
