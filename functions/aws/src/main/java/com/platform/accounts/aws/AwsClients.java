@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -33,6 +32,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 public final class AwsClients implements SdkAutoCloseable {
   static final String REGION_VARIABLE = "AWS_REGION";
   static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
+  static final String CONTAINER_CREDENTIALS_VARIABLE = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
   private final Region region;
   private final AwsCredentialsProvider credentials;
@@ -89,7 +89,7 @@ public final class AwsClients implements SdkAutoCloseable {
     }
     String endpoint = env.get(ENDPOINT_VARIABLE);
     URI endpointOverride = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
-    return new AwsClients(Region.of(region), lambdaCredentials(), endpointOverride, null,
+    return new AwsClients(Region.of(region), lambdaCredentials(env), endpointOverride, null,
         shared);
   }
 
@@ -97,15 +97,14 @@ public final class AwsClients implements SdkAutoCloseable {
    * A plain Lambda function finds its role's credentials in {@code AWS_ACCESS_KEY_ID},
    * {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}. A SnapStart function does not: Lambda
    * hands it container credentials ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and its token)
-   * instead, fetched and refreshed at run time so that no key is frozen into the snapshot. These two
-   * providers cover both, and nothing else is tried; the chain remembers the one that worked.
+   * instead, fetched and refreshed at run time so that no key is frozen into the snapshot. The
+   * environment says which of the two applies, so nothing else is built or tried.
    */
-  static AwsCredentialsProvider lambdaCredentials() {
-    return AwsCredentialsProviderChain.builder()
-        .credentialsProviders(EnvironmentVariableCredentialsProvider.create(),
-            ContainerCredentialsProvider.builder().build())
-        .reuseLastProviderEnabled(true)
-        .build();
+  static AwsCredentialsProvider lambdaCredentials(Map<String, String> env) {
+    String containerUri = env.get(CONTAINER_CREDENTIALS_VARIABLE);
+    return containerUri == null || containerUri.isBlank()
+        ? EnvironmentVariableCredentialsProvider.create()
+        : ContainerCredentialsProvider.builder().build();
   }
 
   public Region region() {

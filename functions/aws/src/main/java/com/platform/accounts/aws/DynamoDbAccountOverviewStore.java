@@ -37,7 +37,7 @@ final class DynamoDbAccountOverviewStore implements AccountOverviewStore {
     if (account == null) {
       return Optional.empty();
     }
-    methods.sort(DynamoDbPaymentMethodStore.OLDEST_FIRST);
+    methods.sort(PaymentMethodItems.OLDEST_FIRST);
     return Optional.of(new AccountOverview(account, methods));
   }
 }

@@ -49,9 +49,6 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
   private static final int METHOD_WRITE = 0;
   private static final int FINGERPRINT_WRITE = 1;
   private static final int SLOT_WRITE = 2;
-  static final Comparator<PaymentMethod> OLDEST_FIRST =
-      Comparator.comparing(PaymentMethod::createdAt)
-          .thenComparing(PaymentMethod::paymentMethodId);
 
   private final DynamoDbTable table;
 
@@ -120,7 +117,7 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
     table.partition(PaymentMethodItems.accountPk(accountId),
             PaymentMethodItems.PAYMENT_METHOD_PREFIX).stream()
         .map(PaymentMethodItems::fromItem).forEach(methods::add);
-    methods.sort(OLDEST_FIRST);
+    methods.sort(PaymentMethodItems.OLDEST_FIRST);
     return methods;
   }
 

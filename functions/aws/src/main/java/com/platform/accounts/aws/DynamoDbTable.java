@@ -42,46 +42,62 @@ public final class DynamoDbTable {
   private final String tableName;
   private final Clock clock;
 
-  private final AccountStore accounts;
-  private final ChallengeStore challenges;
-  private final RateLimitStore rateLimits;
-  private final IdempotencyStore idempotency;
-  private final PaymentMethodStore paymentMethods;
-  private final AccountOverviewStore accountOverviews;
+  /*
+   * Each store is made when first asked for, so a function loads the classes of its own stores only.
+   * The stores hold no state of their own: two threads racing to make one make equal stores.
+   */
+  private AccountStore accounts;
+  private ChallengeStore challenges;
+  private RateLimitStore rateLimits;
+  private IdempotencyStore idempotency;
+  private PaymentMethodStore paymentMethods;
+  private AccountOverviewStore accountOverviews;
 
   public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.accounts = new DynamoDbAccountStore(this);
-    this.challenges = new DynamoDbChallengeStore(this);
-    this.rateLimits = new DynamoDbRateLimitStore(this);
-    this.idempotency = new DynamoDbIdempotencyStore(this);
-    this.paymentMethods = new DynamoDbPaymentMethodStore(this);
-    this.accountOverviews = new DynamoDbAccountOverviewStore(this);
   }
 
   public AccountStore accounts() {
+    if (accounts == null) {
+      accounts = new DynamoDbAccountStore(this);
+    }
     return accounts;
   }
 
   public ChallengeStore challenges() {
+    if (challenges == null) {
+      challenges = new DynamoDbChallengeStore(this);
+    }
     return challenges;
   }
 
   public RateLimitStore rateLimits() {
+    if (rateLimits == null) {
+      rateLimits = new DynamoDbRateLimitStore(this);
+    }
     return rateLimits;
   }
 
   public IdempotencyStore idempotency() {
+    if (idempotency == null) {
+      idempotency = new DynamoDbIdempotencyStore(this);
+    }
     return idempotency;
   }
 
   public PaymentMethodStore paymentMethods() {
+    if (paymentMethods == null) {
+      paymentMethods = new DynamoDbPaymentMethodStore(this);
+    }
     return paymentMethods;
   }
 
   public AccountOverviewStore accountOverviews() {
+    if (accountOverviews == null) {
+      accountOverviews = new DynamoDbAccountOverviewStore(this);
+    }
     return accountOverviews;
   }
 

@@ -12,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.text.ParseException;
 import java.util.Base64;
 import java.util.Objects;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -95,7 +94,7 @@ public final class SsmServiceKeys implements ServiceKeys {
     if (jwk == null || !jwk.isObject()) {
       throw invalid(parameterName, "lacks the object sessionJwk");
     }
-    ECKey sessionKey = sessionKey(parameterName, jwk.toString());
+    ECKey sessionKey = sessionKey(parameterName, jwk);
     try {
       ECPublicKey publicKey = sessionKey.toECPublicKey();
       ECPrivateKey privateKey = sessionKey.toECPrivateKey();
@@ -117,11 +116,11 @@ public final class SsmServiceKeys implements ServiceKeys {
    * the curve, which the JDK would take for a public key and which would then fail later and
    * obscurely, or invite invalid-curve attacks on whoever trusts it.
    */
-  private static ECKey sessionKey(String parameterName, String jwk) {
+  private static ECKey sessionKey(String parameterName, JsonNode jwk) {
     ECKey key;
     try {
-      key = ECKey.parse(jwk);
-    } catch (ParseException e) {
+      key = EcJwk.read(jwk);
+    } catch (IllegalArgumentException e) {
       // nimbus names the flaw (a missing member, a point off the curve), never a member's value
       throw invalid(parameterName, "has a sessionJwk that is not an EC P-256 key ("
           + e.getMessage() + ")");

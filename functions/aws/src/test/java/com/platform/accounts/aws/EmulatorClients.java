@@ -6,6 +6,10 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -45,5 +49,21 @@ final class EmulatorClients implements BeforeEachCallback, AfterEachCallback {
   <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkAutoCloseable>
       C client(B builder) {
     return clients.client(builder);
+  }
+
+  SesV2Client sesV2() {
+    return client(SesV2Client.builder());
+  }
+
+  SnsClient sns() {
+    return client(SnsClient.builder());
+  }
+
+  SfnClient stepFunctions() {
+    return client(SfnClient.builder());
+  }
+
+  SsmClient ssm() {
+    return client(SsmClient.builder());
   }
 }

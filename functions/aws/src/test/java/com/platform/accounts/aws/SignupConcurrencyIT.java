@@ -9,6 +9,7 @@ import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.InMemoryEventLog;
 import com.platform.accounts.core.memory.InMemoryOutbox;
+import com.platform.accounts.core.memory.InMemorySessionTokens;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
 import com.platform.accounts.core.port.WorkflowOutcome;
@@ -104,10 +105,11 @@ class SignupConcurrencyIT {
   @Test
   void twentySimultaneousWrongGuessesCountAsExactlyFiveTries() throws Exception {
     InMemoryOutbox outbox = new InMemoryOutbox(clock);
+    InMemorySessionTokens sessions = new InMemorySessionTokens(clock);
     AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
         table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox,
         new InMemoryEventLog(), new NoWorkflows(), new EphemeralServiceKeys(), clock, "2026-01", null, null, "TEST",
-        table.accountOverviews()));
+        table.accountOverviews(), sessions, sessions));
     String email = uniqueEmail("guess");
     CodeSent sent = lifecycle.signups().start(new SignupCommand("DE", email,
         "a long passphrase 42", "a long passphrase 42", true, "EMAIL", null), new Validation());
@@ -171,7 +173,8 @@ class SignupConcurrencyIT {
         return call.call();
       }));
     }
-    ready.await(30, TimeUnit.SECONDS);
+    // a call still unready at the go would run late and the race would not be one
+    assertThat(ready.await(30, TimeUnit.SECONDS)).as("every call ready to go").isTrue();
     go.countDown();
     List<Outcome> outcomes = new ArrayList<>();
     for (Future<?> result : running) {

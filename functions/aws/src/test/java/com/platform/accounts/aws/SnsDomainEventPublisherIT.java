@@ -1,15 +1,18 @@
 package com.platform.accounts.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.platform.accounts.core.event.DomainEvent;
 import com.platform.accounts.testkit.AwsEmulator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,11 +56,14 @@ class SnsDomainEventPublisherIT {
 
   @Test
   void publishesTheEventAsJsonWithItsTypeAsAFilterableAttribute() throws Exception {
-    String topicArn = clients.client(SnsClient.builder()).createTopic(topic -> topic.name("domain-events")).topicArn();
-    String allEvents = subscribedQueue(topicArn, "all-events", null);
-    String accountsCreated =
-        subscribedQueue(topicArn, "accounts-created", "{\"type\":[\"AccountCreated\"]}");
-    SnsDomainEventPublisher publisher = new SnsDomainEventPublisher(clients.client(SnsClient.builder()), topicArn);
+    // names of this run's own: no topic or queue an earlier run left on the emulator is reused
+    String run = UUID.randomUUID().toString();
+    String topicArn = clients.sns().createTopic(topic -> topic.name("domain-events-" + run))
+        .topicArn();
+    String allEvents = subscribedQueue(topicArn, "all-events-" + run, null);
+    String accountsCreated = subscribedQueue(topicArn, "accounts-created-" + run,
+        "{\"type\":[\"AccountCreated\"]}");
+    SnsDomainEventPublisher publisher = new SnsDomainEventPublisher(clients.sns(), topicArn);
     Instant occurredAt = Instant.parse("2026-03-01T10:15:30.123Z");
 
     publisher.publish(new DomainEvent("sgn_1:AccountCreated", "AccountCreated", "acc_1",
@@ -90,13 +96,16 @@ class SnsDomainEventPublisherIT {
     return url;
   }
 
-  /** Whatever the queue holds once {@code expected} messages arrived or a few seconds passed. */
+  /** What the queue delivered by the time {@code expected} messages arrived. */
   private List<Message> receive(String queueUrl, int expected) {
     List<Message> messages = new ArrayList<>();
-    for (int poll = 0; poll < 5 && messages.size() < expected; poll++) {
-      messages.addAll(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-          .maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All")).messages());
-    }
+    await(expected + " messages on " + queueUrl).atMost(Duration.ofSeconds(10)).pollInSameThread()
+        .until(() -> {
+          messages.addAll(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+              .maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All"))
+              .messages());
+          return messages.size() >= expected;
+        });
     return messages;
   }
 }

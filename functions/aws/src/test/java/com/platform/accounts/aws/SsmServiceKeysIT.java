@@ -7,13 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 class SsmServiceKeysIT {
-  private static final String NAME = "/account-lifecycle/test/service-keys";
+  /** A parameter of this run's own: one an earlier run left on the emulator is not overwritten. */
+  private static final String NAME =
+      "/account-lifecycle/test/" + UUID.randomUUID() + "/service-keys";
 
   @RegisterExtension
   static final AwsEmulator AWS = new AwsEmulator();

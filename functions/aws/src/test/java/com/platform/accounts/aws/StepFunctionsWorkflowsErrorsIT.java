@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 
 /**
  * The Step Functions answers moto never gives (it accepts any task token, for one) from a stand-in
@@ -97,7 +99,24 @@ class StepFunctionsWorkflowsErrorsIT {
     answer("StartExecution", 400,
         "{\"__type\":\"ExecutionAlreadyExists\",\"message\":\"Execution Already Exists\"}");
 
-    workflows.startContactVerification("sgn_1");
+    assertThatCode(() -> workflows.startContactVerification("sgn_1")).doesNotThrowAnyException();
+    assertThatCode(() -> workflows.startCardVerification("acc_1", "pm_1"))
+        .doesNotThrowAnyException();
+
+    // each start was asked for once, and its refusal taken as "already started"
+    SERVICE.verify(2, postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution")));
+  }
+
+  @Test
+  void otherStartFailuresSurface() {
+    answer("StartExecution", 400,
+        "{\"__type\":\"StateMachineDoesNotExist\",\"message\":\"no such state machine\"}");
+
+    assertThatThrownBy(() -> workflows.startContactVerification("sgn_1"))
+        .isInstanceOf(StateMachineDoesNotExistException.class);
+    assertThatThrownBy(() -> workflows.startCardVerification("acc_1", "pm_1"))
+        .isInstanceOf(StateMachineDoesNotExistException.class);
   }
 
   @Test

@@ -1,13 +1,14 @@
 package com.platform.accounts.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.testkit.AwsEmulator;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 /** Starting executions by challenge id, and resuming a waiting task, on moto's Step Functions. */
 class StepFunctionsWorkflowsIT {
   private static final String ROLE = "arn:aws:iam::123456789012:role/contact-verification";
+  /** How long moto may take to run an execution up to its wait, and on to its end. */
+  private static final Duration MOTO_DEADLINE = Duration.ofSeconds(20);
 
   @RegisterExtension
   static final AwsEmulator AWS = new AwsEmulator();
@@ -73,7 +76,7 @@ class StepFunctionsWorkflowsIT {
   }
 
   @Test
-  void resumeCompletesTheWaitingTaskWithTheOutput() throws Exception {
+  void resumeCompletesTheWaitingTaskWithTheOutput() {
     AWS.enableStepFunctionsExecution();
     DynamoDbTable table = tables.create(Clock.systemUTC());
     // the execution parks its task token in the table, as the real workflow hands it to a task
@@ -100,32 +103,22 @@ class StepFunctionsWorkflowsIT {
     assertThat(finished.output().replace(" ", "")).isEqualTo("{\"status\":\"VERIFIED\"}");
   }
 
-  private String awaitToken(DynamoDbTable table, String challengeId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (Instant.now().isBefore(deadline)) {
-      Map<String, AttributeValue> item = tables.client().getItem(get -> get
-          .tableName(table.tableName())
-          .key(Map.of("pk", AttributeValue.fromS(challengeId), "sk", AttributeValue.fromS("TOKEN"))))
-          .item();
-      if (item != null && item.containsKey("token")) {
-        return item.get("token").s();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the execution never handed out its task token");
+  private String awaitToken(DynamoDbTable table, String challengeId) {
+    return await("the execution handing out its task token").atMost(MOTO_DEADLINE)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> {
+          Map<String, AttributeValue> item = tables.client().getItem(get -> get
+              .tableName(table.tableName())
+              .key(Map.of("pk", AttributeValue.fromS(challengeId),
+                  "sk", AttributeValue.fromS("TOKEN")))).item();
+          return item != null && item.containsKey("token") ? item.get("token").s() : null;
+        }, Objects::nonNull);
   }
 
-  private DescribeExecutionResponse awaitEnd(String executionArn) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    DescribeExecutionResponse execution;
-    do {
-      execution = clients.client(SfnClient.builder()).describeExecution(d -> d.executionArn(executionArn));
-      if (execution.status() != ExecutionStatus.RUNNING) {
-        return execution;
-      }
-      Thread.sleep(100);
-    } while (Instant.now().isBefore(deadline));
-    return execution;
+  private DescribeExecutionResponse awaitEnd(String executionArn) {
+    return await("the execution ending").atMost(MOTO_DEADLINE).pollInterval(Duration.ofMillis(100))
+        .until(() -> clients.stepFunctions().describeExecution(d -> d.executionArn(executionArn)),
+            execution -> execution.status() != ExecutionStatus.RUNNING);
   }
 
   private static String executionArn(String stateMachineArn, String name) {

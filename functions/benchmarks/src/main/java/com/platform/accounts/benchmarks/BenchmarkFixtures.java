@@ -2,12 +2,12 @@ package com.platform.accounts.benchmarks;
 
 import com.platform.accounts.aws.AwsClients;
 import com.platform.accounts.aws.DynamoDbTable;
+import com.platform.accounts.aws.Es256SessionIssuer;
 import com.platform.accounts.aws.SsmServiceKeys;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountStatus;
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.crypto.PasswordHasher;
-import com.platform.accounts.core.session.SessionTokens;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.ChallengeStatus;
 import com.platform.accounts.core.verification.Channel;
@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public final class BenchmarkFixtures {
   static final String EMAIL = "bench@example.com";
   static final String PASSWORD = "correct horse battery staple";
+  static final String CARD_TOKEN = "pm_card_visa";
 
   private BenchmarkFixtures() {}
 
@@ -47,13 +48,14 @@ public final class BenchmarkFixtures {
         clock);
     Account account = table.accounts().findByEmail(EMAIL)
         .orElseGet(() -> create(table, clock));
-    String token = new SessionTokens(new SsmServiceKeys(clients.client(SsmClient.builder()),
+    String token = new Es256SessionIssuer(new SsmServiceKeys(clients.client(SsmClient.builder()),
         env.get(Settings.SECRETS_PARAMETER_NAME)), clock).issue(account).token();
 
     for (String name : new String[] {"AccountApiFunction-get-account.json",
         "PaymentMethodsApiFunction-post-cards.json"}) {
-      Files.writeString(out.resolve(name),
-          Files.readString(events.resolve(name)).replace("REPLACED_BY_TEST", token));
+      Files.writeString(out.resolve(name), Files.readString(events.resolve(name))
+          // stripe-mock's test payment method; the session of the account above
+          .replace("tok_REPLACED_BY_TEST", CARD_TOKEN).replace("REPLACED_BY_TEST", token));
     }
     Files.writeString(out.resolve("SessionApiFunction-post-sessions.json"),
         Files.readString(events.resolve("SessionApiFunction-post-sessions.json"))

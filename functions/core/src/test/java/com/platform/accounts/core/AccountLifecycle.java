@@ -1,11 +1,16 @@
 package com.platform.accounts.core;
 
 import com.platform.accounts.core.account.SecondVerificationService;
-import com.platform.accounts.core.card.CardVerification;
+import com.platform.accounts.core.card.AccountPaymentMethods;
+import com.platform.accounts.core.card.CardEligibility;
+import com.platform.accounts.core.card.ChargePlacement;
+import com.platform.accounts.core.card.ChargeRelease;
+import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.ChallengeStore;
@@ -15,13 +20,13 @@ import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
 import com.platform.accounts.core.port.Workflows;
-import com.platform.accounts.core.memory.EphemeralServiceKeys;
+import com.platform.accounts.core.port.ServiceKeys;
+import com.platform.accounts.core.port.SessionTokenIssuer;
+import com.platform.accounts.core.port.SessionTokenVerifier;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.session.Authenticator;
-import com.platform.accounts.core.session.SessionVerifier;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.session.SessionService;
-import com.platform.accounts.core.session.SessionTokens;
 import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.core.verification.CodeChallenges;
 import com.platform.accounts.core.verification.VerificationProcess;
@@ -43,13 +48,15 @@ public final class AccountLifecycle {
       MessageSender messages,
       DomainEventPublisher events,
       Workflows workflows,
-      EphemeralServiceKeys keys,
+      ServiceKeys keys,
       Clock clock,
       String termsVersion,
       PaymentMethodStore paymentMethods,
       CardProcessor cards,
       String merchantName,
-      AccountOverviewStore accountOverviews) {}
+      AccountOverviewStore accountOverviews,
+      SessionTokenIssuer sessionIssuer,
+      SessionTokenVerifier sessionVerifier) {}
 
   private final Ports ports;
   private final SignupService signups;
@@ -57,7 +64,11 @@ public final class AccountLifecycle {
   private final SecondVerificationService verifications;
   private final VerificationProcess verificationProcess;
   private final Idempotency idempotency;
-  private final CardVerification cards;
+  private final InMemoryTelemetry telemetry = new InMemoryTelemetry();
+  private final ChargeRelease chargeRelease;
+  private final ChargePlacement chargePlacement;
+  private final OwnerAnswers ownerAnswers;
+  private final AccountPaymentMethods accountPaymentMethods;
   private final Authenticator authenticator;
   private final AccountOverviewStore accountOverviews;
 
@@ -67,7 +78,7 @@ public final class AccountLifecycle {
     Hmac hmac = new Hmac(ports.keys().hmacKey());
     RateLimiter rateLimiter = new RateLimiter(ports.rateLimits(), clock);
     PasswordHasher passwords = new PasswordHasher();
-    SessionTokens tokens = new SessionTokens(ports.keys(), clock);
+    SessionTokenIssuer tokens = ports.sessionIssuer();
     CodeChallenges codes = new CodeChallenges(ports.challenges(), ports.messages(), rateLimiter,
         hmac, clock);
     this.verificationProcess = new VerificationProcess(ports.challenges(), ports.accounts(),
@@ -79,13 +90,19 @@ public final class AccountLifecycle {
     this.verifications = new SecondVerificationService(ports.accounts(), ports.challenges(), codes,
         verificationProcess);
     this.idempotency = new Idempotency(ports.idempotency(), clock);
-    this.authenticator = new Authenticator(
-        new SessionVerifier(ports.keys().sessionVerificationKey(), clock), ports.accounts());
+    this.authenticator = new Authenticator(ports.sessionVerifier(), ports.accounts());
     this.accountOverviews = ports.accountOverviews();
-    this.cards = new CardVerification(ports.paymentMethods(), ports.accounts(), ports.cards(),
-        hmac,
-        new TokenSealer(ports.keys().hmacKey()), ports.workflows(), ports.messages(),
-        ports.events(), clock, ports.merchantName());
+    TokenSealer sealer = new TokenSealer(ports.keys().hmacKey());
+    this.chargeRelease = new ChargeRelease(ports.paymentMethods(), ports.accounts(), ports.cards(),
+        ports.messages(), telemetry, clock, ports.merchantName());
+    this.chargePlacement = new ChargePlacement(ports.paymentMethods(),
+        new CardEligibility(ports.paymentMethods(), ports.cards(), hmac, clock), ports.cards(),
+        hmac, chargeRelease, ports.workflows(), telemetry, clock, ports.merchantName());
+    this.ownerAnswers = new OwnerAnswers(ports.paymentMethods(), ports.accounts(), hmac, sealer,
+        ports.workflows(), ports.messages(), ports.events(), chargeRelease, clock,
+        ports.merchantName());
+    this.accountPaymentMethods = new AccountPaymentMethods(ports.paymentMethods(), chargeRelease,
+        ports.workflows(), sealer);
   }
 
   public Authenticator authenticator() {
@@ -96,8 +113,25 @@ public final class AccountLifecycle {
     return accountOverviews;
   }
 
-  public CardVerification cards() {
-    return cards;
+  public ChargePlacement chargePlacement() {
+    return chargePlacement;
+  }
+
+  public OwnerAnswers ownerAnswers() {
+    return ownerAnswers;
+  }
+
+  public ChargeRelease chargeRelease() {
+    return chargeRelease;
+  }
+
+  public AccountPaymentMethods accountPaymentMethods() {
+    return accountPaymentMethods;
+  }
+
+  /** What the core counted: the failures it tolerated. */
+  public InMemoryTelemetry telemetry() {
+    return telemetry;
   }
 
   public Ports ports() {

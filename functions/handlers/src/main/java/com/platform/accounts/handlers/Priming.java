@@ -3,6 +3,7 @@ package com.platform.accounts.handlers;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.platform.accounts.handlers.wiring.Infrastructure;
+import com.platform.accounts.handlers.wiring.Settings;
 import java.util.Map;
 import org.crac.Context;
 import org.crac.Core;
@@ -33,7 +34,10 @@ public final class Priming<I> implements Resource {
    * exist is read.
    */
   public static <I> void register(RequestHandler<I, ?> handler, I input) {
-    Core.getGlobalContext().register(new Priming<>(handler, input));
+    // without a snapshot to come, priming would only lengthen the cold start it is meant to remove
+    if (Settings.fromEnvironment().snapStart()) {
+      Core.getGlobalContext().register(new Priming<>(handler, input));
+    }
   }
 
   /** An API Gateway request without a session: answered before any side effect. */

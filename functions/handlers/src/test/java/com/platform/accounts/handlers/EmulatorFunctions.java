@@ -9,6 +9,8 @@ import com.platform.accounts.aws.AwsClients;
 import com.platform.accounts.aws.ChannelMessageSender;
 import com.platform.accounts.aws.DynamoDbTable;
 import com.platform.accounts.aws.EmulatorTables;
+import com.platform.accounts.aws.Es256SessionIssuer;
+import com.platform.accounts.aws.Es256SessionVerifier;
 import com.platform.accounts.aws.SesEmailSender;
 import com.platform.accounts.aws.SnsDomainEventPublisher;
 import com.platform.accounts.aws.SnsSmsSender;
@@ -16,7 +18,11 @@ import com.platform.accounts.aws.SsmServiceKeys;
 import com.platform.accounts.aws.StepFunctionsWorkflows;
 import com.platform.accounts.aws.VoiceCallSender;
 import com.platform.accounts.core.account.SecondVerificationService;
-import com.platform.accounts.core.card.CardVerification;
+import com.platform.accounts.core.card.AccountPaymentMethods;
+import com.platform.accounts.core.card.CardEligibility;
+import com.platform.accounts.core.card.ChargePlacement;
+import com.platform.accounts.core.card.ChargeRelease;
+import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.crypto.TokenSealer;
@@ -24,11 +30,11 @@ import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.port.DomainEventPublisher;
 import com.platform.accounts.core.port.MessageSender;
+import com.platform.accounts.core.port.Telemetry;
+import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.core.session.SessionService;
-import com.platform.accounts.core.session.SessionTokens;
-import com.platform.accounts.core.session.SessionVerifier;
 import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.core.verification.CodeChallenges;
 import com.platform.accounts.core.verification.VerificationProcess;
@@ -37,6 +43,7 @@ import com.platform.accounts.handlers.api.AccountVerificationsApi;
 import com.platform.accounts.handlers.api.PaymentMethodsApi;
 import com.platform.accounts.handlers.api.SessionApi;
 import com.platform.accounts.handlers.api.SignupApi;
+import com.platform.accounts.handlers.metrics.EmfTelemetry;
 import com.platform.accounts.handlers.tasks.CardVerificationTasks;
 import com.platform.accounts.handlers.tasks.ContactVerificationTasks;
 import java.security.SecureRandom;
@@ -67,6 +74,7 @@ final class EmulatorFunctions {
   private static final String KEYS_PARAMETER = "/account-lifecycle/keys";
   private static final String TERMS_VERSION = "2026-11-01";
   private static final String MERCHANT = "ACMECLOUD";
+  private static final String METRICS_NAMESPACE = "AccountLifecycle";
   private static final String VOICE_IDENTITY = "+12025550100";
   private static final String ROLE = "arn:aws:iam::123456789012:role/states";
   /** moto records the executions it is asked to start without running them. */
@@ -131,7 +139,7 @@ final class EmulatorFunctions {
     DynamoDbTable table = table();
     SsmServiceKeys keys = keys();
     SessionService sessions = new SessionService(table.accounts(), new PasswordHasher(),
-        new SessionTokens(keys, clock), new RateLimiter(table.rateLimits(), clock),
+        new Es256SessionIssuer(keys, clock), new RateLimiter(table.rateLimits(), clock),
         new Hmac(keys.hmacKey()));
     return new SessionApi(sessions, authenticator(table), idempotency(table));
   }
@@ -143,7 +151,7 @@ final class EmulatorFunctions {
     MessageSender messages = messages();
     VerificationProcess process = contactVerification(table, keys, messages);
     SignupService signups = new SignupService(table.accounts(), table.challenges(),
-        codes(table, keys, messages), new PasswordHasher(), new SessionTokens(keys, clock),
+        codes(table, keys, messages), new PasswordHasher(), new Es256SessionIssuer(keys, clock),
         process, clock, TERMS_VERSION);
     return new SignupApi(signups, authenticator(table), idempotency(table));
   }
@@ -159,10 +167,11 @@ final class EmulatorFunctions {
     return new AccountVerificationsApi(verifications, authenticator(table), idempotency(table));
   }
 
-  /** {@code new PaymentMethodsApi()}: CardWiring.cards(), the sandbox for Stripe. */
+  /** {@code new PaymentMethodsApi()}: CardWiring's parts, the sandbox for Stripe. */
   PaymentMethodsApi paymentMethodsApi() {
-    DynamoDbTable table = table();
-    return new PaymentMethodsApi(cards(table), authenticator(table), idempotency(table));
+    Cards cards = new Cards(table());
+    return new PaymentMethodsApi(cards.placement, cards.answers, cards.paymentMethods,
+        authenticator(cards.table), idempotency(cards.table));
   }
 
   /** {@code new ContactVerificationTasks()}: ContactVerificationWiring.process(). */
@@ -171,18 +180,39 @@ final class EmulatorFunctions {
     return new ContactVerificationTasks(contactVerification(table, keys(), messages()));
   }
 
-  /** {@code new CardVerificationTasks()}: CardWiring.cards(). */
+  /** {@code new CardVerificationTasks()}: CardWiring's parts. */
   CardVerificationTasks cardVerificationTasks() {
-    return new CardVerificationTasks(cards(table()));
+    Cards cards = new Cards(table());
+    return new CardVerificationTasks(cards.placement, cards.answers, cards.release);
   }
 
-  private CardVerification cards(DynamoDbTable table) {
-    SsmServiceKeys keys = keys();
-    return new CardVerification(table.paymentMethods(), table.accounts(), processor,
-        new Hmac(keys.hmacKey()), new TokenSealer(keys.hmacKey()),
-        new StepFunctionsWorkflows(clients.client(SfnClient.builder()), null,
-            cardVerificationArn),
-        messages(), events(), clock, MERCHANT);
+  /** CardWiring's parts of one function, on one read of the keys. */
+  private final class Cards {
+    final DynamoDbTable table;
+    final ChargeRelease release;
+    final ChargePlacement placement;
+    final OwnerAnswers answers;
+    final AccountPaymentMethods paymentMethods;
+
+    Cards(DynamoDbTable table) {
+      this.table = table;
+      SsmServiceKeys keys = keys();
+      Hmac hmac = new Hmac(keys.hmacKey());
+      TokenSealer sealer = new TokenSealer(keys.hmacKey());
+      Workflows workflows = new StepFunctionsWorkflows(clients.client(SfnClient.builder()), null,
+          cardVerificationArn);
+      Telemetry telemetry = new EmfTelemetry(METRICS_NAMESPACE);
+      MessageSender messages = messages();
+      release = new ChargeRelease(table.paymentMethods(), table.accounts(), processor, messages,
+          telemetry, clock, MERCHANT);
+      placement = new ChargePlacement(table.paymentMethods(),
+          new CardEligibility(table.paymentMethods(), processor, hmac, clock), processor, hmac,
+          release, workflows, telemetry, clock, MERCHANT);
+      answers = new OwnerAnswers(table.paymentMethods(), table.accounts(), hmac, sealer,
+          workflows, messages, events(), release, clock, MERCHANT);
+      paymentMethods = new AccountPaymentMethods(table.paymentMethods(), release, workflows,
+          sealer);
+    }
   }
 
   private VerificationProcess contactVerification(DynamoDbTable table, SsmServiceKeys keys,
@@ -208,7 +238,7 @@ final class EmulatorFunctions {
   }
 
   private Authenticator authenticator(DynamoDbTable table) {
-    return new Authenticator(new SessionVerifier(sessionPublicKey, clock), table.accounts());
+    return new Authenticator(new Es256SessionVerifier(sessionPublicKey, clock), table.accounts());
   }
 
   private Idempotency idempotency(DynamoDbTable table) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.asl.AslEngine;
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.problem.ErrorCode;
@@ -32,13 +33,13 @@ import java.util.Optional;
  */
 final class LocalEndpoints {
   private static final long MAX_ADVANCE_HOURS = 24L * 366;
-  private final LocalClock clock;
+  private final ManualClock clock;
   private final InMemoryOutbox outbox;
   private final AslEngine engine;
   private final SandboxCardProcessor cards;
   private final LocalSchedules schedules;
 
-  LocalEndpoints(LocalClock clock, InMemoryOutbox outbox, LocalWorkflows workflows,
+  LocalEndpoints(ManualClock clock, InMemoryOutbox outbox, LocalWorkflows workflows,
       SandboxCardProcessor cards, LocalSchedules schedules) {
     this.clock = clock;
     this.outbox = outbox;
@@ -65,11 +66,10 @@ final class LocalEndpoints {
     }
   }
 
-  /** Fires every wait, timeout and schedule due at the clock's current time. */
-  synchronized void fireDue() {
+  /** The ticker's step under {@code make run}: real time passed, and the clock follows. */
+  synchronized void passRealTime(Duration elapsed) {
     try {
-      engine.runDue();
-      schedules.runDue(clock.instant());
+      advanceBy(elapsed);
     } catch (RuntimeException e) {
       org.slf4j.LoggerFactory.getLogger(LocalEndpoints.class)
           .error("local workflow tick failed: {}", e.getClass().getName());
@@ -115,7 +115,10 @@ final class LocalEndpoints {
     Instant target = clock.instant().plus(by);
     for (Optional<Instant> due = nextDueAt(); due.isPresent()
         && !due.get().isAfter(target); due = nextDueAt()) {
-      clock.advanceTo(due.get());
+      // something that fell due at the current instant, queued by a request meanwhile, runs now
+      if (due.get().isAfter(clock.instant())) {
+        clock.advanceTo(due.get());
+      }
       engine.runDue();
       schedules.runDue(clock.instant());
     }

@@ -1,10 +1,14 @@
 package com.platform.accounts.warmpath;
 
+import com.platform.accounts.aws.Es256SessionIssuer;
+import com.platform.accounts.aws.Es256SessionVerifier;
 import com.platform.accounts.core.AccountLifecycle;
+import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.crypto.PasswordHasher;
+import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.signup.SignupService;
@@ -17,11 +21,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The core on in-memory ports as the handlers' tests wire it ({@link TestLifecycle}), and the state
- * that a measured request finds in production: a pending sign-up whose workflow waits for the
- * code, a card whose charges are placed and whose workflow waits for the owner. That state is made
- * through the core's own services, except for what would only slow the set-up down without being
- * measured: a sign-up's Argon2 hash is computed once per JVM, and its code is not sent.
+ * The core on the in-memory ports of the handlers' tests ({@link TestLifecycle}), but with sessions
+ * signed and checked by the functions' own ES256 adapters: they make no call outside, only the
+ * signature arithmetic that a warm function does on every authenticated request, which the tests'
+ * in-memory tokens would leave out. And the state that a measured request finds in production: a
+ * pending sign-up whose workflow waits for the code, a card whose charges are placed and whose
+ * workflow waits for the owner, made through the core's own services, except for what would only
+ * slow the set-up down without being measured: a sign-up's Argon2 hash is computed once per JVM,
+ * and its code is not sent.
  */
 final class Fixture {
   private static final String PASSWORD = "correct horse battery staple";
@@ -31,10 +38,15 @@ final class Fixture {
   private static final Pattern DESCRIPTOR = Pattern.compile("INTL([0-9]{6})\\*.*");
 
   private final TestLifecycle t = new TestLifecycle();
+  private final EphemeralServiceKeys keys = new EphemeralServiceKeys();
+  private final AccountLifecycle core = new AccountLifecycle(new AccountLifecycle.Ports(
+      t.table.accounts(), t.table.challenges(), t.table.rateLimits(), t.table.idempotency(),
+      t.outbox, t.events, t.workflows, keys, t.clock, TERMS_VERSION, t.table.paymentMethods(),
+      t.cards, "ACMECLOUD", t.table.accountOverviews(), new Es256SessionIssuer(keys, t.clock),
+      new Es256SessionVerifier(keys.sessionVerificationKey(), t.clock)));
   /** The same issuing of codes as sign-up's: a random code and its challenge-bound HMAC. */
   private final CodeChallenges codes = new CodeChallenges(t.table.challenges(), t.outbox,
-      new RateLimiter(t.table.rateLimits(), t.clock),
-      new Hmac(t.lifecycle.ports().keys().hmacKey()), t.clock);
+      new RateLimiter(t.table.rateLimits(), t.clock), new Hmac(keys.hmacKey()), t.clock);
 
   /** A sign-up waiting for its code, and the code its owner received. */
   record PendingSignup(String signupId, String code) {}
@@ -43,7 +55,7 @@ final class Fixture {
   record PendingCard(String paymentMethodId, String code) {}
 
   AccountLifecycle core() {
-    return t.lifecycle;
+    return core;
   }
 
   /**
@@ -57,14 +69,14 @@ final class Fixture {
         t.clock.instant(), false);
     t.table.challenges().create(codes.newChallenge(signupId, Challenge.Purpose.SIGNUP, null,
         details, Channel.EMAIL, email, code));
-    t.lifecycle.verificationProcess().await(signupId, "contact-task-" + signupId);
+    core.verificationProcess().await(signupId, "contact-task-" + signupId);
     return new PendingSignup(signupId, code.code());
   }
 
   /** A new active US account with its email verified, signed in: its session token. */
   String signedIn(String email) {
     PendingSignup signup = pendingSignup(email);
-    return t.lifecycle.signups().verify(signup.signupId(), signup.code()).session().token();
+    return core.signups().verify(signup.signupId(), signup.code()).session().token();
   }
 
   /**
@@ -72,10 +84,10 @@ final class Fixture {
    * card-verification workflow wait for the owner, and reads the code off the card's statement.
    */
   PendingCard pendingCard(String token, String cardNumber) {
-    var account = t.lifecycle.authenticator().authenticate(token);
-    PaymentMethod card = t.lifecycle.cards().add(account,
+    Account account = core.authenticator().authenticate(token);
+    PaymentMethod card = core.chargePlacement().add(account,
         t.cards.tokenize(cardNumber, 12, 2030, "123"));
-    t.lifecycle.cards().awaitOwner(account.accountId(), card.paymentMethodId(),
+    core.ownerAnswers().awaitOwner(account.accountId(), card.paymentMethodId(),
         "card-task-" + card.paymentMethodId());
     String microcharge = card.check().microchargeId();
     for (SandboxCardProcessor.Transaction line :
@@ -90,6 +102,6 @@ final class Fixture {
 
   /** Removes a card, which frees the account's one card slot. */
   void removeCard(String token, String paymentMethodId) {
-    t.lifecycle.cards().remove(t.lifecycle.authenticator().authenticate(token), paymentMethodId);
+    core.accountPaymentMethods().remove(core.authenticator().authenticate(token), paymentMethodId);
   }
 }

@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.card.Luhn;
+import com.platform.accounts.core.port.SessionTokenIssuer;
 import com.platform.accounts.core.session.Authenticator;
+import com.platform.accounts.core.session.SessionClaims;
 import com.platform.accounts.core.session.SessionToken;
-import com.platform.accounts.core.session.SessionTokens;
-import com.platform.accounts.core.session.SessionVerifier;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.FakeContext;
 import com.platform.accounts.handlers.TestHandlers;
@@ -92,7 +92,7 @@ public class HandlerBenchmarks {
     String token;
     Authenticator authenticator;
     Account account;
-    SessionTokens tokens;
+    SessionTokenIssuer tokens;
 
     @Setup(Level.Trial)
     public void signIn() {
@@ -104,7 +104,7 @@ public class HandlerBenchmarks {
       request.getHeaders().put("Authorization", "Bearer " + token);
       authenticator = fixture.core().authenticator();
       account = authenticator.authenticate(token);
-      tokens = new SessionTokens(fixture.core().ports().keys(), fixture.core().ports().clock());
+      tokens = fixture.core().ports().sessionIssuer();
     }
   }
 
@@ -204,7 +204,7 @@ public class HandlerBenchmarks {
    */
   @Benchmark
   @Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
-  public SessionVerifier.Claims checkSessionToken(AccountView s) {
+  public SessionClaims checkSessionToken(AccountView s) {
     return s.authenticator.claims(s.token);
   }
 

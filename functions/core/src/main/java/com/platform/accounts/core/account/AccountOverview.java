@@ -1,6 +1,8 @@
 package com.platform.accounts.core.account;
 
 import com.platform.accounts.core.card.PaymentMethod;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,6 +12,12 @@ import java.util.List;
 public record AccountOverview(Account account, List<PaymentMethod> paymentMethods) {
   /** Keeps only the {@linkplain PaymentMethod#isListed() listed} methods, in their order. */
   public AccountOverview {
-    paymentMethods = paymentMethods.stream().filter(PaymentMethod::isListed).toList();
+    List<PaymentMethod> listed = new ArrayList<>(paymentMethods.size());
+    for (PaymentMethod method : paymentMethods) {
+      if (method.isListed()) {
+        listed.add(method);
+      }
+    }
+    paymentMethods = Collections.unmodifiableList(listed);
   }
 }

@@ -12,6 +12,7 @@ import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.Optional;
+import com.platform.accounts.core.port.SessionTokenIssuer;
 
 /**
  * Login and logout. Unknown emails and wrong passwords get
@@ -22,11 +23,11 @@ public final class SessionService {
   static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
   private final AccountStore accounts;
   private final PasswordHasher passwords;
-  private final SessionTokens tokens;
+  private final SessionTokenIssuer tokens;
   private final RateLimiter rateLimiter;
   private final Hmac hmac;
 
-  public SessionService(AccountStore accounts, PasswordHasher passwords, SessionTokens tokens,
+  public SessionService(AccountStore accounts, PasswordHasher passwords, SessionTokenIssuer tokens,
       RateLimiter rateLimiter, Hmac hmac) {
     this.accounts = accounts;
     this.passwords = passwords;

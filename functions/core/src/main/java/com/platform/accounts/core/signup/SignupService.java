@@ -17,7 +17,7 @@ import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
-import com.platform.accounts.core.session.SessionTokens;
+import com.platform.accounts.core.port.SessionTokenIssuer;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.ChallengeStatus;
 import com.platform.accounts.core.verification.Channel;
@@ -41,13 +41,13 @@ public final class SignupService {
   private final ChallengeStore challenges;
   private final CodeChallenges codes;
   private final PasswordHasher passwords;
-  private final SessionTokens sessions;
+  private final SessionTokenIssuer sessions;
   private final VerificationProcess process;
   private final Clock clock;
   private final String termsVersion;
 
   public SignupService(AccountStore accounts, ChallengeStore challenges, CodeChallenges codes,
-      PasswordHasher passwords, SessionTokens sessions, VerificationProcess process, Clock clock,
+      PasswordHasher passwords, SessionTokenIssuer sessions, VerificationProcess process, Clock clock,
       String termsVersion) {
     this.accounts = accounts;
     this.challenges = challenges;

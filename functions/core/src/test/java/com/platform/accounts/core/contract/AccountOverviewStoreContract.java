@@ -11,7 +11,7 @@ import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
-import com.platform.accounts.core.support.MutableClock;
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.verification.Challenge;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +29,7 @@ public abstract class AccountOverviewStoreContract {
   public record Stores(AccountStore accounts, ChallengeStore challenges,
       PaymentMethodStore paymentMethods, AccountOverviewStore overviews) {}
 
-  protected final MutableClock clock = new MutableClock(START);
+  protected final ManualClock clock = new ManualClock(START);
   private Stores stores;
 
   /** Fresh stores on one empty table that read the time from {@code clock}. */

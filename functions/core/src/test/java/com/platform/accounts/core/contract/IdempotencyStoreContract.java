@@ -3,10 +3,10 @@ package com.platform.accounts.core.contract;
 import static com.platform.accounts.core.contract.Records.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.idempotency.IdempotencyRecord;
 import com.platform.accounts.core.port.IdempotencyStore;
-import com.platform.accounts.core.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ public abstract class IdempotencyStoreContract {
   private static final Duration RETENTION = Duration.ofHours(24);
   private static final int SIMULTANEOUS_CLAIMS = 8;
 
-  protected final MutableClock clock = new MutableClock(START);
+  protected final ManualClock clock = new ManualClock(START);
   private IdempotencyStore records;
 
   /** A fresh store on an empty (or unrelated) table that reads the time from {@code clock}. */
@@ -153,7 +153,7 @@ public abstract class IdempotencyStoreContract {
     assertThat(records.find(old.key(), old.expiresAt().minusNanos(1))).isPresent();
     assertThat(records.find(old.key(), old.expiresAt())).isEmpty();
 
-    clock.advance(RETENTION);
+    clock.advanceBy(RETENTION);
     IdempotencyRecord renewed = inProgress(old.key(), "hash-2");
     assertThat(records.claim(renewed)).isTrue();
     assertThat(records.find(old.key(), now())).contains(renewed);

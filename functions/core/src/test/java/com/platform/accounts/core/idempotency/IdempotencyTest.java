@@ -7,8 +7,9 @@ import com.platform.accounts.core.memory.InMemoryTable;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
-import com.platform.accounts.core.support.MutableClock;
+import com.platform.accounts.asl.ManualClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class IdempotencyTest {
     }
   };
 
-  private final MutableClock clock = MutableClock.at("2026-11-26T09:00:00Z");
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T09:00:00Z"));
   private final IdempotencyStore store = new InMemoryTable(clock).idempotency();
   private final Idempotency idempotency = new Idempotency(store, clock);
   private final AtomicInteger runs = new AtomicInteger();
@@ -122,12 +123,12 @@ class IdempotencyTest {
   void theClaimOfARequestThatDiedLapsesAfterItsLease() {
     store.claim(IdempotencyRecord.inProgress("k", "hash-1",
         clock.instant().plus(Idempotency.LEASE)));
-    clock.advance(Idempotency.LEASE.minusSeconds(1));
+    clock.advanceBy(Idempotency.LEASE.minusSeconds(1));
     assertThat(catchThrowableOfType(Problem.class,
         () -> idempotency.execute("k", "hash-1", request("answer "), ANSWERS)).code())
         .isEqualTo(ErrorCode.IDEMPOTENCY_KEY_IN_USE);
 
-    clock.advance(Duration.ofSeconds(1));
+    clock.advanceBy(Duration.ofSeconds(1));
 
     assertThat(idempotency.execute("k", "hash-1", request("answer "), ANSWERS))
         .isEqualTo("answer 1");
@@ -137,10 +138,10 @@ class IdempotencyTest {
   void anAnswerIsReplayedForADayThenTheKeyRunsAgain() {
     idempotency.execute("k", "hash-1", request("answer "), ANSWERS);
 
-    clock.advance(Duration.ofHours(24).minusSeconds(1));
+    clock.advanceBy(Duration.ofHours(24).minusSeconds(1));
     assertThat(idempotency.execute("k", "hash-1", request("answer "), ANSWERS))
         .isEqualTo("answer 1");
-    clock.advance(Duration.ofSeconds(1));
+    clock.advanceBy(Duration.ofSeconds(1));
     assertThat(idempotency.execute("k", "hash-1", request("answer "), ANSWERS))
         .isEqualTo("answer 2");
   }

@@ -68,7 +68,7 @@ class SessionServiceTest {
   @Test
   void anExpiredTokenIsRefused() {
     SessionToken token = sessions.login("ana@example.com", PASSWORD);
-    t.clock.advance(Duration.ofHours(12));
+    t.clock.advanceBy(Duration.ofHours(12));
 
     assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate(token.token()))
         .code()).isEqualTo(ErrorCode.UNAUTHENTICATED);

@@ -150,7 +150,7 @@ class SignupServiceTest {
     signups.verify(first.challengeId(), t.lastCode("ana@example.com"));
     int before = t.outbox.all().size();
 
-    t.clock.advance(Duration.ofMinutes(3));
+    t.clock.advanceBy(Duration.ofMinutes(3));
     CodeSent again = signUp("ANA@example.com");
 
     assertThat(again.destination()).isEqualTo("A***@example.com");
@@ -197,7 +197,7 @@ class SignupServiceTest {
   void aCodeExpiresAfterTenMinutes() {
     CodeSent sent = signUp("g@example.com");
     String code = t.lastCode("g@example.com");
-    t.clock.advance(Duration.ofMinutes(10));
+    t.clock.advanceBy(Duration.ofMinutes(10));
 
     assertThat(problemOf(() -> signups.verify(sent.challengeId(), code)).code())
         .isEqualTo(ErrorCode.CODE_EXPIRED);
@@ -216,7 +216,7 @@ class SignupServiceTest {
   @Test
   void resendingWithinSixtySecondsIsRateLimited() {
     CodeSent sent = signUp("i@example.com");
-    t.clock.advance(Duration.ofSeconds(20));
+    t.clock.advanceBy(Duration.ofSeconds(20));
 
     Problem p = problemOf(() -> signups.resend(sent.challengeId(), null, null, new Validation()));
 
@@ -229,7 +229,7 @@ class SignupServiceTest {
     CodeSent sent = signUp("j@example.com");
     String old = t.lastCode("j@example.com");
     problemOf(() -> signups.verify(sent.challengeId(), old.equals("000000") ? "111111" : "000000"));
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
 
     signups.resend(sent.challengeId(), null, null, new Validation());
     String fresh = t.lastCode("j@example.com");
@@ -244,7 +244,7 @@ class SignupServiceTest {
   @Test
   void aResendCanSwitchToSmsForTheSameSignup() {
     CodeSent sent = signUp("k@example.com");
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
 
     CodeSent resent = signups.resend(sent.challengeId(), "SMS", "+12025550111", new Validation());
 
@@ -262,7 +262,7 @@ class SignupServiceTest {
     assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(p.retryAfterSeconds()).isEqualTo(3600);
 
-    t.clock.advance(Duration.ofHours(1));
+    t.clock.advanceBy(Duration.ofHours(1));
     assertThat(signUp("l@example.com").channel()).isEqualTo(Channel.EMAIL);
   }
 

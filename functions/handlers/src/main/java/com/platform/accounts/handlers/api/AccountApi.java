@@ -4,7 +4,7 @@ import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountOverview;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.session.Authenticator;
-import com.platform.accounts.core.session.SessionVerifier;
+import com.platform.accounts.core.session.SessionClaims;
 import com.platform.accounts.handlers.Priming;
 import com.platform.accounts.handlers.wiring.ApiWiring;
 import com.platform.accounts.handlers.wiring.Infrastructure;
@@ -30,7 +30,7 @@ public final class AccountApi extends ApiHandler {
   }
 
   private ApiResponse get(ApiRequest request) {
-    SessionVerifier.Claims claims = authenticator().claims(request.bearerToken());
+    SessionClaims claims = authenticator().claims(request.bearerToken());
     Optional<AccountOverview> overview = overviews.find(claims.accountId());
     Account account = Authenticator.current(claims, overview.map(AccountOverview::account));
     return ApiResponse.of(200, Views.account(account, overview.get().paymentMethods()));

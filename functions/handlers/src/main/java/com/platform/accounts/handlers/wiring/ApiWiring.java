@@ -1,8 +1,8 @@
 package com.platform.accounts.handlers.wiring;
 
+import com.platform.accounts.aws.Es256SessionVerifier;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.session.Authenticator;
-import com.platform.accounts.core.session.SessionVerifier;
 
 /**
  * What the frame of every API function uses: the session check (the public key from the
@@ -25,7 +25,7 @@ public final class ApiWiring {
 
   private static final class AuthenticatorHolder {
     static final Authenticator AUTHENTICATOR = new Authenticator(
-        new SessionVerifier(Infrastructure.settings().sessions().verificationKey(),
+        new Es256SessionVerifier(Infrastructure.settings().sessions().verificationKey(),
             Infrastructure.clock()),
         Infrastructure.table().accounts());
   }

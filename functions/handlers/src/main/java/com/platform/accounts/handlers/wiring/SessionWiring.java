@@ -3,13 +3,14 @@ package com.platform.accounts.handlers.wiring;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.session.SessionService;
-import com.platform.accounts.core.session.SessionTokens;
+import com.platform.accounts.aws.Es256SessionIssuer;
+import com.platform.accounts.core.port.SessionTokenIssuer;
 
 /** Signing in and out, and the session tokens that sign-in and sign-up issue. */
 public final class SessionWiring {
   private SessionWiring() {}
 
-  public static SessionTokens tokens() {
+  public static SessionTokenIssuer tokens() {
     return TokensHolder.TOKENS;
   }
 
@@ -22,8 +23,8 @@ public final class SessionWiring {
   }
 
   private static final class TokensHolder {
-    static final SessionTokens TOKENS =
-        new SessionTokens(SecretsWiring.keys(), Infrastructure.clock());
+    static final SessionTokenIssuer TOKENS =
+        new Es256SessionIssuer(SecretsWiring.keys(), Infrastructure.clock());
   }
 
   private static final class PasswordsHolder {

@@ -1,10 +1,11 @@
 package com.platform.accounts.handlers.wiring;
 
 import com.nimbusds.jose.JOSEException;
+import com.platform.accounts.aws.EcJwk;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import java.net.URI;
 import java.security.interfaces.ECPublicKey;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,12 @@ public final class Settings {
   public static final String CARD_VERIFICATION_STATE_MACHINE_ARN =
       "CARD_VERIFICATION_STATE_MACHINE_ARN";
   public static final String MERCHANT_NAME = "MERCHANT_NAME";
+  public static final String CARD_PROCESSOR_API_BASE = "CARD_PROCESSOR_API_BASE";
   public static final String FRONTEND_ORIGIN = "FRONTEND_ORIGIN";
   public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
   public static final String LOG_LEVEL = "POWERTOOLS_LOG_LEVEL";
+  /** Set by Lambda: {@code snap-start} while a SnapStart function is initialised for its snapshot. */
+  public static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
   private final Map<String, String> env;
 
@@ -68,13 +72,19 @@ public final class Settings {
   /** The contact-verification workflow and the terms version a sign-up accepts. */
   public record ContactVerification(String stateMachineArn, String termsVersion) {}
 
-  /** The card-verification workflow and the merchant name in card descriptors. */
-  public record Cards(String stateMachineArn, String merchantName) {}
+  /**
+   * The card-verification workflow, the merchant name in card descriptors, and the card processor's
+   * API base: null for the processor's own (production), an emulator's address otherwise.
+   */
+  public record Cards(String stateMachineArn, String merchantName, URI processorApiBase) {}
 
   /**
    * The API frame: the one CORS origin (none when blank) and the namespace of its EMF metrics.
    */
   public record Api(String frontendOrigin, String metricsNamespace) {}
+
+  /** The namespace of a function's EMF metrics. */
+  public record Metrics(String namespace) {}
 
   public Table table() {
     Reader read = new Reader();
@@ -122,17 +132,29 @@ public final class Settings {
 
   public Cards cards() {
     Reader read = new Reader();
-    Cards cards = new Cards(read.required(CARD_VERIFICATION_STATE_MACHINE_ARN),
-        read.required(MERCHANT_NAME));
+    String stateMachineArn = read.required(CARD_VERIFICATION_STATE_MACHINE_ARN);
+    String merchantName = read.required(MERCHANT_NAME);
     read.done();
-    return cards;
+    String apiBase = env.get(CARD_PROCESSOR_API_BASE);
+    return new Cards(stateMachineArn, merchantName,
+        apiBase == null || apiBase.isBlank() ? null : URI.create(apiBase.strip()));
   }
 
   public Api api() {
     String origin = env.get(FRONTEND_ORIGIN);
-    String namespace = env.get(METRICS_NAMESPACE);
     return new Api(origin == null || origin.isBlank() ? null : origin.strip(),
+        metrics().namespace());
+  }
+
+  public Metrics metrics() {
+    String namespace = env.get(METRICS_NAMESPACE);
+    return new Metrics(
         namespace == null || namespace.isBlank() ? "AccountLifecycle" : namespace.strip());
+  }
+
+  /** Whether this initialisation ends in a SnapStart snapshot (and so is worth priming). */
+  public boolean snapStart() {
+    return "snap-start".equals(env.get(INITIALIZATION_TYPE));
   }
 
   /** The log level of the function (Powertools' variable), INFO when unset. */
@@ -148,7 +170,7 @@ public final class Settings {
    */
   static ECPublicKey publicKey(String jwk) {
     try {
-      ECKey key = ECKey.parse(jwk);
+      ECKey key = EcJwk.read(jwk);
       if (!Curve.P_256.equals(key.getCurve())) {
         throw new IllegalStateException(SESSION_PUBLIC_JWK + " is not a P-256 key");
       }
@@ -157,7 +179,7 @@ public final class Settings {
             + " holds a private key; give only its public part (kty, crv, x, y)");
       }
       return key.toECPublicKey();
-    } catch (ParseException | JOSEException e) {
+    } catch (IllegalArgumentException | JOSEException e) {
       // the cause may quote the variable's text; the name is enough to fix it
       throw new IllegalStateException(SESSION_PUBLIC_JWK + " is not an EC public JWK");
     }

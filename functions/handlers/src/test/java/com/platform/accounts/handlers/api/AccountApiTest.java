@@ -120,7 +120,8 @@ class AccountApiTest {
     CodeSent phone = t.lifecycle.verifications().start(account, "SMS", "+12025550123",
         new Validation());
     t.lifecycle.verifications().verify(account, phone.challengeId(), t.lastCode("+12025550123"));
-    PaymentMethod card = t.lifecycle.cards().add(t.lifecycle.authenticator().authenticate(token),
+    PaymentMethod card = t.lifecycle.chargePlacement().add(
+        t.lifecycle.authenticator().authenticate(token),
         t.cards.tokenize("4242424242424242", 12, 2030, "123"));
 
     JsonNode listed = Json.MAPPER.readTree(
@@ -128,7 +129,7 @@ class AccountApiTest {
     assertThat(listed).hasSize(1);
     assertThat(listed.get(0).path("paymentMethodId").asText()).isEqualTo(card.paymentMethodId());
 
-    t.lifecycle.cards().remove(t.lifecycle.authenticator().authenticate(token),
+    t.lifecycle.accountPaymentMethods().remove(t.lifecycle.authenticator().authenticate(token),
         card.paymentMethodId());
     assertThat(Json.MAPPER.readTree(accountApi.handleRequest(getAccount(token), null).getBody())
         .path("paymentMethods")).isEmpty();

@@ -155,7 +155,7 @@ class PaymentMethodsApiTest {
         Map.of("paymentMethodId", id), null, other), null);
 
     assertThat(response.getStatusCode()).isEqualTo(404);
-    assertThat(t.lifecycle.cards().list(
+    assertThat(t.lifecycle.accountPaymentMethods().list(
         t.lifecycle.authenticator().authenticate(token).accountId())).hasSize(1);
   }
 

@@ -37,7 +37,8 @@ class CardVerificationTasksTest {
     String id = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"))
         .accountId();
     account = t.table.accounts().find(id).orElseThrow();
-    pm = t.lifecycle.cards().add(account, t.cards.tokenize("4242424242424242", 12, 2030, "123"));
+    pm = t.lifecycle.chargePlacement().add(account,
+        t.cards.tokenize("4242424242424242", 12, 2030, "123"));
   }
 
   private Map<String, Object> event(String name) {
@@ -100,7 +101,7 @@ class CardVerificationTasksTest {
     Map<String, Object> schedule = Events.task("ExpireHoldsFunction-schedule.json");
 
     assertThat(job.handleRequest(schedule, null)).containsEntry("released", 0);
-    t.clock.advance(Duration.ofHours(24));
+    t.clock.advanceBy(Duration.ofHours(24));
     assertThat(job.handleRequest(schedule, null)).containsEntry("released", 1);
     assertThat(job.handleRequest(schedule, null)).containsEntry("released", 0);
   }
