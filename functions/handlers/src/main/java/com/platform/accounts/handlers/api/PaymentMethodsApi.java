@@ -28,7 +28,7 @@ public final class PaymentMethodsApi extends ApiHandler {
   public PaymentMethodsApi() {
     this(CardWiring.placement(), CardWiring.answers(), CardWiring.paymentMethods(),
         ApiWiring.authenticator(), ApiWiring.idempotency());
-    Priming.register(this, Priming.apiRequest("POST", "/v1/account/payment-methods/cards", "{}"));
+    Priming.register(() -> handle(Priming.apiRequest("POST", "/v1/account/payment-methods/cards", "{}"), null));
   }
 
   public PaymentMethodsApi(ChargePlacement placement, OwnerAnswers answers,

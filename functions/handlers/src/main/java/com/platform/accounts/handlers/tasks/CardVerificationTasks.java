@@ -20,7 +20,7 @@ public final class CardVerificationTasks extends TaskHandler {
   /** Production: the card wiring (processor, keys, workflow). */
   public CardVerificationTasks() {
     this(CardWiring.placement(), CardWiring.answers(), CardWiring.release());
-    Priming.register(this, null);
+    Priming.register();
   }
 
   public CardVerificationTasks(ChargePlacement placement, OwnerAnswers answers,

@@ -16,7 +16,7 @@ public final class ContactVerificationTasks extends TaskHandler {
   /** Production: the contact-verification workflow's steps. */
   public ContactVerificationTasks() {
     this(ContactVerificationWiring.process());
-    Priming.register(this, null);
+    Priming.register();
   }
 
   public ContactVerificationTasks(VerificationProcess process) {

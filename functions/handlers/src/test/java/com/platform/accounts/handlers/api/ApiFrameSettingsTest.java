@@ -66,7 +66,7 @@ class ApiFrameSettingsTest {
         route("GET", "/v1/ping", request -> ApiResponse.of(200, Json.object()));
       }
     };
-    return api.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
+    return api.handle(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
         .withResource("/v1/ping").withPath("/v1/ping"), context);
   }
 }

@@ -14,7 +14,7 @@ class ApiMetricsTest {
   @Test
   void eachRequestInLambdaWritesAnEmfRecordWithItsRouteAndErrorClass() {
     SignupApi api = TestHandlers.signupApi(new TestLifecycle().lifecycle);
-    String out = StandardOutput.of(() -> assertThat(api.handleRequest(
+    String out = StandardOutput.of(() -> assertThat(api.handle(
         Events.api("SignupApiFunction-post-signups.json").withBody("{"), new FakeContext())
         .getStatusCode()).isEqualTo(400));
 
