@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -37,6 +38,8 @@ public final class AwsClients implements SdkAutoCloseable {
   private final Region region;
   private final AwsCredentialsProvider credentials;
   private final URI endpointOverride;
+  /** Applied to every client when set: tests observe the calls made (interceptors). */
+  private final ClientOverrideConfiguration overrides;
   /** The process-wide instance lives as long as the process; closing it would break later calls. */
   private final boolean shared;
   private final Lazy<SdkHttpClient> http = new Lazy<>(() -> UrlConnectionHttpClient.builder().build());
@@ -51,10 +54,11 @@ public final class AwsClients implements SdkAutoCloseable {
   private final Map<Class<?>, SdkAutoCloseable> others = new ConcurrentHashMap<>();
 
   private AwsClients(Region region, AwsCredentialsProvider credentials, URI endpointOverride,
-      boolean shared) {
+      ClientOverrideConfiguration overrides, boolean shared) {
     this.region = Objects.requireNonNull(region, "region");
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.endpointOverride = endpointOverride;
+    this.overrides = overrides;
     this.shared = shared;
   }
 
@@ -70,9 +74,18 @@ public final class AwsClients implements SdkAutoCloseable {
   /** Clients for an explicit endpoint, region and static key pair: emulators and tests. */
   public static AwsClients forEndpoint(URI endpoint, String region, String accessKeyId,
       String secretAccessKey) {
+    return forEndpoint(endpoint, region, accessKeyId, secretAccessKey, null);
+  }
+
+  /**
+   * As {@link #forEndpoint(URI, String, String, String)}, every client built with {@code overrides}
+   * (say, an execution interceptor that counts the calls a test makes); null for none.
+   */
+  public static AwsClients forEndpoint(URI endpoint, String region, String accessKeyId,
+      String secretAccessKey, ClientOverrideConfiguration overrides) {
     Objects.requireNonNull(endpoint, "endpoint");
     return new AwsClients(Region.of(region), StaticCredentialsProvider.create(
-        AwsBasicCredentials.create(accessKeyId, secretAccessKey)), endpoint, false);
+        AwsBasicCredentials.create(accessKeyId, secretAccessKey)), endpoint, overrides, false);
   }
 
   static AwsClients fromVariables(Map<String, String> env, boolean shared) {
@@ -82,7 +95,7 @@ public final class AwsClients implements SdkAutoCloseable {
     }
     String endpoint = env.get(ENDPOINT_VARIABLE);
     URI endpointOverride = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
-    return new AwsClients(Region.of(region), lambdaCredentials(env), endpointOverride,
+    return new AwsClients(Region.of(region), lambdaCredentials(env), endpointOverride, null,
         shared);
   }
 
@@ -123,6 +136,9 @@ public final class AwsClients implements SdkAutoCloseable {
     builder.region(region).credentialsProvider(credentials).httpClient(http.get());
     if (endpointOverride != null) {
       builder.endpointOverride(endpointOverride);
+    }
+    if (overrides != null) {
+      builder.overrideConfiguration(overrides);
     }
     return builder.build();
   }

@@ -20,13 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * GSI {@code due-index} on {@code dueShard}/{@code dueAt}, TTL on {@code expiresAt}), one per test so
  * that no test sees another's items, dropped afterwards.
  */
-final class EmulatorTables {
+public final class EmulatorTables {
   private static DynamoDbClient client;
 
   private final AwsEmulator aws;
   private final List<String> created = new ArrayList<>();
 
-  EmulatorTables(AwsEmulator aws) {
+  public EmulatorTables(AwsEmulator aws) {
     this.aws = aws;
   }
 
@@ -52,7 +52,7 @@ final class EmulatorTables {
   }
 
   /** A new empty table and the stores on it. */
-  DynamoDbTable create(Clock clock) {
+  public DynamoDbTable create(Clock clock) {
     String name = "accounts-" + UUID.randomUUID();
     DynamoDbClient dynamo = client();
     dynamo.createTable(table -> table
@@ -79,7 +79,7 @@ final class EmulatorTables {
     return new DynamoDbTable(dynamo, name, clock);
   }
 
-  void dropAll() {
+  public void dropAll() {
     for (String name : created) {
       client().deleteTable(table -> table.tableName(name));
     }
