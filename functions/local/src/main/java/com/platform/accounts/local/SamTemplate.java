@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,11 @@ public final class SamTemplate {
   public record Schedule(String functionId, java.time.Duration rate) {}
 
   /** A state machine: definition file and its substitutions ({@code ${Name}} to a function id). */
-  public record StateMachine(String logicalId, Path definition, Map<String, String> functionArns) {}
+  public record StateMachine(String logicalId, Path definition, Map<String, String> functionArns) {
+    public StateMachine {
+      functionArns = Collections.unmodifiableMap(functionArns);
+    }
+  }
 
   private final Map<String, Function> functions = new LinkedHashMap<>();
   private final List<ApiRoute> routes = new ArrayList<>();
@@ -93,15 +98,15 @@ public final class SamTemplate {
   }
 
   public Map<String, Function> functions() {
-    return functions;
+    return Collections.unmodifiableMap(functions);
   }
 
   public List<ApiRoute> routes() {
-    return routes;
+    return Collections.unmodifiableList(routes);
   }
 
   public List<Schedule> schedules() {
-    return schedules;
+    return Collections.unmodifiableList(schedules);
   }
 
   /** {@code rate(15 minutes)} as a duration; the local runtime runs rate schedules only. */
@@ -120,6 +125,6 @@ public final class SamTemplate {
   }
 
   public Map<String, StateMachine> stateMachines() {
-    return stateMachines;
+    return Collections.unmodifiableMap(stateMachines);
   }
 }

@@ -3,6 +3,7 @@ package com.platform.accounts.handlers.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,6 +11,13 @@ import java.util.TreeMap;
 /** The parts of an API Gateway proxy event a handler uses, with header names case-insensitive. */
 public record ApiRequest(String method, String resource, Map<String, String> pathParameters,
     Map<String, String> queryParameters, Map<String, String> headers, String body) {
+
+  // Read-only views, not copies: a copy would lose the headers' case-insensitive lookup.
+  public ApiRequest {
+    pathParameters = Collections.unmodifiableMap(pathParameters);
+    queryParameters = Collections.unmodifiableMap(queryParameters);
+    headers = Collections.unmodifiableMap(headers);
+  }
 
   public static ApiRequest of(APIGatewayProxyRequestEvent event) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
