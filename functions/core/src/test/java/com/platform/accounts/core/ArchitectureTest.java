@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
 
 /** The core stays the domain: no cloud SDK, no HTTP, no Lambda types, no wall-clock reads. */
 @AnalyzeClasses(packages = "com.platform.accounts.core", importOptions =
@@ -22,9 +24,9 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule timeOnlyFromTheClockPort = noClasses().should()
-      .callMethod(java.time.Instant.class, "now")
+      .callMethod(Instant.class, "now")
       .orShould().callMethod(System.class, "currentTimeMillis")
-      .orShould().callMethod(java.time.Clock.class, "systemUTC");
+      .orShould().callMethod(Clock.class, "systemUTC");
 
   @ArchTest
   static final ArchRule theDomainDoesNotReachIntoItsAdapters = noClasses().that()

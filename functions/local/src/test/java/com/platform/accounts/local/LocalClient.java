@@ -1,13 +1,20 @@
 package com.platform.accounts.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.handlers.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +80,7 @@ final class LocalClient {
       }
       return new Answer(response.statusCode(), headers, body);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -85,17 +92,17 @@ final class LocalClient {
    * number and token that went over the wire.
    */
   static void assertLogsHoldNoSecrets() throws IOException {
-    String logs = java.nio.file.Files.readString(java.nio.file.Path.of("target/test-logs/local.log"));
-    org.assertj.core.api.Assertions.assertThat(logs).contains("-> 20");
+    String logs = Files.readString(Path.of("target/test-logs/local.log"));
+    assertThat(logs).contains("-> 20");
     for (String secret : SECRETS_SEEN) {
-      org.assertj.core.api.Assertions.assertThat(logs).doesNotContain(secret);
+      assertThat(logs).doesNotContain(secret);
     }
   }
 
   /** The code of the newest message to a destination, read from the outbox. */
   String lastCode(String destination) {
-    JsonNode messages = get("/_local/outbox?to=" + java.net.URLEncoder.encode(destination,
-        java.nio.charset.StandardCharsets.UTF_8), null).body().path("messages");
+    JsonNode messages = get("/_local/outbox?to=" + URLEncoder.encode(destination,
+        StandardCharsets.UTF_8), null).body().path("messages");
     if (messages.isEmpty()) {
       throw new AssertionError("no message to " + destination);
     }

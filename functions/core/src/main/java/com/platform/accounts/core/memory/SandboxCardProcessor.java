@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 
 /**
@@ -152,9 +153,9 @@ public final class SandboxCardProcessor implements CardProcessor {
   }
 
   @Override
-  public synchronized java.util.Optional<String> findCharge(String idempotencyKey) {
+  public synchronized Optional<String> findCharge(String idempotencyKey) {
     fault("findCharge", true);
-    return java.util.Optional.ofNullable(idempotency.get(idempotencyKey));
+    return Optional.ofNullable(idempotency.get(idempotencyKey));
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.platform.accounts.core.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.problem.FieldError;
@@ -90,12 +91,12 @@ class SignupServiceTest {
     assertThat(p.status()).isEqualTo(400);
     assertThat(p.code()).isEqualTo("VALIDATION_FAILED");
     assertThat(p.errors()).extracting(FieldError::field, FieldError::code).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("country", "UNSUPPORTED_COUNTRY"),
-        org.assertj.core.groups.Tuple.tuple("email", "INVALID_EMAIL"),
-        org.assertj.core.groups.Tuple.tuple("password", "WEAK_PASSWORD"),
-        org.assertj.core.groups.Tuple.tuple("passwordConfirmation", "PASSWORD_MISMATCH"),
-        org.assertj.core.groups.Tuple.tuple("termsAccepted", "TERMS_NOT_ACCEPTED"),
-        org.assertj.core.groups.Tuple.tuple("verificationChannel", "INVALID_CHANNEL"));
+        tuple("country", "UNSUPPORTED_COUNTRY"),
+        tuple("email", "INVALID_EMAIL"),
+        tuple("password", "WEAK_PASSWORD"),
+        tuple("passwordConfirmation", "PASSWORD_MISMATCH"),
+        tuple("termsAccepted", "TERMS_NOT_ACCEPTED"),
+        tuple("verificationChannel", "INVALID_CHANNEL"));
     assertThat(t.outbox.all()).isEmpty();
   }
 

@@ -10,13 +10,16 @@ import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.idempotency.StoredResponse;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.handlers.Json;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -111,9 +114,8 @@ public abstract class ApiHandler
       String key = request.header("Idempotency-Key");
       if (key != null && "POST".equals(request.method())) {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-          throw Problem.validation(java.util.List.of(new com.platform.accounts.core.problem
-              .FieldError("Idempotency-Key", ErrorCode.INVALID_VALUE,
-              "Use 1 to 255 visible ASCII characters.")));
+          throw Problem.validation(List.of(new FieldError("Idempotency-Key",
+              ErrorCode.INVALID_VALUE, "Use 1 to 255 visible ASCII characters.")));
         }
         return lifecycle.idempotency().execute(scopedKey(request, key), fingerprint(request),
             () -> run(route, request));
@@ -156,7 +158,7 @@ public abstract class ApiHandler
   private static boolean isDependencyFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getClass().getName().startsWith("software.amazon.awssdk.")
-          || t instanceof java.io.UncheckedIOException) {
+          || t instanceof UncheckedIOException) {
         return true;
       }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.handlers.Json;
+import java.util.Locale;
 import java.util.Map;
 
 /** The one problem+json mapper (RFC 9457). */
@@ -16,7 +17,7 @@ public final class ProblemResponses {
 
   public static ApiResponse render(Problem problem) {
     ObjectNode body = Json.object();
-    body.put("type", TYPE_PREFIX + problem.code().toLowerCase(java.util.Locale.ROOT));
+    body.put("type", TYPE_PREFIX + problem.code().toLowerCase(Locale.ROOT));
     body.put("title", problem.title());
     body.put("status", problem.status());
     body.put("detail", problem.detail());
