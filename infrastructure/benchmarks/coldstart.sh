@@ -1,44 +1,78 @@
 #!/usr/bin/env bash
-# Cold start of every handler: for each, a fresh JVM builds the handler with its production
-# constructor (SDK clients, keys from SSM, services) against a moto emulator and invokes it once with
-# its events/ sample. A do-nothing handler is measured in the same run as the baseline.
+# Cold start of every function: for each, a fresh JVM builds the handler with its production
+# constructor, from the function's own jar, against a moto emulator (and stripe-mock for the card
+# processor), and invokes it once with an event that does real work: GET /v1/account with a valid
+# session of an existing account, sign-in with the right password, a sign-up with a new email, a card
+# added with a processor token. A do-nothing handler is measured in the same run as the baseline.
 # Prints a Markdown table of medians over RUNS runs (default 5). Needs `make build` first.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 runs="${RUNS:-5}"
-handlers_jar=functions/handlers/target/handlers.jar
-bench_jar=$(ls functions/benchmarks/target/benchmarks-*.jar | head -1)
-[[ -f "$handlers_jar" && -f "$bench_jar" ]] || { echo "run 'make build' first" >&2; exit 1; }
+jars=functions/handlers/target/functions
+bench_jar=$(ls functions/benchmarks/target/benchmarks-*.jar | grep -v -e sources -e javadoc | head -1)
+[[ -d "$jars" && -f "$bench_jar" ]] || { echo "run 'make build' first" >&2; exit 1; }
+work="$(mktemp -d)"
+stripe_pid=""
+cleanup() {
+  [[ -n "$stripe_pid" ]] && kill "$stripe_pid" 2>/dev/null || true
+  bash infrastructure/emulator/moto.sh stop "$port" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
+free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 bash infrastructure/emulator/venv.sh >/dev/null
-port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 bash infrastructure/emulator/moto.sh start "$port" >/dev/null
-trap 'bash infrastructure/emulator/moto.sh stop >/dev/null 2>&1 || true' EXIT
 eval "$(.venv/bin/python infrastructure/emulator/bootstrap.py "http://127.0.0.1:$port")"
+
+# stripe-mock (Stripe's own mock of its API) for the card processor; it needs Go to install
+stripe_mock="$(bash infrastructure/benchmarks/stripe-mock.sh 2>/dev/null || true)"
+if [[ -x "$stripe_mock" ]]; then
+  stripe_port=$(free_port)
+  "$stripe_mock" -http-port "$stripe_port" >/dev/null 2>&1 &
+  stripe_pid=$!
+  export CARD_PROCESSOR_API_BASE="http://127.0.0.1:$stripe_port"
+  for _ in $(seq 50); do curl -s -o /dev/null "$CARD_PROCESSOR_API_BASE" && break; sleep 0.1; done
+fi
+
+# an account with both contacts proven, its session, and the events that use them
+java -cp "$jars/session-api.jar:$bench_jar" com.platform.accounts.benchmarks.BenchmarkFixtures \
+  events "$work" >/dev/null 2>&1
 
 jvm_flags=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Xshare:auto)
 cases=(
-  "baseline (hello world)|com.platform.accounts.benchmarks.HelloHandler|-"
-  "SignupApi POST /v1/signups|com.platform.accounts.handlers.api.SignupApi|events/SignupApiFunction-post-signups.json"
-  "SessionApi POST /v1/sessions|com.platform.accounts.handlers.api.SessionApi|events/SessionApiFunction-post-sessions.json"
-  "AccountApi GET /v1/account|com.platform.accounts.handlers.api.AccountApi|events/AccountApiFunction-get-account.json"
-  "ContactVerificationTasks EXPIRE|com.platform.accounts.handlers.tasks.ContactVerificationTasks|events/ContactVerificationTasksFunction-expire.json"
-  "PaymentMethodsApi POST /v1/account/payment-methods/cards|com.platform.accounts.handlers.api.PaymentMethodsApi|events/PaymentMethodsApiFunction-post-cards.json"
-  "ExpireHoldsJob (schedule)|com.platform.accounts.handlers.jobs.ExpireHoldsJob|events/ExpireHoldsFunction-schedule.json"
+  "baseline (hello world)|-|com.platform.accounts.benchmarks.HelloHandler|-"
+  "AccountApi GET /v1/account|account-api|com.platform.accounts.handlers.api.AccountApi|$work/AccountApiFunction-get-account.json"
+  "SessionApi POST /v1/sessions|session-api|com.platform.accounts.handlers.api.SessionApi|$work/SessionApiFunction-post-sessions.json"
+  "SignupApi POST /v1/signups|signup-api|com.platform.accounts.handlers.api.SignupApi|events/SignupApiFunction-post-signups.json"
+  "ContactVerificationTasks EXPIRE|contact-verification-tasks|com.platform.accounts.handlers.tasks.ContactVerificationTasks|events/ContactVerificationTasksFunction-expire.json"
+  "ExpireHoldsJob (schedule)|expire-holds|com.platform.accounts.handlers.jobs.ExpireHoldsJob|events/ExpireHoldsFunction-schedule.json"
 )
+if [[ -n "$stripe_pid" ]]; then
+  cases+=("PaymentMethodsApi POST /v1/account/payment-methods/cards|payment-methods-api|com.platform.accounts.handlers.api.PaymentMethodsApi|$work/PaymentMethodsApiFunction-post-cards.json")
+fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "| handler | wall ms | init ms | first invoke ms | classes loaded | answer |"
+echo "| function | wall ms | init ms | first invoke ms | classes loaded | answer |"
 echo "|---|---:|---:|---:|---:|---|"
 for case in "${cases[@]}"; do
-  IFS='|' read -r label class event <<<"$case"
+  IFS='|' read -r label jar class event <<<"$case"
+  classpath="$bench_jar"
+  [[ "$jar" != "-" ]] && classpath="$jars/$jar.jar:$bench_jar"
   walls=(); inits=(); invokes=(); classes=(); answer=""
   for ((i = 0; i < runs; i++)); do
+    input="$event"
+    if [[ "$event" == *SignupApiFunction* ]]; then
+      # a new email each run: a sign-up really starts (and stays under the per-mailbox send limit)
+      input="$work/signup-$i.json"
+      sed "s/ana@example.com/bench-$i-$RANDOM@example.com/" "$event" >"$input"
+    fi
     start=$(date +%s%N)
-    line=$(java "${jvm_flags[@]}" -Dlog4j2.level=WARN -cp "$handlers_jar:$bench_jar" \
-      com.platform.accounts.benchmarks.ColdStart "$class" "$event" 2>/dev/null | grep '^{"handler"' | tail -1)
+    line=$(java "${jvm_flags[@]}" -cp "$classpath" \
+      com.platform.accounts.benchmarks.ColdStart "$class" "$input" 2>/dev/null | grep '^{"handler"' | tail -1)
     end=$(date +%s%N)
     walls+=($(( (end - start) / 1000000 )))
     inits+=("$(sed -E 's/.*"initMs":([0-9]+).*/\1/' <<<"$line")")
@@ -50,3 +84,4 @@ for case in "${cases[@]}"; do
     "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${inits[@]}" | median)" \
     "$(printf '%s\n' "${invokes[@]}" | median)" "$(printf '%s\n' "${classes[@]}" | median)" "$answer"
 done
+[[ -n "$stripe_pid" ]] || echo "(PaymentMethodsApi not measured: stripe-mock needs Go to install)"

@@ -8,6 +8,7 @@ import base64
 import json
 import os
 import pathlib
+import shlex
 import sys
 
 import boto3
@@ -85,9 +86,11 @@ def main(endpoint: str) -> None:
         "SECRETS_PARAMETER_NAME": parameter, "SENDER_EMAIL": sender,
         "VOICE_ORIGINATION_IDENTITY": "+12025550100", "TERMS_VERSION": "2026-11-01",
         "FRONTEND_ORIGIN": "http://127.0.0.1:8080",
+        "SESSION_PUBLIC_JWK": json.dumps({k: v for k, v in keys["sessionJwk"].items() if k != "d"},
+                                         separators=(",", ":")),
     }
     for name, value in env.items():
-        print(f"export {name}={value}")
+        print(f"export {name}={shlex.quote(value)}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,13 @@ import java.util.Objects;
 /**
  * A controllable clock: time moves only when {@link #advanceTo} or {@link #advanceBy} is called, and
  * only forwards, so waits, retry delays and timeouts fire exactly when a test says so. Safe to read
- * and advance from several threads. The zone is UTC.
+ * and advance from several threads. The zone is UTC; {@link #withZone} gives a view in another zone
+ * that keeps reading this clock's time.
+ *
+ * <p>The project's one controllable clock: the engine's {@link AslEngine#runUntil}, the local
+ * runtime (whose ticker, under {@code make run}, advances it as real time passes) and every
+ * module's tests use it. It lives here because this module depends on nothing of the project, so
+ * all of them can reach it (the others at test scope) without a cycle.
  */
 public final class ManualClock extends Clock {
 

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -17,11 +17,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -36,6 +31,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 public final class AwsClients implements SdkAutoCloseable {
   static final String REGION_VARIABLE = "AWS_REGION";
   static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
+  static final String CONTAINER_CREDENTIALS_VARIABLE = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
   private final Region region;
   private final AwsCredentialsProvider credentials;
@@ -45,12 +41,8 @@ public final class AwsClients implements SdkAutoCloseable {
   private final Lazy<SdkHttpClient> http = new Lazy<>(() -> UrlConnectionHttpClient.builder().build());
 
   private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() -> build(DynamoDbClient.builder()));
-  private final Lazy<SesV2Client> sesV2 = new Lazy<>(() -> build(SesV2Client.builder()));
-  private final Lazy<SnsClient> sns = new Lazy<>(() -> build(SnsClient.builder()));
-  private final Lazy<PinpointSmsVoiceV2Client> smsVoice =
-      new Lazy<>(() -> build(PinpointSmsVoiceV2Client.builder()));
-  private final Lazy<SfnClient> sfn = new Lazy<>(() -> build(SfnClient.builder()));
-  private final Lazy<SsmClient> ssm = new Lazy<>(() -> build(SsmClient.builder()));
+  /** The other services' clients, by the type of the builder that made them. */
+  private final Map<Class<?>, SdkAutoCloseable> others = new ConcurrentHashMap<>();
 
   private AwsClients(Region region, AwsCredentialsProvider credentials, URI endpointOverride,
       boolean shared) {
@@ -84,7 +76,7 @@ public final class AwsClients implements SdkAutoCloseable {
     }
     String endpoint = env.get(ENDPOINT_VARIABLE);
     URI endpointOverride = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
-    return new AwsClients(Region.of(region), lambdaCredentials(), endpointOverride,
+    return new AwsClients(Region.of(region), lambdaCredentials(env), endpointOverride,
         shared);
   }
 
@@ -92,15 +84,14 @@ public final class AwsClients implements SdkAutoCloseable {
    * A plain Lambda function finds its role's credentials in {@code AWS_ACCESS_KEY_ID},
    * {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}. A SnapStart function does not: Lambda
    * hands it container credentials ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and its token)
-   * instead, fetched and refreshed at run time so that no key is frozen into the snapshot. These two
-   * providers cover both, and nothing else is tried; the chain remembers the one that worked.
+   * instead, fetched and refreshed at run time so that no key is frozen into the snapshot. The
+   * environment says which of the two applies, so nothing else is built or tried.
    */
-  static AwsCredentialsProvider lambdaCredentials() {
-    return AwsCredentialsProviderChain.builder()
-        .credentialsProviders(EnvironmentVariableCredentialsProvider.create(),
-            ContainerCredentialsProvider.builder().build())
-        .reuseLastProviderEnabled(true)
-        .build();
+  static AwsCredentialsProvider lambdaCredentials(Map<String, String> env) {
+    String containerUri = env.get(CONTAINER_CREDENTIALS_VARIABLE);
+    return containerUri == null || containerUri.isBlank()
+        ? EnvironmentVariableCredentialsProvider.create()
+        : ContainerCredentialsProvider.builder().build();
   }
 
   public Region region() {
@@ -111,25 +102,15 @@ public final class AwsClients implements SdkAutoCloseable {
     return dynamoDb.get();
   }
 
-  public SesV2Client sesV2() {
-    return sesV2.get();
-  }
-
-  public SnsClient sns() {
-    return sns.get();
-  }
-
-  /** AWS End User Messaging SMS and Voice v2: voice calls. */
-  public PinpointSmsVoiceV2Client smsVoice() {
-    return smsVoice.get();
-  }
-
-  public SfnClient stepFunctions() {
-    return sfn.get();
-  }
-
-  public SsmClient ssm() {
-    return ssm.get();
+  /**
+   * The client of another service, built on first use from {@code builder} (say
+   * {@code SesV2Client.builder()}) and then reused. This class names no service but DynamoDB, which
+   * every function uses, so a function's artefact carries only the service modules it calls.
+   */
+  @SuppressWarnings("unchecked")
+  public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkAutoCloseable>
+      C client(B builder) {
+    return (C) others.computeIfAbsent(builder.getClass(), type -> build(builder));
   }
 
   private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C build(B builder) {
@@ -149,11 +130,9 @@ public final class AwsClients implements SdkAutoCloseable {
     if (shared) {
       return;
     }
-    List<SdkAutoCloseable> made = new ArrayList<>();
-    for (Lazy<? extends SdkAutoCloseable> client : List.of(dynamoDb, sesV2, sns, smsVoice, sfn, ssm)) {
-      if (client.peek() != null) {
-        made.add(client.peek());
-      }
+    List<SdkAutoCloseable> made = new ArrayList<>(others.values());
+    if (dynamoDb.peek() != null) {
+      made.add(dynamoDb.peek());
     }
     made.forEach(SdkAutoCloseable::close);
     if (http.peek() != null) {

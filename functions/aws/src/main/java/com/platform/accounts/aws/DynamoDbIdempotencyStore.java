@@ -52,9 +52,7 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
     item.put("key", Items.s(r.key()));
     Items.putString(item, "requestHash", r.requestHash());
     item.put("completed", Items.bool(r.completed()));
-    item.put("status", Items.n(r.status()));
-    Items.putString(item, "responseHeadersJson", r.responseHeadersJson());
-    Items.putString(item, "responseBody", r.responseBody());
+    Items.putString(item, "answer", r.answer());
     Items.putExpiry(item, r.expiresAt());
     return item;
   }
@@ -62,7 +60,6 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
   private static IdempotencyRecord fromItem(Map<String, AttributeValue> item) {
     return new IdempotencyRecord(Items.requiredString(item, "key"),
         Items.string(item, "requestHash"), Items.bool(item, "completed"),
-        Items.integer(item, "status"), Items.string(item, "responseHeadersJson"),
-        Items.string(item, "responseBody"), Items.expiry(item));
+        Items.string(item, "answer"), Items.expiry(item));
   }
 }

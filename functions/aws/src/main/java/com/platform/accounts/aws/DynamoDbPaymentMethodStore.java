@@ -8,6 +8,7 @@ import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,14 +49,6 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
   private static final int METHOD_WRITE = 0;
   private static final int FINGERPRINT_WRITE = 1;
   private static final int SLOT_WRITE = 2;
-  /**
-   * Tries of a create whose fingerprint item was taken when written but gone when read: its holder
-   * freed it in between, so the card may be registered after all.
-   */
-  private static final int MAX_CREATE_TRIES = 3;
-  private static final Comparator<PaymentMethod> OLDEST_FIRST =
-      Comparator.comparing(PaymentMethod::createdAt)
-          .thenComparing(PaymentMethod::paymentMethodId);
 
   private final DynamoDbTable table;
 
@@ -81,15 +74,15 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
             .build()).build(),
         table.transactPut(PaymentMethodItems.slotItem(pm), Condition.absent()));
-    for (int attempt = 0; attempt < MAX_CREATE_TRIES; attempt++) {
+    boolean written = OptimisticRetry.run(() -> {
       try {
         table.transact(writes);
-        return;
+        return true;
       } catch (TransactionCanceledException e) {
         List<CancellationReason> reasons = lostReasons(e);
         // the in-memory table checks the id, then the fingerprint, then the slot; so does this
         if (failed(reasons, METHOD_WRITE)) {
-          throw conflict(pm);
+          return false;
         }
         if (failed(reasons, FINGERPRINT_WRITE)) {
           Optional<String> owner = fingerprintHolder(reasons.get(FINGERPRINT_WRITE),
@@ -97,15 +90,19 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
           if (owner.isPresent()) {
             throw new CardAlreadyRegisteredException(owner.get().equals(pm.accountId()));
           }
-          continue;
+          // taken when written but gone when read: its holder freed it in between, so the card
+          // may be registered after all
+          throw conflict(pm);
         }
         if (failed(reasons, SLOT_WRITE)) {
           throw new AccountAlreadyHasCardException();
         }
-        throw conflict(pm);
+        return false;
       }
+    });
+    if (!written) {
+      throw conflict(pm);
     }
-    throw conflict(pm);
   }
 
   @Override
@@ -117,23 +114,10 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
   @Override
   public List<PaymentMethod> list(String accountId) {
     List<PaymentMethod> methods = new ArrayList<>();
-    Map<String, AttributeValue> startKey = null;
-    do {
-      QueryRequest.Builder query = QueryRequest.builder()
-          .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-          .expressionAttributeNames(Map.of("#pk", Items.PK, "#sk", Items.SK))
-          .expressionAttributeValues(Map.of(
-              ":pk", Items.s(PaymentMethodItems.accountPk(accountId)),
-              ":prefix", Items.s(PaymentMethodItems.PAYMENT_METHOD_PREFIX)))
-          .consistentRead(true);
-      if (startKey != null) {
-        query.exclusiveStartKey(startKey);
-      }
-      QueryResponse page = table.query(query);
-      page.items().stream().map(PaymentMethodItems::fromItem).forEach(methods::add);
-      startKey = nextPage(page);
-    } while (startKey != null);
-    methods.sort(OLDEST_FIRST);
+    table.partition(PaymentMethodItems.accountPk(accountId),
+            PaymentMethodItems.PAYMENT_METHOD_PREFIX).stream()
+        .map(PaymentMethodItems::fromItem).forEach(methods::add);
+    methods.sort(PaymentMethodItems.OLDEST_FIRST);
     return methods;
   }
 

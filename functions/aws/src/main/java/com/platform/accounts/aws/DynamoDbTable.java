@@ -1,5 +1,6 @@
 package com.platform.accounts.aws;
 
+import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.IdempotencyStore;
@@ -7,6 +8,7 @@ import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,41 +42,63 @@ public final class DynamoDbTable {
   private final String tableName;
   private final Clock clock;
 
-  private final AccountStore accounts;
-  private final ChallengeStore challenges;
-  private final RateLimitStore rateLimits;
-  private final IdempotencyStore idempotency;
-  private final PaymentMethodStore paymentMethods;
+  /*
+   * Each store is made when first asked for, so a function loads the classes of its own stores only.
+   * The stores hold no state of their own: two threads racing to make one make equal stores.
+   */
+  private AccountStore accounts;
+  private ChallengeStore challenges;
+  private RateLimitStore rateLimits;
+  private IdempotencyStore idempotency;
+  private PaymentMethodStore paymentMethods;
+  private AccountOverviewStore accountOverviews;
 
   public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.accounts = new DynamoDbAccountStore(this);
-    this.challenges = new DynamoDbChallengeStore(this);
-    this.rateLimits = new DynamoDbRateLimitStore(this);
-    this.idempotency = new DynamoDbIdempotencyStore(this);
-    this.paymentMethods = new DynamoDbPaymentMethodStore(this);
   }
 
   public AccountStore accounts() {
+    if (accounts == null) {
+      accounts = new DynamoDbAccountStore(this);
+    }
     return accounts;
   }
 
   public ChallengeStore challenges() {
+    if (challenges == null) {
+      challenges = new DynamoDbChallengeStore(this);
+    }
     return challenges;
   }
 
   public RateLimitStore rateLimits() {
+    if (rateLimits == null) {
+      rateLimits = new DynamoDbRateLimitStore(this);
+    }
     return rateLimits;
   }
 
   public IdempotencyStore idempotency() {
+    if (idempotency == null) {
+      idempotency = new DynamoDbIdempotencyStore(this);
+    }
     return idempotency;
   }
 
   public PaymentMethodStore paymentMethods() {
+    if (paymentMethods == null) {
+      paymentMethods = new DynamoDbPaymentMethodStore(this);
+    }
     return paymentMethods;
+  }
+
+  public AccountOverviewStore accountOverviews() {
+    if (accountOverviews == null) {
+      accountOverviews = new DynamoDbAccountOverviewStore(this);
+    }
+    return accountOverviews;
   }
 
   public String tableName() {
@@ -117,6 +141,35 @@ public final class DynamoDbTable {
   /** One page of a Query on the table or one of its indexes. */
   QueryResponse query(QueryRequest.Builder query) {
     return dynamo.query(query.tableName(tableName).build());
+  }
+
+  /**
+   * Every item of one partition whose sort key starts with {@code skPrefix} (all of them when it is
+   * null), page after page, strongly consistent.
+   */
+  List<Map<String, AttributeValue>> partition(String pk, String skPrefix) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    Map<String, AttributeValue> startKey = null;
+    do {
+      QueryRequest.Builder query = QueryRequest.builder().consistentRead(true);
+      if (skPrefix == null) {
+        query.keyConditionExpression("#pk = :pk")
+            .expressionAttributeNames(Map.of("#pk", Items.PK))
+            .expressionAttributeValues(Map.of(":pk", Items.s(pk)));
+      } else {
+        query.keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+            .expressionAttributeNames(Map.of("#pk", Items.PK, "#sk", Items.SK))
+            .expressionAttributeValues(Map.of(":pk", Items.s(pk), ":prefix", Items.s(skPrefix)));
+      }
+      if (startKey != null) {
+        query.exclusiveStartKey(startKey);
+      }
+      QueryResponse page = query(query);
+      items.addAll(page.items());
+      startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+          ? page.lastEvaluatedKey() : null;
+    } while (startKey != null);
+    return items;
   }
 
   void delete(Map<String, AttributeValue> key) {

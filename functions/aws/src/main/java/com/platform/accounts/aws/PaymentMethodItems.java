@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -60,6 +61,12 @@ final class PaymentMethodItems {
   private static final String CHECK = "check";
   private static final DateTimeFormatter DUE_AT_FORMAT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  /** An account's methods in the order they are listed: oldest first, then by id. */
+  static final Comparator<PaymentMethod> OLDEST_FIRST = (a, b) -> {
+    int byAge = a.createdAt().compareTo(b.createdAt());
+    return byAge != 0 ? byAge : a.paymentMethodId().compareTo(b.paymentMethodId());
+  };
 
   private PaymentMethodItems() {}
 

@@ -3,15 +3,16 @@ package com.platform.accounts.aws;
 import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.verification.Channel;
-import java.lang.System.Logger.Level;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
 
 /** Emails through SES v2 {@code SendEmail}: a plain-text body and a subject, from one sender. */
 public final class SesEmailSender implements MessageSender {
-  private static final System.Logger LOG = System.getLogger(SesEmailSender.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SesEmailSender.class);
   private static final String CHARSET = "UTF-8";
 
   private final SesV2Client ses;
@@ -37,7 +38,7 @@ public final class SesEmailSender implements MessageSender {
             .subject(text(message.subject()))
             .body(body -> body.text(text(message.body()))))));
     // the message id lets operators trace a delivery in SES without logging the address or the text
-    LOG.log(Level.INFO, "email sent: SES message {0}", response.messageId());
+    LOG.info("email sent: SES message {}", response.messageId());
   }
 
   private static Content text(String data) {

@@ -1,14 +1,14 @@
 package com.platform.accounts.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.core.event.DomainEvent;
 import com.platform.accounts.core.port.DomainEventPublisher;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
@@ -20,9 +20,7 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
  * bodies.
  */
 public final class SnsDomainEventPublisher implements DomainEventPublisher {
-  private static final System.Logger LOG =
-      System.getLogger(SnsDomainEventPublisher.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(SnsDomainEventPublisher.class);
 
   private final SnsClient sns;
   private final String topicArn;
@@ -40,12 +38,11 @@ public final class SnsDomainEventPublisher implements DomainEventPublisher {
         .messageAttributes(Map.of("type",
             MessageAttributeValue.builder().dataType("String").stringValue(event.type()).build())));
     // event ids derive from challenge ids, which are handles to a verification: not logged
-    LOG.log(Level.INFO, "event published: {0}, SNS message {1}", event.type(),
-        response.messageId());
+    LOG.info("event published: {}, SNS message {}", event.type(), response.messageId());
   }
 
   static String toJson(DomainEvent event) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("eventId", event.eventId());
     root.put("type", event.type());
     root.put("accountId", event.accountId());
@@ -54,7 +51,7 @@ public final class SnsDomainEventPublisher implements DomainEventPublisher {
     // sorted, so the same event always serialises to the same bytes
     new TreeMap<>(event.detail()).forEach(detail::put);
     try {
-      return JSON.writeValueAsString(root);
+      return Json.MAPPER.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("event not serialisable", e);
     }

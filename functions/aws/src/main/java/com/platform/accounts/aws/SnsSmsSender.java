@@ -3,16 +3,17 @@ package com.platform.accounts.aws;
 import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.verification.Channel;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
 
 /** Text messages through SNS {@code Publish} straight to a phone number. */
 public final class SnsSmsSender implements MessageSender {
-  private static final System.Logger LOG = System.getLogger(SnsSmsSender.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SnsSmsSender.class);
 
   /**
    * Codes are transactional: SNS then routes for delivery rather than cost, and the message is not
@@ -37,6 +38,6 @@ public final class SnsSmsSender implements MessageSender {
         .phoneNumber(message.to())
         .message(message.body())
         .messageAttributes(TRANSACTIONAL));
-    LOG.log(Level.INFO, "text message sent: SNS message {0}", response.messageId());
+    LOG.info("text message sent: SNS message {}", response.messageId());
   }
 }

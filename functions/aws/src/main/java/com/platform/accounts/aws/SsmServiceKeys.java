@@ -2,22 +2,16 @@ package com.platform.accounts.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.platform.accounts.core.port.ServiceKeys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECFieldFp;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPrivateKeySpec;
-import java.security.spec.ECPublicKeySpec;
 import java.util.Base64;
 import java.util.Objects;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -36,9 +30,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * <p>No error message names a key's value, and parse errors drop their cause, which may quote the text.
  */
 public final class SsmServiceKeys implements ServiceKeys {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MIN_HMAC_KEY_BYTES = 32;
-  private static final int P256_COORDINATE_BYTES = 32;
 
   private final Lazy<Keys> keys;
 
@@ -64,7 +56,7 @@ public final class SsmServiceKeys implements ServiceKeys {
     return keys.get().signing();
   }
 
-  @Override
+  /** The public half of the signing key (checked against it when the parameter is read). */
   public ECPublicKey sessionVerificationKey() {
     return keys.get().verification();
   }
@@ -85,7 +77,7 @@ public final class SsmServiceKeys implements ServiceKeys {
   static Keys parse(String parameterName, String json) {
     JsonNode root;
     try {
-      root = JSON.readTree(json);
+      root = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw invalid(parameterName, "is not JSON");
     }
@@ -102,33 +94,44 @@ public final class SsmServiceKeys implements ServiceKeys {
     if (jwk == null || !jwk.isObject()) {
       throw invalid(parameterName, "lacks the object sessionJwk");
     }
-    if (!"EC".equals(jwk.path("kty").asText()) || !"P-256".equals(jwk.path("crv").asText())) {
-      throw invalid(parameterName, "has a sessionJwk that is not an EC P-256 key");
-    }
-    BigInteger x = coordinate(parameterName, jwk, "x");
-    BigInteger y = coordinate(parameterName, jwk, "y");
-    BigInteger d = coordinate(parameterName, jwk, "d");
+    ECKey sessionKey = sessionKey(parameterName, jwk);
     try {
-      ECParameterSpec p256 = p256();
-      ECPoint point = new ECPoint(x, y);
-      if (!onCurve(point, p256)) {
-        throw invalid(parameterName, "has a sessionJwk whose x and y are not a point of P-256");
-      }
-      if (d.signum() <= 0 || d.compareTo(p256.getOrder()) >= 0) {
+      ECPublicKey publicKey = sessionKey.toECPublicKey();
+      ECPrivateKey privateKey = sessionKey.toECPrivateKey();
+      BigInteger d = privateKey.getS();
+      if (d.signum() <= 0 || d.compareTo(privateKey.getParams().getOrder()) >= 0) {
         throw invalid(parameterName, "has a sessionJwk whose d is out of range");
       }
-      KeyFactory factory = KeyFactory.getInstance("EC");
-      ECPublicKey publicKey =
-          (ECPublicKey) factory.generatePublic(new ECPublicKeySpec(point, p256));
-      ECPrivateKey privateKey =
-          (ECPrivateKey) factory.generatePrivate(new ECPrivateKeySpec(d, p256));
       requirePair(parameterName, privateKey, publicKey);
       JsonNode processorKey = root.get("cardProcessorSecretKey");
       return new Keys(hmacKey, keyId, privateKey, publicKey,
           processorKey != null && processorKey.isTextual() ? processorKey.asText() : null);
-    } catch (GeneralSecurityException e) {
+    } catch (JOSEException | GeneralSecurityException e) {
       throw invalid(parameterName, "has a sessionJwk that is not a valid P-256 key");
     }
+  }
+
+  /**
+   * The session key pair as nimbus-jose-jwt reads a JWK: it refuses x and y that are not a point of
+   * the curve, which the JDK would take for a public key and which would then fail later and
+   * obscurely, or invite invalid-curve attacks on whoever trusts it.
+   */
+  private static ECKey sessionKey(String parameterName, JsonNode jwk) {
+    ECKey key;
+    try {
+      key = EcJwk.read(jwk);
+    } catch (IllegalArgumentException e) {
+      // nimbus names the flaw (a missing member, a point off the curve), never a member's value
+      throw invalid(parameterName, "has a sessionJwk that is not an EC P-256 key ("
+          + e.getMessage() + ")");
+    }
+    if (!Curve.P_256.equals(key.getCurve())) {
+      throw invalid(parameterName, "has a sessionJwk that is not an EC P-256 key");
+    }
+    if (!key.isPrivate()) {
+      throw invalid(parameterName, "has a sessionJwk without its private part d");
+    }
+    return key;
   }
 
   /**
@@ -148,39 +151,6 @@ public final class SsmServiceKeys implements ServiceKeys {
     if (!verifier.verify(signature)) {
       throw invalid(parameterName, "has a sessionJwk whose d does not match its x and y");
     }
-  }
-
-  /**
-   * The JDK takes any coordinates for a public key; a point off the curve would fail later and
-   * obscurely, or invite invalid-curve attacks on whoever trusts it.
-   */
-  private static boolean onCurve(ECPoint point, ECParameterSpec spec) {
-    BigInteger p = ((ECFieldFp) spec.getCurve().getField()).getP();
-    BigInteger x = point.getAffineX();
-    BigInteger y = point.getAffineY();
-    if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
-      return false;
-    }
-    BigInteger left = y.multiply(y).mod(p);
-    BigInteger right = x.pow(3).add(spec.getCurve().getA().multiply(x))
-        .add(spec.getCurve().getB()).mod(p);
-    return left.equals(right);
-  }
-
-  private static ECParameterSpec p256() throws GeneralSecurityException {
-    AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-    parameters.init(new ECGenParameterSpec("secp256r1"));
-    return parameters.getParameterSpec(ECParameterSpec.class);
-  }
-
-  private static BigInteger coordinate(String parameterName, JsonNode jwk, String member) {
-    byte[] bytes = decode(parameterName, "sessionJwk." + member,
-        text(parameterName, jwk, member), Base64.getUrlDecoder());
-    if (bytes.length != P256_COORDINATE_BYTES) {
-      throw invalid(parameterName, "has a sessionJwk." + member + " that is not "
-          + P256_COORDINATE_BYTES + " bytes");
-    }
-    return new BigInteger(1, bytes);
   }
 
   private static String text(String parameterName, JsonNode node, String member) {

@@ -1,11 +1,12 @@
 package com.platform.accounts.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
@@ -15,20 +16,29 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** The workflows on Step Functions (Standard): one execution per challenge, resumed by task token. */
 public final class StepFunctionsWorkflows implements Workflows {
-  private static final System.Logger LOG = System.getLogger(StepFunctionsWorkflows.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(StepFunctionsWorkflows.class);
 
   private final SfnClient sfn;
   private final String contactVerificationStateMachineArn;
   private final String cardVerificationStateMachineArn;
 
+  /**
+   * A function names only the state machines it starts (the other ARN is null); every function may
+   * resume an execution by its task token.
+   */
   public StepFunctionsWorkflows(SfnClient sfn, String contactVerificationStateMachineArn,
       String cardVerificationStateMachineArn) {
     this.sfn = Objects.requireNonNull(sfn, "sfn");
-    this.contactVerificationStateMachineArn =
-        Objects.requireNonNull(contactVerificationStateMachineArn, "state machine ARN");
-    this.cardVerificationStateMachineArn =
-        Objects.requireNonNull(cardVerificationStateMachineArn, "card state machine ARN");
+    this.contactVerificationStateMachineArn = contactVerificationStateMachineArn;
+    this.cardVerificationStateMachineArn = cardVerificationStateMachineArn;
+  }
+
+  private static String required(String stateMachineArn, String workflow) {
+    if (stateMachineArn == null) {
+      throw new IllegalStateException("this function is not wired to start the " + workflow
+          + " workflow");
+    }
+    return stateMachineArn;
   }
 
   /**
@@ -40,11 +50,11 @@ public final class StepFunctionsWorkflows implements Workflows {
   public void startContactVerification(String challengeId) {
     try {
       sfn.startExecution(request -> request
-          .stateMachineArn(contactVerificationStateMachineArn)
+          .stateMachineArn(required(contactVerificationStateMachineArn, "contact-verification"))
           .name(challengeId)
           .input(input(Map.of("challengeId", challengeId))));
     } catch (ExecutionAlreadyExistsException alreadyStarted) {
-      LOG.log(Level.DEBUG, "contact verification already started");
+      LOG.debug("contact verification already started");
     }
   }
 
@@ -53,11 +63,11 @@ public final class StepFunctionsWorkflows implements Workflows {
   public void startCardVerification(String accountId, String paymentMethodId) {
     try {
       sfn.startExecution(request -> request
-          .stateMachineArn(cardVerificationStateMachineArn)
+          .stateMachineArn(required(cardVerificationStateMachineArn, "card-verification"))
           .name(paymentMethodId)
           .input(input(Map.of("accountId", accountId, "paymentMethodId", paymentMethodId))));
     } catch (ExecutionAlreadyExistsException alreadyStarted) {
-      LOG.log(Level.DEBUG, "card verification already started");
+      LOG.debug("card verification already started");
     }
   }
 
@@ -67,12 +77,12 @@ public final class StepFunctionsWorkflows implements Workflows {
    * handles a proof that came too late.
    */
   @Override
-  public void resume(String taskToken, String outputJson) {
+  public void resume(String taskToken, WorkflowOutcome outcome) {
+    String output = output(outcome);
     try {
-      sfn.sendTaskSuccess(request -> request.taskToken(taskToken).output(outputJson));
+      sfn.sendTaskSuccess(request -> request.taskToken(taskToken).output(output));
     } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException gone) {
-      LOG.log(Level.WARNING, "workflow task no longer waits ({0}); left to its timeout",
-          errorCode(gone));
+      LOG.warn("workflow task no longer waits ({}); left to its timeout", errorCode(gone));
     }
   }
 
@@ -81,9 +91,14 @@ public final class StepFunctionsWorkflows implements Workflows {
         : e.awsErrorDetails().errorCode();
   }
 
+  /** The task output the state machines read: {@code {"status": ...}}. */
+  static String output(WorkflowOutcome outcome) {
+    return input(Map.of("status", outcome.status()));
+  }
+
   private static String input(Map<String, String> fields) {
     try {
-      return JSON.writeValueAsString(fields);
+      return Json.MAPPER.writeValueAsString(fields);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("input not serialisable", e);
     }

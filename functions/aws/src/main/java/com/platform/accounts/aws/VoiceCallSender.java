@@ -3,8 +3,9 @@ package com.platform.accounts.aws;
 import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.verification.Channel;
-import java.lang.System.Logger.Level;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.SendVoiceMessageResponse;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.VoiceId;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.pinpointsmsvoicev2.model.VoiceMessageBody
  * lets the code be read out digit by digit.
  */
 public final class VoiceCallSender implements MessageSender {
-  private static final System.Logger LOG = System.getLogger(VoiceCallSender.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(VoiceCallSender.class);
   private static final String SSML_ROOT = "<speak";
 
   private final PinpointSmsVoiceV2Client voice;
@@ -53,6 +54,6 @@ public final class VoiceCallSender implements MessageSender {
         .messageBody(body)
         .messageBodyTextType(type)
         .voiceId(voiceId));
-    LOG.log(Level.INFO, "voice call placed: message {0}", response.messageId());
+    LOG.info("voice call placed: message {}", response.messageId());
   }
 }

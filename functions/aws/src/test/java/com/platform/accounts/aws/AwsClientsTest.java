@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 class AwsClientsTest {
   @Test
@@ -29,7 +30,7 @@ class AwsClientsTest {
     try (AwsClients clients = AwsClients.forEndpoint(URI.create("http://127.0.0.1:1"),
         "us-east-1", "id", "secret")) {
       assertThat(clients.dynamoDb()).isSameAs(clients.dynamoDb());
-      assertThat(clients.sns()).isSameAs(clients.sns());
+      assertThat(clients.client(SnsClient.builder())).isSameAs(clients.client(SnsClient.builder()));
       assertThat(clients.dynamoDb().serviceClientConfiguration().endpointOverride())
           .contains(URI.create("http://127.0.0.1:1"));
     }

@@ -4,10 +4,13 @@ import com.platform.accounts.testkit.AwsEmulator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Fresh {@link AwsClients} on the emulator for every test: before each test it resets the emulator
@@ -42,19 +45,25 @@ final class EmulatorClients implements BeforeEachCallback, AfterEachCallback {
     clients.close();
   }
 
+  /** The client of a service on the emulator, built once per test (say {@code SnsClient.builder()}). */
+  <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkAutoCloseable>
+      C client(B builder) {
+    return clients.client(builder);
+  }
+
   SesV2Client sesV2() {
-    return clients.sesV2();
+    return client(SesV2Client.builder());
   }
 
   SnsClient sns() {
-    return clients.sns();
+    return client(SnsClient.builder());
   }
 
   SfnClient stepFunctions() {
-    return clients.stepFunctions();
+    return client(SfnClient.builder());
   }
 
   SsmClient ssm() {
-    return clients.ssm();
+    return client(SsmClient.builder());
   }
 }

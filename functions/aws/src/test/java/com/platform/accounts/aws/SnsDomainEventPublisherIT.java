@@ -1,15 +1,18 @@
 package com.platform.accounts.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.platform.accounts.core.event.DomainEvent;
 import com.platform.accounts.testkit.AwsEmulator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /** Events reach a subscriber, and the {@code type} attribute works in a subscription filter. */
 class SnsDomainEventPublisherIT {
@@ -52,10 +56,13 @@ class SnsDomainEventPublisherIT {
 
   @Test
   void publishesTheEventAsJsonWithItsTypeAsAFilterableAttribute() throws Exception {
-    String topicArn = clients.sns().createTopic(topic -> topic.name("domain-events")).topicArn();
-    String allEvents = subscribedQueue(topicArn, "all-events", null);
-    String accountsCreated =
-        subscribedQueue(topicArn, "accounts-created", "{\"type\":[\"AccountCreated\"]}");
+    // names of this run's own: no topic or queue an earlier run left on the emulator is reused
+    String run = UUID.randomUUID().toString();
+    String topicArn = clients.sns().createTopic(topic -> topic.name("domain-events-" + run))
+        .topicArn();
+    String allEvents = subscribedQueue(topicArn, "all-events-" + run, null);
+    String accountsCreated = subscribedQueue(topicArn, "accounts-created-" + run,
+        "{\"type\":[\"AccountCreated\"]}");
     SnsDomainEventPublisher publisher = new SnsDomainEventPublisher(clients.sns(), topicArn);
     Instant occurredAt = Instant.parse("2026-03-01T10:15:30.123Z");
 
@@ -84,18 +91,21 @@ class SnsDomainEventPublisherIT {
     Map<String, String> attributes = filterPolicy == null
         ? Map.of("RawMessageDelivery", "true")
         : Map.of("RawMessageDelivery", "true", "FilterPolicy", filterPolicy);
-    clients.sns().subscribe(subscription -> subscription.topicArn(topicArn).protocol("sqs")
+    clients.client(SnsClient.builder()).subscribe(subscription -> subscription.topicArn(topicArn).protocol("sqs")
         .endpoint(arn).attributes(attributes));
     return url;
   }
 
-  /** Whatever the queue holds once {@code expected} messages arrived or a few seconds passed. */
+  /** What the queue delivered by the time {@code expected} messages arrived. */
   private List<Message> receive(String queueUrl, int expected) {
     List<Message> messages = new ArrayList<>();
-    for (int poll = 0; poll < 5 && messages.size() < expected; poll++) {
-      messages.addAll(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-          .maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All")).messages());
-    }
+    await(expected + " messages on " + queueUrl).atMost(Duration.ofSeconds(10)).pollInSameThread()
+        .until(() -> {
+          messages.addAll(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+              .maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All"))
+              .messages());
+          return messages.size() >= expected;
+        });
     return messages;
   }
 }

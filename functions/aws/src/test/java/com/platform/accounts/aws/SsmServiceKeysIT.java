@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 class SsmServiceKeysIT {
-  private static final String NAME = "/account-lifecycle/test/service-keys";
+  /** A parameter of this run's own: one an earlier run left on the emulator is not overwritten. */
+  private static final String NAME =
+      "/account-lifecycle/test/" + UUID.randomUUID() + "/service-keys";
 
   @RegisterExtension
   static final AwsEmulator AWS = new AwsEmulator();
@@ -24,10 +28,10 @@ class SsmServiceKeysIT {
   void loadsTheKeysFromTheSecureStringOnce() throws Exception {
     KeyPair pair = TestKeys.p256();
     byte[] hmacKey = TestKeys.bytes(32, 7);
-    clients.ssm().putParameter(put -> put.name(NAME).type(ParameterType.SECURE_STRING)
+    clients.client(SsmClient.builder()).putParameter(put -> put.name(NAME).type(ParameterType.SECURE_STRING)
         .value(TestKeys.parameter(hmacKey, "2026-03", pair)));
 
-    SsmServiceKeys keys = new SsmServiceKeys(clients.ssm(), NAME);
+    SsmServiceKeys keys = new SsmServiceKeys(clients.client(SsmClient.builder()), NAME);
 
     assertThat(keys.hmacKey()).isEqualTo(hmacKey);
     assertThat(keys.sessionKeyId()).isEqualTo("2026-03");
@@ -43,7 +47,7 @@ class SsmServiceKeysIT {
     assertThat(verifier.verify(signer.sign())).isTrue();
 
     // read once: the parameter's removal does not matter to the loaded keys
-    clients.ssm().deleteParameter(delete -> delete.name(NAME));
+    clients.client(SsmClient.builder()).deleteParameter(delete -> delete.name(NAME));
     assertThat(keys.sessionKeyId()).isEqualTo("2026-03");
   }
 }

@@ -64,10 +64,22 @@ class SsmServiceKeysTest {
   }
 
   @Test
-  void refusesAPointOffTheCurve() {
+  void refusesAJwkWhosePointIsNotOnTheCurve() {
     String offCurve = jwk.replaceFirst("\"y\": \"[^\"]+\"",
         "\"y\": \"" + TestKeys.base64Url(BigInteger.ONE) + "\"");
-    assertRefused(TestKeys.parameter(hmacKey, "k1", offCurve), "not a point of P-256");
+    assertRefused(TestKeys.parameter(hmacKey, "k1", offCurve), "not on the P-256 curve");
+  }
+
+  @Test
+  void refusesAPublicKeyWithoutItsPrivatePart() {
+    String publicOnly = jwk.replaceFirst(", \"d\": \"[^\"]+\"", "");
+    assertRefused(TestKeys.parameter(hmacKey, "k1", publicOnly), "without its private part d");
+  }
+
+  @Test
+  void refusesAJwkOfAnotherKeyType() {
+    assertRefused(TestKeys.parameter(hmacKey, "k1", jwk.replace("\"EC\"", "\"OKP\"")),
+        "not an EC P-256 key");
   }
 
   private void assertRefused(String json, String problem) {
@@ -76,6 +88,7 @@ class SsmServiceKeysTest {
         .hasMessageContaining(NAME)
         .hasMessageContaining(problem)
         .hasNoCause()
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(hmacKey));
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(hmacKey)
+            .doesNotContain(TestKeys.base64Url(((ECPrivateKey) pair.getPrivate()).getS())));
   }
 }

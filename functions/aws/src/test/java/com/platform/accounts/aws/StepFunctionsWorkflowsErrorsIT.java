@@ -8,9 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.platform.accounts.core.card.PaymentMethodStatus;
+import com.platform.accounts.core.port.WorkflowOutcome;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 
 /**
  * The Step Functions answers moto never gives (it accepts any task token, for one) from a stand-in
@@ -63,7 +68,7 @@ class StepFunctionsWorkflowsErrorsIT {
     log.addHandler(capture);
     clients = AwsClients.forEndpoint(URI.create(SERVICE.baseUrl()), "us-east-1", "AKIDEXAMPLE",
         "secret");
-    workflows = new StepFunctionsWorkflows(clients.stepFunctions(), ARN, ARN);
+    workflows = new StepFunctionsWorkflows(clients.client(SfnClient.builder()), ARN, ARN);
   }
 
   @AfterEach
@@ -94,17 +99,44 @@ class StepFunctionsWorkflowsErrorsIT {
     answer("StartExecution", 400,
         "{\"__type\":\"ExecutionAlreadyExists\",\"message\":\"Execution Already Exists\"}");
 
-    workflows.startContactVerification("sgn_1");
+    assertThatCode(() -> workflows.startContactVerification("sgn_1")).doesNotThrowAnyException();
+    assertThatCode(() -> workflows.startCardVerification("acc_1", "pm_1"))
+        .doesNotThrowAnyException();
+
+    // each start was asked for once, and its refusal taken as "already started"
+    SERVICE.verify(2, postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution")));
+  }
+
+  @Test
+  void otherStartFailuresSurface() {
+    answer("StartExecution", 400,
+        "{\"__type\":\"StateMachineDoesNotExist\",\"message\":\"no such state machine\"}");
+
+    assertThatThrownBy(() -> workflows.startContactVerification("sgn_1"))
+        .isInstanceOf(StateMachineDoesNotExistException.class);
+    assertThatThrownBy(() -> workflows.startCardVerification("acc_1", "pm_1"))
+        .isInstanceOf(StateMachineDoesNotExistException.class);
   }
 
   @Test
   void resumeSendsTheTokenAndOutput() {
     answer("SendTaskSuccess", 200, "{}");
 
-    workflows.resume(TOKEN, "{\"status\":\"VERIFIED\"}");
+    workflows.resume(TOKEN, WorkflowOutcome.ContactOutcome.VERIFIED);
 
     SERVICE.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
         "{\"taskToken\": \"" + TOKEN + "\", \"output\": \"{\\\"status\\\":\\\"VERIFIED\\\"}\"}")));
+  }
+
+  @Test
+  void aCardOutcomeIsSentAsThePaymentMethodsStatus() {
+    answer("SendTaskSuccess", 200, "{}");
+
+    workflows.resume(TOKEN, new WorkflowOutcome.CardOutcome(PaymentMethodStatus.REMOVED));
+
+    SERVICE.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
+        "{\"taskToken\": \"" + TOKEN + "\", \"output\": \"{\\\"status\\\":\\\"REMOVED\\\"}\"}")));
   }
 
   @ParameterizedTest
@@ -112,7 +144,7 @@ class StepFunctionsWorkflowsErrorsIT {
   void aTaskThatNoLongerWaitsIsLoggedWithoutItsTokenAndIgnored(String error) {
     answer("SendTaskSuccess", 400, "{\"__type\":\"" + error + "\",\"message\":\"gone\"}");
 
-    workflows.resume(TOKEN, "{\"status\":\"VERIFIED\"}");
+    workflows.resume(TOKEN, WorkflowOutcome.ContactOutcome.VERIFIED);
 
     assertThat(logged).anySatisfy(line -> assertThat(line).contains(error));
     assertThat(logged).noneSatisfy(line -> assertThat(line).contains(TOKEN));
@@ -122,7 +154,7 @@ class StepFunctionsWorkflowsErrorsIT {
   void otherFailuresSurface() {
     answer("SendTaskSuccess", 400, "{\"__type\":\"InvalidOutput\",\"message\":\"bad\"}");
 
-    assertThatThrownBy(() -> workflows.resume(TOKEN, "not json"))
+    assertThatThrownBy(() -> workflows.resume(TOKEN, WorkflowOutcome.ContactOutcome.EXPIRED))
         .isInstanceOf(InvalidOutputException.class);
   }
 }

@@ -1,12 +1,14 @@
 package com.platform.accounts.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.testkit.AwsEmulator;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,10 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** Starting executions by challenge id, and resuming a waiting task, on moto's Step Functions. */
 class StepFunctionsWorkflowsIT {
   private static final String ROLE = "arn:aws:iam::123456789012:role/contact-verification";
+  /** How long moto may take to run an execution up to its wait, and on to its end. */
+  private static final Duration MOTO_DEADLINE = Duration.ofSeconds(20);
 
   @RegisterExtension
   static final AwsEmulator AWS = new AwsEmulator();
@@ -34,7 +39,7 @@ class StepFunctionsWorkflowsIT {
   }
 
   private String stateMachine(String definition) {
-    return clients.stepFunctions().createStateMachine(machine -> machine
+    return clients.client(SfnClient.builder()).createStateMachine(machine -> machine
         .name("contact-verification-" + UUID.randomUUID())
         .roleArn(ROLE)
         .definition(definition)).stateMachineArn();
@@ -44,14 +49,14 @@ class StepFunctionsWorkflowsIT {
   void startingTwiceForOneChallengeStartsOneExecutionWithTheChallengeAsInput() {
     String arn = stateMachine("""
         {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}""");
-    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.stepFunctions(), arn, arn);
+    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.client(SfnClient.builder()), arn, arn);
 
     workflows.startContactVerification("sgn_retried");
     workflows.startContactVerification("sgn_retried");
 
-    assertThat(clients.stepFunctions().listExecutions(list -> list.stateMachineArn(arn))
+    assertThat(clients.client(SfnClient.builder()).listExecutions(list -> list.stateMachineArn(arn))
         .executions()).extracting(ExecutionListItem::name).containsExactly("sgn_retried");
-    DescribeExecutionResponse execution = clients.stepFunctions().describeExecution(
+    DescribeExecutionResponse execution = clients.client(SfnClient.builder()).describeExecution(
         describe -> describe.executionArn(executionArn(arn, "sgn_retried")));
     assertThat(execution.input()).isEqualTo("{\"challengeId\":\"sgn_retried\"}");
   }
@@ -60,18 +65,18 @@ class StepFunctionsWorkflowsIT {
   void anExecutionThatExistsWithAnotherInputCountsAsStarted() {
     String arn = stateMachine("""
         {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}""");
-    clients.stepFunctions().startExecution(start -> start.stateMachineArn(arn).name("sgn_taken")
+    clients.client(SfnClient.builder()).startExecution(start -> start.stateMachineArn(arn).name("sgn_taken")
         .input("{\"challengeId\":\"another\"}"));
 
-    new StepFunctionsWorkflows(clients.stepFunctions(), arn, arn)
+    new StepFunctionsWorkflows(clients.client(SfnClient.builder()), arn, arn)
         .startContactVerification("sgn_taken");
 
-    assertThat(clients.stepFunctions().listExecutions(list -> list.stateMachineArn(arn))
+    assertThat(clients.client(SfnClient.builder()).listExecutions(list -> list.stateMachineArn(arn))
         .executions()).hasSize(1);
   }
 
   @Test
-  void resumeCompletesTheWaitingTaskWithTheOutput() throws Exception {
+  void resumeCompletesTheWaitingTaskWithTheOutput() {
     AWS.enableStepFunctionsExecution();
     DynamoDbTable table = tables.create(Clock.systemUTC());
     // the execution parks its task token in the table, as the real workflow hands it to a task
@@ -87,43 +92,33 @@ class StepFunctionsWorkflowsIT {
             "ExpressionAttributeValues": {":token": {"S.$": "$$.Task.Token"}}},
           "TimeoutSeconds": 60,
           "End": true}}}""".formatted(table.tableName()));
-    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.stepFunctions(), arn, arn);
+    StepFunctionsWorkflows workflows = new StepFunctionsWorkflows(clients.client(SfnClient.builder()), arn, arn);
 
     workflows.startContactVerification("sgn_waiting");
     String token = awaitToken(table, "sgn_waiting");
-    workflows.resume(token, "{\"status\":\"VERIFIED\"}");
+    workflows.resume(token, WorkflowOutcome.ContactOutcome.VERIFIED);
 
     DescribeExecutionResponse finished = awaitEnd(executionArn(arn, "sgn_waiting"));
     assertThat(finished.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(finished.output().replace(" ", "")).isEqualTo("{\"status\":\"VERIFIED\"}");
   }
 
-  private String awaitToken(DynamoDbTable table, String challengeId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (Instant.now().isBefore(deadline)) {
-      Map<String, AttributeValue> item = tables.client().getItem(get -> get
-          .tableName(table.tableName())
-          .key(Map.of("pk", AttributeValue.fromS(challengeId), "sk", AttributeValue.fromS("TOKEN"))))
-          .item();
-      if (item != null && item.containsKey("token")) {
-        return item.get("token").s();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the execution never handed out its task token");
+  private String awaitToken(DynamoDbTable table, String challengeId) {
+    return await("the execution handing out its task token").atMost(MOTO_DEADLINE)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> {
+          Map<String, AttributeValue> item = tables.client().getItem(get -> get
+              .tableName(table.tableName())
+              .key(Map.of("pk", AttributeValue.fromS(challengeId),
+                  "sk", AttributeValue.fromS("TOKEN")))).item();
+          return item != null && item.containsKey("token") ? item.get("token").s() : null;
+        }, Objects::nonNull);
   }
 
-  private DescribeExecutionResponse awaitEnd(String executionArn) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    DescribeExecutionResponse execution;
-    do {
-      execution = clients.stepFunctions().describeExecution(d -> d.executionArn(executionArn));
-      if (execution.status() != ExecutionStatus.RUNNING) {
-        return execution;
-      }
-      Thread.sleep(100);
-    } while (Instant.now().isBefore(deadline));
-    return execution;
+  private DescribeExecutionResponse awaitEnd(String executionArn) {
+    return await("the execution ending").atMost(MOTO_DEADLINE).pollInterval(Duration.ofMillis(100))
+        .until(() -> clients.stepFunctions().describeExecution(d -> d.executionArn(executionArn)),
+            execution -> execution.status() != ExecutionStatus.RUNNING);
   }
 
   private static String executionArn(String stateMachineArn, String name) {

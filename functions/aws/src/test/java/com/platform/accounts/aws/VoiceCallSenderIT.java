@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.PinpointSmsVoiceV2Exception;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 
 /**
  * The voice adapter against a stand-in of End User Messaging SMS and Voice v2 (no emulator has it):
@@ -43,7 +44,7 @@ class VoiceCallSenderIT {
   void setUp() {
     clients = AwsClients.forEndpoint(URI.create(SERVICE.baseUrl()), "us-east-1", "AKIDEXAMPLE",
         "secret");
-    sender = new VoiceCallSender(clients.smsVoice(), ORIGINATION);
+    sender = new VoiceCallSender(clients.client(PinpointSmsVoiceV2Client.builder()), ORIGINATION);
   }
 
   @AfterEach

@@ -1,7 +1,9 @@
 package com.platform.accounts.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
+import com.platform.accounts.core.problem.Problem;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -18,9 +20,22 @@ class ArchitectureTest {
   static final ArchRule noAwsSdkOrLambda = noClasses().should().dependOnClassesThat()
       .resideInAnyPackage("software.amazon..", "com.amazonaws..");
 
+  /** HTTP clients and servers, servlet and REST APIs, JSON libraries: all belong to adapters. */
   @ArchTest
   static final ArchRule noHttpOrJson = noClasses().should().dependOnClassesThat()
-      .resideInAnyPackage("java.net.http..", "com.sun.net.httpserver..", "com.fasterxml..");
+      .resideInAnyPackage("java.net.http..", "com.sun.net.httpserver..", "javax.servlet..",
+          "jakarta.servlet..", "javax.ws.rs..", "jakarta.ws.rs..", "org.apache.http..",
+          "org.apache.hc..", "okhttp3..", "com.fasterxml..", "com.google.gson..", "org.json..",
+          "javax.json..", "jakarta.json..")
+      .orShould().dependOnClassesThat().areAssignableTo(java.net.URLConnection.class);
+
+  /**
+   * A problem names what went wrong; the transport's status for it is the adapter's choice, so the
+   * core's problems carry no status code.
+   */
+  @ArchTest
+  static final ArchRule problemsCarryNoStatus = noFields().that().areDeclaredInClassesThat()
+      .areAssignableTo(Problem.class).should().haveNameMatching("(?i).*status.*");
 
   @ArchTest
   static final ArchRule timeOnlyFromTheClockPort = noClasses().should()

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.asl.AslEngine;
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.api.ApiResponse;
@@ -32,13 +34,13 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalEndpoints {
   private static final long MAX_ADVANCE_HOURS = 24L * 366;
-  private final LocalClock clock;
+  private final ManualClock clock;
   private final InMemoryOutbox outbox;
   private final AslEngine engine;
   private final SandboxCardProcessor cards;
   private final LocalSchedules schedules;
 
-  LocalEndpoints(LocalClock clock, InMemoryOutbox outbox, LocalWorkflows workflows,
+  LocalEndpoints(ManualClock clock, InMemoryOutbox outbox, LocalWorkflows workflows,
       SandboxCardProcessor cards, LocalSchedules schedules) {
     this.clock = clock;
     this.outbox = outbox;
@@ -61,15 +63,14 @@ final class LocalEndpoints {
     } else if (path.equals("/") && method.equals("GET")) {
       LocalPage.serve(exchange);
     } else {
-      writeProblem(exchange, 404, "NOT_FOUND", "Not found");
+      writeProblem(exchange, ErrorCode.NOT_FOUND, "Not found");
     }
   }
 
-  /** Fires every wait, timeout and schedule due at the clock's current time. */
-  synchronized void fireDue() {
+  /** The ticker's step under {@code make run}: real time passed, and the clock follows. */
+  synchronized void passRealTime(Duration elapsed) {
     try {
-      engine.runDue();
-      schedules.runDue(clock.instant());
+      advanceBy(elapsed);
     } catch (RuntimeException e) {
       LoggerFactory.getLogger(LocalEndpoints.class)
           .error("local workflow tick failed: {}", e.getClass().getName());
@@ -97,12 +98,12 @@ final class LocalEndpoints {
     try (InputStream in = exchange.getRequestBody()) {
       request = Json.MAPPER.readTree(in.readNBytes(4096));
     } catch (IOException e) {
-      writeProblem(exchange, 400, "MALFORMED_REQUEST", "The body is not valid JSON.");
+      writeProblem(exchange, ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON.");
       return;
     }
     Optional<Duration> by = duration(request);
     if (by.isEmpty()) {
-      writeProblem(exchange, 400, "VALIDATION_FAILED",
+      writeProblem(exchange, ErrorCode.VALIDATION_FAILED,
           "Give whole, non-negative \"days\", \"hours\", \"minutes\" or \"seconds\".");
       return;
     }
@@ -115,7 +116,10 @@ final class LocalEndpoints {
     Instant target = clock.instant().plus(by);
     for (Optional<Instant> due = nextDueAt(); due.isPresent()
         && !due.get().isAfter(target); due = nextDueAt()) {
-      clock.advanceTo(due.get());
+      // something that fell due at the current instant, queued by a request meanwhile, runs now
+      if (due.get().isAfter(clock.instant())) {
+        clock.advanceTo(due.get());
+      }
       engine.runDue();
       schedules.runDue(clock.instant());
     }
@@ -140,11 +144,11 @@ final class LocalEndpoints {
     try (InputStream in = exchange.getRequestBody()) {
       request = Json.MAPPER.readTree(in.readNBytes(4096));
     } catch (IOException e) {
-      writeProblem(exchange, 400, "MALFORMED_REQUEST", "The body is not valid JSON.");
+      writeProblem(exchange, ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON.");
       return;
     }
     if (request == null || !request.isObject()) {
-      writeProblem(exchange, 400, "MALFORMED_REQUEST", "The body must be a JSON object.");
+      writeProblem(exchange, ErrorCode.MALFORMED_REQUEST, "The body must be a JSON object.");
       return;
     }
     try {
@@ -154,16 +158,17 @@ final class LocalEndpoints {
       writeJson(exchange, 201, Json.object().put("token", token));
     } catch (IllegalArgumentException bad) {
       ApiResponse response = ProblemResponses.render(Problem.validation(List.of(new FieldError(
-          bad.getMessage(), "number".equals(bad.getMessage()) ? "INVALID_CARD_NUMBER"
-              : ErrorCode.INVALID_VALUE, "The card " + bad.getMessage() + " is not valid."))));
-      write(exchange, 400, ProblemResponses.CONTENT_TYPE, Json.write(response.body()));
+          bad.getMessage(), "number".equals(bad.getMessage()) ? FieldErrorCode.INVALID_CARD_NUMBER
+              : FieldErrorCode.INVALID_VALUE, "The card " + bad.getMessage() + " is not valid."))));
+      write(exchange, response.status(), ProblemResponses.CONTENT_TYPE,
+          Json.write(response.body()));
     }
   }
 
   private void statement(HttpExchange exchange) throws IOException {
     String last4 = query(exchange).get("last4");
     if (last4 == null || !last4.matches("[0-9]{4}")) {
-      writeProblem(exchange, 400, "VALIDATION_FAILED", "Give last4, the card's last 4 digits.");
+      writeProblem(exchange, ErrorCode.VALIDATION_FAILED, "Give last4, the card's last 4 digits.");
       return;
     }
     ObjectNode body = Json.object();
@@ -220,10 +225,10 @@ final class LocalEndpoints {
   }
 
   /** Problems of the local endpoints, through the API's one problem+json mapper. */
-  static void writeProblem(HttpExchange exchange, int status, String code, String title)
+  static void writeProblem(HttpExchange exchange, ErrorCode code, String title)
       throws IOException {
-    ApiResponse response = ProblemResponses.render(Problem.of(status, code, title, title + "."));
-    write(exchange, status, ProblemResponses.CONTENT_TYPE, Json.write(response.body()));
+    ApiResponse response = ProblemResponses.render(Problem.of(code, title, title + "."));
+    write(exchange, response.status(), ProblemResponses.CONTENT_TYPE, Json.write(response.body()));
   }
 
   static void write(HttpExchange exchange, int status, String contentType, String body)

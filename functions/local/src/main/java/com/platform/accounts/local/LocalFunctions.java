@@ -1,21 +1,38 @@
 package com.platform.accounts.local;
 
 import com.platform.accounts.core.AccountLifecycle;
+import com.platform.accounts.core.port.AccountOverviewStore;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One instance of each handler class the template names, built with the constructor that takes the
- * wired core (the one tests use), so the local runtime runs exactly the deployed handler code.
+ * One instance of each handler class the template names, built with its test constructor (the one
+ * with parameters): each parameter is the core's service of that type, so the local runtime runs
+ * exactly the deployed handler code with exactly the services its production wiring gives it.
  */
 public final class LocalFunctions {
   private final Map<String, Object> byLogicalId = new LinkedHashMap<>();
 
   public LocalFunctions(SamTemplate template, AccountLifecycle lifecycle) {
+    Map<Class<?>, Object> services = services(lifecycle);
     for (SamTemplate.Function function : template.functions().values()) {
-      byLogicalId.put(function.logicalId(), instantiate(function.handlerClass(), lifecycle));
+      byLogicalId.put(function.logicalId(), instantiate(function.handlerClass(), services));
     }
+  }
+
+  /** What a handler's constructor may ask for, by type. */
+  private static Map<Class<?>, Object> services(AccountLifecycle core) {
+    Map<Class<?>, Object> services = new LinkedHashMap<>();
+    for (Object service : List.of(core.signups(), core.sessions(), core.verifications(),
+        core.verificationProcess(), core.idempotency(), core.cards(), core.authenticator())) {
+      services.put(service.getClass(), service);
+    }
+    services.put(AccountOverviewStore.class, core.accountOverviews());
+    return services;
   }
 
   public Object get(String logicalId) {
@@ -37,14 +54,34 @@ public final class LocalFunctions {
     return colon < 0 ? functionName : functionName.substring(colon + 1);
   }
 
-  private static Object instantiate(String className, AccountLifecycle lifecycle) {
+  private static Object instantiate(String className, Map<Class<?>, Object> services) {
     try {
-      return Class.forName(className).getConstructor(AccountLifecycle.class).newInstance(lifecycle);
-    } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException
-        | IllegalAccessException e) {
+      Constructor<?> constructor = testConstructor(Class.forName(className));
+      Class<?>[] types = constructor.getParameterTypes();
+      Object[] arguments = new Object[types.length];
+      for (int i = 0; i < types.length; i++) {
+        arguments[i] = services.get(types[i]);
+        if (arguments[i] == null) {
+          throw new IllegalStateException("handler " + className + " asks for a "
+              + types[i].getSimpleName() + ", which the local runtime does not provide");
+        }
+      }
+      return constructor.newInstance(arguments);
+    } catch (ClassNotFoundException | InstantiationException | IllegalAccessException e) {
       throw new IllegalStateException("cannot build handler " + className, e);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("handler " + className + " failed to start", e.getCause());
     }
+  }
+
+  /** The one public constructor with parameters; the no-argument one wires production. */
+  private static Constructor<?> testConstructor(Class<?> handler) {
+    List<Constructor<?>> candidates = Arrays.stream(handler.getConstructors())
+        .filter(c -> c.getParameterCount() > 0).toList();
+    if (candidates.size() != 1) {
+      throw new IllegalStateException(handler.getName()
+          + " needs exactly one public constructor taking its services");
+    }
+    return candidates.get(0);
   }
 }

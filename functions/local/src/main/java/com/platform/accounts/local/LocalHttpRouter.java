@@ -3,6 +3,7 @@ package com.platform.accounts.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.platform.accounts.core.problem.ErrorCode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -81,8 +82,8 @@ final class LocalHttpRouter implements HttpHandler {
       }
       if (matched == null) {
         // API Gateway's own answers for unknown resources and methods
-        LocalEndpoints.writeProblem(exchange, pathKnown ? 405 : 404,
-            pathKnown ? "METHOD_NOT_ALLOWED" : "NOT_FOUND",
+        LocalEndpoints.writeProblem(exchange,
+            pathKnown ? ErrorCode.METHOD_NOT_ALLOWED : ErrorCode.NOT_FOUND,
             pathKnown ? "Method not allowed" : "Not found");
         return;
       }
@@ -97,7 +98,7 @@ final class LocalHttpRouter implements HttpHandler {
       write(exchange, response);
     } catch (RuntimeException e) {
       LOG.error("local router failure: {}", e.getClass().getName());
-      LocalEndpoints.writeProblem(exchange, 500, "INTERNAL_ERROR", "Internal error");
+      LocalEndpoints.writeProblem(exchange, ErrorCode.INTERNAL_ERROR, "Internal error");
     }
   }
 

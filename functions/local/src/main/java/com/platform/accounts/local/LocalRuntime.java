@@ -1,5 +1,8 @@
 package com.platform.accounts.local;
 
+import com.platform.accounts.aws.Es256SessionIssuer;
+import com.platform.accounts.aws.Es256SessionVerifier;
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.InMemoryEventLog;
@@ -15,14 +18,21 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The whole service in one JVM on one port: the template's handlers and state machines, in-memory
  * stores with DynamoDB's semantics, an outbox instead of SES/SNS/voice, and a clock that can jump.
+ *
+ * <p>{@link #start} is {@code make run}: a ticker thread moves the clock on as real time passes.
+ * Tests use {@link #builder} without {@link Builder#followRealTime}: then nothing runs on its own,
+ * and time moves only when the test moves it ({@code POST /_local/clock/advance}).
  */
 public final class LocalRuntime implements AutoCloseable {
   public static final String TERMS_VERSION = "2026-11-01";
@@ -30,24 +40,28 @@ public final class LocalRuntime implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService requests;
   private final ScheduledExecutorService ticker;
-  private final LocalClock clock;
+  private final ManualClock clock;
   private final InMemoryOutbox outbox;
   private final InMemoryEventLog events;
   private final LocalWorkflows workflows;
   private final SandboxCardProcessor cards;
 
-  private LocalRuntime(Path repoRoot, int port) throws IOException {
+  private LocalRuntime(Path repoRoot, int port, ManualClock clock, Long followRealTimeFrom)
+      throws IOException {
     SamTemplate template = SamTemplate.read(repoRoot);
-    this.clock = new LocalClock(Clock.systemUTC());
+    this.clock = clock;
     this.outbox = new InMemoryOutbox(clock);
     this.events = new InMemoryEventLog();
     this.workflows = new LocalWorkflows(template, clock);
     InMemoryTable table = new InMemoryTable(clock);
     this.cards = new SandboxCardProcessor(clock);
+    EphemeralServiceKeys keys = new EphemeralServiceKeys();
     AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
         table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox,
-        events, workflows, new EphemeralServiceKeys(), clock, TERMS_VERSION,
-        table.paymentMethods(), cards, MERCHANT_NAME));
+        events, workflows, keys, clock, TERMS_VERSION,
+        table.paymentMethods(), cards, MERCHANT_NAME, table.accountOverviews(),
+        new Es256SessionIssuer(keys, clock),
+        new Es256SessionVerifier(keys.sessionVerificationKey(), clock)));
     LocalFunctions functions = new LocalFunctions(template, lifecycle);
     workflows.connect(functions::get);
 
@@ -60,20 +74,76 @@ public final class LocalRuntime implements AutoCloseable {
     server.createContext("/", new LocalHttpRouter(template, functions, endpoints));
     server.start();
 
-    // waits and timeouts that fall due as real time passes fire without a request
-    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+    this.ticker = followRealTimeFrom == null ? null : startTicker(endpoints, followRealTimeFrom);
+  }
+
+  /**
+   * Moves the clock on by the real time that passed since {@code fromNanos} (a {@link
+   * System#nanoTime} reading), so waits and timeouts fire unasked.
+   */
+  private static ScheduledExecutorService startTicker(LocalEndpoints endpoints, long fromNanos) {
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "local-clock");
       t.setDaemon(true);
       return t;
     });
-    ticker.scheduleWithFixedDelay(endpoints::fireDue, 1, 1, TimeUnit.SECONDS);
+    // elapsed time from the monotonic timer: a wall clock set back would stall the clock
+    AtomicLong last = new AtomicLong(fromNanos);
+    ticker.scheduleWithFixedDelay(() -> {
+      long now = System.nanoTime();
+      endpoints.passRealTime(Duration.ofNanos(now - last.getAndSet(now)));
+    }, 1, 1, TimeUnit.SECONDS);
+    return ticker;
   }
 
+  /** {@code make run}: the runtime on {@code port}, its clock following real time. */
   public static LocalRuntime start(Path repoRoot, int port) {
-    try {
-      return new LocalRuntime(repoRoot, port);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+    return builder(repoRoot).port(port).followRealTime().start();
+  }
+
+  /** A runtime on a free port, its clock moving only when told, unless configured otherwise. */
+  public static Builder builder(Path repoRoot) {
+    return new Builder(repoRoot);
+  }
+
+  /** The options of a runtime: port, clock, and whether real time moves the clock. */
+  public static final class Builder {
+    private final Path repoRoot;
+    private int port;
+    private ManualClock clock;
+    private boolean followRealTime;
+
+    private Builder(Path repoRoot) {
+      this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot");
+    }
+
+    /** The port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The clock to run on; by default one that starts at the current time. */
+    public Builder clock(ManualClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Starts a ticker thread that advances the clock each second by the real time that passed. */
+    public Builder followRealTime() {
+      this.followRealTime = true;
+      return this;
+    }
+
+    public LocalRuntime start() {
+      // read together, so that the time the start-up takes is not lost to the clock
+      long startedNanos = System.nanoTime();
+      ManualClock runOn = clock != null ? clock : new ManualClock(Clock.systemUTC().instant());
+      try {
+        return new LocalRuntime(repoRoot, port, runOn, followRealTime ? startedNanos : null);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+      }
     }
   }
 
@@ -97,13 +167,19 @@ public final class LocalRuntime implements AutoCloseable {
     return cards;
   }
 
-  public LocalClock clock() {
+  /**
+   * The runtime's clock, to read. Moving it directly fires nothing that falls due; {@code POST
+   * /_local/clock/advance} moves it and fires each wait, timeout and schedule at its own time.
+   */
+  public ManualClock clock() {
     return clock;
   }
 
   @Override
   public void close() {
-    ticker.shutdownNow();
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
     server.stop(0);
     requests.shutdownNow();
   }

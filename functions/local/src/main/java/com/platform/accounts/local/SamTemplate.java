@@ -84,9 +84,12 @@ public final class SamTemplate {
             .fields(); s.hasNext();) {
           Map.Entry<String, JsonNode> sub = s.next();
           String value = sub.getValue().asText();
-          // "!GetAtt SomeFunction.Arn" reads as the scalar "SomeFunction.Arn"
-          if (value.endsWith(".Arn")) {
-            arns.put(sub.getKey(), value.substring(0, value.length() - ".Arn".length()));
+          // "!GetAtt SomeFunction.Arn" and "!Ref SomeFunction.Alias" (the published alias that
+          // SnapStart serves) read as the scalars "SomeFunction.Arn" and "SomeFunction.Alias"
+          for (String suffix : List.of(".Arn", ".Alias")) {
+            if (value.endsWith(suffix)) {
+              arns.put(sub.getKey(), value.substring(0, value.length() - suffix.length()));
+            }
           }
         }
         stateMachines.put(resource.getKey(), new StateMachine(resource.getKey(),

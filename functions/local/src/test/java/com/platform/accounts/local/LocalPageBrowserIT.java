@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.platform.accounts.core.card.Luhn;
 import com.platform.accounts.handlers.Json;
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
@@ -44,6 +46,9 @@ class LocalPageBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String PASSWORD = "correct horse battery staple";
 
+  @RegisterExtension
+  static final LogSecretScan LOGS = new LogSecretScan();
+
   private static LocalRuntime runtime;
   private static ChromeDriverService service;
   private static ChromeDriver browser;
@@ -63,12 +68,12 @@ class LocalPageBrowserIT {
     System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
     System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
 
-    Path repoRoot = Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
-    artifacts = repoRoot.resolve("functions/local/target/browser");
+    artifacts = TestRuntimes.repoRoot().resolve("functions/local/target/browser");
     Files.createDirectories(artifacts);
     profile = Files.createTempDirectory("local-page-chromium-");
 
-    runtime = LocalRuntime.start(repoRoot, 0);
+    runtime = TestRuntimes.start();
+    LOGS.watch("password", PASSWORD);
     service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
@@ -124,11 +129,13 @@ class LocalPageBrowserIT {
       assertThat(last.path("to").asText()).isEqualTo(email);
       String code = last.path("code").asText();
       assertThat(code).matches("\\d{6}");
+      LOGS.watch("code", code);
       WebElement verify = browser.findElement(By.id("verify"));
       type(verify.findElement(By.name("code")), code);
       JsonNode verified = answerTo(
           () -> verify.findElement(By.cssSelector("button[type=submit]")).click(), 201);
       assertThat(verified.path("session").path("token").asText()).isNotBlank();
+      LOGS.watch("session token", verified.path("session").path("token").asText());
 
       // 3. the account is active, the email proven
       JsonNode account = answerTo(() -> browser.findElement(By.id("account")).click(), 200);
@@ -148,6 +155,7 @@ class LocalPageBrowserIT {
       JsonNode session = answerTo(
           () -> login.findElement(By.cssSelector("button[type=submit]")).click(), 201);
       assertThat(session.path("token").asText()).isNotBlank();
+      LOGS.watch("session token", session.path("token").asText());
       JsonNode again = answerTo(() -> browser.findElement(By.id("account")).click(), 200);
       assertThat(again.path("email").asText()).isEqualTo(email);
       assertThat(again.path("status").asText()).isEqualTo("ACTIVE");
@@ -155,6 +163,8 @@ class LocalPageBrowserIT {
       // add a fresh test card, read the code off the statement, prove the card
       WebElement card = browser.findElement(By.id("card"));
       String number = "4111 1100 0000 00" + luhnTail("41111100000000");
+      LOGS.watch("card number", number);
+      LOGS.watch("card number", number.replace(" ", ""));
       type(card.findElement(By.name("number")), number);
       JsonNode added = answerTo(
           () -> card.findElement(By.cssSelector("button[type=submit]")).click(), 202);
@@ -162,6 +172,7 @@ class LocalPageBrowserIT {
       JsonNode statement = answerTo(() -> browser.findElement(By.id("statement")).click(), 200);
       String descriptor = statement.path("transactions").get(1).path("description").asText();
       assertThat(descriptor).matches("INTL[0-9]{6}\\*ACMECLOUD");
+      LOGS.watch("descriptor code", descriptor.substring(4, 10));
       WebElement cardVerify = browser.findElement(By.id("card-verify"));
       type(cardVerify.findElement(By.name("code")), descriptor.substring(4, 10));
       JsonNode cardVerified = answerTo(
@@ -177,22 +188,7 @@ class LocalPageBrowserIT {
   /** The two digits that make {@code first14} a Luhn-valid 16-digit number, unique per run. */
   private static String luhnTail(String first14) {
     int fifteenth = (int) (System.nanoTime() % 10);
-    String fifteen = first14 + fifteenth;
-    for (int check = 0; check < 10; check++) {
-      String candidate = fifteen + check;
-      int sum = 0;
-      for (int i = 0; i < 16; i++) {
-        int d = candidate.charAt(15 - i) - '0';
-        if (i % 2 == 1) {
-          d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-        }
-        sum += d;
-      }
-      if (sum % 10 == 0) {
-        return "" + fifteenth + check;
-      }
-    }
-    throw new IllegalStateException("no Luhn digit");
+    return "" + fifteenth + Luhn.checkDigit(first14 + fifteenth);
   }
 
   /** Replaces what a field holds, as a person selecting its text and typing over it would. */

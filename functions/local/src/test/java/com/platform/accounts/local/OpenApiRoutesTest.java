@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The OpenAPI document, the template and the local runtime agree: every documented operation is
@@ -23,14 +24,18 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiRoutesTest {
   private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-  private static final Path ROOT = Path.of(System.getProperty("repo.root", "../.."));
+  private static final Path ROOT = TestRuntimes.repoRoot();
+
+  @RegisterExtension
+  static final LogSecretScan LOGS = new LogSecretScan();
+
   private static LocalRuntime runtime;
   private static LocalClient client;
 
   @BeforeAll
   static void start() {
-    runtime = LocalRuntime.start(ROOT, 0);
-    client = new LocalClient(runtime.baseUri());
+    runtime = TestRuntimes.start();
+    client = new LocalClient(runtime.baseUri(), LOGS);
   }
 
   @AfterAll

@@ -2,6 +2,7 @@ package com.platform.accounts.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,9 +26,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.awaitility.core.ConditionTimeoutException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -271,39 +274,45 @@ final class StateMachineCrossCheck implements AutoCloseable {
    * was made; returns the task token from that call's parameters. Fails when the task or the
    * execution ends first.
    */
-  String awaitTaskToken(String executionArn, String state) throws InterruptedException {
-    Instant deadline = Instant.now().plus(motoDeadline);
-    while (Instant.now().isBefore(deadline)) {
-      List<HistoryEvent> history = history(executionArn);
-      String current = null;
-      HistoryEvent scheduled = null;
-      boolean submitted = false;
-      for (HistoryEvent event : history) {
-        if (event.stateEnteredEventDetails() != null) {
-          current = event.stateEnteredEventDetails().name();
-        } else if (state.equals(current)) {
-          switch (event.type()) {
-            case TASK_SCHEDULED -> scheduled = event;
-            case TASK_SUBMITTED -> submitted = true;
-            case TASK_FAILED, TASK_TIMED_OUT, TASK_SUCCEEDED ->
-                fail("moto: %s ended before it was answered: %s", state, history);
-            default -> { }
-          }
-        }
-        if (isExecutionEnd(event.type())) {
-          fail("moto: the execution ended before %s waited: %s", state, history);
-        }
-      }
-      if (scheduled != null && submitted) {
-        String token = readJson(scheduled.taskScheduledEventDetails().parameters())
-            .path("Payload").path("taskToken").asText("");
-        assertThat(token).as("moto: task token in %s's TaskScheduled parameters", state).isNotBlank();
-        return token;
-      }
-      Thread.sleep(POLL_INTERVAL.toMillis());
+  String awaitTaskToken(String executionArn, String state) {
+    try {
+      return await().atMost(motoDeadline).pollInterval(POLL_INTERVAL).pollInSameThread()
+          .until(() -> taskTokenIfCalled(executionArn, state), Objects::nonNull);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("moto: " + state + "'s Lambda call not seen within " + motoDeadline
+          + "; history: " + history(executionArn), e);
     }
-    throw new AssertionError("moto: " + state + "'s Lambda call not seen within " + motoDeadline
-        + "; history: " + history(executionArn));
+  }
+
+  /** The task token of {@code state}'s Lambda call once it was made, null before. */
+  private String taskTokenIfCalled(String executionArn, String state) {
+    List<HistoryEvent> history = history(executionArn);
+    String current = null;
+    HistoryEvent scheduled = null;
+    boolean submitted = false;
+    for (HistoryEvent event : history) {
+      if (event.stateEnteredEventDetails() != null) {
+        current = event.stateEnteredEventDetails().name();
+      } else if (state.equals(current)) {
+        switch (event.type()) {
+          case TASK_SCHEDULED -> scheduled = event;
+          case TASK_SUBMITTED -> submitted = true;
+          case TASK_FAILED, TASK_TIMED_OUT, TASK_SUCCEEDED ->
+              fail("moto: %s ended before it was answered: %s", state, history);
+          default -> { }
+        }
+      }
+      if (isExecutionEnd(event.type())) {
+        fail("moto: the execution ended before %s waited: %s", state, history);
+      }
+    }
+    if (scheduled != null && submitted) {
+      String token = readJson(scheduled.taskScheduledEventDetails().parameters())
+          .path("Payload").path("taskToken").asText("");
+      assertThat(token).as("moto: task token in %s's TaskScheduled parameters", state).isNotBlank();
+      return token;
+    }
+    return null;
   }
 
   /** Any execution event but the start (succeeded, failed, timed out, aborted, and redriven too). */
@@ -328,7 +337,7 @@ final class StateMachineCrossCheck implements AutoCloseable {
    * Waits for the execution to end, checks that every canned Lambda result was used and that it
    * ended in one of {@code endings}, and reads its history.
    */
-  MotoExecution finishOnMoto(String executionArn, Set<ExecutionStatus> endings) throws InterruptedException {
+  MotoExecution finishOnMoto(String executionArn, Set<ExecutionStatus> endings) {
     DescribeExecutionResponse done = awaitEnd(executionArn);
     List<HistoryEvent> history = history(executionArn);
 
@@ -363,18 +372,15 @@ final class StateMachineCrossCheck implements AutoCloseable {
     return new MotoExecution(done, events, visited, calls, output);
   }
 
-  private DescribeExecutionResponse awaitEnd(String executionArn) throws InterruptedException {
-    Instant deadline = Instant.now().plus(motoDeadline);
-    DescribeExecutionResponse described;
-    while ((described = sfn.describeExecution(d -> d.executionArn(executionArn))).status()
-        == ExecutionStatus.RUNNING) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("moto: execution still RUNNING after " + motoDeadline
-            + "; history: " + history(executionArn));
-      }
-      Thread.sleep(POLL_INTERVAL.toMillis());
+  private DescribeExecutionResponse awaitEnd(String executionArn) {
+    try {
+      return await().atMost(motoDeadline).pollInterval(POLL_INTERVAL).pollInSameThread()
+          .until(() -> sfn.describeExecution(d -> d.executionArn(executionArn)),
+              described -> described.status() != ExecutionStatus.RUNNING);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("moto: execution still RUNNING after " + motoDeadline
+          + "; history: " + history(executionArn), e);
     }
-    return described;
   }
 
   private List<HistoryEvent> history(String executionArn) {

@@ -5,6 +5,7 @@ import com.platform.accounts.core.card.CardDetails;
 import com.platform.accounts.core.card.Funding;
 import com.platform.accounts.core.card.ProcessorUnavailableException;
 import com.platform.accounts.core.card.UnknownCardTokenException;
+import com.platform.accounts.core.crypto.Sha256;
 import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.port.CardProcessor;
 import com.stripe.StripeClient;
@@ -31,11 +32,7 @@ import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.RefundCreateParams;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -166,7 +163,7 @@ public final class StripeCardProcessor implements CardProcessor {
           .setCard(PaymentMethodCreateParams.Token.builder().setToken(cardToken).build())
           .build();
       return stripe.v1().paymentMethods()
-          .create(params, idempotent(OWN_KEY_PREFIX + "pm-from-token:" + sha256(cardToken)));
+          .create(params, idempotent(OWN_KEY_PREFIX + "pm-from-token:" + Sha256.hex(cardToken)));
     }
     return stripe.v1().paymentMethods().retrieve(cardToken);
   }
@@ -495,15 +492,6 @@ public final class StripeCardProcessor implements CardProcessor {
   private static void requireKey(String idempotencyKey) {
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
       throw new IllegalArgumentException("an idempotency key of 1 to 255 characters is required");
-    }
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,5 +1,7 @@
 package com.platform.accounts.testkit;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /** Runs moto from the project venv as a child process of the test JVM. */
 final class MotoProcess {
@@ -117,25 +121,24 @@ final class MotoProcess {
 
   /** Null when moto answers; otherwise why it does not, with the end of its log. */
   private static String awaitAnswer(Process process, MotoApi api, Path log) {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (!api.answers(Duration.ofSeconds(2))) {
-      if (!process.isAlive()) {
-        return "moto_server exited with code " + process.exitValue() + " during start-up; log " + log
-            + ":\n" + tail(log);
-      }
-      if (System.nanoTime() > deadline) {
-        stop(process);
-        return "moto_server did not answer within " + START_TIMEOUT.toSeconds() + " s; log " + log + ":\n" + tail(log);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        stop(process);
-        throw new IllegalStateException("interrupted while waiting for moto to start", e);
-      }
+    try {
+      await("moto_server answering").atMost(START_TIMEOUT).pollInSameThread()
+          .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+          .failFast("moto_server exited", () -> !process.isAlive())
+          .until(() -> api.answers(Duration.ofSeconds(2)));
+      return null;
+    } catch (TerminalFailureException exited) {
+      return "moto_server exited with code " + process.exitValue() + " during start-up; log " + log
+          + ":\n" + tail(log);
+    } catch (ConditionTimeoutException timedOut) {
+      stop(process);
+      return "moto_server did not answer within " + START_TIMEOUT.toSeconds() + " s; log " + log
+          + ":\n" + tail(log);
+    } catch (RuntimeException e) {
+      // interrupted, say: no shutdown hook owns the process yet
+      stop(process);
+      throw e;
     }
-    return null;
   }
 
   private static void registerShutdown(Process process, DockerApiStub dockerStub) {

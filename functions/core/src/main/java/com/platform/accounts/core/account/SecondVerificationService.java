@@ -4,6 +4,7 @@ import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.contact.PhoneNumbers;
@@ -38,11 +39,12 @@ public final class SecondVerificationService {
     Channel channel = null;
     if (!validation.hasError("channel")) {
       if (rawChannel == null) {
-        validation.reject("channel", ErrorCode.REQUIRED, "Choose EMAIL, SMS or VOICE.");
+        validation.reject("channel", FieldErrorCode.REQUIRED, "Choose EMAIL, SMS or VOICE.");
       } else {
         channel = Channel.parse(rawChannel).orElse(null);
         if (channel == null) {
-          validation.reject("channel", ErrorCode.INVALID_CHANNEL, "Choose EMAIL, SMS or VOICE.");
+          validation.reject("channel", FieldErrorCode.INVALID_CHANNEL,
+              "Choose EMAIL, SMS or VOICE.");
         }
       }
     }
@@ -50,7 +52,7 @@ public final class SecondVerificationService {
     if (channel != null && channel.provesPhone() && !validation.hasError("phone")) {
       String candidate = rawPhone != null ? rawPhone : account.phone();
       if (candidate == null) {
-        validation.reject("phone", ErrorCode.REQUIRED, "A phone number is needed for "
+        validation.reject("phone", FieldErrorCode.REQUIRED, "A phone number is needed for "
             + channel.name() + ".");
       } else {
         PhoneNumbers.Result result = PhoneNumbers.check(candidate, account.country());
@@ -58,7 +60,7 @@ public final class SecondVerificationService {
           phone = result.e164();
         } else {
           validation.reject("phone", result.errorCode(),
-              ErrorCode.PHONE_COUNTRY_MISMATCH.equals(result.errorCode())
+              FieldErrorCode.PHONE_COUNTRY_MISMATCH.equals(result.errorCode())
                   ? "The number does not belong to the account's country."
                   : "Enter the number in international format, e.g. +12025550123.");
         }
@@ -66,7 +68,7 @@ public final class SecondVerificationService {
     }
     validation.throwIfInvalid();
     if (channel.provesPhone() ? account.phoneVerified() : account.emailVerified()) {
-      throw Problem.of(409, ErrorCode.CHANNEL_ALREADY_VERIFIED, "Already verified",
+      throw Problem.of(ErrorCode.CHANNEL_ALREADY_VERIFIED, "Already verified",
           "This account's " + (channel.provesPhone() ? "phone" : "email")
               + " is verified already.");
     }

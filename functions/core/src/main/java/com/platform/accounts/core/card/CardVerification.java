@@ -12,10 +12,13 @@ import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.DomainEventPublisher;
 import com.platform.accounts.core.port.MessageSender;
+import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.port.PaymentMethodStore;
+import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.verification.Channel;
 import java.time.Clock;
@@ -49,7 +52,6 @@ public final class CardVerification {
   public static final Duration OPEN_FOR = Duration.ofDays(7);
   static final String MAINLAND_CHINA = "CN";
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{3,255}");
-  private static final int MAX_RACES = 16;
 
   private final PaymentMethodStore store;
   private final AccountStore accounts;
@@ -86,13 +88,14 @@ public final class CardVerification {
    */
   public PaymentMethod add(Account account, String cardToken) {
     if (cardToken == null || !TOKEN.matcher(cardToken).matches()) {
-      throw tokenProblem(cardToken == null ? ErrorCode.REQUIRED : ErrorCode.UNKNOWN_CARD_TOKEN);
+      throw tokenProblem(
+          cardToken == null ? FieldErrorCode.REQUIRED : FieldErrorCode.UNKNOWN_CARD_TOKEN);
     }
     CardDetails card;
     try {
       card = processor.describe(cardToken);
     } catch (UnknownCardTokenException e) {
-      throw tokenProblem(ErrorCode.UNKNOWN_CARD_TOKEN);
+      throw tokenProblem(FieldErrorCode.UNKNOWN_CARD_TOKEN);
     } catch (ProcessorUnavailableException e) {
       throw processorUnavailable();
     }
@@ -118,14 +121,14 @@ public final class CardVerification {
       throw accountAlreadyHasCard();
     } catch (ConcurrentModificationException e) {
       // the same card or this account's slot is being registered by a simultaneous request
-      throw Problem.of(409, ErrorCode.CONFLICT, "Busy",
+      throw Problem.of(ErrorCode.CONFLICT, "Busy",
           "This card is being added by another request; try again.");
     }
     PaymentMethod placed;
     try {
       placed = placeCharges(account.accountId(), id, secrets);
     } catch (Problem refused) {
-      if (refused.status() >= 500) {
+      if (refused.code() == ErrorCode.PROCESSOR_UNAVAILABLE) {
         abandon(account.accountId(), id);
       }
       throw refused;
@@ -241,14 +244,15 @@ public final class CardVerification {
 
   public PaymentMethod verify(Account account, String paymentMethodId, OwnershipProof proof) {
     requireWellFormed(paymentMethodId);
-    for (int race = 0; race < MAX_RACES; race++) {
-      PaymentMethod pm = store.find(account.accountId(), paymentMethodId)
-          .filter(p -> p.type() == PaymentMethod.PaymentMethodType.CARD
-              && p.status() != PaymentMethodStatus.REMOVED)
-          .orElseThrow(() -> Problem.notFound("The payment method"));
-      rejectClosed(pm);
-      boolean right = matches(pm, proof);
-      try {
+    try {
+      // another answer or the workflow wrote in between: judge this answer again
+      return OptimisticRetry.run(() -> {
+        PaymentMethod pm = store.find(account.accountId(), paymentMethodId)
+            .filter(p -> p.type() == PaymentMethod.PaymentMethodType.CARD
+                && p.status() != PaymentMethodStatus.REMOVED)
+            .orElseThrow(() -> Problem.notFound("The payment method"));
+        rejectClosed(pm);
+        boolean right = matches(pm, proof);
         if (right) {
           store.update(pm.withStatus(PaymentMethodStatus.VERIFIED));
           events.publish(new DomainEvent(paymentMethodId + ":PaymentMethodVerified",
@@ -256,7 +260,7 @@ public final class CardVerification {
               Map.of("paymentMethodId", paymentMethodId, "type", "CARD")));
           sender.send(MessageTemplates.render("card-verified", Channel.EMAIL, account.email(),
               cardValues(pm), null));
-          finish(account.accountId(), paymentMethodId, "VERIFIED");
+          finish(account.accountId(), paymentMethodId, PaymentMethodStatus.VERIFIED);
           return load(account.accountId(), paymentMethodId);
         }
         PaymentMethod failed = pm.withCheck(pm.check().withFailedAttempt());
@@ -265,29 +269,28 @@ public final class CardVerification {
         if (locked) {
           sender.send(MessageTemplates.render("card-verification-failed", Channel.EMAIL,
               account.email(), cardValues(pm), null));
-          finish(account.accountId(), paymentMethodId, "FAILED");
+          finish(account.accountId(), paymentMethodId, PaymentMethodStatus.FAILED);
           throw locked();
         }
-        throw Problem.of(400, ErrorCode.VERIFICATION_FAILED, "Verification failed",
+        throw Problem.of(ErrorCode.VERIFICATION_FAILED, "Verification failed",
             "That does not match the charge on the card.")
             .with("attemptsRemaining", failed.check().attemptsRemaining());
-      } catch (ConcurrentModificationException lost) {
-        // another answer or the workflow wrote in between: judge this answer again
-      }
+      });
+    } catch (ConcurrentModificationException exhausted) {
+      throw Problem.of(ErrorCode.CONFLICT, "Busy", "Try again.");
     }
-    throw Problem.of(409, ErrorCode.CONFLICT, "Busy", "Try again.");
   }
 
   private void rejectClosed(PaymentMethod pm) {
     switch (pm.status()) {
-      case VERIFIED -> throw Problem.of(409, ErrorCode.ALREADY_VERIFIED, "Already verified",
+      case VERIFIED -> throw Problem.of(ErrorCode.ALREADY_VERIFIED, "Already verified",
           "This card is verified already.");
       case FAILED -> throw pm.check().attemptsRemaining() == 0 ? locked()
-          : Problem.of(410, ErrorCode.VERIFICATION_EXPIRED, "Verification expired",
+          : Problem.of(ErrorCode.VERIFICATION_EXPIRED, "Verification expired",
               "The 7 days to verify this card have passed; add it again.");
       default -> {
         if (!clock.instant().isBefore(pm.check().expiresAt())) {
-          throw Problem.of(410, ErrorCode.VERIFICATION_EXPIRED, "Verification expired",
+          throw Problem.of(ErrorCode.VERIFICATION_EXPIRED, "Verification expired",
               "The 7 days to verify this card have passed; add it again.");
         }
       }
@@ -310,7 +313,7 @@ public final class CardVerification {
    * The answer is committed: release the charges now if the processor answers (else the workflow
    * and the job do), and resume the waiting workflow with the outcome.
    */
-  private void finish(String accountId, String paymentMethodId, String outcome) {
+  private void finish(String accountId, String paymentMethodId, PaymentMethodStatus outcome) {
     try {
       release(accountId, paymentMethodId);
     } catch (RuntimeException processorDown) {
@@ -319,7 +322,7 @@ public final class CardVerification {
     PaymentMethod pm = load(accountId, paymentMethodId);
     if (pm.check().sealedTaskToken() != null) {
       workflows.resume(sealer.unseal(pm.check().sealedTaskToken()),
-          "{\"status\":\"" + outcome + "\"}");
+          new WorkflowOutcome.CardOutcome(outcome));
     }
   }
 
@@ -416,20 +419,15 @@ public final class CardVerification {
 
   /** Task: the workflow waits for the owner; resumes at once when the answer came first. */
   public void awaitOwner(String accountId, String paymentMethodId, String taskToken) {
-    for (int race = 0; race < MAX_RACES; race++) {
+    // an answer that came in between makes it look again
+    OptimisticRetry.run(() -> {
       PaymentMethod pm = load(accountId, paymentMethodId);
       if (pm.status() != PaymentMethodStatus.PENDING_VERIFICATION) {
-        workflows.resume(taskToken, "{\"status\":\"" + pm.status().name() + "\"}");
+        workflows.resume(taskToken, new WorkflowOutcome.CardOutcome(pm.status()));
         return;
       }
-      try {
-        store.update(pm.withCheck(pm.check().withSealedTaskToken(sealer.seal(taskToken))));
-        return;
-      } catch (ConcurrentModificationException lost) {
-        // an answer came in between: look again
-      }
-    }
-    throw new ConcurrentModificationException("payment method " + paymentMethodId);
+      store.update(pm.withCheck(pm.check().withSealedTaskToken(sealer.seal(taskToken))));
+    });
   }
 
   /** Task: seven days passed; a card still pending fails. Answers the final status. */
@@ -454,7 +452,7 @@ public final class CardVerification {
   /** The account's payment methods a person would expect to see (removed ones are gone). */
   public List<PaymentMethod> list(String accountId) {
     return store.list(accountId).stream()
-        .filter(pm -> pm.status() != PaymentMethodStatus.REMOVED).toList();
+        .filter(PaymentMethod::isListed).toList();
   }
 
   /** Removes a payment method; its card number becomes free for other accounts. */
@@ -470,7 +468,8 @@ public final class CardVerification {
         p -> p.withStatus(PaymentMethodStatus.REMOVED));
     if (pm.check() != null && pm.check().sealedTaskToken() != null
         && pm.status() == PaymentMethodStatus.PENDING_VERIFICATION) {
-      workflows.resume(sealer.unseal(pm.check().sealedTaskToken()), "{\"status\":\"REMOVED\"}");
+      workflows.resume(sealer.unseal(pm.check().sealedTaskToken()),
+          new WorkflowOutcome.CardOutcome(PaymentMethodStatus.REMOVED));
     }
   }
 
@@ -490,20 +489,16 @@ public final class CardVerification {
   /** Applies a change with optimistic locking, re-reading on a lost race. */
   private PaymentMethod change(String accountId, String paymentMethodId,
       UnaryOperator<PaymentMethod> edit) {
-    for (int race = 0; race < MAX_RACES; race++) {
+    // when someone else wrote, the change applies to what they wrote
+    return OptimisticRetry.run(() -> {
       PaymentMethod current = load(accountId, paymentMethodId);
       PaymentMethod changed = edit.apply(current);
       if (changed.equals(current)) {
         return current;
       }
-      try {
-        store.update(changed);
-        return load(accountId, paymentMethodId);
-      } catch (ConcurrentModificationException lost) {
-        // someone else wrote: apply the change to what they wrote
-      }
-    }
-    throw new ConcurrentModificationException("payment method " + paymentMethodId);
+      store.update(changed);
+      return load(accountId, paymentMethodId);
+    });
   }
 
   private static String holdKey(String paymentMethodId) {
@@ -532,8 +527,8 @@ public final class CardVerification {
         "days", Long.toString(OPEN_FOR.toDays()));
   }
 
-  private static Problem refusal(String code, String detail) {
-    return Problem.of(422, code, "Card refused", detail);
+  private static Problem refusal(ErrorCode code, String detail) {
+    return Problem.of(code, "Card refused", detail);
   }
 
   private static Problem cardAlreadyRegistered() {
@@ -547,17 +542,17 @@ public final class CardVerification {
   }
 
   private static Problem locked() {
-    return Problem.of(410, ErrorCode.VERIFICATION_LOCKED, "Verification locked",
+    return Problem.of(ErrorCode.VERIFICATION_LOCKED, "Verification locked",
         "Five answers were wrong; the card is refused and its charges released.");
   }
 
-  private static Problem tokenProblem(String code) {
+  private static Problem tokenProblem(FieldErrorCode code) {
     return Problem.validation(List.of(new FieldError("token", code,
         "Send the token the processor's card form returned.")));
   }
 
   private static Problem processorUnavailable() {
-    return Problem.of(503, ErrorCode.PROCESSOR_UNAVAILABLE, "Card processor unavailable",
+    return Problem.of(ErrorCode.PROCESSOR_UNAVAILABLE, "Card processor unavailable",
         "The card processor did not answer; retry with the same Idempotency-Key.");
   }
 }

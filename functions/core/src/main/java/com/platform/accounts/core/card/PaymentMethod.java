@@ -52,4 +52,9 @@ public record PaymentMethod(
         && (status == PaymentMethodStatus.PENDING_VERIFICATION
             || status == PaymentMethodStatus.VERIFIED);
   }
+
+  /** Shown to the account: a removed method (or a declined card, which is removed) is not. */
+  public boolean isListed() {
+    return status != PaymentMethodStatus.REMOVED;
+  }
 }

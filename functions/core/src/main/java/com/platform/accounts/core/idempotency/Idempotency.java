@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * The one idempotency mechanism: a retry with the same key and the same request gets the first
- * response and has no second effect; the same key with another request is refused.
+ * answer and has no second effect; the same key with another request is refused. What an answer is,
+ * and which answers are final, is the caller's: this keeps them as opaque text.
  */
 public final class Idempotency {
   private static final Duration RETENTION = Duration.ofHours(24);
@@ -22,54 +23,68 @@ public final class Idempotency {
   private final IdempotencyStore store;
   private final Clock clock;
 
+  /** How a caller's answers are kept. */
+  public interface Answers<T> {
+
+    /**
+     * Whether a retry must get this answer again. An answer that is not final (a passing failure
+     * the caller may retry) is forgotten, so the same key runs the request again later.
+     */
+    boolean isFinal(T answer);
+
+    String serialize(T answer);
+
+    T deserialize(String serialized);
+  }
+
   public Idempotency(IdempotencyStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }
 
   /**
-   * Runs the request once per key. Responses of 5xx are not remembered, so a retry after a server
-   * fault runs again; every other answer, errors included, is replayed.
+   * Runs the request once per key: the first final answer is kept and replayed to every retry with
+   * the same request; an exception or an answer that is not final releases the key.
    */
-  public StoredResponse execute(String key, String requestHash, Supplier<StoredResponse> request) {
+  public <T> T execute(String key, String requestHash, Supplier<T> request, Answers<T> answers) {
     Optional<IdempotencyRecord> existing = store.find(key, clock.instant());
     if (existing.isPresent()) {
-      return replay(existing.get(), requestHash);
+      return replay(existing.get(), requestHash, answers);
     }
     if (!store.claim(IdempotencyRecord.inProgress(key, requestHash, clock.instant().plus(LEASE)))) {
       return store.find(key, clock.instant())
-          .map(r -> replay(r, requestHash))
+          .map(r -> replay(r, requestHash, answers))
           .orElseThrow(Idempotency::inUse);
     }
-    StoredResponse response;
+    T answer;
     try {
-      response = request.get();
+      answer = request.get();
     } catch (RuntimeException e) {
       store.release(key);
       throw e;
     }
-    if (response.status() >= 500) {
-      store.release(key);
+    if (answers.isFinal(answer)) {
+      store.complete(new IdempotencyRecord(key, requestHash, true, answers.serialize(answer),
+          clock.instant().plus(RETENTION)));
     } else {
-      store.complete(new IdempotencyRecord(key, requestHash, true, response.status(),
-          response.headersJson(), response.body(), clock.instant().plus(RETENTION)));
+      store.release(key);
     }
-    return response;
+    return answer;
   }
 
-  private static StoredResponse replay(IdempotencyRecord record, String requestHash) {
+  private static <T> T replay(IdempotencyRecord record, String requestHash, Answers<T> answers) {
     if (!record.requestHash().equals(requestHash)) {
-      throw Problem.of(422, ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
+      throw Problem.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
           "This Idempotency-Key was used with a different request.");
     }
     if (!record.completed()) {
       throw inUse();
     }
-    return new StoredResponse(record.status(), record.responseHeadersJson(), record.responseBody());
+    return answers.deserialize(record.answer());
   }
 
   private static Problem inUse() {
-    return Problem.of(409, ErrorCode.IDEMPOTENCY_KEY_IN_USE, "Request in progress",
+    return Problem.of(ErrorCode.IDEMPOTENCY_KEY_IN_USE, "Request in progress",
         "A request with this Idempotency-Key is still being processed; retry shortly.");
   }
 }

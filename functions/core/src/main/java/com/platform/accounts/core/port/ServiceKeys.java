@@ -1,7 +1,6 @@
 package com.platform.accounts.core.port;
 
 import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
 
 /**
  * The service's secret keys, loaded once from configuration (SSM SecureString in AWS, generated at
@@ -15,7 +14,9 @@ public interface ServiceKeys {
   /** Key id of the session signing key pair, put into each token's header. */
   String sessionKeyId();
 
+  /**
+   * The private key that signs session tokens. Its public half is configuration, not a secret: see
+   * {@link com.platform.accounts.core.session.SessionVerifier}.
+   */
   ECPrivateKey sessionSigningKey();
-
-  ECPublicKey sessionVerificationKey();
 }

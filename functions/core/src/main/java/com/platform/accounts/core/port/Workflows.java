@@ -12,6 +12,6 @@ public interface Workflows {
   /** Starts the card-verification process of a payment method (its id names the execution). */
   void startCardVerification(String accountId, String paymentMethodId);
 
-  /** Resumes the execution waiting on this task token with a JSON output. */
-  void resume(String taskToken, String outputJson);
+  /** Resumes the execution waiting on this task token with the outcome it waited for. */
+  void resume(String taskToken, WorkflowOutcome outcome);
 }

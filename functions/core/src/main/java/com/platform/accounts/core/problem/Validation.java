@@ -10,7 +10,7 @@ import java.util.List;
 public final class Validation {
   private final List<FieldError> errors = new ArrayList<>();
 
-  public Validation reject(String field, String code, String message) {
+  public Validation reject(String field, FieldErrorCode code, String message) {
     errors.add(new FieldError(field, code, message));
     return this;
   }
@@ -27,7 +27,7 @@ public final class Validation {
     return List.copyOf(errors);
   }
 
-  /** Throws a 400 VALIDATION_FAILED naming every collected field, if any. */
+  /** Throws VALIDATION_FAILED naming every collected field, if any. */
   public void throwIfInvalid() {
     if (!errors.isEmpty()) {
       throw Problem.validation(errors);

@@ -1,6 +1,7 @@
 package com.platform.accounts.core.ratelimit;
 
 import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.port.RateLimitStore;
 import com.platform.accounts.core.problem.Problem;
 import java.time.Clock;
@@ -15,7 +16,6 @@ import java.util.Optional;
  * conditional write, so concurrent requests cannot both take the last slot.
  */
 public final class RateLimiter {
-  private static final int MAX_RACES = 8;
   private final RateLimitStore store;
   private final Clock clock;
 
@@ -36,25 +36,26 @@ public final class RateLimiter {
 
   /** Counts one event, or returns how long until the next one would be allowed (nothing counted). */
   public Optional<Duration> tryAcquire(String key, int limit, Duration window) {
-    for (int race = 0; race < MAX_RACES; race++) {
-      Instant now = clock.instant();
-      Instant since = now.minus(window);
-      Optional<RateWindow> stored = store.find(key, now);
-      List<Instant> recent = new ArrayList<>();
-      stored.ifPresent(w -> w.events().stream().filter(t -> t.isAfter(since)).forEach(recent::add));
-      if (recent.size() >= limit) {
-        Instant oldest = recent.stream().min(Instant::compareTo).orElseThrow();
-        return Optional.of(Duration.between(now, oldest.plus(window)));
-      }
-      recent.add(now);
-      long version = stored.map(RateWindow::version).orElse(0L);
-      try {
+    try {
+      // another request that counted at the same time has this one recount with its event included
+      return OptimisticRetry.run(() -> {
+        Instant now = clock.instant();
+        Instant since = now.minus(window);
+        Optional<RateWindow> stored = store.find(key, now);
+        List<Instant> recent = new ArrayList<>();
+        stored.ifPresent(w -> w.events().stream().filter(t -> t.isAfter(since))
+            .forEach(recent::add));
+        if (recent.size() >= limit) {
+          Instant oldest = recent.stream().min(Instant::compareTo).orElseThrow();
+          return Optional.of(Duration.between(now, oldest.plus(window)));
+        }
+        recent.add(now);
+        long version = stored.map(RateWindow::version).orElse(0L);
         store.save(new RateWindow(key, recent, now.plus(window), version));
-        return Optional.empty();
-      } catch (ConcurrentModificationException lost) {
-        // another request counted at the same time: recount with its event included
-      }
+        return Optional.<Duration>empty();
+      });
+    } catch (ConcurrentModificationException exhausted) {
+      return Optional.of(Duration.ofSeconds(1));
     }
-    return Optional.of(Duration.ofSeconds(1));
   }
 }

@@ -6,27 +6,28 @@ import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.Optional;
+import com.platform.accounts.core.port.SessionTokenIssuer;
 
 /**
- * Login, logout and the check of every authenticated request. Unknown emails and wrong passwords get
+ * Login and logout. Unknown emails and wrong passwords get
  * the same answer after the same work, so the answer never tells whether an email is registered.
  */
 public final class SessionService {
   static final int LOGINS_PER_EMAIL = 10;
   static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
-  private static final int MAX_RACES = 8;
   private final AccountStore accounts;
   private final PasswordHasher passwords;
-  private final SessionTokens tokens;
+  private final SessionTokenIssuer tokens;
   private final RateLimiter rateLimiter;
   private final Hmac hmac;
 
-  public SessionService(AccountStore accounts, PasswordHasher passwords, SessionTokens tokens,
+  public SessionService(AccountStore accounts, PasswordHasher passwords, SessionTokenIssuer tokens,
       RateLimiter rateLimiter, Hmac hmac) {
     this.accounts = accounts;
     this.passwords = passwords;
@@ -49,42 +50,32 @@ public final class SessionService {
     return tokens.issue(account.get());
   }
 
-  /** The account a validly signed, unexpired token names, without reading the account. */
-  public Optional<String> accountIdOf(String bearerToken) {
-    return tokens.verify(bearerToken).map(SessionTokens.Claims::accountId);
-  }
-
-  /** The active account a bearer token belongs to, or 401. */
-  public Account authenticate(String bearerToken) {
-    SessionTokens.Claims claims = tokens.verify(bearerToken).orElseThrow(Problem::unauthenticated);
-    return accounts.find(claims.accountId())
-        .filter(Account::isActive)
-        .filter(a -> a.sessionVersion() == claims.sessionVersion())
-        .orElseThrow(Problem::unauthenticated);
-  }
-
   /**
    * Ends the sessions of the account. A token carries only the session version, so signing out ends
    * every session of the account: the safe choice for a shared or lost device.
    */
   public void logout(Account account) {
-    Account current = account;
-    for (int race = 0; race < MAX_RACES; race++) {
+    try {
+      accounts.update(account.withNextSessionVersion(), Optional.empty());
+    } catch (ConcurrentModificationException lost) {
       try {
-        accounts.update(current.withNextSessionVersion(), Optional.empty());
-        return;
-      } catch (ConcurrentModificationException lost) {
-        current = accounts.find(account.accountId()).orElseThrow(Problem::unauthenticated);
-        if (current.sessionVersion() != account.sessionVersion()) {
-          return;
-        }
+        // the account changed since it was read: end its sessions on what is stored, unless
+        // another request ended them already
+        OptimisticRetry.run(() -> {
+          Account current =
+              accounts.find(account.accountId()).orElseThrow(Problem::unauthenticated);
+          if (current.sessionVersion() == account.sessionVersion()) {
+            accounts.update(current.withNextSessionVersion(), Optional.empty());
+          }
+        });
+      } catch (ConcurrentModificationException exhausted) {
+        throw Problem.of(ErrorCode.CONFLICT, "Busy", "Try again.");
       }
     }
-    throw Problem.of(409, ErrorCode.CONFLICT, "Busy", "Try again.");
   }
 
   private static Problem invalidCredentials() {
-    return Problem.of(401, ErrorCode.INVALID_CREDENTIALS, "Invalid credentials",
+    return Problem.of(ErrorCode.INVALID_CREDENTIALS, "Invalid credentials",
         "The email or password is not right.");
   }
 }

@@ -14,9 +14,10 @@ import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
-import com.platform.accounts.core.session.SessionTokens;
+import com.platform.accounts.core.port.SessionTokenIssuer;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.ChallengeStatus;
 import com.platform.accounts.core.verification.Channel;
@@ -40,13 +41,13 @@ public final class SignupService {
   private final ChallengeStore challenges;
   private final CodeChallenges codes;
   private final PasswordHasher passwords;
-  private final SessionTokens sessions;
+  private final SessionTokenIssuer sessions;
   private final VerificationProcess process;
   private final Clock clock;
   private final String termsVersion;
 
   public SignupService(AccountStore accounts, ChallengeStore challenges, CodeChallenges codes,
-      PasswordHasher passwords, SessionTokens sessions, VerificationProcess process, Clock clock,
+      PasswordHasher passwords, SessionTokenIssuer sessions, VerificationProcess process, Clock clock,
       String termsVersion) {
     this.accounts = accounts;
     this.challenges = challenges;
@@ -61,23 +62,23 @@ public final class SignupService {
   public CodeSent start(SignupCommand command, Validation validation) {
     String country = command.country();
     if (!validation.hasError("country") && !Countries.isSupported(country)) {
-      validation.reject("country", ErrorCode.UNSUPPORTED_COUNTRY,
+      validation.reject("country", FieldErrorCode.UNSUPPORTED_COUNTRY,
           "Accounts cannot be opened in this country.");
     }
     Optional<EmailAddress> email = EmailAddress.parse(command.email());
     if (!validation.hasError("email") && email.isEmpty()) {
-      validation.reject("email", ErrorCode.INVALID_EMAIL, "Enter a valid email address.");
+      validation.reject("email", FieldErrorCode.INVALID_EMAIL, "Enter a valid email address.");
     }
     checkPassword(command, validation);
     if (!validation.hasError("termsAccepted") && !Boolean.TRUE.equals(command.termsAccepted())) {
-      validation.reject("termsAccepted", ErrorCode.TERMS_NOT_ACCEPTED,
+      validation.reject("termsAccepted", FieldErrorCode.TERMS_NOT_ACCEPTED,
           "The terms must be accepted.");
     }
     Channel channel = Channel.EMAIL;
     if (!validation.hasError("verificationChannel") && command.verificationChannel() != null) {
       Optional<Channel> parsed = Channel.parse(command.verificationChannel());
       if (parsed.isEmpty()) {
-        validation.reject("verificationChannel", ErrorCode.INVALID_CHANNEL,
+        validation.reject("verificationChannel", FieldErrorCode.INVALID_CHANNEL,
             "Choose EMAIL, SMS or VOICE.");
       } else {
         channel = parsed.get();
@@ -114,7 +115,7 @@ public final class SignupService {
     if (!validation.hasError("channel") && requestedChannel != null) {
       Optional<Channel> parsed = Channel.parse(requestedChannel);
       if (parsed.isEmpty()) {
-        validation.reject("channel", ErrorCode.INVALID_CHANNEL, "Choose EMAIL, SMS or VOICE.");
+        validation.reject("channel", FieldErrorCode.INVALID_CHANNEL, "Choose EMAIL, SMS or VOICE.");
       } else {
         channel = parsed.get();
       }
@@ -168,7 +169,7 @@ public final class SignupService {
       accounts.create(account, verified);
     } catch (EmailAlreadyRegisteredException e) {
       // another sign-up for this email completed first; one account per email
-      throw Problem.of(409, ErrorCode.ACCOUNT_ALREADY_EXISTS, "Account already exists",
+      throw Problem.of(ErrorCode.ACCOUNT_ALREADY_EXISTS, "Account already exists",
           "An account with this email already exists; sign in instead.");
     }
     process.onVerified(verified);
@@ -210,16 +211,16 @@ public final class SignupService {
     }
     String password = command.password();
     if (password == null) {
-      validation.reject("password", ErrorCode.REQUIRED, "Choose a password.");
+      validation.reject("password", FieldErrorCode.REQUIRED, "Choose a password.");
       return;
     }
     if (!PasswordPolicy.isStrong(password, command.email())) {
-      validation.reject("password", ErrorCode.WEAK_PASSWORD,
+      validation.reject("password", FieldErrorCode.WEAK_PASSWORD,
           "Use 8 to 128 characters; not your email and not a common password.");
     }
     if (!validation.hasError("passwordConfirmation")
         && !password.equals(command.passwordConfirmation())) {
-      validation.reject("passwordConfirmation", ErrorCode.PASSWORD_MISMATCH,
+      validation.reject("passwordConfirmation", FieldErrorCode.PASSWORD_MISMATCH,
           "The confirmation does not match the password.");
     }
   }
@@ -231,7 +232,7 @@ public final class SignupService {
     }
     if (phone == null) {
       if (channel.provesPhone()) {
-        validation.reject("phone", ErrorCode.REQUIRED, "A phone number is needed for "
+        validation.reject("phone", FieldErrorCode.REQUIRED, "A phone number is needed for "
             + channel.name() + ".");
       }
       return null;
@@ -242,7 +243,7 @@ public final class SignupService {
     PhoneNumbers.Result result = PhoneNumbers.check(phone, country);
     if (!result.valid()) {
       validation.reject("phone", result.errorCode(),
-          ErrorCode.PHONE_COUNTRY_MISMATCH.equals(result.errorCode())
+          FieldErrorCode.PHONE_COUNTRY_MISMATCH.equals(result.errorCode())
               ? "The number does not belong to the chosen country."
               : "Enter the number in international format, e.g. +12025550123.");
       return null;

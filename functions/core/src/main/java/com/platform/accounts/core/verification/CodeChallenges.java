@@ -9,16 +9,15 @@ import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.MessageSender;
+import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.problem.ErrorCode;
-import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,7 +35,6 @@ public final class CodeChallenges {
   public static final int SENDS_PER_DESTINATION = 5;
   public static final Duration SEND_WINDOW = Duration.ofHours(1);
   private static final Pattern CODE = Pattern.compile("[0-9]{6}");
-  private static final int MAX_RACES = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ChallengeStore store;
@@ -75,7 +73,7 @@ public final class CodeChallenges {
 
   /** One limit per mailbox or number, whatever the letter case it was typed in. */
   private String sendKey(String destination) {
-    return "send:" + hmac.digest("destination", destination.toLowerCase(Locale.ROOT));
+    return "send:" + hmac.digest("destination", destination.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** Throws 429 while the challenge's last send is younger than the resend interval. */
@@ -118,8 +116,8 @@ public final class CodeChallenges {
   /** Rejects a code that is not six digits before it can count as a try. */
   public static void requireCodeShape(String code) {
     if (code == null || !CODE.matcher(code).matches()) {
-      throw Problem.validation(List.of(new FieldError(
-          "code", ErrorCode.INVALID_CODE, "The code is the 6 digits we sent.")));
+      throw Problem.validation(java.util.List.of(new com.platform.accounts.core.problem.FieldError(
+          "code", FieldErrorCode.INVALID_CODE, "The code is the 6 digits we sent.")));
     }
   }
 
@@ -137,28 +135,29 @@ public final class CodeChallenges {
     if (!Ids.wellFormed(challengeId)) {
       throw Problem.notFound("The verification");
     }
-    for (int race = 0; race < MAX_RACES; race++) {
-      Instant now = clock.instant();
-      Challenge challenge = store.find(challengeId, now).filter(owned)
-          .orElseThrow(() -> Problem.notFound("The verification"));
-      if (!challenge.codeUsable(now)) {
-        throw codeExpired();
-      }
-      boolean right = !neverMatches.test(challenge)
-          && hmac.matches(challenge.codeHash(), challengeId, challenge.channel().name(), code);
-      try {
+    try {
+      // another guess or a resend changed the challenge: judge this guess again on what is stored
+      return OptimisticRetry.run(() -> {
+        Instant now = clock.instant();
+        Challenge challenge = store.find(challengeId, now).filter(owned)
+            .orElseThrow(() -> Problem.notFound("The verification"));
+        if (!challenge.codeUsable(now)) {
+          throw codeExpired();
+        }
+        boolean right = !neverMatches.test(challenge)
+            && hmac.matches(challenge.codeHash(), challengeId, challenge.channel().name(), code);
         if (right) {
           return onSuccess.apply(challenge);
         }
         Challenge failed = challenge.withFailedAttempt();
         store.update(failed);
-        throw Problem.of(400, ErrorCode.INVALID_CODE, "Invalid code",
+        throw Problem.of(ErrorCode.INVALID_CODE, "Invalid code",
             "The code is not right.").with("attemptsRemaining", failed.attemptsRemaining());
-      } catch (ConcurrentModificationException lost) {
-        // another guess or a resend changed the challenge: judge this guess again on what is stored
-      }
+      });
+    } catch (ConcurrentModificationException exhausted) {
+      throw Problem.of(ErrorCode.CONFLICT, "Busy",
+          "Too many simultaneous attempts; try again.");
     }
-    throw Problem.of(409, ErrorCode.CONFLICT, "Busy", "Too many simultaneous attempts; try again.");
   }
 
   public Optional<Challenge> find(String challengeId) {
@@ -169,7 +168,7 @@ public final class CodeChallenges {
   }
 
   public static Problem codeExpired() {
-    return Problem.of(410, ErrorCode.CODE_EXPIRED, "Code expired",
+    return Problem.of(ErrorCode.CODE_EXPIRED, "Code expired",
         "This code can no longer be used; request a new one.");
   }
 

@@ -6,9 +6,10 @@ import com.platform.accounts.core.event.DomainEvent;
 import com.platform.accounts.core.messaging.MessageTemplates;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
-import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.DomainEventPublisher;
 import com.platform.accounts.core.port.MessageSender;
+import com.platform.accounts.core.port.OptimisticRetry;
+import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -22,10 +23,9 @@ import java.util.Optional;
  * the owner. The proof and the token can arrive in either order; whichever is written second resumes.
  */
 public final class VerificationProcess {
-  /** The outcome a waiting execution is resumed with, and what the expiry task answers. */
+  /** What the expiry task answers: the state machine branches on it. */
   public static final String VERIFIED = "VERIFIED";
   public static final String EXPIRED = "EXPIRED";
-  private static final int MAX_RACES = 16;
 
   private final ChallengeStore challenges;
   private final AccountStore accounts;
@@ -53,7 +53,8 @@ public final class VerificationProcess {
   /** Called once a challenge was verified: resumes the waiting execution if it already waits. */
   public void onVerified(Challenge verified) {
     if (verified.sealedTaskToken() != null) {
-      workflows.resume(sealer.unseal(verified.sealedTaskToken()), outcome(VERIFIED));
+      workflows.resume(sealer.unseal(verified.sealedTaskToken()),
+          WorkflowOutcome.ContactOutcome.VERIFIED);
     }
   }
 
@@ -62,21 +63,17 @@ public final class VerificationProcess {
    * came first (or the challenge is gone).
    */
   public void await(String challengeId, String taskToken) {
-    for (int race = 0; race < MAX_RACES; race++) {
+    // a guess or a resend that wrote in between makes it look again
+    OptimisticRetry.run(() -> {
       Optional<Challenge> found = challenges.find(challengeId, clock.instant());
       if (found.isEmpty() || found.get().status() != ChallengeStatus.PENDING) {
         boolean verified = found.map(c -> c.status() == ChallengeStatus.VERIFIED).orElse(false);
-        workflows.resume(taskToken, outcome(verified ? VERIFIED : EXPIRED));
+        workflows.resume(taskToken, verified ? WorkflowOutcome.ContactOutcome.VERIFIED
+            : WorkflowOutcome.ContactOutcome.EXPIRED);
         return;
       }
-      try {
-        challenges.update(found.get().withSealedTaskToken(sealer.seal(taskToken)));
-        return;
-      } catch (ConcurrentModificationException lost) {
-        // a guess or a resend wrote in between; look again
-      }
-    }
-    throw new ConcurrentModificationException("challenge " + challengeId);
+      challenges.update(found.get().withSealedTaskToken(sealer.seal(taskToken)));
+    });
   }
 
   /**
@@ -84,7 +81,8 @@ public final class VerificationProcess {
    * the race, so the execution still publishes it.
    */
   public String expire(String challengeId) {
-    for (int race = 0; race < MAX_RACES; race++) {
+    // a last-second proof or guess makes it look again
+    return OptimisticRetry.run(() -> {
       Optional<Challenge> found = challenges.find(challengeId, clock.instant());
       if (found.isEmpty()) {
         return EXPIRED;
@@ -93,14 +91,9 @@ public final class VerificationProcess {
       if (challenge.status() != ChallengeStatus.PENDING) {
         return challenge.status().name();
       }
-      try {
-        challenges.update(challenge.expired());
-        return EXPIRED;
-      } catch (ConcurrentModificationException lost) {
-        // a last-second proof or guess: look again
-      }
-    }
-    throw new ConcurrentModificationException("challenge " + challengeId);
+      challenges.update(challenge.expired());
+      return EXPIRED;
+    });
   }
 
   /**
@@ -130,9 +123,5 @@ public final class VerificationProcess {
         ? "welcome" : "contact-verified";
     sender.send(MessageTemplates.render(template, Channel.EMAIL, account.email(),
         Map.of("accountId", account.accountId(), "contact", contact), null));
-  }
-
-  private static String outcome(String status) {
-    return "{\"status\":\"" + status + "\"}";
   }
 }

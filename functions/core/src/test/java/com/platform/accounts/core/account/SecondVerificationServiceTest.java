@@ -3,7 +3,9 @@ package com.platform.accounts.core.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
@@ -60,8 +62,7 @@ class SecondVerificationServiceTest {
     Problem p = catchThrowableOfType(Problem.class,
         () -> verifications.start(account, "EMAIL", null, new Validation()));
 
-    assertThat(p.status()).isEqualTo(409);
-    assertThat(p.code()).isEqualTo("CHANNEL_ALREADY_VERIFIED");
+    assertThat(p.code()).isEqualTo(ErrorCode.CHANNEL_ALREADY_VERIFIED);
   }
 
   @Test
@@ -71,7 +72,8 @@ class SecondVerificationServiceTest {
     Problem p = catchThrowableOfType(Problem.class,
         () -> verifications.start(account, "SMS", "+61412345678", new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code).containsExactly("PHONE_COUNTRY_MISMATCH");
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.PHONE_COUNTRY_MISMATCH);
   }
 
   @Test
@@ -83,7 +85,7 @@ class SecondVerificationServiceTest {
     Problem p = catchThrowableOfType(Problem.class, () -> verifications.verify(bo,
         sent.challengeId(), t.lastCode("+12025550125")));
 
-    assertThat(p.status()).isEqualTo(404);
+    assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(t.table.accounts().find(bo.accountId()).orElseThrow().phoneVerified()).isFalse();
   }
 }

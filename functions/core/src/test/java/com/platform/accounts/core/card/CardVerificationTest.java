@@ -1,28 +1,25 @@
 package com.platform.accounts.core.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.core.account.Account;
-import com.platform.accounts.core.crypto.Hmac;
-import com.platform.accounts.core.crypto.TokenSealer;
-import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
+import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.port.CardProcessor;
+import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.CodeSent;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,7 +138,7 @@ class CardVerificationTest {
     for (int cents = 1; cents <= 99; cents++) {
       Money usd = Money.ofMinor(cents, Currency.getInstance("USD"));
       BigDecimal aud = usd.amount().multiply(SandboxCardProcessor.AUD_PER_USD)
-          .setScale(2, RoundingMode.HALF_UP);
+          .setScale(2, java.math.RoundingMode.HALF_UP);
       assertThat(new OwnershipProof.LocalAmounts(Currency.getInstance("AUD"),
           new BigDecimal("1.35"), aud).usdMicrocharge()).isEqualTo(usd);
     }
@@ -157,22 +154,20 @@ class CardVerificationTest {
     for (int remaining = 4; remaining >= 1; remaining--) {
       Problem p = problemOf(() -> cards.verify(ana, pm.paymentMethodId(),
           new OwnershipProof.DescriptorCode(wrong)));
-      assertThat(p.status()).isEqualTo(400);
-      assertThat(p.code()).isEqualTo("VERIFICATION_FAILED");
+      assertThat(p.code()).isEqualTo(ErrorCode.VERIFICATION_FAILED);
       assertThat(p.extensions()).containsEntry("attemptsRemaining", remaining);
     }
     Problem locked = problemOf(() -> cards.verify(ana, pm.paymentMethodId(),
         new OwnershipProof.UsdAmount(Money.usd("5.00"))));
 
-    assertThat(locked.status()).isEqualTo(410);
-    assertThat(locked.code()).isEqualTo("VERIFICATION_LOCKED");
+    assertThat(locked.code()).isEqualTo(ErrorCode.VERIFICATION_LOCKED);
     assertThat(t.table.paymentMethods().find(ana.accountId(), pm.paymentMethodId()).orElseThrow()
         .status()).isEqualTo(PaymentMethodStatus.FAILED);
     assertThat(processor.statement("1111")).extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
     assertThat(problemOf(() -> cards.verify(ana, pm.paymentMethodId(),
         new OwnershipProof.DescriptorCode(descriptorCode("1111")))).code())
-        .isEqualTo("VERIFICATION_LOCKED");
+        .isEqualTo(ErrorCode.VERIFICATION_LOCKED);
     Account bo = account("US");
     assertThat(cards.add(bo, token(number)).status())
         .isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
@@ -182,15 +177,15 @@ class CardVerificationTest {
   void refusalsComeInTheContractsOrderAndPlaceNoCharge() {
     Account us = account("US");
     assertThat(problemOf(() -> cards.add(us, token("4096660000000008"))).code())
-        .isEqualTo("CARD_ISSUED_IN_MAINLAND_CHINA");
+        .isEqualTo(ErrorCode.CARD_ISSUED_IN_MAINLAND_CHINA);
     assertThat(problemOf(() -> cards.add(us, token("4000056655665556"))).code())
-        .isEqualTo("CARD_FUNDING_NOT_ACCEPTED");
+        .isEqualTo(ErrorCode.CARD_FUNDING_NOT_ACCEPTED);
     assertThat(problemOf(() -> cards.add(us, token("6250947000000014"))).code())
-        .isEqualTo("CARD_COUNTRY_MISMATCH");
+        .isEqualTo(ErrorCode.CARD_COUNTRY_MISMATCH);
     assertThat(problemOf(() -> cards.add(us, processor.tokenize("4242424242424242", 1, 2020,
-        "123"))).code()).isEqualTo("CARD_EXPIRED");
+        "123"))).code()).isEqualTo(ErrorCode.CARD_EXPIRED);
     assertThat(problemOf(() -> cards.add(us, token("4000000000000002"))).code())
-        .isEqualTo("CARD_DECLINED");
+        .isEqualTo(ErrorCode.CARD_DECLINED);
     assertThat(processor.statement("0008")).isEmpty();
     assertThat(processor.statement("5556")).isEmpty();
     assertThat(processor.statement("0014")).isEmpty();
@@ -200,12 +195,12 @@ class CardVerificationTest {
     cards.add(us, token("4242424242424242"));
     assertThat(problemOf(() -> cards.add(us, token("6250947000000014"))).code())
         .as("one card per account is checked before the country")
-        .isEqualTo("ACCOUNT_ALREADY_HAS_CARD");
+        .isEqualTo(ErrorCode.ACCOUNT_ALREADY_HAS_CARD);
     Account other = account("US");
     cards.add(other, token("5555555555554444"));
     assertThat(problemOf(() -> cards.add(other, token("4242424242424242"))).code())
         .as("a card on another account is checked before this account's own card")
-        .isEqualTo("CARD_ALREADY_REGISTERED");
+        .isEqualTo(ErrorCode.CARD_ALREADY_REGISTERED);
   }
 
   @Test
@@ -222,7 +217,7 @@ class CardVerificationTest {
     cards.add(ana, token("4111111111111129"));
 
     assertThat(problemOf(() -> cards.add(ana, token("4111111111111129"))).code())
-        .isEqualTo("ACCOUNT_ALREADY_HAS_CARD");
+        .isEqualTo(ErrorCode.ACCOUNT_ALREADY_HAS_CARD);
   }
 
   @Test
@@ -231,8 +226,9 @@ class CardVerificationTest {
 
     Problem p = problemOf(() -> cards.add(ana, "tok_doesnotexist"));
 
-    assertThat(p.status()).isEqualTo(400);
-    assertThat(p.errors()).extracting(e -> e.code()).containsExactly("UNKNOWN_CARD_TOKEN");
+    assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+    assertThat(p.errors()).extracting(e -> e.code())
+        .containsExactly(FieldErrorCode.UNKNOWN_CARD_TOKEN);
   }
 
   @Test
@@ -241,15 +237,15 @@ class CardVerificationTest {
     PaymentMethod pm = cards.add(ana, token("4111111111111137"));
     String code = descriptorCode("1137");
 
-    t.clock.advance(Duration.ofHours(22).plusMinutes(59));
+    t.clock.advanceBy(Duration.ofHours(22).plusMinutes(59));
     assertThat(cards.releaseDue(10)).isZero();
-    t.clock.advance(Duration.ofMinutes(1));
+    t.clock.advanceBy(Duration.ofMinutes(1));
     assertThat(cards.releaseDue(10)).isEqualTo(1);
     assertThat(cards.releaseDue(10)).isZero();
     assertThat(processor.statement("1137")).extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
 
-    t.clock.advance(Duration.ofDays(5));
+    t.clock.advanceBy(Duration.ofDays(5));
     assertThat(cards.verify(ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code))
         .status()).isEqualTo(PaymentMethodStatus.VERIFIED);
     assertThat(processor.calls("voidHold")).isEqualTo(1);
@@ -261,11 +257,11 @@ class CardVerificationTest {
     Account ana = account("US");
     PaymentMethod pm = cards.add(ana, token("4111111111111145"));
     String code = descriptorCode("1145");
-    t.clock.advance(Duration.ofDays(7));
+    t.clock.advanceBy(Duration.ofDays(7));
 
     assertThat(cards.expire(ana.accountId(), pm.paymentMethodId())).isEqualTo("FAILED");
     assertThat(problemOf(() -> cards.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(code))).code()).isEqualTo("VERIFICATION_EXPIRED");
+        new OwnershipProof.DescriptorCode(code))).code()).isEqualTo(ErrorCode.VERIFICATION_EXPIRED);
     assertThat(t.lastMessage(ana.email()).subject()).contains("could not verify");
   }
 
@@ -274,11 +270,11 @@ class CardVerificationTest {
     Account ana = account("US");
     PaymentMethod pm = cards.add(ana, token("4111111111111244"));
 
-    t.clock.advance(Duration.ofHours(23));
+    t.clock.advanceBy(Duration.ofHours(23));
     cards.releaseDue(10);
-    t.clock.advance(Duration.ofDays(6));
+    t.clock.advanceBy(Duration.ofDays(6));
     assertThat(cards.releaseDue(10)).isZero();
-    t.clock.advance(Duration.ofHours(1));
+    t.clock.advanceBy(Duration.ofHours(1));
     assertThat(cards.releaseDue(10)).isEqualTo(1);
 
     assertThat(t.table.paymentMethods().find(ana.accountId(), pm.paymentMethodId()).orElseThrow()
@@ -293,16 +289,15 @@ class CardVerificationTest {
     processor.failNext("authorizeHold", Fault.LOST_RESPONSE_AFTER);
 
     Problem p = problemOf(() -> cards.add(ana, token("4111111111111152")));
-    assertThat(p.status()).isEqualTo(503);
-    assertThat(p.code()).isEqualTo("PROCESSOR_UNAVAILABLE");
+    assertThat(p.code()).isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
     assertThat(processor.statement("1152")).extracting(Transaction::status)
         .as("the lost hold is found by its idempotency key and voided at once")
         .containsExactly("VOIDED");
     assertThat(problemOf(() -> cards.add(ana, token("4111111111111152"))).code())
         .as("no second hold while the first card's fate is not settled")
-        .isEqualTo("ACCOUNT_ALREADY_HAS_CARD");
+        .isEqualTo(ErrorCode.ACCOUNT_ALREADY_HAS_CARD);
 
-    t.clock.advance(Duration.ofMinutes(15));
+    t.clock.advanceBy(Duration.ofMinutes(15));
     cards.releaseDue(10);
 
     assertThat(processor.calls("authorizeHold")).isEqualTo(1);
@@ -319,8 +314,8 @@ class CardVerificationTest {
     Account ana = account("US");
     processor.failNext("charge", Fault.LOST_RESPONSE_AFTER);
 
-    assertThat(problemOf(() -> cards.add(ana, token("4111111111111210"))).status())
-        .isEqualTo(503);
+    assertThat(problemOf(() -> cards.add(ana, token("4111111111111210"))).code())
+        .isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
 
     assertThat(processor.statement("1210")).extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
@@ -333,12 +328,12 @@ class CardVerificationTest {
     Account ana = account("US");
     processor.failNext("charge", Fault.UNAVAILABLE_BEFORE);
 
-    assertThat(problemOf(() -> cards.add(ana, token("4111111111111251"))).status())
-        .isEqualTo(503);
+    assertThat(problemOf(() -> cards.add(ana, token("4111111111111251"))).code())
+        .isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
     assertThat(processor.statement("1251")).extracting(Transaction::status)
         .containsExactly("VOIDED");
 
-    t.clock.advance(Duration.ofMinutes(15));
+    t.clock.advanceBy(Duration.ofMinutes(15));
     assertThat(cards.releaseDue(10)).isEqualTo(1);
     assertThat(processor.calls("charge")).isZero();
     assertThat(cards.list(ana.accountId())).extracting(PaymentMethod::status)
@@ -350,14 +345,14 @@ class CardVerificationTest {
     Account ana = account("US");
     processor.failNext("charge", Fault.CRASH_BEFORE);
 
-    assertThatThrownBy(
+    org.assertj.core.api.Assertions.assertThatThrownBy(
         () -> cards.add(ana, token("4111111111111160")))
         .isInstanceOf(SandboxCardProcessor.SimulatedCrash.class);
     assertThat(processor.statement("1160")).extracting(Transaction::status)
         .containsExactly("AUTHORIZED");
     assertThat(t.workflows.cardVerifications).isEmpty();
 
-    t.clock.advance(Duration.ofHours(23));
+    t.clock.advanceBy(Duration.ofHours(23));
     assertThat(cards.releaseDue(10)).isEqualTo(1);
 
     assertThat(processor.statement("1160")).extracting(Transaction::status)
@@ -378,13 +373,13 @@ class CardVerificationTest {
       }
     };
     CardVerification withBroken = new CardVerification(t.table.paymentMethods(),
-        t.table.accounts(), broken, new Hmac(new byte[32]),
-        new TokenSealer(new byte[32]), t.workflows, t.outbox,
+        t.table.accounts(), broken, new com.platform.accounts.core.crypto.Hmac(new byte[32]),
+        new com.platform.accounts.core.crypto.TokenSealer(new byte[32]), t.workflows, t.outbox,
         t.events, t.clock, "ACMECLOUD");
 
     Problem p = problemOf(() -> withBroken.add(ana, token("4111111111111269")));
 
-    assertThat(p.status()).isEqualTo(503);
+    assertThat(p.code()).isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
     assertThat(processor.statement("1269")).extracting(Transaction::status)
         .containsExactly("VOIDED");
   }
@@ -398,35 +393,17 @@ class CardVerificationTest {
       }
     };
     CardVerification withMinimum = new CardVerification(t.table.paymentMethods(),
-        t.table.accounts(), stripeLike, new Hmac(new byte[32]),
-        new TokenSealer(new byte[32]), t.workflows, t.outbox,
+        t.table.accounts(), stripeLike, new com.platform.accounts.core.crypto.Hmac(new byte[32]),
+        new com.platform.accounts.core.crypto.TokenSealer(new byte[32]), t.workflows, t.outbox,
         t.events, t.clock, "ACMECLOUD");
     for (int i = 0; i < 20; i++) {
       Account someone = account("US");
       String number = "4111110000000" + String.format("%02d", i);
-      String valid = number + luhnDigit(number);
+      String valid = number + Luhn.checkDigit(number);
       withMinimum.add(someone, token(valid));
       assertThat(microcharge(valid.substring(12)).amount().amount())
           .isBetween(new BigDecimal("0.50"), new BigDecimal("0.99"));
     }
-  }
-
-  private static int luhnDigit(String fifteen) {
-    for (int d = 0; d < 10; d++) {
-      String candidate = fifteen + d;
-      int sum = 0;
-      for (int i = 0; i < 16; i++) {
-        int digit = candidate.charAt(15 - i) - '0';
-        if (i % 2 == 1) {
-          digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-        }
-        sum += digit;
-      }
-      if (sum % 10 == 0) {
-        return d;
-      }
-    }
-    throw new IllegalStateException();
   }
 
   /** A processor that does what the sandbox does, but for what a test overrides. */
@@ -458,7 +435,7 @@ class CardVerificationTest {
     }
 
     @Override
-    public Optional<String> findCharge(String key) {
+    public java.util.Optional<String> findCharge(String key) {
       return inner.findCharge(key);
     }
 
@@ -495,7 +472,7 @@ class CardVerificationTest {
     Problem p = problemOf(() -> cards.verify(account("US"), pm.paymentMethodId(),
         new OwnershipProof.DescriptorCode(descriptorCode("1186"))));
 
-    assertThat(p.status()).isEqualTo(404);
+    assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
 
   @Test
@@ -506,7 +483,7 @@ class CardVerificationTest {
     cards.verify(ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code));
 
     assertThat(problemOf(() -> cards.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(code))).code()).isEqualTo("ALREADY_VERIFIED");
+        new OwnershipProof.DescriptorCode(code))).code()).isEqualTo(ErrorCode.ALREADY_VERIFIED);
   }
 
   @Test
@@ -541,7 +518,7 @@ class CardVerificationTest {
       action.run();
       return "VERIFIED";
     } catch (Problem p) {
-      return p.code();
+      return p.code().name();
     }
   }
 }

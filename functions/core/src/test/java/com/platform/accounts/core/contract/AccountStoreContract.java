@@ -4,12 +4,12 @@ import static com.platform.accounts.core.contract.Records.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
-import com.platform.accounts.core.support.MutableClock;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.ChallengeStatus;
 import java.time.Clock;
@@ -27,7 +27,7 @@ public abstract class AccountStoreContract {
   /** The stores under test, kept in one table so that account writes can include the challenge. */
   public record Stores(AccountStore accounts, ChallengeStore challenges) {}
 
-  protected final MutableClock clock = new MutableClock(START);
+  protected final ManualClock clock = new ManualClock(START);
   private AccountStore accounts;
   private ChallengeStore challenges;
 
@@ -139,7 +139,7 @@ public abstract class AccountStoreContract {
   void createWithAnExpiredChallengeWritesNothing() {
     String email = Records.email();
     Challenge read = storedSignup(email);
-    clock.advance(Records.CHALLENGE_LIFETIME);
+    clock.advanceBy(Records.CHALLENGE_LIFETIME);
     Account account = Records.account(Records.accountId(), email);
 
     assertThatThrownBy(() -> accounts.create(account, read.verified()))
@@ -269,7 +269,7 @@ public abstract class AccountStoreContract {
         clock.instant());
     challenges.create(contact);
     Challenge read = challenges.find(contact.challengeId(), clock.instant()).orElseThrow();
-    clock.advance(Records.CHALLENGE_LIFETIME.plus(Duration.ofSeconds(1)));
+    clock.advanceBy(Records.CHALLENGE_LIFETIME.plus(Duration.ofSeconds(1)));
 
     assertThatThrownBy(() -> accounts.update(account.withVerifiedPhone(read.destination()),
         Optional.of(read.verified()))).isInstanceOf(ConcurrentModificationException.class);

@@ -4,9 +4,9 @@ import static com.platform.accounts.core.contract.Records.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
-import com.platform.accounts.core.support.MutableClock;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.ChallengeStatus;
 import com.platform.accounts.core.verification.Channel;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * gone although TTL has not removed them.
  */
 public abstract class ChallengeStoreContract {
-  protected final MutableClock clock = new MutableClock(START);
+  protected final ManualClock clock = new ManualClock(START);
   private ChallengeStore challenges;
 
   /** A fresh store on an empty (or unrelated) table that reads the time from {@code clock}. */
@@ -99,7 +99,7 @@ public abstract class ChallengeStoreContract {
     Challenge old = Records.signupChallenge(Records.challengeId(), Records.email(), now());
     challenges.create(old);
     challenges.update(Records.withVersion(old, 1).withFailedAttempt());
-    clock.advance(Records.CHALLENGE_LIFETIME);
+    clock.advanceBy(Records.CHALLENGE_LIFETIME);
     Challenge renewed = Records.contactChallenge(old.challengeId(), Records.accountId(), now());
 
     challenges.create(renewed);
@@ -184,7 +184,7 @@ public abstract class ChallengeStoreContract {
     Challenge created = Records.signupChallenge(Records.challengeId(), Records.email(), now());
     challenges.create(created);
     Challenge read = challenges.find(created.challengeId(), now()).orElseThrow();
-    clock.advance(Duration.between(now(), created.expiresAt()));
+    clock.advanceBy(Duration.between(now(), created.expiresAt()));
 
     assertThatThrownBy(() -> challenges.update(read.expired()))
         .isInstanceOf(ConcurrentModificationException.class);

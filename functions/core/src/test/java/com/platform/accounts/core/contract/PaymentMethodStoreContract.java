@@ -4,13 +4,13 @@ import static com.platform.accounts.core.contract.Records.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.card.PaymentMethodStatus;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.PaymentMethodStore;
-import com.platform.accounts.core.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * removed), all-or-nothing creates, and the charges due for release found by due time.
  */
 public abstract class PaymentMethodStoreContract {
-  protected final MutableClock clock = new MutableClock(START);
+  protected final ManualClock clock = new ManualClock(START);
   private PaymentMethodStore store;
 
   /** A fresh store on an empty table that reads the time from {@code clock}. */

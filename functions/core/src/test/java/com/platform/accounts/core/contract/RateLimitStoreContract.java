@@ -4,11 +4,11 @@ import static com.platform.accounts.core.contract.Records.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.RateLimitStore;
 import com.platform.accounts.core.ratelimit.RateWindow;
-import com.platform.accounts.core.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 public abstract class RateLimitStoreContract {
   private static final Duration WINDOW = Duration.ofHours(1);
 
-  protected final MutableClock clock = new MutableClock(START);
+  protected final ManualClock clock = new ManualClock(START);
   private RateLimitStore windows;
 
   /** A fresh store on an empty (or unrelated) table that reads the time from {@code clock}. */
@@ -128,7 +128,7 @@ public abstract class RateLimitStoreContract {
     assertThat(windows.find(key, expiresAt.minusNanos(1))).isPresent();
     assertThat(windows.find(key, expiresAt)).isEmpty();
 
-    clock.advance(WINDOW);
+    clock.advanceBy(WINDOW);
     assertThatThrownBy(() -> windows.save(
         new RateWindow(key, List.of(now()), now().plus(WINDOW), 2)))
         .isInstanceOf(ConcurrentModificationException.class);

@@ -2,10 +2,11 @@ package com.platform.accounts.core.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.support.TestLifecycle;
@@ -56,7 +57,7 @@ class SignupServiceTest {
     assertThat(account.termsVersion()).isEqualTo("2026-11-01");
     assertThat(account.termsAcceptedAt()).isEqualTo(Instant.parse("2026-11-26T09:00:00Z"));
     assertThat(account.passwordHash()).startsWith("$argon2id$").doesNotContain(PASSWORD);
-    assertThat(t.lifecycle.sessions().authenticate(done.session().token()).accountId())
+    assertThat(t.lifecycle.authenticator().authenticate(done.session().token()).accountId())
         .isEqualTo(done.accountId());
   }
 
@@ -88,15 +89,15 @@ class SignupServiceTest {
     Problem p = problemOf(() -> signups.start(new SignupCommand("XX", "not-an-email", "short",
         "other", false, "PIGEON", null), new Validation()));
 
-    assertThat(p.status()).isEqualTo(400);
-    assertThat(p.code()).isEqualTo("VALIDATION_FAILED");
+    assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
     assertThat(p.errors()).extracting(FieldError::field, FieldError::code).containsExactlyInAnyOrder(
-        tuple("country", "UNSUPPORTED_COUNTRY"),
-        tuple("email", "INVALID_EMAIL"),
-        tuple("password", "WEAK_PASSWORD"),
-        tuple("passwordConfirmation", "PASSWORD_MISMATCH"),
-        tuple("termsAccepted", "TERMS_NOT_ACCEPTED"),
-        tuple("verificationChannel", "INVALID_CHANNEL"));
+        org.assertj.core.groups.Tuple.tuple("country", FieldErrorCode.UNSUPPORTED_COUNTRY),
+        org.assertj.core.groups.Tuple.tuple("email", FieldErrorCode.INVALID_EMAIL),
+        org.assertj.core.groups.Tuple.tuple("password", FieldErrorCode.WEAK_PASSWORD),
+        org.assertj.core.groups.Tuple.tuple("passwordConfirmation",
+            FieldErrorCode.PASSWORD_MISMATCH),
+        org.assertj.core.groups.Tuple.tuple("termsAccepted", FieldErrorCode.TERMS_NOT_ACCEPTED),
+        org.assertj.core.groups.Tuple.tuple("verificationChannel", FieldErrorCode.INVALID_CHANNEL));
     assertThat(t.outbox.all()).isEmpty();
   }
 
@@ -105,7 +106,8 @@ class SignupServiceTest {
     Problem p = problemOf(() -> signups.start(new SignupCommand("US", "d@example.com", PASSWORD,
         PASSWORD, true, "SMS", "+442071838750"), new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code).containsExactly("PHONE_COUNTRY_MISMATCH");
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.PHONE_COUNTRY_MISMATCH);
   }
 
   @Test
@@ -113,7 +115,8 @@ class SignupServiceTest {
     Problem p = problemOf(() -> signups.start(new SignupCommand("US", "d@example.com", PASSWORD,
         PASSWORD, true, "SMS", "+1202555"), new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code).containsExactly("INVALID_PHONE");
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.INVALID_PHONE);
   }
 
   @Test
@@ -129,14 +132,16 @@ class SignupServiceTest {
     Problem p = problemOf(() -> signups.start(new SignupCommand("US", "longname@example.com",
         "LongName@example.com", "LongName@example.com", true, null, null), new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code).containsExactly("WEAK_PASSWORD");
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.WEAK_PASSWORD);
   }
 
   @Test
   void aUnicodeLocalPartIsNotAnEmailWeCanDeliverTo() {
     Problem p = problemOf(() -> signUp("josé@example.com"));
 
-    assertThat(p.errors()).extracting(FieldError::code).containsExactly("INVALID_EMAIL");
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.INVALID_EMAIL);
   }
 
   @Test
@@ -145,7 +150,7 @@ class SignupServiceTest {
     signups.verify(first.challengeId(), t.lastCode("ana@example.com"));
     int before = t.outbox.all().size();
 
-    t.clock.advance(Duration.ofMinutes(3));
+    t.clock.advanceBy(Duration.ofMinutes(3));
     CodeSent again = signUp("ANA@example.com");
 
     assertThat(again.destination()).isEqualTo("A***@example.com");
@@ -157,10 +162,10 @@ class SignupServiceTest {
     for (int i = 0; i < 5; i++) {
       String guess = String.format("%06d", i);
       Problem p = problemOf(() -> signups.verify(again.challengeId(), guess));
-      assertThat(p.code()).isEqualTo("INVALID_CODE");
+      assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CODE);
     }
     assertThat(problemOf(() -> signups.verify(again.challengeId(), "123456")).code())
-        .isEqualTo("CODE_EXPIRED");
+        .isEqualTo(ErrorCode.CODE_EXPIRED);
   }
 
   @Test
@@ -171,13 +176,11 @@ class SignupServiceTest {
 
     for (int remaining = 4; remaining >= 0; remaining--) {
       Problem p = problemOf(() -> signups.verify(sent.challengeId(), wrong));
-      assertThat(p.status()).isEqualTo(400);
-      assertThat(p.code()).isEqualTo("INVALID_CODE");
+      assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CODE);
       assertThat(p.extensions()).containsEntry("attemptsRemaining", remaining);
     }
     Problem locked = problemOf(() -> signups.verify(sent.challengeId(), right));
-    assertThat(locked.status()).isEqualTo(410);
-    assertThat(locked.code()).isEqualTo("CODE_EXPIRED");
+    assertThat(locked.code()).isEqualTo(ErrorCode.CODE_EXPIRED);
   }
 
   @Test
@@ -187,16 +190,17 @@ class SignupServiceTest {
     signups.verify(sent.challengeId(), code);
 
     assertThat(problemOf(() -> signups.verify(sent.challengeId(), code)).code())
-        .isEqualTo("CODE_EXPIRED");
+        .isEqualTo(ErrorCode.CODE_EXPIRED);
   }
 
   @Test
   void aCodeExpiresAfterTenMinutes() {
     CodeSent sent = signUp("g@example.com");
     String code = t.lastCode("g@example.com");
-    t.clock.advance(Duration.ofMinutes(10));
+    t.clock.advanceBy(Duration.ofMinutes(10));
 
-    assertThat(problemOf(() -> signups.verify(sent.challengeId(), code)).status()).isEqualTo(410);
+    assertThat(problemOf(() -> signups.verify(sent.challengeId(), code)).code())
+        .isEqualTo(ErrorCode.CODE_EXPIRED);
   }
 
   @Test
@@ -204,7 +208,7 @@ class SignupServiceTest {
     CodeSent sent = signUp("h@example.com");
 
     assertThat(problemOf(() -> signups.verify(sent.challengeId(), "12345")).code())
-        .isEqualTo("VALIDATION_FAILED");
+        .isEqualTo(ErrorCode.VALIDATION_FAILED);
     assertThat(t.table.challenges().find(sent.challengeId(), t.clock.instant()).orElseThrow()
         .failedAttempts()).isZero();
   }
@@ -212,11 +216,11 @@ class SignupServiceTest {
   @Test
   void resendingWithinSixtySecondsIsRateLimited() {
     CodeSent sent = signUp("i@example.com");
-    t.clock.advance(Duration.ofSeconds(20));
+    t.clock.advanceBy(Duration.ofSeconds(20));
 
     Problem p = problemOf(() -> signups.resend(sent.challengeId(), null, null, new Validation()));
 
-    assertThat(p.status()).isEqualTo(429);
+    assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(p.retryAfterSeconds()).isBetween(40L, 41L);
   }
 
@@ -225,7 +229,7 @@ class SignupServiceTest {
     CodeSent sent = signUp("j@example.com");
     String old = t.lastCode("j@example.com");
     problemOf(() -> signups.verify(sent.challengeId(), old.equals("000000") ? "111111" : "000000"));
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
 
     signups.resend(sent.challengeId(), null, null, new Validation());
     String fresh = t.lastCode("j@example.com");
@@ -240,7 +244,7 @@ class SignupServiceTest {
   @Test
   void aResendCanSwitchToSmsForTheSameSignup() {
     CodeSent sent = signUp("k@example.com");
-    t.clock.advance(Duration.ofSeconds(61));
+    t.clock.advanceBy(Duration.ofSeconds(61));
 
     CodeSent resent = signups.resend(sent.challengeId(), "SMS", "+12025550111", new Validation());
 
@@ -255,17 +259,17 @@ class SignupServiceTest {
       signUp("l@example.com");
     }
     Problem p = problemOf(() -> signUp("l@example.com"));
-    assertThat(p.status()).isEqualTo(429);
+    assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(p.retryAfterSeconds()).isEqualTo(3600);
 
-    t.clock.advance(Duration.ofHours(1));
+    t.clock.advanceBy(Duration.ofHours(1));
     assertThat(signUp("l@example.com").channel()).isEqualTo(Channel.EMAIL);
   }
 
   @Test
   void anUnknownSignupIsNotFound() {
     assertThatThrownBy(() -> signups.verify("sgn_AAAAAAAAAAAAAAAAAAAAAA", "123456"))
-        .isInstanceOf(Problem.class).extracting("status").isEqualTo(404);
+        .isInstanceOf(Problem.class).extracting("code").isEqualTo(ErrorCode.NOT_FOUND);
   }
 
   @Test
@@ -278,7 +282,7 @@ class SignupServiceTest {
     signups.verify(first.challengeId(), firstCode);
     Problem p = problemOf(() -> signups.verify(second.challengeId(), secondCode));
 
-    assertThat(p.status()).isEqualTo(409);
+    assertThat(p.code()).isEqualTo(ErrorCode.ACCOUNT_ALREADY_EXISTS);
     assertThat(t.table.accounts().findByEmail("m@example.com")).isPresent();
   }
 
@@ -298,8 +302,7 @@ class SignupServiceTest {
     assertThat(t.outbox.to("sam@example.com")).hasSize(mails + 1);
     assertThat(t.lastMessage("sam@example.com").subject()).contains("already have an account");
     Problem p = problemOf(() -> signups.verify(again.challengeId(), t.lastCode("+12025550177")));
-    assertThat(p.status()).isEqualTo(409);
-    assertThat(p.code()).isEqualTo("ACCOUNT_ALREADY_EXISTS");
+    assertThat(p.code()).isEqualTo(ErrorCode.ACCOUNT_ALREADY_EXISTS);
     assertThat(t.table.accounts().findByEmail("sam@example.com").orElseThrow().accountId())
         .isEqualTo(accountId);
   }
@@ -310,14 +313,15 @@ class SignupServiceTest {
       signUp(i % 2 == 0 ? "Carl@example.com" : "carl@EXAMPLE.com");
     }
 
-    assertThat(problemOf(() -> signUp("CARL@example.com")).status()).isEqualTo(429);
+    assertThat(problemOf(() -> signUp("CARL@example.com")).code())
+        .isEqualTo(ErrorCode.RATE_LIMITED);
   }
 
   @Test
   void aMalformedOrHugeIdIsNotFound() {
-    assertThat(problemOf(() -> signups.verify("x".repeat(2000), "123456")).status())
-        .isEqualTo(404);
+    assertThat(problemOf(() -> signups.verify("x".repeat(2000), "123456")).code())
+        .isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(problemOf(() -> signups.resend("sgn_../../etc", null, null, new Validation()))
-        .status()).isEqualTo(404);
+        .code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
 }

@@ -1,48 +1,38 @@
 package com.platform.accounts.handlers.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.account.Account;
-import com.platform.accounts.handlers.Json;
-import com.platform.accounts.handlers.Production;
+import com.platform.accounts.core.account.AccountOverview;
+import com.platform.accounts.core.port.AccountOverviewStore;
+import com.platform.accounts.core.session.Authenticator;
+import com.platform.accounts.core.session.SessionClaims;
+import com.platform.accounts.handlers.Priming;
+import com.platform.accounts.handlers.wiring.ApiWiring;
+import com.platform.accounts.handlers.wiring.Infrastructure;
+import java.util.Optional;
 
-/** The signed-in account: its view and the verification of its second contact. */
+/**
+ * The signed-in account's own view. Read-only and the most frequent call: it checks the session with
+ * the public key (no secret read) and reads the account with its payment methods in one Query.
+ */
 public final class AccountApi extends ApiHandler {
+  private final AccountOverviewStore overviews;
 
+  /** Production: the session check and the table, nothing else. */
   public AccountApi() {
-    this(Production.lifecycle());
+    this(ApiWiring.authenticator(), Infrastructure.table().accountOverviews());
+    Priming.register(this, Priming.apiRequest("GET", "/v1/account", null));
   }
 
-  public AccountApi(AccountLifecycle lifecycle) {
-    super(lifecycle);
+  public AccountApi(Authenticator authenticator, AccountOverviewStore overviews) {
+    super(authenticator);
+    this.overviews = overviews;
     route("GET", "/v1/account", this::get);
-    route("POST", "/v1/account/verifications", this::startVerification);
-    route("POST", "/v1/account/verifications/{verificationId}/verify", this::verify);
   }
 
   private ApiResponse get(ApiRequest request) {
-    Account account = authenticate(request);
-    return ApiResponse.of(200, Views.account(account,
-        lifecycle.cards().list(account.accountId())));
-  }
-
-  private ApiResponse startVerification(ApiRequest request) {
-    Account account = authenticate(request);
-    RequestBody body = RequestBody.parse(request.body(), false);
-    String channel = body.string("channel");
-    String phone = body.string("phone");
-    return ApiResponse.of(201, Views.codeSent("verificationId",
-        lifecycle.verifications().start(account, channel, phone, body.validation())));
-  }
-
-  private ApiResponse verify(ApiRequest request) {
-    Account account = authenticate(request);
-    RequestBody body = RequestBody.parse(request.body(), false);
-    String code = body.requiredString("code");
-    body.validation().throwIfInvalid();
-    ObjectNode node = Json.object();
-    node.set("verifiedContacts", Views.verifiedContacts(lifecycle.verifications()
-        .verify(account, request.pathParameter("verificationId"), code)));
-    return ApiResponse.of(200, node);
+    SessionClaims claims = authenticator().claims(request.bearerToken());
+    Optional<AccountOverview> overview = overviews.find(claims.accountId());
+    Account account = Authenticator.current(claims, overview.map(AccountOverview::account));
+    return ApiResponse.of(200, Views.account(account, overview.get().paymentMethods()));
   }
 }

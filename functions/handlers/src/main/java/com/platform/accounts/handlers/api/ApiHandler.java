@@ -4,23 +4,22 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.account.Account;
-import com.platform.accounts.core.idempotency.StoredResponse;
+import com.platform.accounts.core.crypto.Sha256;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.handlers.Json;
-import java.io.UncheckedIOException;
+import com.platform.accounts.handlers.wiring.ApiWiring;
+import com.platform.accounts.handlers.wiring.Settings;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,20 +37,40 @@ public abstract class ApiHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-  private static final String FRONTEND_ORIGIN = System.getenv("FRONTEND_ORIGIN");
-  private static final String METRICS_NAMESPACE =
-      System.getenv().getOrDefault("POWERTOOLS_METRICS_NAMESPACE", "AccountLifecycle");
-
-  protected final AccountLifecycle lifecycle;
+  private final Settings.Api settings;
+  private final Authenticator authenticator;
+  /** Null for a function without POST routes, which has no Idempotency-Key to honour. */
+  private final Idempotency idempotency;
   private final Map<String, Route> routes = new LinkedHashMap<>();
 
-  protected ApiHandler(AccountLifecycle lifecycle) {
-    this.lifecycle = lifecycle;
+  /** The frame of a function that serves POST routes, which honour Idempotency-Key. */
+  protected ApiHandler(Authenticator authenticator, Idempotency idempotency) {
+    this(authenticator, Objects.requireNonNull(idempotency, "idempotency"), ApiWiring.settings());
+  }
+
+  /** The frame of a function that serves no POST route: it never reads idempotency records. */
+  protected ApiHandler(Authenticator authenticator) {
+    this(authenticator, null, ApiWiring.settings());
+  }
+
+  /** With explicit settings (CORS origin, metrics namespace) instead of the environment's. */
+  ApiHandler(Authenticator authenticator, Idempotency idempotency, Settings.Api settings) {
+    this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.idempotency = idempotency;
+    this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   /** Declares a route; {@code resource} is the API Gateway resource path as in template.yaml. */
   protected final void route(String method, String resource, Route route) {
+    if ("POST".equals(method) && idempotency == null) {
+      throw new IllegalStateException("a POST route needs the frame with idempotency: " + resource);
+    }
     routes.put(method + " " + resource, route);
+  }
+
+  /** Checks a session token: the frame's own, for the routes that read the account themselves. */
+  protected final Authenticator authenticator() {
+    return authenticator;
   }
 
   @Override
@@ -71,11 +90,10 @@ public abstract class ApiHandler
    * One EMF record per request (Lambda only): requests, client and server errors by route, and the
    * cold start. CloudWatch extracts the metrics from the log line, no API call is made.
    */
-  private static void recordMetrics(Context context, APIGatewayProxyRequestEvent event,
-      int status) {
+  private void recordMetrics(Context context, APIGatewayProxyRequestEvent event, int status) {
     try {
       Metrics metrics = MetricsFactory.getMetricsInstance();
-      metrics.setNamespace(METRICS_NAMESPACE);
+      metrics.setNamespace(settings.metricsNamespace());
       metrics.captureColdStartMetric(context);
       // dimension values may not hold spaces
       metrics.addDimension("Route", event.getHttpMethod() + ":" + event.getResource());
@@ -103,7 +121,7 @@ public abstract class ApiHandler
       Route route = routes.get(request.method() + " " + request.resource());
       if (route == null) {
         throw routes.keySet().stream().anyMatch(k -> k.endsWith(" " + request.resource()))
-            ? Problem.of(405, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
+            ? Problem.of(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
                 "This resource does not support " + request.method() + ".")
             : Problem.notFound("The resource");
       }
@@ -115,10 +133,10 @@ public abstract class ApiHandler
       if (key != null && "POST".equals(request.method())) {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
           throw Problem.validation(List.of(new FieldError("Idempotency-Key",
-              ErrorCode.INVALID_VALUE, "Use 1 to 255 visible ASCII characters.")));
+              FieldErrorCode.INVALID_VALUE, "Use 1 to 255 visible ASCII characters.")));
         }
-        return lifecycle.idempotency().execute(scopedKey(request, key), fingerprint(request),
-            () -> run(route, request));
+        return idempotency.execute(scopedKey(request, key), fingerprint(request),
+            () -> run(route, request), StoredResponse.ANSWERS);
       }
       return run(route, request);
     } catch (Problem problem) {
@@ -146,19 +164,19 @@ public abstract class ApiHandler
   private static Problem unexpected(RuntimeException e) {
     if (isDependencyFailure(e)) {
       LOG.warn("dependency failed: {}", e.getClass().getName());
-      return Problem.of(503, "SERVICE_UNAVAILABLE", "Service unavailable",
+      return Problem.of(ErrorCode.SERVICE_UNAVAILABLE, "Service unavailable",
           "A dependency is unavailable; retry with the same Idempotency-Key.");
     }
     LOG.error("unexpected failure: {} at {}", e.getClass().getName(),
         e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-    return Problem.of(500, "INTERNAL_ERROR", "Internal error",
+    return Problem.of(ErrorCode.INTERNAL_ERROR, "Internal error",
         "Something went wrong on our side; nothing was changed that a retry cannot finish.");
   }
 
   private static boolean isDependencyFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getClass().getName().startsWith("software.amazon.awssdk.")
-          || t instanceof UncheckedIOException) {
+          || t instanceof java.io.UncheckedIOException) {
         return true;
       }
     }
@@ -171,7 +189,7 @@ public abstract class ApiHandler
     if (token == null) {
       throw Problem.unauthenticated();
     }
-    return lifecycle.sessions().authenticate(token);
+    return authenticator.authenticate(token);
   }
 
   /**
@@ -181,23 +199,14 @@ public abstract class ApiHandler
   private String scopedKey(ApiRequest request, String key) {
     String token = request.bearerToken();
     String caller = token == null ? "anonymous"
-        : lifecycle.sessions().accountIdOf(token).orElse("anonymous");
-    return sha256(caller + "\n" + request.method() + "\n" + request.resource() + "\n"
+        : authenticator.accountIdOf(token).orElse("anonymous");
+    return Sha256.hex(caller + "\n" + request.method() + "\n" + request.resource() + "\n"
         + request.pathParameters() + "\n" + key);
   }
 
   private static String fingerprint(ApiRequest request) {
-    return sha256(request.method() + "\n" + request.resource() + "\n" + request.pathParameters()
+    return Sha256.hex(request.method() + "\n" + request.resource() + "\n" + request.pathParameters()
         + "\n" + (request.body() == null ? "" : request.body()));
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static StoredResponse store(ApiResponse response) {
@@ -205,21 +214,15 @@ public abstract class ApiHandler
     if (response.body() != null) {
       headers.putIfAbsent("Content-Type", "application/json");
     }
-    return new StoredResponse(response.status(), Json.write(headers),
+    return new StoredResponse(response.status(), headers,
         response.body() == null ? null : Json.write(response.body()));
   }
 
-  private static APIGatewayProxyResponseEvent toEvent(StoredResponse response) {
-    Map<String, String> headers;
-    try {
-      headers = new LinkedHashMap<>(Json.MAPPER.readValue(response.headersJson(),
-          new TypeReference<Map<String, String>>() {}));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored headers unreadable", e);
-    }
+  private APIGatewayProxyResponseEvent toEvent(StoredResponse response) {
+    Map<String, String> headers = new LinkedHashMap<>(response.headers());
     headers.put("Cache-Control", "no-store");
-    if (FRONTEND_ORIGIN != null && !FRONTEND_ORIGIN.isBlank()) {
-      headers.put("Access-Control-Allow-Origin", FRONTEND_ORIGIN);
+    if (settings.frontendOrigin() != null) {
+      headers.put("Access-Control-Allow-Origin", settings.frontendOrigin());
       headers.put("Vary", "Origin");
     }
     return new APIGatewayProxyResponseEvent()

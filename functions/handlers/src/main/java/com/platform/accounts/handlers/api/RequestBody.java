@@ -3,7 +3,7 @@ package com.platform.accounts.handlers.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.handlers.Json;
@@ -62,7 +62,7 @@ public final class RequestBody {
       return null;
     }
     if (!value.isTextual()) {
-      validation.reject(field, ErrorCode.INVALID_TYPE, "Must be a string.");
+      validation.reject(field, FieldErrorCode.INVALID_TYPE, "Must be a string.");
       return null;
     }
     return value.textValue();
@@ -72,7 +72,7 @@ public final class RequestBody {
   public String requiredString(String field) {
     String value = string(field);
     if (value == null && !validation.hasError(field)) {
-      validation.reject(field, ErrorCode.REQUIRED, "Required.");
+      validation.reject(field, FieldErrorCode.REQUIRED, "Required.");
     }
     return value;
   }
@@ -84,7 +84,7 @@ public final class RequestBody {
       return null;
     }
     if (!value.isBoolean()) {
-      validation.reject(field, ErrorCode.INVALID_TYPE, "Must be true or false.");
+      validation.reject(field, FieldErrorCode.INVALID_TYPE, "Must be true or false.");
       return null;
     }
     return value.booleanValue();

@@ -1,17 +1,27 @@
 package com.platform.accounts.handlers.api;
 
-import com.platform.accounts.core.AccountLifecycle;
-import com.platform.accounts.handlers.Production;
+import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.session.Authenticator;
+import com.platform.accounts.core.session.SessionService;
+import com.platform.accounts.handlers.Priming;
+import com.platform.accounts.handlers.wiring.ApiWiring;
+import com.platform.accounts.handlers.wiring.SessionWiring;
 
 /** Login and logout. */
 public final class SessionApi extends ApiHandler {
 
+  private final SessionService sessions;
+
+  /** Production: the session wiring (keys from SSM), the session check, idempotency records. */
   public SessionApi() {
-    this(Production.lifecycle());
+    this(SessionWiring.sessions(), ApiWiring.authenticator(), ApiWiring.idempotency());
+    Priming.register(this, Priming.apiRequest("POST", "/v1/sessions", "{}"));
   }
 
-  public SessionApi(AccountLifecycle lifecycle) {
-    super(lifecycle);
+  public SessionApi(SessionService sessions, Authenticator authenticator,
+      Idempotency idempotency) {
+    super(authenticator, idempotency);
+    this.sessions = sessions;
     route("POST", "/v1/sessions", this::login);
     route("DELETE", "/v1/sessions/current", this::logout);
   }
@@ -21,11 +31,11 @@ public final class SessionApi extends ApiHandler {
     String email = body.requiredString("email");
     String password = body.requiredString("password");
     body.validation().throwIfInvalid();
-    return ApiResponse.of(201, Views.session(lifecycle.sessions().login(email, password)));
+    return ApiResponse.of(201, Views.session(sessions.login(email, password)));
   }
 
   private ApiResponse logout(ApiRequest request) {
-    lifecycle.sessions().logout(authenticate(request));
+    sessions.logout(authenticate(request));
     return ApiResponse.noContent();
   }
 }

@@ -1,21 +1,31 @@
 package com.platform.accounts.handlers.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.platform.accounts.core.AccountLifecycle;
+import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.signup.SignupCompleted;
+import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.handlers.Json;
-import com.platform.accounts.handlers.Production;
+import com.platform.accounts.handlers.Priming;
+import com.platform.accounts.handlers.wiring.ApiWiring;
+import com.platform.accounts.handlers.wiring.SignupWiring;
 
 /** Sign-up: start, resend the code, verify the code. */
 public final class SignupApi extends ApiHandler {
 
+  private final SignupService signups;
+
+  /** Production: the sign-up wiring, the session check and the idempotency records. */
   public SignupApi() {
-    this(Production.lifecycle());
+    this(SignupWiring.signups(), ApiWiring.authenticator(), ApiWiring.idempotency());
+    Priming.register(this, Priming.apiRequest("POST", "/v1/signups",
+        "{\"country\":\"US\",\"email\":\"priming\",\"termsAccepted\":false}"));
   }
 
-  public SignupApi(AccountLifecycle lifecycle) {
-    super(lifecycle);
+  public SignupApi(SignupService signups, Authenticator authenticator, Idempotency idempotency) {
+    super(authenticator, idempotency);
+    this.signups = signups;
     route("POST", "/v1/signups", this::start);
     route("POST", "/v1/signups/{signupId}/code", this::resend);
     route("POST", "/v1/signups/{signupId}/verify", this::verify);
@@ -28,14 +38,14 @@ public final class SignupApi extends ApiHandler {
         body.string("passwordConfirmation"), body.bool("termsAccepted"),
         body.string("verificationChannel"), body.string("phone"));
     return ApiResponse.of(201, Views.codeSent("signupId",
-        lifecycle.signups().start(command, body.validation())));
+        signups.start(command, body.validation())));
   }
 
   private ApiResponse resend(ApiRequest request) {
     RequestBody body = RequestBody.parse(request.body(), true);
     String channel = body.string("channel");
     String phone = body.string("phone");
-    return ApiResponse.of(202, Views.codeSent("signupId", lifecycle.signups()
+    return ApiResponse.of(202, Views.codeSent("signupId", signups
         .resend(request.pathParameter("signupId"), channel, phone, body.validation())));
   }
 
@@ -43,7 +53,7 @@ public final class SignupApi extends ApiHandler {
     RequestBody body = RequestBody.parse(request.body(), false);
     String code = body.requiredString("code");
     body.validation().throwIfInvalid();
-    SignupCompleted completed = lifecycle.signups().verify(request.pathParameter("signupId"), code);
+    SignupCompleted completed = signups.verify(request.pathParameter("signupId"), code);
     ObjectNode node = Json.object();
     node.put("accountId", completed.accountId());
     node.set("session", Views.session(completed.session()));

@@ -2,8 +2,8 @@ package com.platform.accounts.handlers.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.platform.accounts.core.card.Capabilities;
 import com.platform.accounts.core.card.PaymentMethod;
-import com.platform.accounts.core.card.PaymentMethod.PaymentMethodType;
 import com.platform.accounts.core.card.PaymentMethodStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -81,12 +81,9 @@ final class Views {
     node.set("verifiedContacts", verifiedContacts(VerifiedContacts.of(account)));
     ArrayNode list = node.putArray("paymentMethods");
     methods.forEach(pm -> list.add(paymentMethod(pm)));
-    boolean verifiedCard = methods.stream().anyMatch(pm -> pm.type() == PaymentMethodType.CARD
-        && pm.status() == PaymentMethodStatus.VERIFIED);
-    ObjectNode capabilities = node.putObject("capabilities");
-    // prepaid also opens with an active PayPal billing agreement, once PayPal is supported
-    capabilities.put("prepaid", verifiedCard);
-    capabilities.put("payAsYouGo", verifiedCard);
+    Capabilities capabilities = Capabilities.of(methods);
+    node.putObject("capabilities").put("prepaid", capabilities.prepaid())
+        .put("payAsYouGo", capabilities.payAsYouGo());
     return node;
   }
 }

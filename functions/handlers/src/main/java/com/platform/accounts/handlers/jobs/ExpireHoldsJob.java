@@ -1,8 +1,7 @@
 package com.platform.accounts.handlers.jobs;
 
-import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.card.CardVerification;
-import com.platform.accounts.handlers.Production;
+import com.platform.accounts.handlers.wiring.CardWiring;
 import com.platform.accounts.handlers.tasks.TaskHandler;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -18,12 +17,13 @@ public final class ExpireHoldsJob extends TaskHandler {
   static final int BATCH = 200;
   private final CardVerification cards;
 
+  /** Production: the card wiring (processor, keys, workflow). */
   public ExpireHoldsJob() {
-    this(Production.lifecycle());
+    this(CardWiring.cards());
   }
 
-  public ExpireHoldsJob(AccountLifecycle lifecycle) {
-    this.cards = lifecycle.cards();
+  public ExpireHoldsJob(CardVerification cards) {
+    this.cards = cards;
   }
 
   @Override

@@ -1,8 +1,8 @@
 package com.platform.accounts.handlers.tasks;
 
-import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.card.CardVerification;
-import com.platform.accounts.handlers.Production;
+import com.platform.accounts.handlers.Priming;
+import com.platform.accounts.handlers.wiring.CardWiring;
 import java.util.Map;
 
 /**
@@ -12,12 +12,14 @@ import java.util.Map;
 public final class CardVerificationTasks extends TaskHandler {
   private final CardVerification cards;
 
+  /** Production: the card wiring (processor, keys, workflow). */
   public CardVerificationTasks() {
-    this(Production.lifecycle());
+    this(CardWiring.cards());
+    Priming.register(this, null);
   }
 
-  public CardVerificationTasks(AccountLifecycle lifecycle) {
-    this.cards = lifecycle.cards();
+  public CardVerificationTasks(CardVerification cards) {
+    this.cards = cards;
   }
 
   @Override

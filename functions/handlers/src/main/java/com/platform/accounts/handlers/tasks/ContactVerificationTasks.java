@@ -1,8 +1,8 @@
 package com.platform.accounts.handlers.tasks;
 
-import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.verification.VerificationProcess;
-import com.platform.accounts.handlers.Production;
+import com.platform.accounts.handlers.Priming;
+import com.platform.accounts.handlers.wiring.ContactVerificationWiring;
 import java.util.Map;
 
 /**
@@ -12,12 +12,14 @@ import java.util.Map;
 public final class ContactVerificationTasks extends TaskHandler {
   private final VerificationProcess process;
 
+  /** Production: the contact-verification workflow's steps. */
   public ContactVerificationTasks() {
-    this(Production.lifecycle());
+    this(ContactVerificationWiring.process());
+    Priming.register(this, null);
   }
 
-  public ContactVerificationTasks(AccountLifecycle lifecycle) {
-    this.process = lifecycle.verificationProcess();
+  public ContactVerificationTasks(VerificationProcess process) {
+    this.process = process;
   }
 
   @Override

@@ -1,5 +1,8 @@
 package com.platform.accounts.handlers.api;
 
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -18,8 +21,10 @@ import org.junit.jupiter.api.Test;
 class AccountApiTest {
   private static final String PASSWORD = "correct horse battery staple";
   private final TestLifecycle t = new TestLifecycle();
-  private final AccountApi accountApi = new AccountApi(t.lifecycle);
-  private final SessionApi sessionApi = new SessionApi(t.lifecycle);
+  private final AccountApi accountApi = TestHandlers.accountApi(t.lifecycle);
+  private final SessionApi sessionApi = TestHandlers.sessionApi(t.lifecycle);
+  private final AccountVerificationsApi verificationsApi =
+      TestHandlers.accountVerificationsApi(t.lifecycle);
   private String token;
   private String accountId;
 
@@ -83,7 +88,7 @@ class AccountApiTest {
     APIGatewayProxyRequestEvent start = getAccount(token).withHttpMethod("POST")
         .withResource("/v1/account/verifications").withPath("/v1/account/verifications")
         .withBody("{\"channel\": \"SMS\", \"phone\": \"+12025550123\"}");
-    APIGatewayProxyResponseEvent started = accountApi.handleRequest(start, null);
+    APIGatewayProxyResponseEvent started = verificationsApi.handleRequest(start, null);
     assertThat(started.getStatusCode()).isEqualTo(201);
     String verificationId = Json.MAPPER.readTree(started.getBody()).path("verificationId").asText();
 
@@ -92,10 +97,40 @@ class AccountApiTest {
         .withPath("/v1/account/verifications/" + verificationId + "/verify")
         .withPathParameters(Map.of("verificationId", verificationId))
         .withBody("{\"code\": \"" + t.lastCode("+12025550123") + "\"}");
-    APIGatewayProxyResponseEvent verified = accountApi.handleRequest(verify, null);
+    APIGatewayProxyResponseEvent verified = verificationsApi.handleRequest(verify, null);
 
     assertThat(verified.getStatusCode()).isEqualTo(200);
     assertThat(Json.MAPPER.readTree(verified.getBody()).path("verifiedContacts").path("phone")
         .asBoolean()).isTrue();
+  }
+
+  @Test
+  void theAccountFunctionServesOnlyTheAccountView() {
+    APIGatewayProxyRequestEvent start = getAccount(token).withHttpMethod("POST")
+        .withResource("/v1/account/verifications").withPath("/v1/account/verifications")
+        .withBody("{\"channel\": \"SMS\", \"phone\": \"+12025550123\"}");
+
+    assertThat(accountApi.handleRequest(start, null).getStatusCode()).isEqualTo(404);
+    assertThat(t.outbox.to("+12025550123")).isEmpty();
+  }
+
+  @Test
+  void theAccountViewListsTheCardsAddedButNotTheRemovedOnes() throws Exception {
+    Account account = t.lifecycle.authenticator().authenticate(token);
+    CodeSent phone = t.lifecycle.verifications().start(account, "SMS", "+12025550123",
+        new Validation());
+    t.lifecycle.verifications().verify(account, phone.challengeId(), t.lastCode("+12025550123"));
+    PaymentMethod card = t.lifecycle.cards().add(t.lifecycle.authenticator().authenticate(token),
+        t.cards.tokenize("4242424242424242", 12, 2030, "123"));
+
+    JsonNode listed = Json.MAPPER.readTree(
+        accountApi.handleRequest(getAccount(token), null).getBody()).path("paymentMethods");
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).path("paymentMethodId").asText()).isEqualTo(card.paymentMethodId());
+
+    t.lifecycle.cards().remove(t.lifecycle.authenticator().authenticate(token),
+        card.paymentMethodId());
+    assertThat(Json.MAPPER.readTree(accountApi.handleRequest(getAccount(token), null).getBody())
+        .path("paymentMethods")).isEmpty();
   }
 }

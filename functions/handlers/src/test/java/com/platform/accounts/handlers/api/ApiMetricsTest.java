@@ -1,5 +1,6 @@
 package com.platform.accounts.handlers.api;
 
+import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.platform.accounts.core.support.TestLifecycle;
@@ -14,7 +15,7 @@ class ApiMetricsTest {
 
   @Test
   void eachRequestInLambdaWritesAnEmfRecordWithItsRouteAndErrorClass() {
-    SignupApi api = new SignupApi(new TestLifecycle().lifecycle);
+    SignupApi api = TestHandlers.signupApi(new TestLifecycle().lifecycle);
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package com.platform.accounts.handlers.api;
 
+import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class PaymentMethodsApiTest {
   private static final String PASSWORD = "correct horse battery staple";
   private final TestLifecycle t = new TestLifecycle();
-  private final PaymentMethodsApi api = new PaymentMethodsApi(t.lifecycle);
-  private final AccountApi accountApi = new AccountApi(t.lifecycle);
+  private final PaymentMethodsApi api = TestHandlers.paymentMethodsApi(t.lifecycle);
+  private final AccountApi accountApi = TestHandlers.accountApi(t.lifecycle);
   private String token;
 
   @BeforeEach
@@ -155,7 +156,7 @@ class PaymentMethodsApiTest {
 
     assertThat(response.getStatusCode()).isEqualTo(404);
     assertThat(t.lifecycle.cards().list(
-        t.lifecycle.sessions().authenticate(token).accountId())).hasSize(1);
+        t.lifecycle.authenticator().authenticate(token).accountId())).hasSize(1);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.platform.accounts.handlers.api;
 
+import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class SignupApiTest {
   private final TestLifecycle t = new TestLifecycle();
-  private final SignupApi api = new SignupApi(t.lifecycle);
+  private final SignupApi api = TestHandlers.signupApi(t.lifecycle);
 
   private static APIGatewayProxyRequestEvent signup(String body) {
     return Events.api("SignupApiFunction-post-signups.json").withBody(body);
@@ -89,6 +90,7 @@ class SignupApiTest {
     APIGatewayProxyResponseEvent b = api.handleRequest(retry, null);
 
     assertThat(b.getStatusCode()).isEqualTo(a.getStatusCode()).isEqualTo(201);
+    assertThat(b.getHeaders()).isEqualTo(a.getHeaders());
     assertThat(b.getBody()).isEqualTo(a.getBody());
     assertThat(t.outbox.to("ana@example.com")).hasSize(1);
   }

@@ -1,15 +1,19 @@
 package com.platform.accounts.handlers.tasks;
 
+import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.card.PaymentMethodStatus;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
+import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
+import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
 import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.jobs.ExpireHoldsJob;
@@ -22,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class CardVerificationTasksTest {
   private static final String PASSWORD = "correct horse battery staple";
   private final TestLifecycle t = new TestLifecycle();
-  private final CardVerificationTasks tasks = new CardVerificationTasks(t.lifecycle);
+  private final CardVerificationTasks tasks = TestHandlers.cardVerificationTasks(t.lifecycle);
   private Account account;
   private PaymentMethod pm;
 
@@ -79,7 +83,8 @@ class CardVerificationTasksTest {
 
     tasks.handleRequest(event("await-owner"), null);
 
-    assertThat(t.workflows.resumed).containsExactly("sample-token {\"status\":\"FAILED\"}");
+    assertThat(t.workflows.resumed).containsExactly(new Resumed("sample-token",
+        new WorkflowOutcome.CardOutcome(PaymentMethodStatus.FAILED)));
   }
 
   @Test
@@ -91,11 +96,11 @@ class CardVerificationTasksTest {
 
   @Test
   void theScheduledJobReleasesWhatIsDue() {
-    ExpireHoldsJob job = new ExpireHoldsJob(t.lifecycle);
+    ExpireHoldsJob job = TestHandlers.expireHoldsJob(t.lifecycle);
     Map<String, Object> schedule = Events.task("ExpireHoldsFunction-schedule.json");
 
     assertThat(job.handleRequest(schedule, null)).containsEntry("released", 0);
-    t.clock.advance(Duration.ofHours(24));
+    t.clock.advanceBy(Duration.ofHours(24));
     assertThat(job.handleRequest(schedule, null)).containsEntry("released", 1);
     assertThat(job.handleRequest(schedule, null)).containsEntry("released", 0);
   }

@@ -1,12 +1,16 @@
 package com.platform.accounts.handlers.tasks;
 
+import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.core.event.DomainEvent;
+import com.platform.accounts.core.port.WorkflowOutcome;
+import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
+import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
 import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Events;
 import java.util.HashMap;
@@ -16,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ContactVerificationTasksTest {
   private static final String PASSWORD = "correct horse battery staple";
   private final TestLifecycle t = new TestLifecycle();
-  private final ContactVerificationTasks tasks = new ContactVerificationTasks(t.lifecycle);
+  private final ContactVerificationTasks tasks = TestHandlers.contactVerificationTasks(t.lifecycle);
 
   private Map<String, Object> event(String file, String challengeId) {
     Map<String, Object> input = new HashMap<>(Events.task(file));
@@ -34,7 +38,8 @@ class ContactVerificationTasksTest {
     tasks.handleRequest(Events.task("ContactVerificationTasksFunction-await-verification.json"),
         null);
 
-    assertThat(t.workflows.resumed).containsExactly("sample-token {\"status\":\"EXPIRED\"}");
+    assertThat(t.workflows.resumed).containsExactly(
+        new Resumed("sample-token", WorkflowOutcome.ContactOutcome.EXPIRED));
   }
 
   @Test
@@ -46,7 +51,8 @@ class ContactVerificationTasksTest {
 
     t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"));
 
-    assertThat(t.workflows.resumed).containsExactly("sample-token {\"status\":\"VERIFIED\"}");
+    assertThat(t.workflows.resumed).containsExactly(
+        new Resumed("sample-token", WorkflowOutcome.ContactOutcome.VERIFIED));
   }
 
   @Test
@@ -58,7 +64,8 @@ class ContactVerificationTasksTest {
 
     assertThat(out).containsEntry("status", "EXPIRED");
     assertThatThrownBy(() -> t.lifecycle.signups().verify(sent.challengeId(),
-        t.lastCode("ana@example.com"))).hasFieldOrPropertyWithValue("code", "CODE_EXPIRED");
+        t.lastCode("ana@example.com"))).hasFieldOrPropertyWithValue("code",
+        ErrorCode.CODE_EXPIRED);
   }
 
   @Test

@@ -1,0 +1,27 @@
+package com.platform.accounts.aws;
+
+import com.platform.accounts.core.contract.AccountOverviewStoreContract;
+import com.platform.accounts.testkit.AwsEmulator;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The AccountOverviewStore contract against DynamoDB in the emulator: one Query per overview. */
+class DynamoDbAccountOverviewStoreContractIT extends AccountOverviewStoreContract {
+  @RegisterExtension
+  static final AwsEmulator AWS = new AwsEmulator();
+
+  private final EmulatorTables tables = new EmulatorTables(AWS);
+
+  @Override
+  protected Stores newStores(Clock clock) {
+    DynamoDbTable table = tables.create(clock);
+    return new Stores(table.accounts(), table.challenges(), table.paymentMethods(),
+        table.accountOverviews());
+  }
+
+  @AfterEach
+  void dropTables() {
+    tables.dropAll();
+  }
+}

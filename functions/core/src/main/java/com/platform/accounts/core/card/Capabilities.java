@@ -1,0 +1,17 @@
+package com.platform.accounts.core.card;
+
+import java.util.List;
+
+/**
+ * What an account's payment methods open: prepaid products need a verified card (or, once PayPal is
+ * supported, an active PayPal billing agreement); pay-as-you-go needs a verified card.
+ */
+public record Capabilities(boolean prepaid, boolean payAsYouGo) {
+
+  public static Capabilities of(List<PaymentMethod> methods) {
+    boolean verifiedCard = methods.stream()
+        .anyMatch(pm -> pm.type() == PaymentMethod.PaymentMethodType.CARD
+            && pm.status() == PaymentMethodStatus.VERIFIED);
+    return new Capabilities(verifiedCard, verifiedCard);
+  }
+}

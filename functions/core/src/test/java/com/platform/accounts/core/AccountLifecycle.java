@@ -1,0 +1,127 @@
+package com.platform.accounts.core;
+
+import com.platform.accounts.core.account.SecondVerificationService;
+import com.platform.accounts.core.card.CardVerification;
+import com.platform.accounts.core.crypto.Hmac;
+import com.platform.accounts.core.crypto.PasswordHasher;
+import com.platform.accounts.core.crypto.TokenSealer;
+import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.port.AccountStore;
+import com.platform.accounts.core.port.CardProcessor;
+import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.DomainEventPublisher;
+import com.platform.accounts.core.port.IdempotencyStore;
+import com.platform.accounts.core.port.MessageSender;
+import com.platform.accounts.core.port.PaymentMethodStore;
+import com.platform.accounts.core.port.RateLimitStore;
+import com.platform.accounts.core.port.Workflows;
+import com.platform.accounts.core.port.ServiceKeys;
+import com.platform.accounts.core.port.SessionTokenIssuer;
+import com.platform.accounts.core.port.SessionTokenVerifier;
+import com.platform.accounts.core.port.AccountOverviewStore;
+import com.platform.accounts.core.session.Authenticator;
+import com.platform.accounts.core.ratelimit.RateLimiter;
+import com.platform.accounts.core.session.SessionService;
+import com.platform.accounts.core.signup.SignupService;
+import com.platform.accounts.core.verification.CodeChallenges;
+import com.platform.accounts.core.verification.VerificationProcess;
+import java.time.Clock;
+
+/**
+ * Every service of the core wired from one set of ports: for tests and the local runtime, which serve
+ * every route in one process. A deployed function never builds this: each wires only what its own
+ * routes use (handlers' {@code wiring} package).
+ */
+public final class AccountLifecycle {
+
+  /** Everything outside the core. */
+  public record Ports(
+      AccountStore accounts,
+      ChallengeStore challenges,
+      RateLimitStore rateLimits,
+      IdempotencyStore idempotency,
+      MessageSender messages,
+      DomainEventPublisher events,
+      Workflows workflows,
+      ServiceKeys keys,
+      Clock clock,
+      String termsVersion,
+      PaymentMethodStore paymentMethods,
+      CardProcessor cards,
+      String merchantName,
+      AccountOverviewStore accountOverviews,
+      SessionTokenIssuer sessionIssuer,
+      SessionTokenVerifier sessionVerifier) {}
+
+  private final Ports ports;
+  private final SignupService signups;
+  private final SessionService sessions;
+  private final SecondVerificationService verifications;
+  private final VerificationProcess verificationProcess;
+  private final Idempotency idempotency;
+  private final CardVerification cards;
+  private final Authenticator authenticator;
+  private final AccountOverviewStore accountOverviews;
+
+  public AccountLifecycle(Ports ports) {
+    this.ports = ports;
+    Clock clock = ports.clock();
+    Hmac hmac = new Hmac(ports.keys().hmacKey());
+    RateLimiter rateLimiter = new RateLimiter(ports.rateLimits(), clock);
+    PasswordHasher passwords = new PasswordHasher();
+    SessionTokenIssuer tokens = ports.sessionIssuer();
+    CodeChallenges codes = new CodeChallenges(ports.challenges(), ports.messages(), rateLimiter,
+        hmac, clock);
+    this.verificationProcess = new VerificationProcess(ports.challenges(), ports.accounts(),
+        ports.workflows(), new TokenSealer(ports.keys().hmacKey()), ports.events(),
+        ports.messages(), clock);
+    this.signups = new SignupService(ports.accounts(), ports.challenges(), codes, passwords, tokens,
+        verificationProcess, clock, ports.termsVersion());
+    this.sessions = new SessionService(ports.accounts(), passwords, tokens, rateLimiter, hmac);
+    this.verifications = new SecondVerificationService(ports.accounts(), ports.challenges(), codes,
+        verificationProcess);
+    this.idempotency = new Idempotency(ports.idempotency(), clock);
+    this.authenticator = new Authenticator(ports.sessionVerifier(), ports.accounts());
+    this.accountOverviews = ports.accountOverviews();
+    this.cards = new CardVerification(ports.paymentMethods(), ports.accounts(), ports.cards(),
+        hmac,
+        new TokenSealer(ports.keys().hmacKey()), ports.workflows(), ports.messages(),
+        ports.events(), clock, ports.merchantName());
+  }
+
+  public Authenticator authenticator() {
+    return authenticator;
+  }
+
+  public AccountOverviewStore accountOverviews() {
+    return accountOverviews;
+  }
+
+  public CardVerification cards() {
+    return cards;
+  }
+
+  public Ports ports() {
+    return ports;
+  }
+
+  public SignupService signups() {
+    return signups;
+  }
+
+  public SessionService sessions() {
+    return sessions;
+  }
+
+  public SecondVerificationService verifications() {
+    return verifications;
+  }
+
+  public VerificationProcess verificationProcess() {
+    return verificationProcess;
+  }
+
+  public Idempotency idempotency() {
+    return idempotency;
+  }
+}

@@ -1,0 +1,329 @@
+package com.platform.accounts.core.memory;
+
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.card.AccountAlreadyHasCardException;
+import com.platform.accounts.core.card.CardAlreadyRegisteredException;
+import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.idempotency.IdempotencyRecord;
+import com.platform.accounts.core.account.AccountOverview;
+import com.platform.accounts.core.port.AccountOverviewStore;
+import com.platform.accounts.core.port.AccountStore;
+import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
+import com.platform.accounts.core.port.IdempotencyStore;
+import com.platform.accounts.core.port.PaymentMethodStore;
+import com.platform.accounts.core.port.RateLimitStore;
+import com.platform.accounts.core.ratelimit.RateWindow;
+import com.platform.accounts.core.verification.Challenge;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The stores in memory, with DynamoDB's semantics where they matter: conditional writes on a version,
+ * all-or-nothing transactions (one lock is the transaction), uniqueness items, and items past their
+ * TTL that are never returned. Used by the local runtime and by unit tests; its stores pass the same
+ * contract tests as the DynamoDB stores.
+ */
+public final class InMemoryTable {
+  private final Clock clock;
+  private final Object lock = new Object();
+  private final Map<String, Account> accounts = new HashMap<>();
+  private final Map<String, String> emailOwners = new HashMap<>();
+  private final Map<String, Challenge> challenges = new HashMap<>();
+  private final Map<String, RateWindow> rateWindows = new HashMap<>();
+  private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
+  private final Map<String, PaymentMethod> paymentMethods = new HashMap<>();
+  /** Uniqueness items: card fingerprint hash to account id, and account id to its card's id. */
+  private final Map<String, String> fingerprintOwners = new HashMap<>();
+  private final Map<String, String> cardSlots = new HashMap<>();
+
+  private final AccountStore accountStore = new Accounts();
+  private final ChallengeStore challengeStore = new Challenges();
+  private final RateLimitStore rateLimitStore = new RateLimits();
+  private final IdempotencyStore idempotencyStore = new Idempotency();
+  private final PaymentMethodStore paymentMethodStore = new PaymentMethods();
+
+  public InMemoryTable(Clock clock) {
+    this.clock = clock;
+  }
+
+  public AccountStore accounts() {
+    return accountStore;
+  }
+
+  public ChallengeStore challenges() {
+    return challengeStore;
+  }
+
+  public RateLimitStore rateLimits() {
+    return rateLimitStore;
+  }
+
+  public IdempotencyStore idempotency() {
+    return idempotencyStore;
+  }
+
+  public AccountOverviewStore accountOverviews() {
+    return accountId -> {
+      synchronized (lock) {
+        return accounts().find(accountId).map(account ->
+            new AccountOverview(account, paymentMethods().list(accountId)));
+      }
+    };
+  }
+
+  public PaymentMethodStore paymentMethods() {
+    return paymentMethodStore;
+  }
+
+  private boolean live(Instant expiresAt) {
+    return clock.instant().isBefore(expiresAt);
+  }
+
+  private void checkChallengeVersion(Challenge challenge) {
+    Challenge stored = challenges.get(challenge.challengeId());
+    if (stored == null || stored.version() != challenge.version() || !live(stored.expiresAt())) {
+      throw new ConcurrentModificationException("challenge " + challenge.challengeId());
+    }
+  }
+
+  private final class Accounts implements AccountStore {
+    @Override
+    public Optional<Account> find(String accountId) {
+      synchronized (lock) {
+        return Optional.ofNullable(accounts.get(accountId));
+      }
+    }
+
+    @Override
+    public Optional<Account> findByEmail(String normalizedEmail) {
+      synchronized (lock) {
+        return Optional.ofNullable(emailOwners.get(normalizedEmail)).map(accounts::get);
+      }
+    }
+
+    @Override
+    public void create(Account account, Challenge completedChallenge) {
+      synchronized (lock) {
+        String emailKey = account.email().toLowerCase(Locale.ROOT);
+        if (emailOwners.containsKey(emailKey)) {
+          throw new EmailAlreadyRegisteredException();
+        }
+        if (accounts.containsKey(account.accountId())) {
+          throw new ConcurrentModificationException("account " + account.accountId());
+        }
+        checkChallengeVersion(completedChallenge);
+        accounts.put(account.accountId(), bump(account));
+        emailOwners.put(emailKey, account.accountId());
+        challenges.put(completedChallenge.challengeId(), bump(completedChallenge));
+      }
+    }
+
+    @Override
+    public void update(Account account, Optional<Challenge> completedChallenge) {
+      synchronized (lock) {
+        Account stored = accounts.get(account.accountId());
+        if (stored == null || stored.version() != account.version()) {
+          throw new ConcurrentModificationException("account " + account.accountId());
+        }
+        completedChallenge.ifPresent(InMemoryTable.this::checkChallengeVersion);
+        accounts.put(account.accountId(), bump(account));
+        completedChallenge.ifPresent(c -> challenges.put(c.challengeId(), bump(c)));
+      }
+    }
+  }
+
+  private final class Challenges implements ChallengeStore {
+    @Override
+    public Optional<Challenge> find(String challengeId, Instant now) {
+      synchronized (lock) {
+        return Optional.ofNullable(challenges.get(challengeId))
+            .filter(c -> now.isBefore(c.expiresAt()));
+      }
+    }
+
+    @Override
+    public void create(Challenge challenge) {
+      synchronized (lock) {
+        Challenge stored = challenges.get(challenge.challengeId());
+        if (stored != null && live(stored.expiresAt())) {
+          throw new ConcurrentModificationException("challenge " + challenge.challengeId());
+        }
+        challenges.put(challenge.challengeId(), withVersion(challenge, 1));
+      }
+    }
+
+    @Override
+    public void update(Challenge challenge) {
+      synchronized (lock) {
+        checkChallengeVersion(challenge);
+        challenges.put(challenge.challengeId(), bump(challenge));
+      }
+    }
+  }
+
+  private final class RateLimits implements RateLimitStore {
+    @Override
+    public Optional<RateWindow> find(String key, Instant now) {
+      synchronized (lock) {
+        return Optional.ofNullable(rateWindows.get(key)).filter(w -> now.isBefore(w.expiresAt()));
+      }
+    }
+
+    @Override
+    public void save(RateWindow window) {
+      synchronized (lock) {
+        long stored = Optional.ofNullable(rateWindows.get(window.key()))
+            .filter(w -> live(w.expiresAt())).map(RateWindow::version).orElse(0L);
+        if (stored != window.version()) {
+          throw new ConcurrentModificationException("rate window");
+        }
+        rateWindows.put(window.key(), new RateWindow(window.key(), window.events(),
+            window.expiresAt(), window.version() + 1));
+      }
+    }
+  }
+
+  private final class Idempotency implements IdempotencyStore {
+    @Override
+    public Optional<IdempotencyRecord> find(String key, Instant now) {
+      synchronized (lock) {
+        return Optional.ofNullable(idempotency.get(key)).filter(r -> now.isBefore(r.expiresAt()));
+      }
+    }
+
+    @Override
+    public boolean claim(IdempotencyRecord inProgress) {
+      synchronized (lock) {
+        IdempotencyRecord stored = idempotency.get(inProgress.key());
+        if (stored != null && live(stored.expiresAt())) {
+          return false;
+        }
+        idempotency.put(inProgress.key(), inProgress);
+        return true;
+      }
+    }
+
+    @Override
+    public void complete(IdempotencyRecord completed) {
+      synchronized (lock) {
+        idempotency.put(completed.key(), completed);
+      }
+    }
+
+    @Override
+    public void release(String key) {
+      synchronized (lock) {
+        idempotency.remove(key);
+      }
+    }
+  }
+
+  private final class PaymentMethods implements PaymentMethodStore {
+    @Override
+    public void create(PaymentMethod pm) {
+      synchronized (lock) {
+        if (paymentMethods.containsKey(pm.paymentMethodId())) {
+          throw new ConcurrentModificationException("payment method " + pm.paymentMethodId());
+        }
+        if (pm.holdsCardSlot()) {
+          String owner = fingerprintOwners.get(pm.card().fingerprintHash());
+          if (owner != null) {
+            throw new CardAlreadyRegisteredException(owner.equals(pm.accountId()));
+          }
+          if (cardSlots.containsKey(pm.accountId())) {
+            throw new AccountAlreadyHasCardException();
+          }
+          fingerprintOwners.put(pm.card().fingerprintHash(), pm.accountId());
+          cardSlots.put(pm.accountId(), pm.paymentMethodId());
+        }
+        paymentMethods.put(pm.paymentMethodId(), withVersion(pm, pm.version() + 1));
+      }
+    }
+
+    @Override
+    public Optional<PaymentMethod> find(String accountId, String paymentMethodId) {
+      synchronized (lock) {
+        return Optional.ofNullable(paymentMethods.get(paymentMethodId))
+            .filter(pm -> pm.accountId().equals(accountId));
+      }
+    }
+
+    @Override
+    public List<PaymentMethod> list(String accountId) {
+      synchronized (lock) {
+        return paymentMethods.values().stream().filter(pm -> pm.accountId().equals(accountId))
+            .sorted(Comparator.comparing(PaymentMethod::createdAt)
+                .thenComparing(PaymentMethod::paymentMethodId))
+            .toList();
+      }
+    }
+
+    @Override
+    public void update(PaymentMethod pm) {
+      synchronized (lock) {
+        PaymentMethod stored = paymentMethods.get(pm.paymentMethodId());
+        if (stored == null || stored.version() != pm.version()
+            || !stored.accountId().equals(pm.accountId())) {
+          throw new ConcurrentModificationException("payment method " + pm.paymentMethodId());
+        }
+        if (stored.holdsCardSlot() && !pm.holdsCardSlot()) {
+          fingerprintOwners.remove(stored.card().fingerprintHash());
+          cardSlots.remove(stored.accountId(), stored.paymentMethodId());
+        }
+        paymentMethods.put(pm.paymentMethodId(), withVersion(pm, pm.version() + 1));
+      }
+    }
+
+    @Override
+    public List<PaymentMethod> due(Instant now, int limit) {
+      synchronized (lock) {
+        List<PaymentMethod> due = new ArrayList<>();
+        for (PaymentMethod pm : paymentMethods.values()) {
+          if (pm.dueAt().filter(at -> !at.isAfter(now)).isPresent()) {
+            due.add(pm);
+          }
+        }
+        due.sort(Comparator.comparing(pm -> pm.dueAt().orElseThrow()));
+        return due.size() > limit ? due.subList(0, limit) : due;
+      }
+    }
+
+    @Override
+    public Optional<String> fingerprintOwner(String fingerprintHash) {
+      synchronized (lock) {
+        return Optional.ofNullable(fingerprintOwners.get(fingerprintHash));
+      }
+    }
+  }
+
+  private static PaymentMethod withVersion(PaymentMethod pm, long version) {
+    return new PaymentMethod(pm.paymentMethodId(), pm.accountId(), pm.type(), pm.status(),
+        pm.card(), pm.check(), pm.createdAt(), version);
+  }
+
+  private static Account bump(Account a) {
+    return new Account(a.accountId(), a.email(), a.country(), a.phone(), a.passwordHash(),
+        a.status(), a.emailVerified(), a.phoneVerified(), a.termsVersion(), a.termsAcceptedAt(),
+        a.sessionVersion(), a.createdAt(), a.version() + 1);
+  }
+
+  private static Challenge bump(Challenge c) {
+    return withVersion(c, c.version() + 1);
+  }
+
+  private static Challenge withVersion(Challenge c, long version) {
+    return new Challenge(c.challengeId(), c.purpose(), c.accountId(), c.signup(), c.channel(),
+        c.destination(), c.codeHash(), c.codeExpiresAt(), c.failedAttempts(), c.codeUsed(),
+        c.lastSentAt(), c.sendCount(), c.status(), c.sealedTaskToken(), c.createdAt(),
+        c.expiresAt(), version);
+  }
+}

@@ -1,0 +1,39 @@
+package com.platform.accounts.handlers.wiring;
+
+import com.platform.accounts.aws.SsmServiceKeys;
+import com.platform.accounts.core.crypto.Hmac;
+import com.platform.accounts.core.crypto.TokenSealer;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The service's secret keys, read from SSM once per execution environment by the functions that
+ * need one: a code's HMAC, a sealed task token, a session's signature, the card processor's key.
+ */
+public final class SecretsWiring {
+  private SecretsWiring() {}
+
+  public static SsmServiceKeys keys() {
+    return KeysHolder.KEYS;
+  }
+
+  public static Hmac hmac() {
+    return HmacHolder.HMAC;
+  }
+
+  public static TokenSealer tokenSealer() {
+    return SealerHolder.SEALER;
+  }
+
+  private static final class KeysHolder {
+    static final SsmServiceKeys KEYS = new SsmServiceKeys(Infrastructure.clients().client(SsmClient.builder()),
+        Infrastructure.settings().secrets().parameterName());
+  }
+
+  private static final class HmacHolder {
+    static final Hmac HMAC = new Hmac(keys().hmacKey());
+  }
+
+  private static final class SealerHolder {
+    static final TokenSealer SEALER = new TokenSealer(keys().hmacKey());
+  }
+}

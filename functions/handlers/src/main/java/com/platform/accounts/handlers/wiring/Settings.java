@@ -1,0 +1,204 @@
+package com.platform.accounts.handlers.wiring;
+
+import com.nimbusds.jose.JOSEException;
+import com.platform.accounts.aws.EcJwk;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import java.net.URI;
+import java.security.interfaces.ECPublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A function's configuration: its environment variables (set by template.yaml), read here and nowhere
+ * else, one record per concern. A function reads only the records of what it wires, and each record
+ * names every one of its missing variables at once, so a broken deployment is fixed in one go.
+ */
+public final class Settings {
+  public static final String TABLE_NAME = "TABLE_NAME";
+  public static final String SESSION_PUBLIC_JWK = "SESSION_PUBLIC_JWK";
+  public static final String SECRETS_PARAMETER_NAME = "SECRETS_PARAMETER_NAME";
+  public static final String SENDER_EMAIL = "SENDER_EMAIL";
+  public static final String VOICE_ORIGINATION_IDENTITY = "VOICE_ORIGINATION_IDENTITY";
+  public static final String EVENTS_TOPIC_ARN = "EVENTS_TOPIC_ARN";
+  public static final String CONTACT_VERIFICATION_STATE_MACHINE_ARN =
+      "CONTACT_VERIFICATION_STATE_MACHINE_ARN";
+  public static final String TERMS_VERSION = "TERMS_VERSION";
+  public static final String CARD_VERIFICATION_STATE_MACHINE_ARN =
+      "CARD_VERIFICATION_STATE_MACHINE_ARN";
+  public static final String MERCHANT_NAME = "MERCHANT_NAME";
+  public static final String CARD_PROCESSOR_API_BASE = "CARD_PROCESSOR_API_BASE";
+  public static final String FRONTEND_ORIGIN = "FRONTEND_ORIGIN";
+  public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
+  public static final String LOG_LEVEL = "POWERTOOLS_LOG_LEVEL";
+  /** Set by Lambda: {@code snap-start} while a SnapStart function is initialised for its snapshot. */
+  public static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+
+  private final Map<String, String> env;
+
+  private Settings(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** The settings of the given variables (tests, tools). */
+  public static Settings from(Map<String, String> env) {
+    return new Settings(env);
+  }
+
+  /** The settings of this process's environment. */
+  public static Settings fromEnvironment() {
+    return Holder.ENVIRONMENT;
+  }
+
+  /** The service's one DynamoDB table. */
+  public record Table(String tableName) {}
+
+  /**
+   * The public half of the session signing key (a P-256 JWK without its private part): checking a
+   * token needs no secret, so a function that only checks sessions reads no secret store.
+   */
+  public record Sessions(ECPublicKey verificationKey) {}
+
+  /** The SSM SecureString parameter holding the service's secret keys. */
+  public record Secrets(String parameterName) {}
+
+  /** Where email comes from (a verified SES identity) and the number that places voice calls. */
+  public record Messaging(String senderEmail, String voiceOriginationIdentity) {}
+
+  /** The SNS topic of domain events. */
+  public record Events(String topicArn) {}
+
+  /** The contact-verification workflow and the terms version a sign-up accepts. */
+  public record ContactVerification(String stateMachineArn, String termsVersion) {}
+
+  /**
+   * The card-verification workflow, the merchant name in card descriptors, and the card processor's
+   * API base: null for the processor's own (production), an emulator's address otherwise.
+   */
+  public record Cards(String stateMachineArn, String merchantName, URI processorApiBase) {}
+
+  /**
+   * The API frame: the one CORS origin (none when blank) and the namespace of its EMF metrics.
+   */
+  public record Api(String frontendOrigin, String metricsNamespace) {}
+
+  public Table table() {
+    Reader read = new Reader();
+    Table table = new Table(read.required(TABLE_NAME));
+    read.done();
+    return table;
+  }
+
+  public Sessions sessions() {
+    Reader read = new Reader();
+    String jwk = read.required(SESSION_PUBLIC_JWK);
+    read.done();
+    return new Sessions(publicKey(jwk));
+  }
+
+  public Secrets secrets() {
+    Reader read = new Reader();
+    Secrets secrets = new Secrets(read.required(SECRETS_PARAMETER_NAME));
+    read.done();
+    return secrets;
+  }
+
+  public Messaging messaging() {
+    Reader read = new Reader();
+    Messaging messaging = new Messaging(read.required(SENDER_EMAIL),
+        read.required(VOICE_ORIGINATION_IDENTITY));
+    read.done();
+    return messaging;
+  }
+
+  public Events events() {
+    Reader read = new Reader();
+    Events events = new Events(read.required(EVENTS_TOPIC_ARN));
+    read.done();
+    return events;
+  }
+
+  public ContactVerification contactVerification() {
+    Reader read = new Reader();
+    ContactVerification settings = new ContactVerification(
+        read.required(CONTACT_VERIFICATION_STATE_MACHINE_ARN), read.required(TERMS_VERSION));
+    read.done();
+    return settings;
+  }
+
+  public Cards cards() {
+    Reader read = new Reader();
+    String stateMachineArn = read.required(CARD_VERIFICATION_STATE_MACHINE_ARN);
+    String merchantName = read.required(MERCHANT_NAME);
+    read.done();
+    String apiBase = env.get(CARD_PROCESSOR_API_BASE);
+    return new Cards(stateMachineArn, merchantName,
+        apiBase == null || apiBase.isBlank() ? null : URI.create(apiBase.strip()));
+  }
+
+  public Api api() {
+    String origin = env.get(FRONTEND_ORIGIN);
+    String namespace = env.get(METRICS_NAMESPACE);
+    return new Api(origin == null || origin.isBlank() ? null : origin.strip(),
+        namespace == null || namespace.isBlank() ? "AccountLifecycle" : namespace.strip());
+  }
+
+  /** Whether this initialisation ends in a SnapStart snapshot (and so is worth priming). */
+  public boolean snapStart() {
+    return "snap-start".equals(env.get(INITIALIZATION_TYPE));
+  }
+
+  /** The log level of the function (Powertools' variable), INFO when unset. */
+  public String logLevel() {
+    String level = env.get(LOG_LEVEL);
+    return level == null || level.isBlank() ? "INFO" : level.strip();
+  }
+
+  /**
+   * Parsed by nimbus-jose-jwt, which checks that the point is on the curve. A JWK that carries the
+   * private part is refused: the private key is a secret and belongs in the secrets parameter, not in
+   * a function's environment.
+   */
+  static ECPublicKey publicKey(String jwk) {
+    try {
+      ECKey key = EcJwk.read(jwk);
+      if (!Curve.P_256.equals(key.getCurve())) {
+        throw new IllegalStateException(SESSION_PUBLIC_JWK + " is not a P-256 key");
+      }
+      if (key.isPrivate()) {
+        throw new IllegalStateException(SESSION_PUBLIC_JWK
+            + " holds a private key; give only its public part (kty, crv, x, y)");
+      }
+      return key.toECPublicKey();
+    } catch (IllegalArgumentException | JOSEException e) {
+      // the cause may quote the variable's text; the name is enough to fix it
+      throw new IllegalStateException(SESSION_PUBLIC_JWK + " is not an EC public JWK");
+    }
+  }
+
+  /** Collects the missing variables of one record. */
+  private final class Reader {
+    private final List<String> missing = new ArrayList<>();
+
+    String required(String name) {
+      String value = env.get(name);
+      if (value == null || value.isBlank()) {
+        missing.add(name);
+        return null;
+      }
+      return value.strip();
+    }
+
+    void done() {
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("missing environment variable"
+            + (missing.size() > 1 ? "s: " : ": ") + String.join(", ", missing));
+      }
+    }
+  }
+
+  private static final class Holder {
+    static final Settings ENVIRONMENT = new Settings(System.getenv());
+  }
+}

@@ -1,0 +1,49 @@
+package com.platform.accounts.handlers;
+
+import com.platform.accounts.core.AccountLifecycle;
+import com.platform.accounts.handlers.api.AccountApi;
+import com.platform.accounts.handlers.api.AccountVerificationsApi;
+import com.platform.accounts.handlers.api.PaymentMethodsApi;
+import com.platform.accounts.handlers.api.SessionApi;
+import com.platform.accounts.handlers.api.SignupApi;
+import com.platform.accounts.handlers.jobs.ExpireHoldsJob;
+import com.platform.accounts.handlers.tasks.CardVerificationTasks;
+import com.platform.accounts.handlers.tasks.ContactVerificationTasks;
+
+/** Each handler built with its test constructor from a core wired on in-memory ports. */
+public final class TestHandlers {
+  private TestHandlers() {}
+
+  public static SignupApi signupApi(AccountLifecycle core) {
+    return new SignupApi(core.signups(), core.authenticator(), core.idempotency());
+  }
+
+  public static SessionApi sessionApi(AccountLifecycle core) {
+    return new SessionApi(core.sessions(), core.authenticator(), core.idempotency());
+  }
+
+  public static AccountApi accountApi(AccountLifecycle core) {
+    return new AccountApi(core.authenticator(), core.accountOverviews());
+  }
+
+  public static AccountVerificationsApi accountVerificationsApi(AccountLifecycle core) {
+    return new AccountVerificationsApi(core.verifications(), core.authenticator(),
+        core.idempotency());
+  }
+
+  public static PaymentMethodsApi paymentMethodsApi(AccountLifecycle core) {
+    return new PaymentMethodsApi(core.cards(), core.authenticator(), core.idempotency());
+  }
+
+  public static ContactVerificationTasks contactVerificationTasks(AccountLifecycle core) {
+    return new ContactVerificationTasks(core.verificationProcess());
+  }
+
+  public static CardVerificationTasks cardVerificationTasks(AccountLifecycle core) {
+    return new CardVerificationTasks(core.cards());
+  }
+
+  public static ExpireHoldsJob expireHoldsJob(AccountLifecycle core) {
+    return new ExpireHoldsJob(core.cards());
+  }
+}
