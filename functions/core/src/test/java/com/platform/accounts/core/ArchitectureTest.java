@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.net.URLConnection;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -27,7 +28,7 @@ class ArchitectureTest {
           "jakarta.servlet..", "javax.ws.rs..", "jakarta.ws.rs..", "org.apache.http..",
           "org.apache.hc..", "okhttp3..", "com.fasterxml..", "com.google.gson..", "org.json..",
           "javax.json..", "jakarta.json..")
-      .orShould().dependOnClassesThat().areAssignableTo(java.net.URLConnection.class);
+      .orShould().dependOnClassesThat().areAssignableTo(URLConnection.class);
 
   /**
    * A problem names what went wrong; the transport's status for it is the adapter's choice, so the

@@ -1,8 +1,11 @@
 package com.platform.accounts.core.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.crypto.Hmac;
+import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
@@ -16,10 +19,12 @@ import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.CodeSent;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -138,7 +143,7 @@ class CardVerificationTest {
     for (int cents = 1; cents <= 99; cents++) {
       Money usd = Money.ofMinor(cents, Currency.getInstance("USD"));
       BigDecimal aud = usd.amount().multiply(SandboxCardProcessor.AUD_PER_USD)
-          .setScale(2, java.math.RoundingMode.HALF_UP);
+          .setScale(2, RoundingMode.HALF_UP);
       assertThat(new OwnershipProof.LocalAmounts(Currency.getInstance("AUD"),
           new BigDecimal("1.35"), aud).usdMicrocharge()).isEqualTo(usd);
     }
@@ -345,7 +350,7 @@ class CardVerificationTest {
     Account ana = account("US");
     processor.failNext("charge", Fault.CRASH_BEFORE);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
         () -> cards.add(ana, token("4111111111111160")))
         .isInstanceOf(SandboxCardProcessor.SimulatedCrash.class);
     assertThat(processor.statement("1160")).extracting(Transaction::status)
@@ -373,8 +378,8 @@ class CardVerificationTest {
       }
     };
     CardVerification withBroken = new CardVerification(t.table.paymentMethods(),
-        t.table.accounts(), broken, new com.platform.accounts.core.crypto.Hmac(new byte[32]),
-        new com.platform.accounts.core.crypto.TokenSealer(new byte[32]), t.workflows, t.outbox,
+        t.table.accounts(), broken, new Hmac(new byte[32]),
+        new TokenSealer(new byte[32]), t.workflows, t.outbox,
         t.events, t.clock, "ACMECLOUD");
 
     Problem p = problemOf(() -> withBroken.add(ana, token("4111111111111269")));
@@ -393,8 +398,8 @@ class CardVerificationTest {
       }
     };
     CardVerification withMinimum = new CardVerification(t.table.paymentMethods(),
-        t.table.accounts(), stripeLike, new com.platform.accounts.core.crypto.Hmac(new byte[32]),
-        new com.platform.accounts.core.crypto.TokenSealer(new byte[32]), t.workflows, t.outbox,
+        t.table.accounts(), stripeLike, new Hmac(new byte[32]),
+        new TokenSealer(new byte[32]), t.workflows, t.outbox,
         t.events, t.clock, "ACMECLOUD");
     for (int i = 0; i < 20; i++) {
       Account someone = account("US");
@@ -435,7 +440,7 @@ class CardVerificationTest {
     }
 
     @Override
-    public java.util.Optional<String> findCharge(String key) {
+    public Optional<String> findCharge(String key) {
       return inner.findCharge(key);
     }
 
