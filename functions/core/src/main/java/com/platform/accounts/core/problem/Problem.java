@@ -11,7 +11,7 @@ import java.util.Objects;
  * people, the bad fields and any further members of the answer. The API layer renders it (RFC 9457
  * problem+json) and chooses the HTTP status from the code.
  */
-public class Problem extends RuntimeException {
+public final class Problem extends RuntimeException {
   private final ErrorCode code;
   private final String title;
   private final transient List<FieldError> errors;
