@@ -56,8 +56,8 @@ def main(endpoint: str) -> None:
         "sessionJwk": {"kty": "EC", "crv": "P-256",
                        "x": b64url(numbers.public_numbers.x), "y": b64url(numbers.public_numbers.y),
                        "d": b64url(numbers.private_value)},
-        # never called by the benchmark: building the processor's client needs only a key
-        "cardProcessorSecretKey": "sk_test_emulator_only",
+        # stripe-mock takes any testmode-looking key (letters and digits after sk_test_)
+        "cardProcessorSecretKey": "sk_test_emulatorOnly",
     }
     parameter = "/account-lifecycle/keys"
     client("ssm").put_parameter(Name=parameter, Type="SecureString", Value=json.dumps(keys),

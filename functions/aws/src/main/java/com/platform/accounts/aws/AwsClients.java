@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -40,7 +41,12 @@ public final class AwsClients implements SdkAutoCloseable {
   private final boolean shared;
   private final Lazy<SdkHttpClient> http = new Lazy<>(() -> UrlConnectionHttpClient.builder().build());
 
-  private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() -> build(DynamoDbClient.builder()));
+  /**
+   * The table is addressed by name in one region: account-based endpoints would only add the work of
+   * resolving the account from the credentials on every call.
+   */
+  private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() -> build(DynamoDbClient.builder()
+      .accountIdEndpointMode(AccountIdEndpointMode.DISABLED)));
   /** The other services' clients, by the type of the builder that made them. */
   private final Map<Class<?>, SdkAutoCloseable> others = new ConcurrentHashMap<>();
 

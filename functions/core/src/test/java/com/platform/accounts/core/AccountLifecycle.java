@@ -1,11 +1,16 @@
 package com.platform.accounts.core;
 
 import com.platform.accounts.core.account.SecondVerificationService;
-import com.platform.accounts.core.card.CardVerification;
+import com.platform.accounts.core.card.AccountPaymentMethods;
+import com.platform.accounts.core.card.CardEligibility;
+import com.platform.accounts.core.card.ChargePlacement;
+import com.platform.accounts.core.card.ChargeRelease;
+import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.ChallengeStore;
@@ -59,7 +64,11 @@ public final class AccountLifecycle {
   private final SecondVerificationService verifications;
   private final VerificationProcess verificationProcess;
   private final Idempotency idempotency;
-  private final CardVerification cards;
+  private final InMemoryTelemetry telemetry = new InMemoryTelemetry();
+  private final ChargeRelease chargeRelease;
+  private final ChargePlacement chargePlacement;
+  private final OwnerAnswers ownerAnswers;
+  private final AccountPaymentMethods accountPaymentMethods;
   private final Authenticator authenticator;
   private final AccountOverviewStore accountOverviews;
 
@@ -83,10 +92,17 @@ public final class AccountLifecycle {
     this.idempotency = new Idempotency(ports.idempotency(), clock);
     this.authenticator = new Authenticator(ports.sessionVerifier(), ports.accounts());
     this.accountOverviews = ports.accountOverviews();
-    this.cards = new CardVerification(ports.paymentMethods(), ports.accounts(), ports.cards(),
-        hmac,
-        new TokenSealer(ports.keys().hmacKey()), ports.workflows(), ports.messages(),
-        ports.events(), clock, ports.merchantName());
+    TokenSealer sealer = new TokenSealer(ports.keys().hmacKey());
+    this.chargeRelease = new ChargeRelease(ports.paymentMethods(), ports.accounts(), ports.cards(),
+        ports.messages(), telemetry, clock, ports.merchantName());
+    this.chargePlacement = new ChargePlacement(ports.paymentMethods(),
+        new CardEligibility(ports.paymentMethods(), ports.cards(), hmac, clock), ports.cards(),
+        hmac, chargeRelease, ports.workflows(), telemetry, clock, ports.merchantName());
+    this.ownerAnswers = new OwnerAnswers(ports.paymentMethods(), ports.accounts(), hmac, sealer,
+        ports.workflows(), ports.messages(), ports.events(), chargeRelease, clock,
+        ports.merchantName());
+    this.accountPaymentMethods = new AccountPaymentMethods(ports.paymentMethods(), chargeRelease,
+        ports.workflows(), sealer);
   }
 
   public Authenticator authenticator() {
@@ -97,8 +113,25 @@ public final class AccountLifecycle {
     return accountOverviews;
   }
 
-  public CardVerification cards() {
-    return cards;
+  public ChargePlacement chargePlacement() {
+    return chargePlacement;
+  }
+
+  public OwnerAnswers ownerAnswers() {
+    return ownerAnswers;
+  }
+
+  public ChargeRelease chargeRelease() {
+    return chargeRelease;
+  }
+
+  public AccountPaymentMethods accountPaymentMethods() {
+    return accountPaymentMethods;
+  }
+
+  /** What the core counted: the failures it tolerated. */
+  public InMemoryTelemetry telemetry() {
+    return telemetry;
   }
 
   public Ports ports() {

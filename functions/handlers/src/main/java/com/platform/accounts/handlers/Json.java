@@ -14,9 +14,15 @@ public final class Json {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
+  /**
+   * The proxy event itself is read with this mapper, so a string may be as long as the largest event
+   * Lambda delivers (6 MB); a request body is refused above 16 KiB before it is parsed.
+   */
+  private static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
+
   static {
-    MAPPER.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(16 * 1024).build());
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(32).maxStringLength(MAX_EVENT_BYTES).build());
   }
 
   private Json() {}

@@ -1,6 +1,5 @@
 package com.platform.accounts.handlers;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.platform.accounts.handlers.wiring.Infrastructure;
 import com.platform.accounts.handlers.wiring.Settings;
@@ -18,26 +17,29 @@ import org.slf4j.LoggerFactory;
  * connection setup are inside the snapshot instead of in a user's first request. Nothing a function
  * does not use is primed.
  */
-public final class Priming<I> implements Resource {
+public final class Priming implements Resource {
   private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
-  private final RequestHandler<I, ?> handler;
-  private final I input;
+  private final Runnable invocation;
 
-  private Priming(RequestHandler<I, ?> handler, I input) {
-    this.handler = handler;
-    this.input = input;
+  private Priming(Runnable invocation) {
+    this.invocation = invocation;
   }
 
   /**
-   * Registers the handler's priming: it is invoked once with {@code input} (which must change
-   * nothing: an invalid request, an unknown id; null for none), then an account id that cannot
-   * exist is read.
+   * Registers the function's priming: {@code invocation} runs the handler once with an input that
+   * changes nothing (an invalid request, an unknown id), then an account id that cannot exist is
+   * read.
    */
-  public static <I> void register(RequestHandler<I, ?> handler, I input) {
+  public static void register(Runnable invocation) {
     // without a snapshot to come, priming would only lengthen the cold start it is meant to remove
     if (Settings.fromEnvironment().snapStart()) {
-      Core.getGlobalContext().register(new Priming<>(handler, input));
+      Core.getGlobalContext().register(new Priming(invocation));
     }
+  }
+
+  /** Priming of a function without a harmless request to make: a read of the table only. */
+  public static void register() {
+    register(() -> { });
   }
 
   /** An API Gateway request without a session: answered before any side effect. */
@@ -52,9 +54,7 @@ public final class Priming<I> implements Resource {
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
     try {
-      if (input != null) {
-        handler.handleRequest(input, null);
-      }
+      invocation.run();
       Infrastructure.table().accounts().find("acc_priming");
     } catch (RuntimeException e) {
       // priming is an optimisation: a failure must not stop the snapshot, but it is reported

@@ -4,9 +4,22 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.util.function.IntSupplier;
 
 /** A Lambda context as the runtime hands one to a function, for the code paths that need one. */
 public final class FakeContext implements Context {
+  private final IntSupplier remainingMillis;
+
+  /** With 15 seconds left whenever asked. */
+  public FakeContext() {
+    this(() -> 15_000);
+  }
+
+  /** With the time left that {@code remainingMillis} tells each time it is asked. */
+  public FakeContext(IntSupplier remainingMillis) {
+    this.remainingMillis = remainingMillis;
+  }
+
   @Override
   public String getAwsRequestId() {
     return "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
@@ -49,7 +62,7 @@ public final class FakeContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return 15_000;
+    return remainingMillis.getAsInt();
   }
 
   @Override

@@ -32,7 +32,8 @@ public final class TestHandlers {
   }
 
   public static PaymentMethodsApi paymentMethodsApi(AccountLifecycle core) {
-    return new PaymentMethodsApi(core.cards(), core.authenticator(), core.idempotency());
+    return new PaymentMethodsApi(core.chargePlacement(), core.ownerAnswers(),
+        core.accountPaymentMethods(), core.authenticator(), core.idempotency());
   }
 
   public static ContactVerificationTasks contactVerificationTasks(AccountLifecycle core) {
@@ -40,10 +41,11 @@ public final class TestHandlers {
   }
 
   public static CardVerificationTasks cardVerificationTasks(AccountLifecycle core) {
-    return new CardVerificationTasks(core.cards());
+    return new CardVerificationTasks(core.chargePlacement(), core.ownerAnswers(),
+        core.chargeRelease());
   }
 
   public static ExpireHoldsJob expireHoldsJob(AccountLifecycle core) {
-    return new ExpireHoldsJob(core.cards());
+    return new ExpireHoldsJob(core.chargeRelease());
   }
 }

@@ -28,7 +28,9 @@ public final class LocalFunctions {
   private static Map<Class<?>, Object> services(AccountLifecycle core) {
     Map<Class<?>, Object> services = new LinkedHashMap<>();
     for (Object service : List.of(core.signups(), core.sessions(), core.verifications(),
-        core.verificationProcess(), core.idempotency(), core.cards(), core.authenticator())) {
+        core.verificationProcess(), core.idempotency(), core.chargePlacement(),
+        core.ownerAnswers(), core.chargeRelease(), core.accountPaymentMethods(),
+        core.authenticator())) {
       services.put(service.getClass(), service);
     }
     services.put(AccountOverviewStore.class, core.accountOverviews());

@@ -1,11 +1,11 @@
 package com.platform.accounts.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.platform.accounts.handlers.api.ApiHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,11 +88,9 @@ final class LocalHttpRouter implements HttpHandler {
         return;
       }
       APIGatewayProxyRequestEvent event = toEvent(exchange, matched.route(), path, params);
-      @SuppressWarnings("unchecked")
-      RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler =
-          (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-              functions.get(matched.route().functionId());
-      APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+      // through the function's Lambda entry: the event's JSON in, the answer's JSON out
+      ApiHandler handler = (ApiHandler) functions.get(matched.route().functionId());
+      APIGatewayProxyResponseEvent response = handler.handle(event, null);
       // names the template function that answered, so tests can tell a routed 404 from a missing route
       exchange.getResponseHeaders().set("X-Local-Function", matched.route().functionId());
       write(exchange, response);

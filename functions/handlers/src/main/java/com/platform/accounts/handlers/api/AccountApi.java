@@ -20,7 +20,7 @@ public final class AccountApi extends ApiHandler {
   /** Production: the session check and the table, nothing else. */
   public AccountApi() {
     this(ApiWiring.authenticator(), Infrastructure.table().accountOverviews());
-    Priming.register(this, Priming.apiRequest("GET", "/v1/account", null));
+    Priming.register(() -> handle(Priming.apiRequest("GET", "/v1/account", null), null));
   }
 
   public AccountApi(Authenticator authenticator, AccountOverviewStore overviews) {

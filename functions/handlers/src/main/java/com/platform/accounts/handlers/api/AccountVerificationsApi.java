@@ -18,7 +18,7 @@ public final class AccountVerificationsApi extends ApiHandler {
   public AccountVerificationsApi() {
     this(ContactVerificationWiring.secondVerification(), ApiWiring.authenticator(),
         ApiWiring.idempotency());
-    Priming.register(this, Priming.apiRequest("POST", "/v1/account/verifications", "{}"));
+    Priming.register(() -> handle(Priming.apiRequest("POST", "/v1/account/verifications", "{}"), null));
   }
 
   public AccountVerificationsApi(SecondVerificationService verifications,

@@ -1,7 +1,7 @@
 package com.platform.accounts.handlers.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.platform.accounts.core.account.Account;
@@ -28,6 +28,14 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * The shared frame of every API function: routing by the API Gateway resource, body limits,
@@ -35,7 +43,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * declare their routes.
  */
 public abstract class ApiHandler
-    implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    implements RequestStreamHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
   private final Settings.Api settings;
@@ -74,30 +82,68 @@ public abstract class ApiHandler
     return authenticator;
   }
 
+  /**
+   * Lambda's entry: the proxy event's JSON in, the proxy answer's JSON out. Both are read and written
+   * as trees: the runtime's reflective mapping of the event classes would cost every cold start a
+   * few hundred classes and milliseconds for the same few fields.
+   */
   @Override
-  public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event,
-      Context context) {
+  public final void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    ApiRequest request = ApiRequest.of(Json.MAPPER.readTree(input));
+    StoredResponse response;
     if (context == null) {
-      return handle(event);
+      response = answer(request);
+    } else {
+      response = PowertoolsLogging.withLogging(context, () -> {
+        StoredResponse answered = answer(request);
+        recordMetrics(context, request, answered.status());
+        return answered;
+      });
     }
-    return PowertoolsLogging.withLogging(context, () -> {
-      APIGatewayProxyResponseEvent response = handle(event);
-      recordMetrics(context, event, response.getStatusCode());
-      return response;
-    });
+    ObjectNode proxy = Json.object();
+    proxy.put("statusCode", response.status());
+    ObjectNode headers = proxy.putObject("headers");
+    answerHeaders(response).forEach(headers::put);
+    proxy.put("body", response.body());
+    proxy.put("isBase64Encoded", false);
+    Json.MAPPER.writeValue(output, proxy);
+  }
+
+  /**
+   * The same frame for a caller holding the event as an object (the local runtime, tests): the event
+   * goes through the JSON entry that Lambda calls.
+   */
+  public final APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event,
+      Context context) {
+    try {
+      ByteArrayOutputStream output = new ByteArrayOutputStream();
+      handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), output,
+          context);
+      JsonNode proxy = Json.MAPPER.readTree(output.toByteArray());
+      Map<String, String> headers = new LinkedHashMap<>();
+      proxy.path("headers").fields()
+          .forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
+      return new APIGatewayProxyResponseEvent()
+          .withStatusCode(proxy.path("statusCode").asInt())
+          .withHeaders(headers)
+          .withBody(proxy.path("body").isNull() ? null : proxy.path("body").asText());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
    * One EMF record per request (Lambda only): requests, client and server errors by route, and the
    * cold start. CloudWatch extracts the metrics from the log line, no API call is made.
    */
-  private void recordMetrics(Context context, APIGatewayProxyRequestEvent event, int status) {
+  private void recordMetrics(Context context, ApiRequest request, int status) {
     try {
       Metrics metrics = MetricsFactory.getMetricsInstance();
       metrics.setNamespace(settings.metricsNamespace());
       metrics.captureColdStartMetric(context);
       // dimension values may not hold spaces
-      metrics.addDimension("Route", event.getHttpMethod() + ":" + event.getResource());
+      metrics.addDimension("Route", request.method() + ":" + request.resource());
       metrics.addMetric("Requests", 1, MetricUnit.COUNT);
       metrics.addMetric("ClientErrors", status >= 400 && status < 500 ? 1 : 0, MetricUnit.COUNT);
       metrics.addMetric("ServerErrors", status >= 500 ? 1 : 0, MetricUnit.COUNT);
@@ -108,13 +154,12 @@ public abstract class ApiHandler
     }
   }
 
-  private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
+  private StoredResponse answer(ApiRequest request) {
     long started = System.nanoTime();
-    ApiRequest request = ApiRequest.of(event);
     StoredResponse response = respond(request);
     LOG.info("{} {} -> {} in {} ms", request.method(), request.resource(), response.status(),
         (System.nanoTime() - started) / 1_000_000);
-    return toEvent(response);
+    return response;
   }
 
   private StoredResponse respond(ApiRequest request) {
@@ -219,16 +264,14 @@ public abstract class ApiHandler
         response.body() == null ? null : Json.write(response.body()));
   }
 
-  private APIGatewayProxyResponseEvent toEvent(StoredResponse response) {
+  /** The stored answer's headers and those of every answer: no caching, the one CORS origin. */
+  private Map<String, String> answerHeaders(StoredResponse response) {
     Map<String, String> headers = new LinkedHashMap<>(response.headers());
     headers.put("Cache-Control", "no-store");
     if (settings.frontendOrigin() != null) {
       headers.put("Access-Control-Allow-Origin", settings.frontendOrigin());
       headers.put("Vary", "Origin");
     }
-    return new APIGatewayProxyResponseEvent()
-        .withStatusCode(response.status())
-        .withHeaders(headers)
-        .withBody(response.body());
+    return headers;
   }
 }

@@ -1,9 +1,10 @@
 package com.platform.accounts.handlers.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,25 +20,29 @@ public record ApiRequest(String method, String resource, Map<String, String> pat
     headers = Collections.unmodifiableMap(headers);
   }
 
-  public static ApiRequest of(APIGatewayProxyRequestEvent event) {
+  /** From the proxy event's JSON, as API Gateway sends it to the function. */
+  public static ApiRequest of(JsonNode event) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    if (event.getHeaders() != null) {
-      event.getHeaders().forEach((k, v) -> {
-        if (k != null && v != null) {
-          headers.put(k, v);
-        }
-      });
-    }
-    String body = event.getBody();
-    if (body != null && Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+    headers.putAll(strings(event.path("headers")));
+    JsonNode rawBody = event.path("body");
+    String body = rawBody.isTextual() ? rawBody.asText() : null;
+    if (body != null && event.path("isBase64Encoded").asBoolean(false)) {
       body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
     }
-    return new ApiRequest(
-        event.getHttpMethod() == null ? "" : event.getHttpMethod().toUpperCase(Locale.ROOT),
-        event.getResource() == null ? "" : event.getResource(),
-        event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
-        event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
-        headers, body);
+    return new ApiRequest(event.path("httpMethod").asText("").toUpperCase(Locale.ROOT),
+        event.path("resource").asText(""), strings(event.path("pathParameters")),
+        strings(event.path("queryStringParameters")), headers, body);
+  }
+
+  /** A JSON object's text members; null members and a missing or null object give nothing. */
+  private static Map<String, String> strings(JsonNode object) {
+    Map<String, String> values = new LinkedHashMap<>();
+    object.fields().forEachRemaining(member -> {
+      if (member.getValue().isTextual()) {
+        values.put(member.getKey(), member.getValue().asText());
+      }
+    });
+    return values;
   }
 
   public String header(String name) {

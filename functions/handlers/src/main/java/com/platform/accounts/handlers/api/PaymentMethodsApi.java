@@ -3,7 +3,9 @@ package com.platform.accounts.handlers.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.platform.accounts.core.card.CardVerification;
+import com.platform.accounts.core.card.AccountPaymentMethods;
+import com.platform.accounts.core.card.ChargePlacement;
+import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.core.account.Account;
@@ -18,18 +20,24 @@ import com.platform.accounts.handlers.wiring.CardWiring;
 /** The signed-in account's payment methods: add a card, prove it, list, remove. */
 public final class PaymentMethodsApi extends ApiHandler {
 
-  private final CardVerification cards;
+  private final ChargePlacement placement;
+  private final OwnerAnswers answers;
+  private final AccountPaymentMethods paymentMethods;
 
   /** Production: the card wiring (processor, keys, workflow), session check, idempotency. */
   public PaymentMethodsApi() {
-    this(CardWiring.cards(), ApiWiring.authenticator(), ApiWiring.idempotency());
-    Priming.register(this, Priming.apiRequest("POST", "/v1/account/payment-methods/cards", "{}"));
+    this(CardWiring.placement(), CardWiring.answers(), CardWiring.paymentMethods(),
+        ApiWiring.authenticator(), ApiWiring.idempotency());
+    Priming.register(() -> handle(Priming.apiRequest("POST", "/v1/account/payment-methods/cards", "{}"), null));
   }
 
-  public PaymentMethodsApi(CardVerification cards, Authenticator authenticator,
+  public PaymentMethodsApi(ChargePlacement placement, OwnerAnswers answers,
+      AccountPaymentMethods paymentMethods, Authenticator authenticator,
       Idempotency idempotency) {
     super(authenticator, idempotency);
-    this.cards = cards;
+    this.placement = placement;
+    this.answers = answers;
+    this.paymentMethods = paymentMethods;
     route("POST", "/v1/account/payment-methods/cards", this::addCard);
     route("POST", "/v1/account/payment-methods/{paymentMethodId}/verify", this::verify);
     route("GET", "/v1/account/payment-methods", this::list);
@@ -41,7 +49,7 @@ public final class PaymentMethodsApi extends ApiHandler {
     RequestBody body = RequestBody.parse(request.body(), false);
     String token = body.string("token");
     body.validation().throwIfInvalid();
-    PaymentMethod added = cards.add(account, token);
+    PaymentMethod added = placement.add(account, token);
     return ApiResponse.of(202, Views.paymentMethod(added));
   }
 
@@ -49,7 +57,7 @@ public final class PaymentMethodsApi extends ApiHandler {
     Account account = authenticate(request);
     RequestBody body = RequestBody.parse(request.body(), false);
     OwnershipProof proof = answer(body.node()).proof(body.validation());
-    PaymentMethod verified = cards.verify(account,
+    PaymentMethod verified = answers.verify(account,
         request.pathParameter("paymentMethodId"), proof);
     ObjectNode node = Json.object();
     node.put("paymentMethodId", verified.paymentMethodId());
@@ -61,13 +69,13 @@ public final class PaymentMethodsApi extends ApiHandler {
     Account account = authenticate(request);
     ObjectNode node = Json.object();
     ArrayNode methods = node.putArray("paymentMethods");
-    cards.list(account.accountId()).forEach(pm -> methods.add(Views.paymentMethod(pm)));
+    paymentMethods.list(account.accountId()).forEach(pm -> methods.add(Views.paymentMethod(pm)));
     return ApiResponse.of(200, node);
   }
 
   private ApiResponse remove(ApiRequest request) {
     Account account = authenticate(request);
-    cards.remove(account, request.pathParameter("paymentMethodId"));
+    paymentMethods.remove(account, request.pathParameter("paymentMethodId"));
     return ApiResponse.noContent();
   }
 

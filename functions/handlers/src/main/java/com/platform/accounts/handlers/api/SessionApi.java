@@ -15,7 +15,7 @@ public final class SessionApi extends ApiHandler {
   /** Production: the session wiring (keys from SSM), the session check, idempotency records. */
   public SessionApi() {
     this(SessionWiring.sessions(), ApiWiring.authenticator(), ApiWiring.idempotency());
-    Priming.register(this, Priming.apiRequest("POST", "/v1/sessions", "{}"));
+    Priming.register(() -> handle(Priming.apiRequest("POST", "/v1/sessions", "{}"), null));
   }
 
   public SessionApi(SessionService sessions, Authenticator authenticator,

@@ -19,8 +19,8 @@ public final class SignupApi extends ApiHandler {
   /** Production: the sign-up wiring, the session check and the idempotency records. */
   public SignupApi() {
     this(SignupWiring.signups(), ApiWiring.authenticator(), ApiWiring.idempotency());
-    Priming.register(this, Priming.apiRequest("POST", "/v1/signups",
-        "{\"country\":\"US\",\"email\":\"priming\",\"termsAccepted\":false}"));
+    Priming.register(() -> handle(Priming.apiRequest("POST", "/v1/signups",
+        "{\"country\":\"US\",\"email\":\"priming\",\"termsAccepted\":false}"), null));
   }
 
   public SignupApi(SignupService signups, Authenticator authenticator, Idempotency idempotency) {

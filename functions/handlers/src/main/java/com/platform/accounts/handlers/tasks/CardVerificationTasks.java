@@ -1,6 +1,9 @@
 package com.platform.accounts.handlers.tasks;
 
-import com.platform.accounts.core.card.CardVerification;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.platform.accounts.core.card.ChargePlacement;
+import com.platform.accounts.core.card.ChargeRelease;
+import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.handlers.Priming;
 import com.platform.accounts.handlers.wiring.CardWiring;
 import java.util.Map;
@@ -10,36 +13,40 @@ import java.util.Map;
  * harmless; failures are thrown for the state machine's Retry and Catch.
  */
 public final class CardVerificationTasks extends TaskHandler {
-  private final CardVerification cards;
+  private final ChargePlacement placement;
+  private final OwnerAnswers answers;
+  private final ChargeRelease release;
 
   /** Production: the card wiring (processor, keys, workflow). */
   public CardVerificationTasks() {
-    this(CardWiring.cards());
-    Priming.register(this, null);
+    this(CardWiring.placement(), CardWiring.answers(), CardWiring.release());
+    Priming.register();
   }
 
-  public CardVerificationTasks(CardVerification cards) {
-    this.cards = cards;
+  public CardVerificationTasks(ChargePlacement placement, OwnerAnswers answers,
+      ChargeRelease release) {
+    this.placement = placement;
+    this.answers = answers;
+    this.release = release;
   }
 
   @Override
-  protected Map<String, Object> run(Map<String, Object> input) {
+  protected Map<String, Object> run(Map<String, Object> input, Context context) {
     String action = TaskInput.text(input, "action");
     String accountId = TaskInput.text(input, "accountId");
     String paymentMethodId = TaskInput.text(input, "paymentMethodId");
     switch (action) {
       case "PLACE_CHARGES":
-        return Map.of("status", cards.confirmPlacement(accountId, paymentMethodId));
+        return Map.of("status", placement.confirmPlacement(accountId, paymentMethodId));
       case "NOTIFY_CHARGES_PLACED":
-        cards.notifyChargesPlaced(accountId, paymentMethodId);
-        return Map.of("status", cards.status(accountId, paymentMethodId));
+        return Map.of("status", answers.notifyChargesPlaced(accountId, paymentMethodId));
       case "AWAIT_OWNER":
-        cards.awaitOwner(accountId, paymentMethodId, TaskInput.text(input, "taskToken"));
+        answers.awaitOwner(accountId, paymentMethodId, TaskInput.text(input, "taskToken"));
         return Map.of("status", "WAITING");
       case "RELEASE_CHARGES":
-        return Map.of("status", cards.release(accountId, paymentMethodId).status().name());
+        return Map.of("status", release.release(accountId, paymentMethodId).status().name());
       case "EXPIRE_VERIFICATION":
-        return Map.of("status", cards.expire(accountId, paymentMethodId));
+        return Map.of("status", release.expire(accountId, paymentMethodId));
       default:
         throw new IllegalArgumentException("unknown action " + action);
     }

@@ -1,5 +1,6 @@
 package com.platform.accounts.handlers.tasks;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.platform.accounts.core.verification.VerificationProcess;
 import com.platform.accounts.handlers.Priming;
 import com.platform.accounts.handlers.wiring.ContactVerificationWiring;
@@ -15,7 +16,7 @@ public final class ContactVerificationTasks extends TaskHandler {
   /** Production: the contact-verification workflow's steps. */
   public ContactVerificationTasks() {
     this(ContactVerificationWiring.process());
-    Priming.register(this, null);
+    Priming.register();
   }
 
   public ContactVerificationTasks(VerificationProcess process) {
@@ -23,7 +24,7 @@ public final class ContactVerificationTasks extends TaskHandler {
   }
 
   @Override
-  protected Map<String, Object> run(Map<String, Object> input) {
+  protected Map<String, Object> run(Map<String, Object> input, Context context) {
     String action = TaskInput.text(input, "action");
     String challengeId = TaskInput.text(input, "challengeId");
     switch (action) {

@@ -15,11 +15,14 @@ public abstract class TaskHandler
   @Override
   public final Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
     if (context == null) {
-      return run(input);
+      return run(input, null);
     }
-    return PowertoolsLogging.withLogging(context, () -> run(input));
+    return PowertoolsLogging.withLogging(context, () -> run(input, context));
   }
 
-  /** Runs the action of the payload. */
-  protected abstract Map<String, Object> run(Map<String, Object> input);
+  /**
+   * Runs the action of the payload. {@code context} is null outside Lambda (tests, the local
+   * runtime); a task that watches its remaining time then has no deadline.
+   */
+  protected abstract Map<String, Object> run(Map<String, Object> input, Context context);
 }

@@ -1,15 +1,23 @@
 package com.platform.accounts.handlers.wiring;
 
-import com.platform.accounts.aws.DynamoDbTable;
 import com.platform.accounts.aws.StepFunctionsWorkflows;
-import com.platform.accounts.core.card.CardVerification;
+import com.platform.accounts.core.card.AccountPaymentMethods;
+import com.platform.accounts.core.card.CardEligibility;
+import com.platform.accounts.core.card.ChargePlacement;
+import com.platform.accounts.core.card.ChargeRelease;
+import com.platform.accounts.core.card.OwnerAnswers;
+import com.platform.accounts.core.port.CardProcessor;
+import com.platform.accounts.core.port.Telemetry;
+import com.platform.accounts.core.port.Workflows;
+import com.platform.accounts.handlers.metrics.EmfTelemetry;
 import com.platform.accounts.payments.StripeCardProcessor;
 import java.time.Duration;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * Cards: the processor (Stripe, with its key from the secrets), the hold and the microcharge, the
- * owner's answer and the release, and the card-verification workflow's steps.
+ * Cards, part by part: placing the hold and the microcharge, the owner's answer, the release, and
+ * the account's list. Each part is built when a function first asks for it, with what it uses: the
+ * expire-holds job builds the release alone, without the workflow's client or the HMAC key.
  */
 public final class CardWiring {
   /**
@@ -20,24 +28,69 @@ public final class CardWiring {
 
   private CardWiring() {}
 
-  public static CardVerification cards() {
-    return Holder.CARDS;
+  public static ChargePlacement placement() {
+    return PlacementHolder.PLACEMENT;
   }
 
-  private static final class Holder {
-    static final CardVerification CARDS;
+  public static OwnerAnswers answers() {
+    return AnswersHolder.ANSWERS;
+  }
 
-    static {
-      DynamoDbTable table = Infrastructure.table();
-      Settings.Cards settings = Infrastructure.settings().cards();
-      CARDS = new CardVerification(table.paymentMethods(), table.accounts(),
-          new StripeCardProcessor(SecretsWiring.keys().cardProcessorSecretKey(),
-              settings.processorApiBase(), PROCESSOR_TIMEOUT),
-          SecretsWiring.hmac(), SecretsWiring.tokenSealer(),
-          new StepFunctionsWorkflows(Infrastructure.clients().client(SfnClient.builder()), null,
-              settings.stateMachineArn()),
-          MessagingWiring.messages(), MessagingWiring.events(), Infrastructure.clock(),
-          settings.merchantName());
-    }
+  public static ChargeRelease release() {
+    return ReleaseHolder.RELEASE;
+  }
+
+  public static AccountPaymentMethods paymentMethods() {
+    return PaymentMethodsHolder.PAYMENT_METHODS;
+  }
+
+  private static String merchantName() {
+    return Infrastructure.settings().cards().merchantName();
+  }
+
+  private static final class ProcessorHolder {
+    static final CardProcessor PROCESSOR = new StripeCardProcessor(
+        SecretsWiring.keys().cardProcessorSecretKey(),
+        Infrastructure.settings().cards().processorApiBase(), PROCESSOR_TIMEOUT);
+  }
+
+  private static final class WorkflowsHolder {
+    static final Workflows WORKFLOWS = new StepFunctionsWorkflows(
+        Infrastructure.clients().client(SfnClient.builder()), null,
+        Infrastructure.settings().cards().stateMachineArn());
+  }
+
+  private static final class TelemetryHolder {
+    static final Telemetry TELEMETRY =
+        new EmfTelemetry(Infrastructure.settings().metrics().namespace());
+  }
+
+  private static final class ReleaseHolder {
+    static final ChargeRelease RELEASE = new ChargeRelease(Infrastructure.table().paymentMethods(),
+        Infrastructure.table().accounts(), ProcessorHolder.PROCESSOR, MessagingWiring.messages(),
+        TelemetryHolder.TELEMETRY, Infrastructure.clock(), merchantName());
+  }
+
+  private static final class PlacementHolder {
+    static final ChargePlacement PLACEMENT = new ChargePlacement(
+        Infrastructure.table().paymentMethods(),
+        new CardEligibility(Infrastructure.table().paymentMethods(), ProcessorHolder.PROCESSOR,
+            SecretsWiring.hmac(), Infrastructure.clock()),
+        ProcessorHolder.PROCESSOR, SecretsWiring.hmac(), ReleaseHolder.RELEASE,
+        WorkflowsHolder.WORKFLOWS, TelemetryHolder.TELEMETRY, Infrastructure.clock(),
+        merchantName());
+  }
+
+  private static final class AnswersHolder {
+    static final OwnerAnswers ANSWERS = new OwnerAnswers(Infrastructure.table().paymentMethods(),
+        Infrastructure.table().accounts(), SecretsWiring.hmac(), SecretsWiring.tokenSealer(),
+        WorkflowsHolder.WORKFLOWS, MessagingWiring.messages(), MessagingWiring.events(),
+        ReleaseHolder.RELEASE, Infrastructure.clock(), merchantName());
+  }
+
+  private static final class PaymentMethodsHolder {
+    static final AccountPaymentMethods PAYMENT_METHODS = new AccountPaymentMethods(
+        Infrastructure.table().paymentMethods(), ReleaseHolder.RELEASE, WorkflowsHolder.WORKFLOWS,
+        SecretsWiring.tokenSealer());
   }
 }

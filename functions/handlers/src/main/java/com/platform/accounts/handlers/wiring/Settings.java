@@ -83,6 +83,9 @@ public final class Settings {
    */
   public record Api(String frontendOrigin, String metricsNamespace) {}
 
+  /** The namespace of a function's EMF metrics. */
+  public record Metrics(String namespace) {}
+
   public Table table() {
     Reader read = new Reader();
     Table table = new Table(read.required(TABLE_NAME));
@@ -139,8 +142,13 @@ public final class Settings {
 
   public Api api() {
     String origin = env.get(FRONTEND_ORIGIN);
-    String namespace = env.get(METRICS_NAMESPACE);
     return new Api(origin == null || origin.isBlank() ? null : origin.strip(),
+        metrics().namespace());
+  }
+
+  public Metrics metrics() {
+    String namespace = env.get(METRICS_NAMESPACE);
+    return new Metrics(
         namespace == null || namespace.isBlank() ? "AccountLifecycle" : namespace.strip());
   }
 

@@ -49,7 +49,7 @@ class AccountApiTest {
 
   @Test
   void theAccountShowsItsVerifiedContactsAndNoCapabilitiesYet() throws Exception {
-    APIGatewayProxyResponseEvent response = accountApi.handleRequest(getAccount(token), null);
+    APIGatewayProxyResponseEvent response = accountApi.handle(getAccount(token), null);
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     JsonNode body = Json.MAPPER.readTree(response.getBody());
@@ -65,8 +65,8 @@ class AccountApiTest {
 
   @Test
   void noTokenOrAGarbageTokenIs401() throws Exception {
-    assertThat(accountApi.handleRequest(getAccount(null), null).getStatusCode()).isEqualTo(401);
-    APIGatewayProxyResponseEvent garbage = accountApi.handleRequest(getAccount("x.y.z"), null);
+    assertThat(accountApi.handle(getAccount(null), null).getStatusCode()).isEqualTo(401);
+    APIGatewayProxyResponseEvent garbage = accountApi.handle(getAccount("x.y.z"), null);
     assertThat(garbage.getStatusCode()).isEqualTo(401);
     assertThat(Json.MAPPER.readTree(garbage.getBody()).path("code").asText())
         .isEqualTo("UNAUTHENTICATED");
@@ -79,8 +79,8 @@ class AccountApiTest {
         .withPath("/v1/sessions/current").withBody(null);
     logout.getHeaders().put("Authorization", "Bearer " + token);
 
-    assertThat(sessionApi.handleRequest(logout, null).getStatusCode()).isEqualTo(204);
-    assertThat(accountApi.handleRequest(getAccount(token), null).getStatusCode()).isEqualTo(401);
+    assertThat(sessionApi.handle(logout, null).getStatusCode()).isEqualTo(204);
+    assertThat(accountApi.handle(getAccount(token), null).getStatusCode()).isEqualTo(401);
   }
 
   @Test
@@ -88,7 +88,7 @@ class AccountApiTest {
     APIGatewayProxyRequestEvent start = getAccount(token).withHttpMethod("POST")
         .withResource("/v1/account/verifications").withPath("/v1/account/verifications")
         .withBody("{\"channel\": \"SMS\", \"phone\": \"+12025550123\"}");
-    APIGatewayProxyResponseEvent started = verificationsApi.handleRequest(start, null);
+    APIGatewayProxyResponseEvent started = verificationsApi.handle(start, null);
     assertThat(started.getStatusCode()).isEqualTo(201);
     String verificationId = Json.MAPPER.readTree(started.getBody()).path("verificationId").asText();
 
@@ -97,7 +97,7 @@ class AccountApiTest {
         .withPath("/v1/account/verifications/" + verificationId + "/verify")
         .withPathParameters(Map.of("verificationId", verificationId))
         .withBody("{\"code\": \"" + t.lastCode("+12025550123") + "\"}");
-    APIGatewayProxyResponseEvent verified = verificationsApi.handleRequest(verify, null);
+    APIGatewayProxyResponseEvent verified = verificationsApi.handle(verify, null);
 
     assertThat(verified.getStatusCode()).isEqualTo(200);
     assertThat(Json.MAPPER.readTree(verified.getBody()).path("verifiedContacts").path("phone")
@@ -110,7 +110,7 @@ class AccountApiTest {
         .withResource("/v1/account/verifications").withPath("/v1/account/verifications")
         .withBody("{\"channel\": \"SMS\", \"phone\": \"+12025550123\"}");
 
-    assertThat(accountApi.handleRequest(start, null).getStatusCode()).isEqualTo(404);
+    assertThat(accountApi.handle(start, null).getStatusCode()).isEqualTo(404);
     assertThat(t.outbox.to("+12025550123")).isEmpty();
   }
 
@@ -120,17 +120,18 @@ class AccountApiTest {
     CodeSent phone = t.lifecycle.verifications().start(account, "SMS", "+12025550123",
         new Validation());
     t.lifecycle.verifications().verify(account, phone.challengeId(), t.lastCode("+12025550123"));
-    PaymentMethod card = t.lifecycle.cards().add(t.lifecycle.authenticator().authenticate(token),
+    PaymentMethod card = t.lifecycle.chargePlacement().add(
+        t.lifecycle.authenticator().authenticate(token),
         t.cards.tokenize("4242424242424242", 12, 2030, "123"));
 
     JsonNode listed = Json.MAPPER.readTree(
-        accountApi.handleRequest(getAccount(token), null).getBody()).path("paymentMethods");
+        accountApi.handle(getAccount(token), null).getBody()).path("paymentMethods");
     assertThat(listed).hasSize(1);
     assertThat(listed.get(0).path("paymentMethodId").asText()).isEqualTo(card.paymentMethodId());
 
-    t.lifecycle.cards().remove(t.lifecycle.authenticator().authenticate(token),
+    t.lifecycle.accountPaymentMethods().remove(t.lifecycle.authenticator().authenticate(token),
         card.paymentMethodId());
-    assertThat(Json.MAPPER.readTree(accountApi.handleRequest(getAccount(token), null).getBody())
+    assertThat(Json.MAPPER.readTree(accountApi.handle(getAccount(token), null).getBody())
         .path("paymentMethods")).isEmpty();
   }
 }

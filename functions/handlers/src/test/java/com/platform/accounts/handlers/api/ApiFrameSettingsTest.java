@@ -8,10 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.handlers.FakeContext;
 import com.platform.accounts.handlers.Json;
+import com.platform.accounts.handlers.StandardOutput;
 import com.platform.accounts.handlers.wiring.Settings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,17 +48,10 @@ class ApiFrameSettingsTest {
 
   @Test
   void metricsGoToTheNamespaceItWasGiven() {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      ping(new Settings.Api(null, "AccountsUnderTest"), new FakeContext());
-    } finally {
-      System.setOut(original);
-    }
+    String out = StandardOutput.of(
+        () -> ping(new Settings.Api(null, "AccountsUnderTest"), new FakeContext()));
 
-    assertThat(captured.toString(StandardCharsets.UTF_8))
-        .contains("\"Namespace\":\"AccountsUnderTest\"");
+    assertThat(out).contains("\"Namespace\":\"AccountsUnderTest\"");
   }
 
   private static APIGatewayProxyResponseEvent ping(Settings.Api settings) {
@@ -75,7 +66,7 @@ class ApiFrameSettingsTest {
         route("GET", "/v1/ping", request -> ApiResponse.of(200, Json.object()));
       }
     };
-    return api.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
+    return api.handle(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
         .withResource("/v1/ping").withPath("/v1/ping"), context);
   }
 }

@@ -50,13 +50,13 @@ class PaymentMethodsApiTest {
 
   private APIGatewayProxyResponseEvent addCard(String number, String bearer) {
     String cardToken = t.cards.tokenize(number, 12, 2030, "123");
-    return api.handleRequest(request("POST", "/v1/account/payment-methods/cards",
+    return api.handle(request("POST", "/v1/account/payment-methods/cards",
         "/v1/account/payment-methods/cards", null, "{\"token\": \"" + cardToken + "\"}", bearer),
         null);
   }
 
   private APIGatewayProxyResponseEvent verify(String paymentMethodId, String body) {
-    return api.handleRequest(request("POST",
+    return api.handle(request("POST",
         "/v1/account/payment-methods/{paymentMethodId}/verify",
         "/v1/account/payment-methods/" + paymentMethodId + "/verify",
         Map.of("paymentMethodId", paymentMethodId), body, token), null);
@@ -95,7 +95,7 @@ class PaymentMethodsApiTest {
 
     assertThat(verified.getStatusCode()).isEqualTo(200);
     assertThat(json(verified).path("status").asText()).isEqualTo("VERIFIED");
-    JsonNode account = json(accountApi.handleRequest(request("GET", "/v1/account", "/v1/account",
+    JsonNode account = json(accountApi.handle(request("GET", "/v1/account", "/v1/account",
         null, null, token), null));
     assertThat(account.path("capabilities").path("payAsYouGo").asBoolean()).isTrue();
     assertThat(account.path("capabilities").path("prepaid").asBoolean()).isTrue();
@@ -150,12 +150,12 @@ class PaymentMethodsApiTest {
     String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
     String other = signUp("bo@example.com");
 
-    APIGatewayProxyResponseEvent response = api.handleRequest(request("DELETE",
+    APIGatewayProxyResponseEvent response = api.handle(request("DELETE",
         "/v1/account/payment-methods/{paymentMethodId}", "/v1/account/payment-methods/" + id,
         Map.of("paymentMethodId", id), null, other), null);
 
     assertThat(response.getStatusCode()).isEqualTo(404);
-    assertThat(t.lifecycle.cards().list(
+    assertThat(t.lifecycle.accountPaymentMethods().list(
         t.lifecycle.authenticator().authenticate(token).accountId())).hasSize(1);
   }
 
@@ -163,11 +163,11 @@ class PaymentMethodsApiTest {
   void listingAndRemovingFreeTheCard() throws Exception {
     String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
 
-    JsonNode list = json(api.handleRequest(request("GET", "/v1/account/payment-methods",
+    JsonNode list = json(api.handle(request("GET", "/v1/account/payment-methods",
         "/v1/account/payment-methods", null, null, token), null));
     assertThat(list.path("paymentMethods").size()).isEqualTo(1);
 
-    APIGatewayProxyResponseEvent removed = api.handleRequest(request("DELETE",
+    APIGatewayProxyResponseEvent removed = api.handle(request("DELETE",
         "/v1/account/payment-methods/{paymentMethodId}", "/v1/account/payment-methods/" + id,
         Map.of("paymentMethodId", id), null, token), null);
     assertThat(removed.getStatusCode()).isEqualTo(204);
@@ -192,8 +192,8 @@ class PaymentMethodsApiTest {
         "/v1/account/payment-methods/cards", null, "{\"token\": \"" + cardToken + "\"}", token);
     add.getHeaders().put("Idempotency-Key", "add-card-1");
 
-    APIGatewayProxyResponseEvent first = api.handleRequest(add, null);
-    APIGatewayProxyResponseEvent retry = api.handleRequest(add, null);
+    APIGatewayProxyResponseEvent first = api.handle(add, null);
+    APIGatewayProxyResponseEvent retry = api.handle(add, null);
 
     assertThat(first.getStatusCode()).isEqualTo(503);
     assertThat(json(first).path("code").asText()).isEqualTo("PROCESSOR_UNAVAILABLE");

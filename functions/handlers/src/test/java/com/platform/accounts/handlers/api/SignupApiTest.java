@@ -28,7 +28,7 @@ class SignupApiTest {
   @Test
   void theSampleEventStartsASignup() throws Exception {
     APIGatewayProxyResponseEvent response =
-        api.handleRequest(Events.api("SignupApiFunction-post-signups.json"), null);
+        api.handle(Events.api("SignupApiFunction-post-signups.json"), null);
 
     assertThat(response.getStatusCode()).isEqualTo(201);
     JsonNode body = json(response);
@@ -43,7 +43,7 @@ class SignupApiTest {
   @Test
   void malformedJsonIsA400ThatEchoesNothing() throws Exception {
     APIGatewayProxyResponseEvent response =
-        api.handleRequest(signup("{\"password\": \"hunter2-secret\", "), null);
+        api.handle(signup("{\"password\": \"hunter2-secret\", "), null);
 
     assertThat(response.getStatusCode()).isEqualTo(400);
     assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
@@ -54,7 +54,7 @@ class SignupApiTest {
 
   @Test
   void wrongTypesAndBadValuesAreAllReportedTogether() throws Exception {
-    APIGatewayProxyResponseEvent response = api.handleRequest(signup(
+    APIGatewayProxyResponseEvent response = api.handle(signup(
         "{\"country\": 1, \"email\": \"nope\", \"password\": \"correct horse battery staple\","
             + " \"passwordConfirmation\": \"correct horse battery staple\","
             + " \"termsAccepted\": \"yes\", \"verificationChannel\": \"FAX\"}"), null);
@@ -73,7 +73,7 @@ class SignupApiTest {
   void aBodyOverSixteenKibIsRefused() throws Exception {
     String big = "{\"email\": \"" + "a".repeat(17 * 1024) + "\"}";
 
-    APIGatewayProxyResponseEvent response = api.handleRequest(signup(big), null);
+    APIGatewayProxyResponseEvent response = api.handle(signup(big), null);
 
     assertThat(response.getStatusCode()).isEqualTo(400);
     assertThat(json(response).path("code").asText()).isEqualTo("MALFORMED_REQUEST");
@@ -86,8 +86,8 @@ class SignupApiTest {
     APIGatewayProxyRequestEvent retry = Events.api("SignupApiFunction-post-signups.json");
     retry.getHeaders().put("idempotency-key", "k-1");
 
-    APIGatewayProxyResponseEvent a = api.handleRequest(first, null);
-    APIGatewayProxyResponseEvent b = api.handleRequest(retry, null);
+    APIGatewayProxyResponseEvent a = api.handle(first, null);
+    APIGatewayProxyResponseEvent b = api.handle(retry, null);
 
     assertThat(b.getStatusCode()).isEqualTo(a.getStatusCode()).isEqualTo(201);
     assertThat(b.getHeaders()).isEqualTo(a.getHeaders());
@@ -99,11 +99,11 @@ class SignupApiTest {
   void theSameIdempotencyKeyWithAnotherBodyIsRefused() throws Exception {
     APIGatewayProxyRequestEvent first = Events.api("SignupApiFunction-post-signups.json");
     first.getHeaders().put("Idempotency-Key", "k-2");
-    api.handleRequest(first, null);
+    api.handle(first, null);
     APIGatewayProxyRequestEvent other = signup(first.getBody().replace("ana@", "bo@"));
     other.getHeaders().put("Idempotency-Key", "k-2");
 
-    APIGatewayProxyResponseEvent response = api.handleRequest(other, null);
+    APIGatewayProxyResponseEvent response = api.handle(other, null);
 
     assertThat(response.getStatusCode()).isEqualTo(422);
     assertThat(json(response).path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
@@ -112,33 +112,33 @@ class SignupApiTest {
 
   @Test
   void aWrongCodeTellsTheTriesLeft() throws Exception {
-    String signupId = json(api.handleRequest(Events.api("SignupApiFunction-post-signups.json"),
+    String signupId = json(api.handle(Events.api("SignupApiFunction-post-signups.json"),
         null)).path("signupId").asText();
     String right = t.lastCode("ana@example.com");
     String wrong = right.equals("000000") ? "111111" : "000000";
 
-    APIGatewayProxyResponseEvent response = api.handleRequest(verify(signupId, wrong), null);
+    APIGatewayProxyResponseEvent response = api.handle(verify(signupId, wrong), null);
 
     assertThat(response.getStatusCode()).isEqualTo(400);
     assertThat(json(response).path("code").asText()).isEqualTo("INVALID_CODE");
     assertThat(json(response).path("attemptsRemaining").asInt()).isEqualTo(4);
     assertThat(response.getBody()).doesNotContain(right);
 
-    APIGatewayProxyResponseEvent ok = api.handleRequest(verify(signupId, right), null);
+    APIGatewayProxyResponseEvent ok = api.handle(verify(signupId, right), null);
     assertThat(ok.getStatusCode()).isEqualTo(201);
     assertThat(json(ok).path("session").path("token").asText()).isNotBlank();
   }
 
   @Test
   void resendingTooSoonAnswers429WithRetryAfter() throws Exception {
-    String signupId = json(api.handleRequest(Events.api("SignupApiFunction-post-signups.json"),
+    String signupId = json(api.handle(Events.api("SignupApiFunction-post-signups.json"),
         null)).path("signupId").asText();
     APIGatewayProxyRequestEvent resend = signup(null)
         .withResource("/v1/signups/{signupId}/code")
         .withPath("/v1/signups/" + signupId + "/code")
         .withPathParameters(Map.of("signupId", signupId));
 
-    APIGatewayProxyResponseEvent response = api.handleRequest(resend, null);
+    APIGatewayProxyResponseEvent response = api.handle(resend, null);
 
     assertThat(response.getStatusCode()).isEqualTo(429);
     assertThat(json(response).path("code").asText()).isEqualTo("RATE_LIMITED");
@@ -147,9 +147,9 @@ class SignupApiTest {
 
   @Test
   void anUnknownRouteIsA404AndAWrongMethodA405() throws Exception {
-    assertThat(api.handleRequest(signup("{}").withResource("/v1/nothing"), null).getStatusCode())
+    assertThat(api.handle(signup("{}").withResource("/v1/nothing"), null).getStatusCode())
         .isEqualTo(404);
-    assertThat(api.handleRequest(signup("{}").withHttpMethod("GET"), null).getStatusCode())
+    assertThat(api.handle(signup("{}").withHttpMethod("GET"), null).getStatusCode())
         .isEqualTo(405);
   }
 

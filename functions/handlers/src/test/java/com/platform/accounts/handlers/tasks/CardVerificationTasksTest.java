@@ -37,7 +37,8 @@ class CardVerificationTasksTest {
     String id = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"))
         .accountId();
     account = t.table.accounts().find(id).orElseThrow();
-    pm = t.lifecycle.cards().add(account, t.cards.tokenize("4242424242424242", 12, 2030, "123"));
+    pm = t.lifecycle.chargePlacement().add(account,
+        t.cards.tokenize("4242424242424242", 12, 2030, "123"));
   }
 
   private Map<String, Object> event(String name) {

@@ -1,0 +1,165 @@
+package com.platform.accounts.core.card;
+
+import com.platform.accounts.core.port.AccountStore;
+import com.platform.accounts.core.port.CardProcessor;
+import com.platform.accounts.core.port.MessageSender;
+import com.platform.accounts.core.port.PaymentMethodStore;
+import com.platform.accounts.core.port.Telemetry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The release of a card's charges, within 24 hours whatever happens: the hold voided and the
+ * microcharge refunded, once each, by the workflow, the owner's answer, a removal or the
+ * expire-holds job, which also fails the cards whose 7 days ended without an answer.
+ */
+public final class ChargeRelease {
+  /** Counted when a release fails; the charges stay due and the next expire-holds run retries. */
+  public static final String RELEASE_FAILED = "CardReleaseFailed";
+  /** Counted when the expire-holds job cannot fail a card whose 7 days ended; it retries. */
+  public static final String EXPIRY_FAILED = "CardExpiryFailed";
+  /** How long a processor may take to list a charge whose answer was lost. */
+  static final Duration LOOKUP_SETTLES = Duration.ofMinutes(10);
+
+  private final PaymentMethodStore store;
+  private final CardRecords records;
+  private final CardProcessor processor;
+  private final CardEmails emails;
+  private final ToleratedFailures failures;
+  private final Clock clock;
+
+  public ChargeRelease(PaymentMethodStore store, AccountStore accounts, CardProcessor processor,
+      MessageSender sender, Telemetry telemetry, Clock clock, String merchantName) {
+    this.store = store;
+    this.records = new CardRecords(store);
+    this.processor = processor;
+    this.emails = new CardEmails(accounts, sender, merchantName);
+    this.failures = new ToleratedFailures(ChargeRelease.class, telemetry);
+    this.clock = clock;
+  }
+
+  /**
+   * What one sweep of the due cards did: {@code released} cards it finished, {@code failed} ones
+   * that stay due for the next run, and {@code left} ones it did not start before its time ran out.
+   */
+  public record DueSweep(int released, int failed, int left) {}
+
+  /**
+   * Voids the hold and refunds the microcharge, once. A charge whose answer was lost is looked up
+   * by its idempotency key, never placed again; "not found" is trusted only once the processor has
+   * had time to list it, until then the card stays due. A card left without both charges can never
+   * be proven and fails.
+   */
+  public PaymentMethod release(String accountId, String paymentMethodId) {
+    PaymentMethod pm = records.load(accountId, paymentMethodId);
+    if (pm.check().released()) {
+      return pm;
+    }
+    boolean incomplete = !pm.check().placementComplete();
+    try {
+      if (pm.check().holdId() == null) {
+        Optional<String> lost = processor.findCharge(ChargePlacement.holdKey(paymentMethodId));
+        if (lost.isPresent()) {
+          pm = records.change(accountId, paymentMethodId,
+              p -> p.withCheck(p.check().withHold(lost.get())));
+        }
+      }
+      if (pm.check().microchargeId() == null) {
+        Optional<String> lost =
+            processor.findCharge(ChargePlacement.microchargeKey(paymentMethodId));
+        if (lost.isPresent()) {
+          pm = records.change(accountId, paymentMethodId,
+              p -> p.withCheck(p.check().withMicrocharge(lost.get())));
+        }
+      }
+      voidAndRefund(pm);
+    } catch (ProcessorUnavailableException e) {
+      throw CardProblems.processorUnavailable();
+    }
+    Instant now = clock.instant();
+    if (!pm.check().placementComplete()
+        && now.isBefore(pm.check().placedAt().plus(LOOKUP_SETTLES))) {
+      return pm;
+    }
+    boolean fail = incomplete && pm.status() == PaymentMethodStatus.PENDING_VERIFICATION;
+    return records.change(accountId, paymentMethodId, p -> {
+      PaymentMethod out = p.withCheck(p.check().releasedAt(now));
+      return fail && out.status() == PaymentMethodStatus.PENDING_VERIFICATION
+          ? out.withStatus(PaymentMethodStatus.FAILED) : out;
+    });
+  }
+
+  /**
+   * Releases now if the processor answers. If it does not, the charges stay due, the expire-holds
+   * job releases them, and the failure is logged and counted; the caller's work goes on.
+   */
+  Optional<PaymentMethod> releaseOrLeaveDue(String accountId, String paymentMethodId) {
+    try {
+      return Optional.of(release(accountId, paymentMethodId));
+    } catch (RuntimeException e) {
+      failures.record(RELEASE_FAILED, paymentMethodId, e,
+          "the charges stay due for the expire-holds job");
+      return Optional.empty();
+    }
+  }
+
+  /** Voids the hold and refunds the microcharge that the card records, under keys of their own. */
+  void voidAndRefund(PaymentMethod pm) {
+    if (pm.check().holdId() != null) {
+      processor.voidHold(pm.check().holdId(), pm.paymentMethodId() + ":void");
+    }
+    if (pm.check().microchargeId() != null) {
+      processor.refund(pm.check().microchargeId(), pm.paymentMethodId() + ":refund");
+    }
+  }
+
+  /**
+   * The expire-holds job: releases the charges that are due, and fails the cards whose 7 days ended
+   * without an answer (their workflow may have been lost). A card that fails is logged and counted
+   * and does not hold up the others; it stays due, so the next run finds it again.
+   *
+   * @param timeForAnother asked before each card: false stops the sweep, so that the job ends
+   *     before its time does; the cards not started are left for the next run
+   */
+  public DueSweep releaseDue(int limit, BooleanSupplier timeForAnother) {
+    List<PaymentMethod> due = store.due(clock.instant(), limit);
+    int released = 0;
+    int failed = 0;
+    for (PaymentMethod pm : due) {
+      if (!timeForAnother.getAsBoolean()) {
+        break;
+      }
+      boolean releasing = !pm.check().released();
+      try {
+        if (releasing) {
+          release(pm.accountId(), pm.paymentMethodId());
+        } else {
+          expire(pm.accountId(), pm.paymentMethodId());
+        }
+        released++;
+      } catch (RuntimeException e) {
+        failed++;
+        failures.record(releasing ? RELEASE_FAILED : EXPIRY_FAILED, pm.paymentMethodId(), e,
+            "still due: the next run tries again");
+      }
+    }
+    return new DueSweep(released, failed, due.size() - released - failed);
+  }
+
+  /** Task: seven days passed; a card still pending fails. Answers the final status. */
+  public String expire(String accountId, String paymentMethodId) {
+    PaymentMethod before = release(accountId, paymentMethodId);
+    PaymentMethod pm = records.change(accountId, paymentMethodId,
+        p -> p.status() == PaymentMethodStatus.PENDING_VERIFICATION
+            ? p.withStatus(PaymentMethodStatus.FAILED) : p);
+    if (before.status() == PaymentMethodStatus.PENDING_VERIFICATION
+        && pm.status() == PaymentMethodStatus.FAILED) {
+      emails.sendToOwner("card-verification-failed", pm);
+    }
+    return pm.status().name();
+  }
+}

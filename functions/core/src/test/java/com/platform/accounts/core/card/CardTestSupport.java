@@ -1,0 +1,132 @@
+package com.platform.accounts.core.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.crypto.Hmac;
+import com.platform.accounts.core.memory.SandboxCardProcessor;
+import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
+import com.platform.accounts.core.money.Money;
+import com.platform.accounts.core.port.CardProcessor;
+import com.platform.accounts.core.port.Workflows;
+import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.core.problem.Validation;
+import com.platform.accounts.core.signup.SignupCommand;
+import com.platform.accounts.core.support.TestLifecycle;
+import com.platform.accounts.core.verification.CodeSent;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the tests of each part of card verification stand on: the core on in-memory ports and the
+ * sandbox processor, accounts ready to add a card, and reading the code off a card's statement.
+ */
+abstract class CardTestSupport {
+  static final String PASSWORD = "correct horse battery staple";
+  static final Pattern DESCRIPTOR = Pattern.compile("INTL([0-9]{6})\\*ACMECLOUD");
+  private static final AtomicInteger EMAILS = new AtomicInteger();
+
+  final TestLifecycle t = new TestLifecycle();
+  final SandboxCardProcessor processor = t.cards;
+  final ChargePlacement placement = t.lifecycle.chargePlacement();
+  final OwnerAnswers answers = t.lifecycle.ownerAnswers();
+  final ChargeRelease release = t.lifecycle.chargeRelease();
+  final AccountPaymentMethods methods = t.lifecycle.accountPaymentMethods();
+
+  /** A signed-up account of this country, with both contacts proven. */
+  Account account(String country) {
+    String email = "card" + EMAILS.incrementAndGet() + "@example.com";
+    CodeSent sent = t.lifecycle.signups().start(new SignupCommand(country, email, PASSWORD,
+        PASSWORD, true, null, null), new Validation());
+    String id = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode(email)).accountId();
+    return t.table.accounts().find(id).orElseThrow();
+  }
+
+  String token(String number) {
+    return processor.tokenize(number, 12, 2030, "123");
+  }
+
+  PaymentMethod stored(PaymentMethod pm) {
+    return t.table.paymentMethods().find(pm.accountId(), pm.paymentMethodId()).orElseThrow();
+  }
+
+  static Problem problemOf(Runnable action) {
+    try {
+      action.run();
+    } catch (Problem p) {
+      return p;
+    }
+    throw new AssertionError("expected a problem");
+  }
+
+  Transaction microcharge(String last4) {
+    return processor.statement(last4).stream().filter(tx -> tx.status().equals("CAPTURED")
+        || tx.description().matches(DESCRIPTOR.pattern())).reduce((a, b) -> b).orElseThrow();
+  }
+
+  String descriptorCode(String last4) {
+    Matcher m = DESCRIPTOR.matcher(microcharge(last4).description());
+    assertThat(m.matches()).isTrue();
+    return m.group(1);
+  }
+
+  static String wrongCode(String right) {
+    return right.equals("000000") ? "111111" : "000000";
+  }
+
+  /** Charges are placed as the core places them, but through this processor and workflows. */
+  ChargePlacement placementWith(CardProcessor cards, Workflows workflows) {
+    Hmac hmac = new Hmac(t.lifecycle.ports().keys().hmacKey());
+    ChargeRelease releaseThere = new ChargeRelease(t.table.paymentMethods(), t.table.accounts(),
+        cards, t.outbox, t.lifecycle.telemetry(), t.clock, "ACMECLOUD");
+    return new ChargePlacement(t.table.paymentMethods(),
+        new CardEligibility(t.table.paymentMethods(), cards, hmac, t.clock), cards, hmac,
+        releaseThere, workflows, t.lifecycle.telemetry(), t.clock, "ACMECLOUD");
+  }
+
+  /** A processor that does what the sandbox does, but for what a test overrides. */
+  static class DelegatingProcessor implements CardProcessor {
+    private final CardProcessor inner;
+
+    DelegatingProcessor(CardProcessor inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public CardDetails describe(String cardToken) {
+      return inner.describe(cardToken);
+    }
+
+    @Override
+    public String authorizeHold(String cardToken, Money amount, String descriptor, String key) {
+      return inner.authorizeHold(cardToken, amount, descriptor, key);
+    }
+
+    @Override
+    public String charge(String cardToken, Money amount, String descriptor, String key) {
+      return inner.charge(cardToken, amount, descriptor, key);
+    }
+
+    @Override
+    public Money minimumCharge() {
+      return inner.minimumCharge();
+    }
+
+    @Override
+    public Optional<String> findCharge(String key) {
+      return inner.findCharge(key);
+    }
+
+    @Override
+    public void voidHold(String holdId, String key) {
+      inner.voidHold(holdId, key);
+    }
+
+    @Override
+    public void refund(String chargeId, String key) {
+      inner.refund(chargeId, key);
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package com.platform.accounts.core.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.memory.SandboxCardProcessor;
+import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
+import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
+import com.platform.accounts.core.money.Money;
+import com.platform.accounts.core.port.WorkflowOutcome;
+import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.core.support.CapturedLog;
+import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class OwnerAnswersTest extends CardTestSupport {
+
+  @Test
+  void theDescriptorCodeVerifiesTheCardAndReleasesBothCharges() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4242424242424242"));
+
+    PaymentMethod verified = answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.DescriptorCode(descriptorCode("4242")));
+
+    assertThat(verified.status()).isEqualTo(PaymentMethodStatus.VERIFIED);
+    assertThat(processor.statement("4242")).extracting(Transaction::status)
+        .containsExactly("VOIDED", "REFUNDED");
+    assertThat(t.lastMessage(ana.email()).subject()).contains("is verified");
+    assertThat(t.events.all()).anyMatch(e -> e.type().equals("PaymentMethodVerified"));
+  }
+
+  @Test
+  void theUsdAmountVerifiesTheCard() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("5555555555554444"));
+
+    PaymentMethod verified = answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.UsdAmount(microcharge("4444").amount()));
+
+    assertThat(verified.status()).isEqualTo(PaymentMethodStatus.VERIFIED);
+  }
+
+  @Test
+  void theLocalAmountsOfAnAustralianCardVerifyIt() {
+    Account bruce = account("AU");
+    PaymentMethod pm = placement.add(bruce, token("4000000360000006"));
+    List<Transaction> statement = processor.statement("0006");
+    assertThat(statement.get(0).amount()).isEqualTo(Money.of("1.35", "AUD"));
+
+    PaymentMethod verified = answers.verify(bruce, pm.paymentMethodId(),
+        new OwnershipProof.LocalAmounts(Currency.getInstance("AUD"),
+            statement.get(0).amount().amount(), statement.get(1).amount().amount()));
+
+    assertThat(verified.status()).isEqualTo(PaymentMethodStatus.VERIFIED);
+  }
+
+  @Test
+  void everyMicrochargeRoundTripsThroughAudExactly() {
+    for (int cents = 1; cents <= 99; cents++) {
+      Money usd = Money.ofMinor(cents, Currency.getInstance("USD"));
+      BigDecimal aud = usd.amount().multiply(SandboxCardProcessor.AUD_PER_USD)
+          .setScale(2, RoundingMode.HALF_UP);
+      assertThat(new OwnershipProof.LocalAmounts(Currency.getInstance("AUD"),
+          new BigDecimal("1.35"), aud).usdMicrocharge()).isEqualTo(usd);
+    }
+  }
+
+  @Test
+  void fiveWrongAnswersLockTheCardReleaseTheChargesAndFreeTheNumber() {
+    Account ana = account("US");
+    String number = "4111111111111111";
+    PaymentMethod pm = placement.add(ana, token(number));
+    String wrong = wrongCode(descriptorCode("1111"));
+
+    for (int remaining = 4; remaining >= 1; remaining--) {
+      Problem p = problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
+          new OwnershipProof.DescriptorCode(wrong)));
+      assertThat(p.code()).isEqualTo(ErrorCode.VERIFICATION_FAILED);
+      assertThat(p.extensions()).containsEntry("attemptsRemaining", remaining);
+    }
+    Problem locked = problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.UsdAmount(Money.usd("5.00"))));
+
+    assertThat(locked.code()).isEqualTo(ErrorCode.VERIFICATION_LOCKED);
+    assertThat(stored(pm).status()).isEqualTo(PaymentMethodStatus.FAILED);
+    assertThat(processor.statement("1111")).extracting(Transaction::status)
+        .containsExactly("VOIDED", "REFUNDED");
+    assertThat(t.lastMessage(ana.email()).subject()).contains("could not verify");
+    assertThat(problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.DescriptorCode(descriptorCode("1111")))).code())
+        .isEqualTo(ErrorCode.VERIFICATION_LOCKED);
+    Account bo = account("US");
+    assertThat(placement.add(bo, token(number)).status())
+        .isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
+  }
+
+  @Test
+  void anAnswerAfterSevenDaysIsTooLateEvenBeforeTheCardFails() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111301"));
+    t.clock.advanceBy(CardVerification.OPEN_FOR);
+
+    Problem late = problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.UsdAmount(microcharge("1301").amount())));
+
+    assertThat(late.code()).isEqualTo(ErrorCode.VERIFICATION_EXPIRED);
+    assertThat(stored(pm).check().failedAttempts()).isZero();
+    assertThat(stored(pm).status()).isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
+  }
+
+  @Test
+  void aRightAnswerStandsWhenTheProcessorCannotReleaseAndTheChargesStayDue() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111319"));
+    String code = descriptorCode("1319");
+    processor.failNext("voidHold", Fault.UNAVAILABLE_BEFORE);
+
+    PaymentMethod verified;
+    List<String> logged;
+    try (CapturedLog log = CapturedLog.of(ChargeRelease.class)) {
+      verified = answers.verify(ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code));
+      logged = log.lines();
+    }
+
+    assertThat(verified.status()).isEqualTo(PaymentMethodStatus.VERIFIED);
+    assertThat(verified.check().released()).isFalse();
+    assertThat(t.lifecycle.telemetry().counted(ChargeRelease.RELEASE_FAILED)).isEqualTo(1);
+    assertThat(logged).singleElement().asString()
+        .contains("CardReleaseFailed", pm.paymentMethodId(), "PROCESSOR_UNAVAILABLE")
+        .doesNotContain(code);
+
+    t.clock.advanceBy(Duration.ofHours(23));
+    assertThat(release.releaseDue(10, () -> true).released()).isEqualTo(1);
+    assertThat(processor.statement("1319")).extracting(Transaction::status)
+        .containsExactly("VOIDED", "REFUNDED");
+  }
+
+  @Test
+  void theWaitingWorkflowIsResumedWithTheOwnersAnswer() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111327"));
+
+    answers.awaitOwner(ana.accountId(), pm.paymentMethodId(), "task-token-1");
+    assertThat(stored(pm).check().sealedTaskToken()).isNotNull().isNotEqualTo("task-token-1");
+    assertThat(t.workflows.resumed).isEmpty();
+    answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.DescriptorCode(descriptorCode("1327")));
+
+    assertThat(t.workflows.resumed).containsExactly(new Resumed("task-token-1",
+        new WorkflowOutcome.CardOutcome(PaymentMethodStatus.VERIFIED)));
+  }
+
+  @Test
+  void theOwnerOfAnAnsweredCardIsNotToldAboutItsChargesAnyMore() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111335"));
+    answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.DescriptorCode(descriptorCode("1335")));
+    int sent = t.outbox.to(ana.email()).size();
+
+    assertThat(answers.notifyChargesPlaced(ana.accountId(), pm.paymentMethodId()))
+        .isEqualTo("VERIFIED");
+    assertThat(t.outbox.to(ana.email())).hasSize(sent);
+  }
+
+  @Test
+  void anotherAccountsCardIsNotFound() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111186"));
+
+    Problem p = problemOf(() -> answers.verify(account("US"), pm.paymentMethodId(),
+        new OwnershipProof.DescriptorCode(descriptorCode("1186"))));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  void verifyingAgainAfterSuccessIsAConflict() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111194"));
+    String code = descriptorCode("1194");
+    answers.verify(ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code));
+
+    assertThat(problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.DescriptorCode(code))).code()).isEqualTo(ErrorCode.ALREADY_VERIFIED);
+  }
+
+  @Test
+  void simultaneousAnswersEachCountOnce() throws Exception {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111202"));
+    String right = descriptorCode("1202");
+    List<Callable<String>> tries = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      tries.add(() -> outcome(() -> answers.verify(ana, pm.paymentMethodId(),
+          new OwnershipProof.DescriptorCode(wrongCode(right)))));
+    }
+    tries.add(() -> outcome(() -> answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.DescriptorCode(right))));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<String> outcomes = new ArrayList<>();
+    for (Future<String> f : pool.invokeAll(tries)) {
+      outcomes.add(f.get());
+    }
+    pool.shutdown();
+
+    PaymentMethod stored = stored(pm);
+    assertThat(outcomes).filteredOn("VERIFIED"::equals).hasSize(1);
+    long wrongCounted = outcomes.stream().filter("VERIFICATION_FAILED"::equals).count();
+    assertThat(stored.check().failedAttempts()).isEqualTo((int) wrongCounted);
+    assertThat(stored.status()).isEqualTo(PaymentMethodStatus.VERIFIED);
+  }
+
+  private static String outcome(Runnable action) {
+    try {
+      action.run();
+      return "VERIFIED";
+    } catch (Problem p) {
+      return p.code().name();
+    }
+  }
+}
