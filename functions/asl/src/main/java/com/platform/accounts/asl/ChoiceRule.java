@@ -30,6 +30,10 @@ sealed interface ChoiceRule {
   Set<String> RULE_FIELDS = Set.of("Variable", "Next", "Comment");
 
   record And(List<ChoiceRule> rules) implements ChoiceRule {
+    public And {
+      rules = List.copyOf(rules);
+    }
+
     @Override
     public boolean matches(Scope scope) {
       for (ChoiceRule rule : rules) {
@@ -42,6 +46,10 @@ sealed interface ChoiceRule {
   }
 
   record Or(List<ChoiceRule> rules) implements ChoiceRule {
+    public Or {
+      rules = List.copyOf(rules);
+    }
+
     @Override
     public boolean matches(Scope scope) {
       for (ChoiceRule rule : rules) {

@@ -18,6 +18,7 @@ import com.platform.accounts.asl.Model.Transition;
 import com.platform.accounts.asl.Model.WaitState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -540,7 +541,7 @@ final class DefinitionParser {
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
+    Set<String> all = new HashSet<>(a);
     all.addAll(b);
     return Set.copyOf(all);
   }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.StringTokenizer;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -144,10 +145,10 @@ final class Intrinsics {
     final String spelling;
     final int minArgs;
     final int maxArgs;
-    private final java.util.function.Function<Args, JsonNode> body;
+    private final Function<Args, JsonNode> body;
 
     Intrinsic(String spelling, int minArgs, int maxArgs,
-        java.util.function.Function<Args, JsonNode> body) {
+        Function<Args, JsonNode> body) {
       this.spelling = spelling;
       this.minArgs = minArgs;
       this.maxArgs = maxArgs;

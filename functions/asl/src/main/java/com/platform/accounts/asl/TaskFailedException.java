@@ -5,7 +5,7 @@ package com.platform.accounts.asl;
  * {@code ErrorEquals} lists are matched against; the cause is free text (often a message or a JSON
  * document), passed on unchanged as the {@code Cause} of the error output.
  */
-public class TaskFailedException extends Exception {
+public final class TaskFailedException extends Exception {
 
   private static final long serialVersionUID = 1L;
 

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,7 @@ public final class ColdStart {
     // "-" is the baseline's empty event: no JSON library is loaded for it
     String eventJson = args[1].equals("-") ? null : Files.readString(eventFile);
     long t1 = System.nanoTime();
-    Object input = eventJson == null ? java.util.Map.of() : convert(eventJson, inputType);
+    Object input = eventJson == null ? Map.of() : convert(eventJson, inputType);
     Object output = handler.handleRequest(input, null);
     long invokeNanos = System.nanoTime() - t1;
 
@@ -83,7 +84,7 @@ public final class ColdStart {
     Object failOnUnknown = Enum.valueOf((Class<Enum>) feature, "FAIL_ON_UNKNOWN_PROPERTIES");
     mapperType.getMethod("configure", feature, boolean.class).invoke(mapper, failOnUnknown, false);
     return mapperType.getMethod("readValue", String.class, Class.class)
-        .invoke(mapper, json, type == Object.class ? java.util.Map.class : type);
+        .invoke(mapper, json, type == Object.class ? Map.class : type);
   }
 
   private static String status(Object output) {

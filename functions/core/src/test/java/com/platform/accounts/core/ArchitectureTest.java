@@ -8,6 +8,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.net.URLConnection;
+import java.time.Clock;
+import java.time.Instant;
 
 /** The core stays the domain: no cloud SDK, no HTTP, no Lambda types, no wall-clock reads. */
 @AnalyzeClasses(packages = "com.platform.accounts.core", importOptions =
@@ -27,7 +30,7 @@ class ArchitectureTest {
           "javax.json..", "jakarta.json..",
           // a session token is a JSON document (a JWT): its format is an adapter's
           "com.nimbusds..")
-      .orShould().dependOnClassesThat().areAssignableTo(java.net.URLConnection.class);
+      .orShould().dependOnClassesThat().areAssignableTo(URLConnection.class);
 
   /**
    * A problem names what went wrong; the transport's status for it is the adapter's choice, so the
@@ -39,9 +42,9 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule timeOnlyFromTheClockPort = noClasses().should()
-      .callMethod(java.time.Instant.class, "now")
+      .callMethod(Instant.class, "now")
       .orShould().callMethod(System.class, "currentTimeMillis")
-      .orShould().callMethod(java.time.Clock.class, "systemUTC");
+      .orShould().callMethod(Clock.class, "systemUTC");
 
   @ArchTest
   static final ArchRule theDomainDoesNotReachIntoItsAdapters = noClasses().that()

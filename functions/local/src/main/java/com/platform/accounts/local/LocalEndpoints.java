@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /_local} endpoints of API.md: the outbox, the clock, the sandbox processor's card
@@ -71,7 +72,7 @@ final class LocalEndpoints {
     try {
       advanceBy(elapsed);
     } catch (RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(LocalEndpoints.class)
+      LoggerFactory.getLogger(LocalEndpoints.class)
           .error("local workflow tick failed: {}", e.getClass().getName());
     }
   }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -62,7 +63,7 @@ final class LocalHttpRouter implements HttpHandler {
         endpoints.handle(exchange);
         return;
       }
-      String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       CompiledRoute matched = null;
       Map<String, String> params = new HashMap<>();
       boolean pathKnown = false;

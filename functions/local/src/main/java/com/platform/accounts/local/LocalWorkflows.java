@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
 
   private final AslEngine engine;
   private final SamTemplate template;
-  private final Map<String, StateMachine> machines = new java.util.HashMap<>();
+  private final Map<String, StateMachine> machines = new HashMap<>();
   private volatile Function<String, Object> functions;
 
   public LocalWorkflows(SamTemplate template, Clock clock) {

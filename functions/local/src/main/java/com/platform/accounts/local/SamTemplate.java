@@ -7,11 +7,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the local runtime needs of template.yaml: the functions and their handler classes, the API
@@ -26,10 +31,14 @@ public final class SamTemplate {
   public record ApiRoute(String method, String path, String functionId) {}
 
   /** A scheduled event of a function: every {@code rate}, as {@code rate(15 minutes)} says. */
-  public record Schedule(String functionId, java.time.Duration rate) {}
+  public record Schedule(String functionId, Duration rate) {}
 
   /** A state machine: definition file and its substitutions ({@code ${Name}} to a function id). */
-  public record StateMachine(String logicalId, Path definition, Map<String, String> functionArns) {}
+  public record StateMachine(String logicalId, Path definition, Map<String, String> functionArns) {
+    public StateMachine {
+      functionArns = Collections.unmodifiableMap(functionArns);
+    }
+  }
 
   private final Map<String, Function> functions = new LinkedHashMap<>();
   private final List<ApiRoute> routes = new ArrayList<>();
@@ -61,7 +70,7 @@ public final class SamTemplate {
           String eventType = event.path("Type").asText();
           if ("Api".equals(eventType)) {
             JsonNode p = event.path("Properties");
-            routes.add(new ApiRoute(p.path("Method").asText().toUpperCase(java.util.Locale.ROOT),
+            routes.add(new ApiRoute(p.path("Method").asText().toUpperCase(Locale.ROOT),
                 p.path("Path").asText(), resource.getKey()));
           } else if ("Schedule".equals(eventType) || "ScheduleV2".equals(eventType)) {
             String expression = event.path("Properties").path("Schedule").asText(
@@ -96,33 +105,33 @@ public final class SamTemplate {
   }
 
   public Map<String, Function> functions() {
-    return functions;
+    return Collections.unmodifiableMap(functions);
   }
 
   public List<ApiRoute> routes() {
-    return routes;
+    return Collections.unmodifiableList(routes);
   }
 
   public List<Schedule> schedules() {
-    return schedules;
+    return Collections.unmodifiableList(schedules);
   }
 
   /** {@code rate(15 minutes)} as a duration; the local runtime runs rate schedules only. */
-  static java.time.Duration rate(String expression) {
-    java.util.regex.Matcher m = java.util.regex.Pattern
+  static Duration rate(String expression) {
+    Matcher m = Pattern
         .compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)").matcher(expression);
     if (!m.matches()) {
       throw new IllegalArgumentException("unsupported schedule expression: " + expression);
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
-      case "minute", "minutes" -> java.time.Duration.ofMinutes(n);
-      case "hour", "hours" -> java.time.Duration.ofHours(n);
-      default -> java.time.Duration.ofDays(n);
+      case "minute", "minutes" -> Duration.ofMinutes(n);
+      case "hour", "hours" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
     };
   }
 
   public Map<String, StateMachine> stateMachines() {
-    return stateMachines;
+    return Collections.unmodifiableMap(stateMachines);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Locale;
@@ -81,7 +82,7 @@ class OpenApiRoutesTest {
 
   @Test
   void everyDocumentedOperationIsServedLocally() throws Exception {
-    Map<String, String> functionOf = new java.util.HashMap<>();
+    Map<String, String> functionOf = new HashMap<>();
     for (SamTemplate.ApiRoute route : SamTemplate.read(ROOT).routes()) {
       functionOf.put(route.method() + " " + route.path(), route.functionId());
     }

@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.platform.accounts.core.card.CardDeclinedException;
@@ -627,11 +629,11 @@ class StripeCardProcessorTest {
   }
 
   private static MappingBuilder get(String path) {
-    return com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(path));
+    return WireMock.get(urlPathEqualTo(path));
   }
 
   private static MappingBuilder post(String path) {
-    return com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(path));
+    return WireMock.post(urlPathEqualTo(path));
   }
 
   private static ResponseDefinitionBuilder ok(String json) {
@@ -648,8 +650,7 @@ class StripeCardProcessorTest {
         .withBody(json);
   }
 
-  private static LoggedRequest only(
-      com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
+  private static LoggedRequest only(RequestPatternBuilder pattern) {
     List<LoggedRequest> requests = stripe.findAll(pattern);
     assertThat(requests).hasSize(1);
     return requests.get(0);

@@ -2,6 +2,7 @@ package com.platform.accounts.core.card;
 
 import com.platform.accounts.core.money.Money;
 import java.security.SecureRandom;
+import java.util.Currency;
 
 /**
  * The descriptor code and microcharge amount of one card check. They live only in the request that
@@ -17,7 +18,7 @@ public record ChargeSecrets(String code, long microchargeCents) {
   }
 
   public Money microcharge() {
-    return Money.ofMinor(microchargeCents, java.util.Currency.getInstance("USD"));
+    return Money.ofMinor(microchargeCents, Currency.getInstance("USD"));
   }
 
   @Override

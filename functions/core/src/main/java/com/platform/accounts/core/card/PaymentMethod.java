@@ -1,6 +1,7 @@
 package com.platform.accounts.core.card;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A payment method of an account. Cards carry {@code card} and {@code check}; {@code version} is the
@@ -34,15 +35,15 @@ public record PaymentMethod(
    * When the expire-holds job must look at this card: its charges' release time while they stand,
    * then, while it is still pending, the end of its verification window. Empty when nothing is due.
    */
-  public java.util.Optional<Instant> dueAt() {
+  public Optional<Instant> dueAt() {
     if (check == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (!check.released()) {
-      return java.util.Optional.ofNullable(check.releaseDueAt());
+      return Optional.ofNullable(check.releaseDueAt());
     }
     return status == PaymentMethodStatus.PENDING_VERIFICATION
-        ? java.util.Optional.ofNullable(check.expiresAt()) : java.util.Optional.empty();
+        ? Optional.ofNullable(check.expiresAt()) : Optional.empty();
   }
 
   /** Holds the card number and the account's one card slot while pending or verified. */

@@ -2,6 +2,7 @@ package com.platform.accounts.core.port;
 
 import com.platform.accounts.core.card.CardDetails;
 import com.platform.accounts.core.money.Money;
+import java.util.Optional;
 
 /**
  * The card processor (Stripe in production, a sandbox locally). Every call that moves money takes an
@@ -35,7 +36,7 @@ public interface CardProcessor {
    * The id of the hold or charge placed with this idempotency key, if the processor has one: how a
    * charge whose answer was lost is found again without placing anything.
    */
-  java.util.Optional<String> findCharge(String idempotencyKey);
+  Optional<String> findCharge(String idempotencyKey);
 
   /** Releases an authorization hold; releasing a released hold is not an error. */
   void voidHold(String holdId, String idempotencyKey);

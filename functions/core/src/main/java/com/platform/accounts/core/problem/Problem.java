@@ -1,5 +1,6 @@
 package com.platform.accounts.core.problem;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Objects;
  * people, the bad fields and any further members of the answer. The API layer renders it (RFC 9457
  * problem+json) and chooses the HTTP status from the code.
  */
-public class Problem extends RuntimeException {
+public final class Problem extends RuntimeException {
   private final ErrorCode code;
   private final String title;
   private final transient List<FieldError> errors;
@@ -47,7 +48,7 @@ public class Problem extends RuntimeException {
   }
 
   /** A rate limit with the wait rounded up to whole seconds, as Retry-After needs. */
-  public static Problem rateLimited(java.time.Duration wait) {
+  public static Problem rateLimited(Duration wait) {
     long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
     return rateLimited(Math.max(1, seconds));
   }

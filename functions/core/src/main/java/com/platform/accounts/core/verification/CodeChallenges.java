@@ -11,6 +11,7 @@ import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.ratelimit.RateLimiter;
@@ -18,6 +19,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -73,7 +76,7 @@ public final class CodeChallenges {
 
   /** One limit per mailbox or number, whatever the letter case it was typed in. */
   private String sendKey(String destination) {
-    return "send:" + hmac.digest("destination", destination.toLowerCase(java.util.Locale.ROOT));
+    return "send:" + hmac.digest("destination", destination.toLowerCase(Locale.ROOT));
   }
 
   /** Throws 429 while the challenge's last send is younger than the resend interval. */
@@ -116,7 +119,7 @@ public final class CodeChallenges {
   /** Rejects a code that is not six digits before it can count as a try. */
   public static void requireCodeShape(String code) {
     if (code == null || !CODE.matcher(code).matches()) {
-      throw Problem.validation(java.util.List.of(new com.platform.accounts.core.problem.FieldError(
+      throw Problem.validation(List.of(new FieldError(
           "code", FieldErrorCode.INVALID_CODE, "The code is the 6 digits we sent.")));
     }
   }

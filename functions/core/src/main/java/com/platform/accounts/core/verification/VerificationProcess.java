@@ -13,6 +13,7 @@ import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -104,7 +105,7 @@ public final class VerificationProcess {
         .filter(c -> c.status() == ChallengeStatus.VERIFIED)
         .orElseThrow(() -> new IllegalStateException("challenge is not verified"));
     Account account = (challenge.purpose() == Challenge.Purpose.SIGNUP
-        ? accounts.findByEmail(challenge.signup().email().toLowerCase(java.util.Locale.ROOT))
+        ? accounts.findByEmail(challenge.signup().email().toLowerCase(Locale.ROOT))
         : accounts.find(challenge.accountId()))
         .orElseThrow(() -> new IllegalStateException("account of challenge is missing"));
     String contact = challenge.channel().provesPhone() ? "phone" : "email";

@@ -19,6 +19,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 
 /**
@@ -150,9 +151,9 @@ public final class SandboxCardProcessor implements CardProcessor {
   }
 
   @Override
-  public synchronized java.util.Optional<String> findCharge(String idempotencyKey) {
+  public synchronized Optional<String> findCharge(String idempotencyKey) {
     fault("findCharge", true);
-    return java.util.Optional.ofNullable(idempotency.get(idempotencyKey));
+    return Optional.ofNullable(idempotency.get(idempotencyKey));
   }
 
   @Override

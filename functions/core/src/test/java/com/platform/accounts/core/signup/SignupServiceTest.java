@@ -2,6 +2,7 @@ package com.platform.accounts.core.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.problem.ErrorCode;
@@ -91,13 +92,13 @@ class SignupServiceTest {
 
     assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
     assertThat(p.errors()).extracting(FieldError::field, FieldError::code).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("country", FieldErrorCode.UNSUPPORTED_COUNTRY),
-        org.assertj.core.groups.Tuple.tuple("email", FieldErrorCode.INVALID_EMAIL),
-        org.assertj.core.groups.Tuple.tuple("password", FieldErrorCode.WEAK_PASSWORD),
-        org.assertj.core.groups.Tuple.tuple("passwordConfirmation",
+        tuple("country", FieldErrorCode.UNSUPPORTED_COUNTRY),
+        tuple("email", FieldErrorCode.INVALID_EMAIL),
+        tuple("password", FieldErrorCode.WEAK_PASSWORD),
+        tuple("passwordConfirmation",
             FieldErrorCode.PASSWORD_MISMATCH),
-        org.assertj.core.groups.Tuple.tuple("termsAccepted", FieldErrorCode.TERMS_NOT_ACCEPTED),
-        org.assertj.core.groups.Tuple.tuple("verificationChannel", FieldErrorCode.INVALID_CHANNEL));
+        tuple("termsAccepted", FieldErrorCode.TERMS_NOT_ACCEPTED),
+        tuple("verificationChannel", FieldErrorCode.INVALID_CHANNEL));
     assertThat(t.outbox.all()).isEmpty();
   }
 

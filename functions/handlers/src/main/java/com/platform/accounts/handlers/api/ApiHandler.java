@@ -15,6 +15,7 @@ import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.wiring.ApiWiring;
 import com.platform.accounts.handlers.wiring.Settings;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -221,7 +222,7 @@ public abstract class ApiHandler
   private static boolean isDependencyFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getClass().getName().startsWith("software.amazon.awssdk.")
-          || t instanceof java.io.UncheckedIOException) {
+          || t instanceof UncheckedIOException) {
         return true;
       }
     }

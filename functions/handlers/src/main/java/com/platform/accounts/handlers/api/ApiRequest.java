@@ -3,6 +3,7 @@ package com.platform.accounts.handlers.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,13 @@ import java.util.TreeMap;
 /** The parts of an API Gateway proxy event a handler uses, with header names case-insensitive. */
 public record ApiRequest(String method, String resource, Map<String, String> pathParameters,
     Map<String, String> queryParameters, Map<String, String> headers, String body) {
+
+  // Read-only views, not copies: a copy would lose the headers' case-insensitive lookup.
+  public ApiRequest {
+    pathParameters = Collections.unmodifiableMap(pathParameters);
+    queryParameters = Collections.unmodifiableMap(queryParameters);
+    headers = Collections.unmodifiableMap(headers);
+  }
 
   /** From the proxy event's JSON, as API Gateway sends it to the function. */
   public static ApiRequest of(JsonNode event) {

@@ -6,6 +6,7 @@ import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.handlers.Json;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ public final class ProblemResponses {
   public static ApiResponse render(Problem problem) {
     int status = status(problem.code());
     ObjectNode body = Json.object();
-    body.put("type", TYPE_PREFIX + problem.code().name().toLowerCase(java.util.Locale.ROOT));
+    body.put("type", TYPE_PREFIX + problem.code().name().toLowerCase(Locale.ROOT));
     body.put("title", problem.title());
     body.put("status", status);
     body.put("detail", problem.detail());

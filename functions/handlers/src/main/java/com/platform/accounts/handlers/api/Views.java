@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.core.card.Capabilities;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.card.PaymentMethodStatus;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.VerifiedContacts;
@@ -17,8 +19,8 @@ final class Views {
   private Views() {}
 
   /** ISO-8601 in whole seconds, rounded up: a client never acts before the time it was given. */
-  static String time(java.time.Instant instant) {
-    java.time.Instant seconds = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+  static String time(Instant instant) {
+    Instant seconds = instant.truncatedTo(ChronoUnit.SECONDS);
     return (seconds.equals(instant) ? seconds : seconds.plusSeconds(1)).toString();
   }
 
