@@ -18,6 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.platform.accounts.core.port.PaymentMethodStore;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * What the tests of each part of card verification stand on: the core on in-memory ports and the
@@ -127,6 +130,45 @@ abstract class CardTestSupport {
     @Override
     public void refund(String chargeId, String key) {
       inner.refund(chargeId, key);
+    }
+  }
+
+  /** A store that does what the in-memory one does, but for what a test overrides. */
+  static class DelegatingStore implements PaymentMethodStore {
+    private final PaymentMethodStore inner;
+
+    DelegatingStore(PaymentMethodStore inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public void create(PaymentMethod paymentMethod) {
+      inner.create(paymentMethod);
+    }
+
+    @Override
+    public Optional<PaymentMethod> find(String accountId, String paymentMethodId) {
+      return inner.find(accountId, paymentMethodId);
+    }
+
+    @Override
+    public List<PaymentMethod> list(String accountId) {
+      return inner.list(accountId);
+    }
+
+    @Override
+    public void update(PaymentMethod paymentMethod) {
+      inner.update(paymentMethod);
+    }
+
+    @Override
+    public List<PaymentMethod> due(Instant now, int limit) {
+      return inner.due(now, limit);
+    }
+
+    @Override
+    public Optional<String> fingerprintOwner(String fingerprintHash) {
+      return inner.fingerprintOwner(fingerprintHash);
     }
   }
 }

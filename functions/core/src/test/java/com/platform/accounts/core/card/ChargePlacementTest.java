@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import com.platform.accounts.core.crypto.Hmac;
 
 class ChargePlacementTest extends CardTestSupport {
 
@@ -255,5 +256,69 @@ class ChargePlacementTest extends CardTestSupport {
       assertThat(microcharge(valid.substring(12)).amount().amount())
           .isBetween(new BigDecimal("0.50"), new BigDecimal("0.99"));
     }
+  }
+
+  @Test
+  void aCardRegisteredByAnotherAccountBetweenTheCheckAndTheWriteIsRefusedAsRegistered() {
+    Account ana = account("US");
+    placement.add(ana, token("4111111111111418"));
+
+    Problem p = problemOf(() -> placementCheckingStale().add(account("US"),
+        token("4111111111111418")));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.CARD_ALREADY_REGISTERED);
+    assertThat(processor.statement("1418")).as("only the first account's charges")
+        .hasSize(2);
+  }
+
+  @Test
+  void theSameCardAddedTwiceAtOnceByOneAccountIsAlreadyThere() {
+    Account ana = account("US");
+    placement.add(ana, token("4111111111111426"));
+
+    Problem p = problemOf(() -> placementCheckingStale().add(ana, token("4111111111111426")));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.ACCOUNT_ALREADY_HAS_CARD);
+    assertThat(processor.statement("1426")).hasSize(2);
+  }
+
+  /** Charges placed after an eligibility check that read the store before anyone's card. */
+  private ChargePlacement placementCheckingStale() {
+    DelegatingStore stale = new DelegatingStore(t.table.paymentMethods()) {
+      @Override
+      public java.util.Optional<String> fingerprintOwner(String fingerprintHash) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public List<PaymentMethod> list(String accountId) {
+        return List.of();
+      }
+    };
+    Hmac hmac = new Hmac(t.lifecycle.ports().keys().hmacKey());
+    return new ChargePlacement(t.table.paymentMethods(),
+        new CardEligibility(stale, processor, hmac, t.clock), processor, hmac, release,
+        t.workflows, t.lifecycle.telemetry(), t.clock, "ACMECLOUD");
+  }
+
+  @Test
+  void aCardRemovedWhileItsChargesArePlacedHasThemReleasedAsSoonAsTheyAreRecorded() {
+    Account ana = account("US");
+    CardProcessor slow = new DelegatingProcessor(processor) {
+      @Override
+      public String authorizeHold(String cardToken, Money amount, String descriptor, String key) {
+        // the owner removes the card while the processor takes its time
+        t.clock.advanceBy(Duration.ofMinutes(11));
+        PaymentMethod pending = methods.list(ana.accountId()).get(0);
+        methods.remove(ana, pending.paymentMethodId());
+        return super.authorizeHold(cardToken, amount, descriptor, key);
+      }
+    };
+
+    placementWith(slow, t.workflows).add(ana, token("4111111111111434"));
+
+    assertThat(processor.statement("1434")).extracting(Transaction::status)
+        .containsExactly("VOIDED", "REFUNDED");
+    assertThat(methods.list(ana.accountId())).isEmpty();
   }
 }

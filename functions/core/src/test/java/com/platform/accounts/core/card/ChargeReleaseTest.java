@@ -166,4 +166,33 @@ class ChargeReleaseTest extends CardTestSupport {
     assertThat(processor.calls("voidHold")).isEqualTo(1);
     assertThat(processor.calls("refund")).isEqualTo(1);
   }
+
+  @Test
+  void aSecondReleaseKeepsTheTimeOfTheFirst() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111392"));
+    PaymentMethod first = release.release(ana.accountId(), pm.paymentMethodId());
+    t.clock.advanceBy(Duration.ofHours(1));
+
+    PaymentMethod again = release.release(ana.accountId(), pm.paymentMethodId());
+
+    assertThat(again).isEqualTo(first);
+    assertThat(stored(pm).check().releasedAt()).isEqualTo(first.check().releasedAt());
+  }
+
+  @Test
+  void theSevenDayTaskOnAnAnsweredCardChangesNothingAndTellsNoOne() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111400"));
+    answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.DescriptorCode(descriptorCode("1400")));
+    PaymentMethod answered = stored(pm);
+    int mails = t.outbox.to(ana.email()).size();
+    t.clock.advanceBy(CardVerification.OPEN_FOR);
+
+    assertThat(release.expire(ana.accountId(), pm.paymentMethodId())).isEqualTo("VERIFIED");
+
+    assertThat(stored(pm)).as("not even rewritten").isEqualTo(answered);
+    assertThat(t.outbox.to(ana.email())).hasSize(mails);
+  }
 }

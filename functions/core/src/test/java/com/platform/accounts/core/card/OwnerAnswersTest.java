@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import com.platform.accounts.core.messaging.OutboundMessage;
 
 class OwnerAnswersTest extends CardTestSupport {
 
@@ -230,5 +231,62 @@ class OwnerAnswersTest extends CardTestSupport {
     } catch (Problem p) {
       return p.code().name();
     }
+  }
+
+  @Test
+  void anAnswerThatCameBeforeTheWorkflowWaitedResumesItAtOnce() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111343"));
+    answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.DescriptorCode(descriptorCode("1343")));
+
+    answers.awaitOwner(ana.accountId(), pm.paymentMethodId(), "task-token-3");
+
+    assertThat(t.workflows.resumed).containsExactly(new Resumed("task-token-3",
+        new WorkflowOutcome.CardOutcome(PaymentMethodStatus.VERIFIED)));
+    assertThat(stored(pm).check().sealedTaskToken()).as("nothing left to resume").isNull();
+  }
+
+  @Test
+  void aRemovedCardCannotBeVerifiedEvenWithTheRightCode() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111350"));
+    String code = descriptorCode("1350");
+    methods.remove(ana, pm.paymentMethodId());
+
+    Problem p = problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.DescriptorCode(code)));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(stored(pm).status()).isEqualTo(PaymentMethodStatus.REMOVED);
+  }
+
+  @Test
+  void theOwnerIsToldWhatToLookForOnTheStatementButNeverTheCode() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111368"));
+    String code = descriptorCode("1368");
+
+    assertThat(answers.notifyChargesPlaced(ana.accountId(), pm.paymentMethodId()))
+        .isEqualTo("PENDING_VERIFICATION");
+
+    OutboundMessage mail = t.lastMessage(ana.email());
+    assertThat(mail.subject()).isEqualTo("Verify your VISA card ending in 1368");
+    assertThat(mail.body()).contains("an authorization hold of 1.00 USD")
+        .contains("INTL<6 digits>*ACMECLOUD").contains("You have 7 days and 5 tries")
+        .doesNotContain(code).doesNotContain("{{");
+    assertThat(mail.code()).isNull();
+  }
+
+  @Test
+  void theVerifiedCardsOwnerIsToldWhichCard() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111376"));
+
+    answers.verify(ana, pm.paymentMethodId(),
+        new OwnershipProof.DescriptorCode(descriptorCode("1376")));
+
+    assertThat(t.lastMessage(ana.email()).subject()).contains("1376");
+    assertThat(t.lastMessage(ana.email()).body()).doesNotContain("{{");
   }
 }

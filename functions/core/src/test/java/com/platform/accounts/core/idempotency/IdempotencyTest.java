@@ -10,6 +10,7 @@ import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.asl.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -144,5 +145,120 @@ class IdempotencyTest {
     clock.advanceBy(Duration.ofSeconds(1));
     assertThat(idempotency.execute("k", "hash-1", request("answer "), ANSWERS))
         .isEqualTo("answer 2");
+  }
+
+  @Test
+  void aReplayReadsTheAnswerAndWritesNothing() {
+    idempotency.execute("k", "hash-1", request("answer "), ANSWERS);
+    CountingStore counting = new CountingStore(store);
+
+    new Idempotency(counting, clock).execute("k", "hash-1", request("answer "), ANSWERS);
+
+    assertThat(counting.finds).hasValue(1);
+    assertThat(counting.writes).hasValue(0);
+  }
+
+  @Test
+  void aRequestThatFindsItsKeyClaimedMeanwhileGetsTheOtherRequestsAnswer() {
+    // another request claims and completes the key between this one's read and its claim
+    IdempotencyStore racing = new ClaimedMeanwhile(store, () -> store.complete(
+        new IdempotencyRecord("k", "hash-1", true, "stored answer 0", clock.instant().plus(HOUR))));
+
+    String answer = new Idempotency(racing, clock)
+        .execute("k", "hash-1", request("answer "), ANSWERS);
+
+    assertThat(answer).isEqualTo("answer 0");
+    assertThat(runs).hasValue(0);
+  }
+
+  @Test
+  void aRequestThatFindsItsKeyClaimedMeanwhileByARunningRequestIsToldItIsInUse() {
+    IdempotencyStore racing = new ClaimedMeanwhile(store, () -> store.claim(
+        IdempotencyRecord.inProgress("k", "hash-1", clock.instant().plus(HOUR))));
+
+    Problem inUse = catchThrowableOfType(Problem.class, () -> new Idempotency(racing, clock)
+        .execute("k", "hash-1", request("answer "), ANSWERS));
+
+    assertThat(inUse.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_IN_USE);
+    assertThat(runs).hasValue(0);
+  }
+
+  @Test
+  void aClaimLostToARequestThatIsGoneAgainIsStillInUseForThisTry() {
+    // the other request claimed and released its key before this one could read it back
+    IdempotencyStore racing = new ClaimedMeanwhile(store, () -> { });
+
+    Problem inUse = catchThrowableOfType(Problem.class, () -> new Idempotency(racing, clock)
+        .execute("k", "hash-1", request("answer "), ANSWERS));
+
+    assertThat(inUse.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_IN_USE);
+    assertThat(runs).hasValue(0);
+  }
+
+  /** Counts the reads and writes that reach the store. */
+  private static final class CountingStore implements IdempotencyStore {
+    private final IdempotencyStore store;
+    final AtomicInteger finds = new AtomicInteger();
+    final AtomicInteger writes = new AtomicInteger();
+
+    CountingStore(IdempotencyStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> find(String key, Instant now) {
+      finds.incrementAndGet();
+      return store.find(key, now);
+    }
+
+    @Override
+    public boolean claim(IdempotencyRecord inProgress) {
+      writes.incrementAndGet();
+      return store.claim(inProgress);
+    }
+
+    @Override
+    public void complete(IdempotencyRecord completed) {
+      writes.incrementAndGet();
+      store.complete(completed);
+    }
+
+    @Override
+    public void release(String key) {
+      writes.incrementAndGet();
+      store.release(key);
+    }
+  }
+
+  /** A store whose claim is lost: {@code meanwhile} runs in its place and the claim fails. */
+  private static final class ClaimedMeanwhile implements IdempotencyStore {
+    private final IdempotencyStore store;
+    private final Runnable meanwhile;
+
+    ClaimedMeanwhile(IdempotencyStore store, Runnable meanwhile) {
+      this.store = store;
+      this.meanwhile = meanwhile;
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> find(String key, Instant now) {
+      return store.find(key, now);
+    }
+
+    @Override
+    public boolean claim(IdempotencyRecord inProgress) {
+      meanwhile.run();
+      return false;
+    }
+
+    @Override
+    public void complete(IdempotencyRecord completed) {
+      store.complete(completed);
+    }
+
+    @Override
+    public void release(String key) {
+      store.release(key);
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.account.AccountStatus;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
@@ -11,6 +12,7 @@ import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.CodeSent;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +100,44 @@ class SessionServiceTest {
 
     assertThat(limited.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(limited.retryAfterSeconds()).isPositive();
+  }
+
+  @Test
+  void aMissingPasswordIsWrongCredentialsNotAFailure() {
+    Problem p = catchThrowableOfType(Problem.class, () -> sessions.login("ana@example.com", null));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+  }
+
+  @Test
+  void somethingThatIsNotAnEmailIsWrongCredentialsAndStillRateLimited() {
+    for (int i = 0; i < 10; i++) {
+      assertThat(catchThrowableOfType(Problem.class, () -> sessions.login("not an email",
+          PASSWORD)).code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+    }
+
+    assertThat(catchThrowableOfType(Problem.class, () -> sessions.login("not an email", PASSWORD))
+        .code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(sessions.login("ana@example.com", PASSWORD).token()).isNotBlank();
+  }
+
+  @Test
+  void aDeletedAccountCannotSignIn() {
+    Account stored = t.table.accounts().find(accountId).orElseThrow();
+    t.table.accounts().update(new Account(stored.accountId(), stored.email(), stored.country(),
+        stored.phone(), stored.passwordHash(), AccountStatus.DELETED, stored.emailVerified(),
+        stored.phoneVerified(), stored.termsVersion(), stored.termsAcceptedAt(),
+        stored.sessionVersion(), stored.createdAt(), stored.version()), Optional.empty());
+
+    assertThat(catchThrowableOfType(Problem.class, () -> sessions.login("ana@example.com",
+        PASSWORD)).code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+  }
+
+  @Test
+  void aPrintedSessionTokenShowsOnlyItsExpiry() {
+    SessionToken token = sessions.login("ana@example.com", PASSWORD);
+
+    assertThat(token.toString()).isEqualTo("SessionToken[expiresAt=" + token.expiresAt() + "]")
+        .doesNotContain(token.token());
   }
 }

@@ -5,16 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.crypto.Hmac;
+import com.platform.accounts.core.crypto.PasswordHasher;
+import com.platform.accounts.core.memory.InMemoryOutbox;
+import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
+import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.support.TestLifecycle;
+import com.platform.accounts.core.verification.Challenge;
+import com.platform.accounts.core.verification.ChallengeStatus;
 import com.platform.accounts.core.verification.Channel;
+import com.platform.accounts.core.verification.CodeChallenges;
 import com.platform.accounts.core.verification.CodeSent;
+import com.platform.accounts.core.verification.SignupDetails;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SignupServiceTest {
@@ -324,5 +336,336 @@ class SignupServiceTest {
         .isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(problemOf(() -> signups.resend("sgn_../../etc", null, null, new Validation()))
         .code()).isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  void anEmailSignupWithoutAPhoneKeepsNoPhone() {
+    CodeSent sent = signUp("na@example.com");
+
+    SignupCompleted done = signups.verify(sent.challengeId(), t.lastCode("na@example.com"));
+
+    assertThat(t.table.accounts().find(done.accountId()).orElseThrow().phone()).isNull();
+  }
+
+  @Test
+  void aPhoneGivenWithAnEmailSignupIsKeptUnprovenInE164() {
+    CodeSent sent = signups.start(new SignupCommand("US", "ob@example.com", PASSWORD, PASSWORD,
+        true, "EMAIL", "+12025550140"), new Validation());
+
+    SignupCompleted done = signups.verify(sent.challengeId(), t.lastCode("ob@example.com"));
+
+    Account account = t.table.accounts().find(done.accountId()).orElseThrow();
+    assertThat(account.phone()).isEqualTo("+12025550140");
+    assertThat(account.phoneVerified()).isFalse();
+    assertThat(account.emailVerified()).isTrue();
+    assertThat(account.sessionVersion()).isZero();
+    assertThat(account.isActive()).isTrue();
+    assertThat(account.createdAt()).isEqualTo(t.clock.instant());
+    assertThat(t.outbox.to("+12025550140")).as("an unproven phone gets nothing").isEmpty();
+  }
+
+  @Test
+  void fieldsTheApiAlreadyRejectedAreNotJudgedAgain() {
+    Validation validation = new Validation();
+    for (String field : new String[] {"country", "email", "passwordConfirmation",
+        "termsAccepted", "verificationChannel", "phone"}) {
+      validation.reject(field, FieldErrorCode.INVALID_TYPE, "Wrong type.");
+    }
+
+    Problem p = problemOf(() -> signups.start(new SignupCommand("XX", "not-an-email", PASSWORD,
+        "other", false, "PIGEON", "12"), validation));
+
+    assertThat(p.errors()).extracting(FieldError::code).containsOnly(FieldErrorCode.INVALID_TYPE)
+        .hasSize(6);
+  }
+
+  @Test
+  void aPasswordTheApiAlreadyRejectedIsNotJudgedAgain() {
+    Validation validation = new Validation()
+        .reject("password", FieldErrorCode.INVALID_TYPE, "Wrong type.");
+
+    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "oa@example.com", "short",
+        "other", true, null, null), validation));
+
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.INVALID_TYPE);
+  }
+
+  @Test
+  void aMissingPasswordIsRequiredAndNotComparedWithItsConfirmation() {
+    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "pa@example.com", null,
+        PASSWORD, true, null, null), new Validation()));
+
+    assertThat(p.errors()).extracting(FieldError::field, FieldError::code)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("password", FieldErrorCode.REQUIRED));
+  }
+
+  @Test
+  void aPhoneIsNotJudgedAgainstACountryThatIsRefused() {
+    Problem p = problemOf(() -> signups.start(new SignupCommand("CU", "qa@example.com", PASSWORD,
+        PASSWORD, true, "SMS", "+12025550141"), new Validation()));
+
+    assertThat(p.errors()).extracting(FieldError::field).containsExactly("country");
+  }
+
+  @Test
+  void aNumberOfAnotherCountryAndAnImpossibleNumberAreExplainedDifferently() {
+    Problem mismatch = problemOf(() -> signups.start(new SignupCommand("US", "ra@example.com",
+        PASSWORD, PASSWORD, true, "SMS", "+442071838750"), new Validation()));
+    Problem invalid = problemOf(() -> signups.start(new SignupCommand("US", "ra@example.com",
+        PASSWORD, PASSWORD, true, "SMS", "+1202555"), new Validation()));
+
+    assertThat(mismatch.errors()).extracting(FieldError::message)
+        .containsExactly("The number does not belong to the chosen country.");
+    assertThat(invalid.errors()).extracting(FieldError::message)
+        .containsExactly("Enter the number in international format, e.g. +12025550123.");
+  }
+
+  @Test
+  void evenTheRightCodeNeverCompletesATakenEmailsSignupByEmail() {
+    signups.verify(signUp("sb@example.com").challengeId(), t.lastCode("sb@example.com"));
+    t.clock.advanceBy(Duration.ofMinutes(1));
+    CodeSent again = signUp("sb@example.com");
+    // no code was sent for it; plant one whose value the test knows
+    Challenge planted = t.table.challenges().find(again.challengeId(), t.clock.instant())
+        .orElseThrow();
+    String hash = new Hmac(t.lifecycle.ports().keys().hmacKey())
+        .digest(again.challengeId(), "EMAIL", "424242");
+    t.table.challenges().update(planted.withNewCode(Channel.EMAIL, planted.destination(), hash,
+        planted.codeExpiresAt(), planted.lastSentAt()));
+
+    Problem p = problemOf(() -> signups.verify(again.challengeId(), "424242"));
+
+    assertThat(p.code()).as("answered like a wrong guess").isEqualTo(ErrorCode.INVALID_CODE);
+    assertThat(p.extensions()).containsEntry("attemptsRemaining", 4);
+  }
+
+  @Test
+  void aResendForAnUnknownSignupIsNotFound() {
+    assertThat(problemOf(() -> signups.resend("sgn_AAAAAAAAAAAAAAAAAAAAAA", null, null,
+        new Validation())).code()).isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  void aResendNamesOnlyASignupAnotherKindOfChallengeIsNotFound() {
+    Instant now = t.clock.instant();
+    Challenge contactWithSignupId = new Challenge("sgn_BBBBBBBBBBBBBBBBBBBBBB",
+        Challenge.Purpose.CONTACT, "acc_1", null, Channel.EMAIL, "tc@example.com", "h",
+        now.plusSeconds(600), 0, false, now.minusSeconds(120), 1, ChallengeStatus.PENDING, null,
+        now, now.plusSeconds(86_400), 0);
+    Challenge signupWithOtherId = new Challenge("ver_CCCCCCCCCCCCCCCCCCCCCC",
+        Challenge.Purpose.SIGNUP, null, new SignupDetails("tc@example.com", "US", null, "h",
+        "2026-11-01", now, false), Channel.EMAIL, "tc@example.com", "h", now.plusSeconds(600), 0,
+        false, now.minusSeconds(120), 1, ChallengeStatus.PENDING, null, now,
+        now.plusSeconds(86_400), 0);
+    t.table.challenges().create(contactWithSignupId);
+    t.table.challenges().create(signupWithOtherId);
+
+    for (String id : new String[] {contactWithSignupId.challengeId(),
+        signupWithOtherId.challengeId()}) {
+      assertThat(problemOf(() -> signups.resend(id, null, null, new Validation())).code())
+          .as(id).isEqualTo(ErrorCode.NOT_FOUND);
+    }
+    assertThat(t.outbox.all()).isEmpty();
+  }
+
+  @Test
+  void aCompletedSignupSendsNoMoreCodes() {
+    CodeSent sent = signUp("uc@example.com");
+    signups.verify(sent.challengeId(), t.lastCode("uc@example.com"));
+    t.clock.advanceBy(Duration.ofSeconds(61));
+    int before = t.outbox.all().size();
+
+    assertThat(problemOf(() -> signups.resend(sent.challengeId(), null, null, new Validation()))
+        .code()).isEqualTo(ErrorCode.CODE_EXPIRED);
+    assertThat(t.outbox.all()).hasSize(before);
+  }
+
+  @Test
+  void aResendToAnUnknownChannelIsRefusedAndSendsNothing() {
+    CodeSent sent = signUp("vd@example.com");
+    t.clock.advanceBy(Duration.ofSeconds(61));
+
+    Problem p = problemOf(() -> signups.resend(sent.challengeId(), "PIGEON", null,
+        new Validation()));
+
+    assertThat(p.errors()).extracting(FieldError::field, FieldError::code).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("channel", FieldErrorCode.INVALID_CHANNEL));
+    assertThat(t.outbox.to("vd@example.com")).hasSize(1);
+  }
+
+  @Test
+  void aResendWhoseFieldsTheApiRejectedIsRefusedWithThoseErrorsOnly() {
+    CodeSent sent = signUp("we@example.com");
+    t.clock.advanceBy(Duration.ofSeconds(61));
+    Validation validation = new Validation()
+        .reject("channel", FieldErrorCode.INVALID_TYPE, "Wrong type.")
+        .reject("phone", FieldErrorCode.INVALID_TYPE, "Wrong type.");
+
+    Problem p = problemOf(() -> signups.resend(sent.challengeId(), null, null, validation));
+
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.INVALID_TYPE, FieldErrorCode.INVALID_TYPE);
+    assertThat(t.outbox.to("we@example.com")).hasSize(1);
+  }
+
+  @Test
+  void switchingAnEmailSignupToSmsNeedsAPhone() {
+    CodeSent sent = signUp("xf@example.com");
+    t.clock.advanceBy(Duration.ofSeconds(61));
+
+    Problem p = problemOf(() -> signups.resend(sent.challengeId(), "SMS", null, new Validation()));
+
+    assertThat(p.errors()).extracting(FieldError::field, FieldError::code).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("phone", FieldErrorCode.REQUIRED));
+  }
+
+  @Test
+  void aResendWithAnotherPhoneSendsToItAndKeepsIt() {
+    CodeSent sent = signups.start(new SignupCommand("US", "yg@example.com", PASSWORD, PASSWORD,
+        true, "SMS", "+12025550142"), new Validation());
+    t.clock.advanceBy(Duration.ofSeconds(61));
+
+    CodeSent resent = signups.resend(sent.challengeId(), null, "+12025550143", new Validation());
+
+    assertThat(resent.destination()).isEqualTo("+1********43");
+    assertThat(t.outbox.to("yg@example.com")).as("a new email's mailbox is told nothing").isEmpty();
+    SignupCompleted done = signups.verify(sent.challengeId(), t.lastCode("+12025550143"));
+    assertThat(t.table.accounts().find(done.accountId()).orElseThrow().phone())
+        .isEqualTo("+12025550143");
+  }
+
+  @Test
+  void aResendByEmailOfAPhoneSignupKeepsThePhoneUnproven() {
+    CodeSent sent = signups.start(new SignupCommand("US", "zh@example.com", PASSWORD, PASSWORD,
+        true, "SMS", "+12025550144"), new Validation());
+    t.clock.advanceBy(Duration.ofSeconds(61));
+
+    signups.resend(sent.challengeId(), "EMAIL", null, new Validation());
+    SignupCompleted done = signups.verify(sent.challengeId(), t.lastCode("zh@example.com"));
+
+    Account account = t.table.accounts().find(done.accountId()).orElseThrow();
+    assertThat(account.phone()).isEqualTo("+12025550144");
+    assertThat(account.phoneVerified()).isFalse();
+    assertThat(account.emailVerified()).isTrue();
+  }
+
+  @Test
+  void resendsCountAgainstTheDestinationsHourlyLimit() {
+    CodeSent sent = signUp("ai@example.com");
+    for (int i = 0; i < 4; i++) {
+      t.clock.advanceBy(Duration.ofSeconds(61));
+      signups.resend(sent.challengeId(), null, null, new Validation());
+    }
+    t.clock.advanceBy(Duration.ofSeconds(61));
+
+    Problem p = problemOf(() -> signups.resend(sent.challengeId(), null, null, new Validation()));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(t.outbox.to("ai@example.com")).hasSize(5);
+  }
+
+  @Test
+  void aResendThatLostARaceWithAnotherResendIsRateLimited() {
+    CodeSent sent = signUp("bj@example.com");
+    t.clock.advanceBy(Duration.ofSeconds(61));
+    ChallengeStore racing = new ChallengeStore() {
+      @Override
+      public Optional<Challenge> find(String challengeId, Instant now) {
+        return t.table.challenges().find(challengeId, now);
+      }
+
+      @Override
+      public void create(Challenge challenge) {
+        t.table.challenges().create(challenge);
+      }
+
+      @Override
+      public void update(Challenge challenge) {
+        throw new ConcurrentModificationException("challenge " + challenge.challengeId());
+      }
+    };
+    SignupService losing = new SignupService(t.table.accounts(), racing,
+        new CodeChallenges(racing, t.outbox, new RateLimiter(t.table.rateLimits(), t.clock),
+            new Hmac(t.lifecycle.ports().keys().hmacKey()), t.clock),
+        new PasswordHasher(), null, t.lifecycle.verificationProcess(), t.clock, "2026-11-01");
+
+    Problem p = problemOf(() -> losing.resend(sent.challengeId(), null, null, new Validation()));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(p.retryAfterSeconds()).isEqualTo(60);
+    assertThat(t.outbox.to("bj@example.com")).hasSize(1);
+  }
+
+  @Test
+  void aResendOfATakenEmailsSignupTellsTheOwnerAgainWithoutACodeUpToTheMailboxLimit() {
+    signups.verify(signUp("ck@example.com").challengeId(), t.lastCode("ck@example.com"));
+    CodeSent again = signUp("ck@example.com");
+    for (int i = 0; i < 3; i++) {
+      t.clock.advanceBy(Duration.ofSeconds(61));
+      signups.resend(again.challengeId(), null, null, new Validation());
+    }
+
+    List<InMemoryOutbox.Sent> mails = t.outbox.to("ck@example.com");
+    assertThat(mails).as("the code, then a notice for the sign-up and each resend").hasSize(5);
+    assertThat(mails.subList(1, 5)).allSatisfy(sent -> {
+      assertThat(sent.message().subject()).contains("already have an account");
+      assertThat(sent.message().code()).isNull();
+    });
+  }
+
+  @Test
+  void aTakenEmailsOwnerIsNotToldBeyondTheMailboxLimitButThePhoneStillGetsItsCode() {
+    signups.verify(signUp("dl@example.com").challengeId(), t.lastCode("dl@example.com"));
+    for (int i = 0; i < 4; i++) {
+      signups.start(new SignupCommand("US", "dl@example.com", PASSWORD, PASSWORD, true, "SMS",
+          "+1202555015" + i), new Validation());
+    }
+    assertThat(t.outbox.to("dl@example.com")).as("the code, then four notices").hasSize(5);
+
+    CodeSent sms = signups.start(new SignupCommand("US", "dl@example.com", PASSWORD, PASSWORD,
+        true, "SMS", "+12025550159"), new Validation());
+    t.clock.advanceBy(Duration.ofSeconds(61));
+    signups.resend(sms.challengeId(), null, null, new Validation());
+
+    assertThat(t.outbox.to("dl@example.com")).as("no sixth mail").hasSize(5);
+    assertThat(t.outbox.to("+12025550159")).hasSize(2);
+  }
+
+  @Test
+  void aPhoneTheApiAlreadyRejectedIsNotJudgedAgain() {
+    Validation validation = new Validation()
+        .reject("phone", FieldErrorCode.INVALID_TYPE, "Wrong type.");
+
+    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "ec@example.com", PASSWORD,
+        PASSWORD, true, "EMAIL", "12"), validation));
+
+    assertThat(p.errors()).extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.INVALID_TYPE);
+  }
+
+  @Test
+  void aPhoneIsNotJudgedAgainstACountryTheApiAlreadyRejected() {
+    Validation validation = new Validation()
+        .reject("country", FieldErrorCode.INVALID_TYPE, "Wrong type.");
+
+    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "fd@example.com", PASSWORD,
+        PASSWORD, true, "SMS", "+442071838750"), validation));
+
+    assertThat(p.errors()).extracting(FieldError::field).containsExactly("country");
+  }
+
+  @Test
+  void aSecondVerificationCannotBeCompletedAsASignup() {
+    Account account = t.table.accounts().find(signups.verify(signUp("ge@example.com")
+        .challengeId(), t.lastCode("ge@example.com")).accountId()).orElseThrow();
+    CodeSent contact = t.lifecycle.verifications().start(account, "SMS", "+12025550160",
+        new Validation());
+
+    Problem p = problemOf(() -> signups.verify(contact.challengeId(), t.lastCode("+12025550160")));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(t.table.accounts().find(account.accountId()).orElseThrow().phoneVerified())
+        .isFalse();
   }
 }
