@@ -17,6 +17,7 @@ import com.platform.accounts.core.support.CapturedLog;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import com.platform.accounts.core.crypto.Hmac;
 
@@ -286,8 +287,8 @@ class ChargePlacementTest extends CardTestSupport {
   private ChargePlacement placementCheckingStale() {
     DelegatingStore stale = new DelegatingStore(t.table.paymentMethods()) {
       @Override
-      public java.util.Optional<String> fingerprintOwner(String fingerprintHash) {
-        return java.util.Optional.empty();
+      public Optional<String> fingerprintOwner(String fingerprintHash) {
+        return Optional.empty();
       }
 
       @Override

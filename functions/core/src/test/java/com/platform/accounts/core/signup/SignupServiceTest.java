@@ -397,7 +397,7 @@ class SignupServiceTest {
         PASSWORD, true, null, null), new Validation()));
 
     assertThat(p.errors()).extracting(FieldError::field, FieldError::code)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("password", FieldErrorCode.REQUIRED));
+        .containsExactly(tuple("password", FieldErrorCode.REQUIRED));
   }
 
   @Test
@@ -490,7 +490,7 @@ class SignupServiceTest {
         new Validation()));
 
     assertThat(p.errors()).extracting(FieldError::field, FieldError::code).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("channel", FieldErrorCode.INVALID_CHANNEL));
+        tuple("channel", FieldErrorCode.INVALID_CHANNEL));
     assertThat(t.outbox.to("vd@example.com")).hasSize(1);
   }
 
@@ -517,7 +517,7 @@ class SignupServiceTest {
     Problem p = problemOf(() -> signups.resend(sent.challengeId(), "SMS", null, new Validation()));
 
     assertThat(p.errors()).extracting(FieldError::field, FieldError::code).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("phone", FieldErrorCode.REQUIRED));
+        tuple("phone", FieldErrorCode.REQUIRED));
   }
 
   @Test

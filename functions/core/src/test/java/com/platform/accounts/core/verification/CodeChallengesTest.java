@@ -2,6 +2,7 @@ package com.platform.accounts.core.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.memory.InMemoryOutbox;
@@ -149,7 +150,7 @@ class CodeChallengesTest {
       Problem p = catchThrowableOfType(Problem.class, () -> CodeChallenges.requireCodeShape(code));
       assertThat(p.code()).as("%s", code).isEqualTo(ErrorCode.VALIDATION_FAILED);
       assertThat(p.errors()).extracting(FieldError::field, FieldError::code)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("code", FieldErrorCode.INVALID_CODE));
+          .containsExactly(tuple("code", FieldErrorCode.INVALID_CODE));
     }
     CodeChallenges.requireCodeShape("012345");
   }
