@@ -82,7 +82,8 @@ public class HandlerBenchmarks {
         throw new IllegalStateException("set AWS_EMF_ENVIRONMENT=Local to run the benchmarks");
       }
       stdout = System.out;
-      System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+      System.setOut(
+          new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
       LambdaLogging.install("INFO");
     }
 
