@@ -16,7 +16,9 @@ public final class TaskFailedException extends Exception {
     this(error, cause, null);
   }
 
-  /** Like {@link #TaskFailedException(String, String)}, keeping the Java exception that led to it. */
+  /**
+   * Like {@link #TaskFailedException(String, String)}, keeping the Java exception that led to it.
+   */
   public TaskFailedException(String error, String cause, Throwable throwable) {
     super(error + (cause == null ? "" : ": " + cause), throwable);
     if (error == null || error.isBlank()) {

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /** The sample events of {@code events/}, the same files `sam local invoke` takes. */
 public final class Events {
-  private static final ObjectMapper LENIENT = Json.MAPPER.copy()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper LENIENT =
+      Json.MAPPER.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private Events() {}
 
@@ -25,8 +25,9 @@ public final class Events {
 
   public static APIGatewayProxyRequestEvent api(String file) {
     try {
-      APIGatewayProxyRequestEvent event = LENIENT.readValue(
-          Files.readString(dir().resolve(file)), APIGatewayProxyRequestEvent.class);
+      APIGatewayProxyRequestEvent event =
+          LENIENT.readValue(
+              Files.readString(dir().resolve(file)), APIGatewayProxyRequestEvent.class);
       event.setHeaders(new HashMap<>(event.getHeaders()));
       return event;
     } catch (IOException e) {
@@ -36,8 +37,8 @@ public final class Events {
 
   public static Map<String, Object> task(String file) {
     try {
-      return Json.MAPPER.readValue(Files.readString(dir().resolve(file)),
-          new TypeReference<Map<String, Object>>() {});
+      return Json.MAPPER.readValue(
+          Files.readString(dir().resolve(file)), new TypeReference<Map<String, Object>>() {});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

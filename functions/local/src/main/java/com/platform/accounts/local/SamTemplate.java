@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * What the local runtime needs of template.yaml: the functions and their handler classes, the API
- * routes (each function's {@code Type: Api} events) and the state machines with their substitutions.
- * Reading them from the template means there is no second list of routes to keep in step.
+ * routes (each function's {@code Type: Api} events) and the state machines with their
+ * substitutions. Reading them from the template means there is no second list of routes to keep in
+ * step.
  */
 public final class SamTemplate {
   /** A function: its logical id and handler class. */
@@ -57,31 +58,39 @@ public final class SamTemplate {
 
   private SamTemplate(JsonNode root, Path repoRoot) {
     JsonNode globalsHandler = root.path("Globals").path("Function").path("Handler");
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> resource = it.next();
       String type = resource.getValue().path("Type").asText();
       JsonNode props = resource.getValue().path("Properties");
       if ("AWS::Serverless::Function".equals(type)) {
         String handler = props.path("Handler").asText(globalsHandler.asText());
-        String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::"))
-            : handler;
+        String handlerClass =
+            handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
         functions.put(resource.getKey(), new Function(resource.getKey(), handlerClass));
         for (JsonNode event : iterable(props.path("Events"))) {
           String eventType = event.path("Type").asText();
           if ("Api".equals(eventType)) {
             JsonNode p = event.path("Properties");
-            routes.add(new ApiRoute(p.path("Method").asText().toUpperCase(Locale.ROOT),
-                p.path("Path").asText(), resource.getKey()));
+            routes.add(
+                new ApiRoute(
+                    p.path("Method").asText().toUpperCase(Locale.ROOT),
+                    p.path("Path").asText(),
+                    resource.getKey()));
           } else if ("Schedule".equals(eventType) || "ScheduleV2".equals(eventType)) {
-            String expression = event.path("Properties").path("Schedule").asText(
-                event.path("Properties").path("ScheduleExpression").asText());
+            String expression =
+                event
+                    .path("Properties")
+                    .path("Schedule")
+                    .asText(event.path("Properties").path("ScheduleExpression").asText());
             schedules.add(new Schedule(resource.getKey(), rate(expression)));
           }
         }
       } else if ("AWS::Serverless::StateMachine".equals(type)) {
         Map<String, String> arns = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> s = props.path("DefinitionSubstitutions")
-            .fields(); s.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> s =
+                props.path("DefinitionSubstitutions").fields();
+            s.hasNext(); ) {
           Map.Entry<String, JsonNode> sub = s.next();
           String value = sub.getValue().asText();
           // "!GetAtt SomeFunction.Arn" and "!Ref SomeFunction.Alias" (the published alias that
@@ -92,8 +101,10 @@ public final class SamTemplate {
             }
           }
         }
-        stateMachines.put(resource.getKey(), new StateMachine(resource.getKey(),
-            repoRoot.resolve(props.path("DefinitionUri").asText()), arns));
+        stateMachines.put(
+            resource.getKey(),
+            new StateMachine(
+                resource.getKey(), repoRoot.resolve(props.path("DefinitionUri").asText()), arns));
       }
     }
   }
@@ -118,8 +129,9 @@ public final class SamTemplate {
 
   /** {@code rate(15 minutes)} as a duration; the local runtime runs rate schedules only. */
   static Duration rate(String expression) {
-    Matcher m = Pattern
-        .compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)").matcher(expression);
+    Matcher m =
+        Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)")
+            .matcher(expression);
     if (!m.matches()) {
       throw new IllegalArgumentException("unsupported schedule expression: " + expression);
     }

@@ -10,15 +10,24 @@ import com.platform.accounts.core.session.SessionClaims;
 import com.platform.accounts.core.session.SessionToken;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.FakeContext;
+import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.TestHandlers;
 import com.platform.accounts.handlers.api.AccountApi;
+import com.platform.accounts.handlers.api.ApiHandler;
 import com.platform.accounts.handlers.api.PaymentMethodsApi;
 import com.platform.accounts.handlers.api.SignupApi;
 import com.platform.accounts.handlers.logging.LambdaLogging;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,34 +40,27 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import com.platform.accounts.handlers.api.ApiHandler;
-import com.platform.accounts.handlers.Json;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The warm path of three API requests: the handler as Lambda calls it (with a context, so the
  * Powertools logging frame and the EMF metrics record run too) on the core wired on in-memory
- * ports.
- * What is measured is the handler's own work: routing, parsing, authentication, the service, the
- * stores' in-memory stand-ins, rendering; no network, so no AWS round trip (those are counted by
- * {@code RoundTripsIT} in functions/handlers).
+ * ports. What is measured is the handler's own work: routing, parsing, authentication, the service,
+ * the stores' in-memory stand-ins, rendering; no network, so no AWS round trip (those are counted
+ * by {@code RoundTripsIT} in functions/handlers).
  *
  * <p>Each request is timed on its own (sample time), so the percentiles are those of single
  * requests. The forks run with the functions' JIT settings (template.yaml's JAVA_TOOL_OPTIONS).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class HandlerBenchmarks {
   private static final Pattern STATUS_CODE = Pattern.compile("^\\{\"statusCode\":(\\d{3}),");
+
   /**
    * The in-memory table keeps every item and some of its stand-ins scan them all; a fresh one every
    * so many requests keeps those scans (in the set-up) short.
@@ -98,8 +100,10 @@ public class HandlerBenchmarks {
   public static class AccountView {
     AccountApi api;
     byte[] event;
+
     /** For the controls: the session's token, its check, and the signing of a new one. */
     String token;
+
     Authenticator authenticator;
     Account account;
     SessionTokenIssuer tokens;
@@ -140,11 +144,13 @@ public class HandlerBenchmarks {
       }
       Fixture.PendingSignup signup = fixture.pendingSignup("user" + requests + "@example.com");
       requests++;
-      event = lambdaEvent(Events.api("SignupApiFunction-post-signups.json")
-          .withResource("/v1/signups/{signupId}/verify")
-          .withPath("/v1/signups/" + signup.signupId() + "/verify")
-          .withPathParameters(Map.of("signupId", signup.signupId()))
-          .withBody("{\"code\": \"" + signup.code() + "\"}"));
+      event =
+          lambdaEvent(
+              Events.api("SignupApiFunction-post-signups.json")
+                  .withResource("/v1/signups/{signupId}/verify")
+                  .withPath("/v1/signups/" + signup.signupId() + "/verify")
+                  .withPathParameters(Map.of("signupId", signup.signupId()))
+                  .withBody("{\"code\": \"" + signup.code() + "\"}"));
     }
   }
 
@@ -179,11 +185,12 @@ public class HandlerBenchmarks {
       requests++;
       previousCard = card.paymentMethodId();
       String verify = "/v1/account/payment-methods/" + card.paymentMethodId() + "/verify";
-      APIGatewayProxyRequestEvent request = Events.api("PaymentMethodsApiFunction-post-cards.json")
-          .withResource("/v1/account/payment-methods/{paymentMethodId}/verify")
-          .withPath(verify)
-          .withPathParameters(Map.of("paymentMethodId", card.paymentMethodId()))
-          .withBody("{\"code\": \"" + card.code() + "\"}");
+      APIGatewayProxyRequestEvent request =
+          Events.api("PaymentMethodsApiFunction-post-cards.json")
+              .withResource("/v1/account/payment-methods/{paymentMethodId}/verify")
+              .withPath(verify)
+              .withPathParameters(Map.of("paymentMethodId", card.paymentMethodId()))
+              .withBody("{\"code\": \"" + card.code() + "\"}");
       request.getHeaders().put("Authorization", "Bearer " + token);
       event = lambdaEvent(request);
     }
@@ -215,14 +222,18 @@ public class HandlerBenchmarks {
    * makes (the JDK's P-256 arithmetic).
    */
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
+  @Fork(
+      value = 1,
+      jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
   public SessionClaims checkSessionToken(AccountView s) {
     return s.authenticator.claims(s.token);
   }
 
   /** Control: signing a session token alone, which a proven sign-up (and a sign-in) makes. */
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
+  @Fork(
+      value = 1,
+      jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
   public SessionToken signSessionToken(AccountView s) {
     return s.tokens.issue(s.account);
   }
@@ -252,8 +263,12 @@ public class HandlerBenchmarks {
     int got = code.find() ? Integer.parseInt(code.group(1)) : -1;
     if (got != status) {
       // only an error answer is shown: problem+json carries no secret, a success may (a session)
-      throw new IllegalStateException("expected " + status + ", got " + got
-          + (got >= 400 ? ": " + new String(answer, StandardCharsets.UTF_8) : ""));
+      throw new IllegalStateException(
+          "expected "
+              + status
+              + ", got "
+              + got
+              + (got >= 400 ? ": " + new String(answer, StandardCharsets.UTF_8) : ""));
     }
     return answer;
   }

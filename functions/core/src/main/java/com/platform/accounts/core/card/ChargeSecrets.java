@@ -13,7 +13,8 @@ public record ChargeSecrets(String code, long microchargeCents) {
 
   /** A random code and a random microcharge of {@code minCents} to {@code maxCents} cents. */
   public static ChargeSecrets random(long minCents, long maxCents) {
-    return new ChargeSecrets(String.format("%06d", RANDOM.nextInt(1_000_000)),
+    return new ChargeSecrets(
+        String.format("%06d", RANDOM.nextInt(1_000_000)),
         minCents + RANDOM.nextInt((int) (maxCents - minCents + 1)));
   }
 

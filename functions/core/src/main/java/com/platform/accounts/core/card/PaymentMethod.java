@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A payment method of an account. Cards carry {@code card} and {@code check}; {@code version} is the
- * optimistic-locking counter of the stored item.
+ * A payment method of an account. Cards carry {@code card} and {@code check}; {@code version} is
+ * the optimistic-locking counter of the stored item.
  */
 public record PaymentMethod(
     String paymentMethodId,
@@ -18,17 +18,18 @@ public record PaymentMethod(
     long version) {
 
   public enum PaymentMethodType {
-    CARD, PAYPAL
+    CARD,
+    PAYPAL
   }
 
   public PaymentMethod withStatus(PaymentMethodStatus newStatus) {
-    return new PaymentMethod(paymentMethodId, accountId, type, newStatus, card, check, createdAt,
-        version);
+    return new PaymentMethod(
+        paymentMethodId, accountId, type, newStatus, card, check, createdAt, version);
   }
 
   public PaymentMethod withCheck(OwnershipCheck newCheck) {
-    return new PaymentMethod(paymentMethodId, accountId, type, status, card, newCheck, createdAt,
-        version);
+    return new PaymentMethod(
+        paymentMethodId, accountId, type, status, card, newCheck, createdAt, version);
   }
 
   /**
@@ -43,7 +44,8 @@ public record PaymentMethod(
       return Optional.ofNullable(check.releaseDueAt());
     }
     return status == PaymentMethodStatus.PENDING_VERIFICATION
-        ? Optional.ofNullable(check.expiresAt()) : Optional.empty();
+        ? Optional.ofNullable(check.expiresAt())
+        : Optional.empty();
   }
 
   /** Holds the card number and the account's one card slot while pending or verified. */

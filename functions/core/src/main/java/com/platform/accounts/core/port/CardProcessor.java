@@ -5,12 +5,12 @@ import com.platform.accounts.core.money.Money;
 import java.util.Optional;
 
 /**
- * The card processor (Stripe in production, a sandbox locally). Every call that moves money takes an
- * idempotency key: a retry with the same key never places a second charge.
+ * The card processor (Stripe in production, a sandbox locally). Every call that moves money takes
+ * an idempotency key: a retry with the same key never places a second charge.
  *
- * <p>Failures: {@link com.platform.accounts.core.card.UnknownCardTokenException},
- * {@link com.platform.accounts.core.card.CardDeclinedException},
- * {@link com.platform.accounts.core.card.ProcessorUnavailableException}.
+ * <p>Failures: {@link com.platform.accounts.core.card.UnknownCardTokenException}, {@link
+ * com.platform.accounts.core.card.CardDeclinedException}, {@link
+ * com.platform.accounts.core.card.ProcessorUnavailableException}.
  */
 public interface CardProcessor {
 

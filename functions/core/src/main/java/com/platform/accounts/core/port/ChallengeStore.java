@@ -10,7 +10,9 @@ public interface ChallengeStore {
   /** The challenge, or empty when absent or past its {@code expiresAt} (TTL removal lags). */
   Optional<Challenge> find(String challengeId, Instant now);
 
-  /** @throws ConcurrentModificationException when the id exists already */
+  /**
+   * @throws ConcurrentModificationException when the id exists already
+   */
   void create(Challenge challenge);
 
   /**

@@ -18,8 +18,13 @@ public final class Problem extends RuntimeException {
   private final transient Map<String, Object> extensions;
   private final long retryAfterSeconds;
 
-  private Problem(ErrorCode code, String title, String detail, List<FieldError> errors,
-      Map<String, Object> extensions, long retryAfterSeconds) {
+  private Problem(
+      ErrorCode code,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      Map<String, Object> extensions,
+      long retryAfterSeconds) {
     super(detail, null, false, false);
     this.code = Objects.requireNonNull(code, "code");
     this.title = title;
@@ -33,8 +38,13 @@ public final class Problem extends RuntimeException {
   }
 
   public static Problem validation(List<FieldError> errors) {
-    return new Problem(ErrorCode.VALIDATION_FAILED, "Validation failed",
-        "One or more fields are invalid.", errors, Map.of(), 0);
+    return new Problem(
+        ErrorCode.VALIDATION_FAILED,
+        "Validation failed",
+        "One or more fields are invalid.",
+        errors,
+        Map.of(),
+        0);
   }
 
   public static Problem malformed(String detail) {
@@ -42,8 +52,12 @@ public final class Problem extends RuntimeException {
   }
 
   public static Problem rateLimited(long retryAfterSeconds) {
-    return new Problem(ErrorCode.RATE_LIMITED, "Too many requests",
-        "Try again in " + retryAfterSeconds + " seconds.", List.of(), Map.of(),
+    return new Problem(
+        ErrorCode.RATE_LIMITED,
+        "Too many requests",
+        "Try again in " + retryAfterSeconds + " seconds.",
+        List.of(),
+        Map.of(),
         Math.max(1, retryAfterSeconds));
   }
 
@@ -54,8 +68,7 @@ public final class Problem extends RuntimeException {
   }
 
   public static Problem unauthenticated() {
-    return of(ErrorCode.UNAUTHENTICATED, "Unauthenticated",
-        "A valid session is required.");
+    return of(ErrorCode.UNAUTHENTICATED, "Unauthenticated", "A valid session is required.");
   }
 
   public static Problem notFound(String what) {

@@ -2,17 +2,17 @@ package com.platform.accounts.handlers.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.account.VerifiedContacts;
 import com.platform.accounts.core.card.Capabilities;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.card.PaymentMethodStatus;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import com.platform.accounts.core.account.Account;
-import com.platform.accounts.core.account.VerifiedContacts;
 import com.platform.accounts.core.session.SessionToken;
 import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Json;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** The JSON shapes of API.md, built by hand: no reflection on the cold path. */
 final class Views {
@@ -82,7 +82,8 @@ final class Views {
     ArrayNode list = node.putArray("paymentMethods");
     methods.forEach(pm -> list.add(paymentMethod(pm)));
     Capabilities capabilities = Capabilities.of(methods);
-    node.putObject("capabilities").put("prepaid", capabilities.prepaid())
+    node.putObject("capabilities")
+        .put("prepaid", capabilities.prepaid())
         .put("payAsYouGo", capabilities.payAsYouGo());
     return node;
   }

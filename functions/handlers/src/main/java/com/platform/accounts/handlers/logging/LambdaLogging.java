@@ -10,13 +10,14 @@ import java.util.logging.Logger;
 
 /**
  * Logging of a deployed function: SLF4J (the code's and the AWS SDK's) through java.util.logging,
- * which the JDK already carries, to standard output as JSON lines ({@link JsonLogFormatter}). A full
- * logging framework would cost a cold start several hundred milliseconds of class loading for the
- * same few lines.
+ * which the JDK already carries, to standard output as JSON lines ({@link JsonLogFormatter}). A
+ * full logging framework would cost a cold start several hundred milliseconds of class loading for
+ * the same few lines.
  */
 public final class LambdaLogging {
   /** The SDK's own chatter is for debugging it, not for running the service. */
   private static final String SDK_LOGGER = "software.amazon.awssdk";
+
   // a lock of its own: any code can synchronize on the class object and stall install
   private static final Object INSTALL_LOCK = new Object();
   private static volatile boolean installed;
