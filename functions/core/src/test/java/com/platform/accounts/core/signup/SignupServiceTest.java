@@ -2,7 +2,6 @@ package com.platform.accounts.core.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.account.Account;
