@@ -69,7 +69,7 @@ class RoundTripsIT {
     AccountApi api = started("AccountApi", functions::accountApi);
 
     APIGatewayProxyResponseEvent view = expect(RoundTrips.GET_ACCOUNT,
-        () -> api.handle(withBearer(Events.api("AccountApiFunction-get-account.json"),
+        () -> api.handleRequest(withBearer(Events.api("AccountApiFunction-get-account.json"),
             token), null));
 
     assertThat(view.getStatusCode()).isEqualTo(200);
@@ -81,7 +81,7 @@ class RoundTripsIT {
     SessionApi api = started("SessionApi", functions::sessionApi);
 
     APIGatewayProxyResponseEvent session = expect(RoundTrips.SIGN_IN,
-        () -> api.handle(Events.api("SessionApiFunction-post-sessions.json"), null));
+        () -> api.handleRequest(Events.api("SessionApiFunction-post-sessions.json"), null));
 
     assertThat(session.getStatusCode()).isEqualTo(201);
   }
@@ -92,7 +92,7 @@ class RoundTripsIT {
     SessionApi api = started("SessionApi", functions::sessionApi);
 
     APIGatewayProxyResponseEvent ended = expect(RoundTrips.SIGN_OUT,
-        () -> api.handle(withBearer(Events.api("SessionApiFunction-post-sessions.json")
+        () -> api.handleRequest(withBearer(Events.api("SessionApiFunction-post-sessions.json")
             .withHttpMethod("DELETE").withResource("/v1/sessions/current")
             .withPath("/v1/sessions/current").withBody(null), token), null));
 
@@ -104,7 +104,7 @@ class RoundTripsIT {
     SignupApi api = started("SignupApi", functions::signupApi);
 
     APIGatewayProxyResponseEvent started = expect(RoundTrips.START_SIGNUP,
-        () -> api.handle(Events.api("SignupApiFunction-post-signups.json"), null));
+        () -> api.handleRequest(Events.api("SignupApiFunction-post-signups.json"), null));
 
     assertThat(started.getStatusCode()).isEqualTo(201);
   }
@@ -116,14 +116,14 @@ class RoundTripsIT {
     start.getHeaders().put("Idempotency-Key", "signup-1");
 
     APIGatewayProxyResponseEvent started = expect(RoundTrips.START_SIGNUP_IDEMPOTENT,
-        () -> api.handle(start, null));
+        () -> api.handleRequest(start, null));
 
     assertThat(started.getStatusCode()).isEqualTo(201);
   }
 
   @Test
   void provingTheSignupCode() {
-    String signupId = json(functions.signupApi().handle(
+    String signupId = json(functions.signupApi().handleRequest(
         Events.api("SignupApiFunction-post-signups.json"), null)).path("signupId").asText();
     // the contact-verification workflow waits for the proof, as it does a moment after the start
     functions.contactVerificationTasks().handleRequest(Map.of("action", "AWAIT_VERIFICATION",
@@ -131,7 +131,7 @@ class RoundTripsIT {
     SignupApi api = started("SignupApi", functions::signupApi);
 
     APIGatewayProxyResponseEvent verified = expect(RoundTrips.VERIFY_SIGNUP,
-        () -> api.handle(verifySignup(signupId, emailedCode("ana@example.com")), null));
+        () -> api.handleRequest(verifySignup(signupId, emailedCode("ana@example.com")), null));
 
     assertThat(verified.getStatusCode()).isEqualTo(201);
   }
@@ -143,7 +143,7 @@ class RoundTripsIT {
         started("AccountVerificationsApi", functions::accountVerificationsApi);
 
     APIGatewayProxyResponseEvent started = expect(RoundTrips.START_SECOND_VERIFICATION,
-        () -> api.handle(startSecondVerification(token), null));
+        () -> api.handleRequest(startSecondVerification(token), null));
 
     assertThat(started.getStatusCode()).isEqualTo(201);
   }
@@ -151,7 +151,7 @@ class RoundTripsIT {
   @Test
   void provingThePhone() {
     String token = signUp("ana@example.com").token();
-    String verificationId = json(functions.accountVerificationsApi().handle(
+    String verificationId = json(functions.accountVerificationsApi().handleRequest(
         startSecondVerification(token), null)).path("verificationId").asText();
     functions.contactVerificationTasks().handleRequest(Map.of("action", "AWAIT_VERIFICATION",
         "challengeId", verificationId, "taskToken", "contact-verification-task"), null);
@@ -159,7 +159,7 @@ class RoundTripsIT {
         started("AccountVerificationsApi", functions::accountVerificationsApi);
 
     APIGatewayProxyResponseEvent verified = expect(RoundTrips.VERIFY_SECOND_VERIFICATION,
-        () -> api.handle(withBearer(Events.api("AccountApiFunction-get-account.json")
+        () -> api.handleRequest(withBearer(Events.api("AccountApiFunction-get-account.json")
             .withHttpMethod("POST")
             .withResource("/v1/account/verifications/{verificationId}/verify")
             .withPath("/v1/account/verifications/" + verificationId + "/verify")
@@ -175,7 +175,7 @@ class RoundTripsIT {
     PaymentMethodsApi api = started("PaymentMethodsApi", functions::paymentMethodsApi);
 
     APIGatewayProxyResponseEvent added = expect(RoundTrips.ADD_CARD,
-        () -> api.handle(addCard(token, "4242424242424242"), null));
+        () -> api.handleRequest(addCard(token, "4242424242424242"), null));
 
     assertThat(added.getStatusCode()).isEqualTo(202);
   }
@@ -183,7 +183,7 @@ class RoundTripsIT {
   @Test
   void provingTheCard() {
     SignedUp account = signUp("ana@example.com");
-    String paymentMethodId = json(functions.paymentMethodsApi().handle(
+    String paymentMethodId = json(functions.paymentMethodsApi().handleRequest(
         addCard(account.token(), "4242424242424242"), null)).path("paymentMethodId").asText();
     // the card-verification workflow waits for the owner's answer
     functions.cardVerificationTasks().handleRequest(Map.of("action", "AWAIT_OWNER",
@@ -192,7 +192,7 @@ class RoundTripsIT {
     PaymentMethodsApi api = started("PaymentMethodsApi", functions::paymentMethodsApi);
 
     APIGatewayProxyResponseEvent verified = expect(RoundTrips.VERIFY_CARD,
-        () -> api.handle(verifyCard(account.token(), paymentMethodId,
+        () -> api.handleRequest(verifyCard(account.token(), paymentMethodId,
             descriptorCode("4242")), null));
 
     assertThat(verified.getStatusCode()).isEqualTo(200);
@@ -226,8 +226,8 @@ class RoundTripsIT {
     SignupApi api = functions.signupApi();
     APIGatewayProxyRequestEvent start = Events.api("SignupApiFunction-post-signups.json");
     start.setBody(start.getBody().replace("ana@example.com", email));
-    String signupId = json(api.handle(start, null)).path("signupId").asText();
-    JsonNode done = json(api.handle(verifySignup(signupId, emailedCode(email)), null));
+    String signupId = json(api.handleRequest(start, null)).path("signupId").asText();
+    JsonNode done = json(api.handleRequest(verifySignup(signupId, emailedCode(email)), null));
     return new SignedUp(done.path("accountId").asText(),
         done.path("session").path("token").asText());
   }
