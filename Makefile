@@ -8,7 +8,7 @@ SOURCES := $(shell find functions -name '*.java' -path '*/src/main/*' 2>/dev/nul
            $(shell find functions -name 'pom.xml' -o -path '*/src/main/resources/*' -type f 2>/dev/null) \
            pom.xml $(wildcard infrastructure/messages/*)
 
-.PHONY: run test build lint emulator emulator-stop venv benchmark fuzz clean
+.PHONY: run test build lint emulator emulator-stop venv benchmark fuzz mutation clean
 
 ## run: build what is missing and start the local runtime on 127.0.0.1:$(PORT)
 run: $(LOCAL_JAR)
@@ -52,6 +52,12 @@ benchmark: venv build
 ## fuzz: Schemathesis against the local runtime from openapi.yaml; fails on any 5xx
 fuzz: build
 	bash infrastructure/fuzz/fuzz.sh
+
+## mutation: PIT on the core with the core's own tests, kill rate per package; fails below 90%
+mutation:
+	rm -rf functions/core/target/pit-reports
+	$(MVN) -q -pl functions/core -am test-compile org.pitest:pitest-maven:mutationCoverage; \
+	status=$$?; bash infrastructure/mutation/summary.sh || status=1; exit $$status
 
 clean:
 	$(MVN) -q clean

@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 class AwsClientsTest {
   @Test
   void takesTheRegionFromTheEnvironment() {
-    try (AwsClients clients = AwsClients.fromVariables(Map.of("AWS_REGION", "eu-central-1"),
-        false)) {
+    try (AwsClients clients =
+        AwsClients.fromVariables(Map.of("AWS_REGION", "eu-central-1"), false)) {
       assertThat(clients.region()).isEqualTo(Region.EU_CENTRAL_1);
     }
   }
@@ -34,8 +34,8 @@ class AwsClientsTest {
 
   @Test
   void buildsEachClientOnce() {
-    try (AwsClients clients = AwsClients.forEndpoint(URI.create("http://127.0.0.1:1"),
-        "us-east-1", "id", "secret")) {
+    try (AwsClients clients =
+        AwsClients.forEndpoint(URI.create("http://127.0.0.1:1"), "us-east-1", "id", "secret")) {
       assertThat(clients.dynamoDb()).isSameAs(clients.dynamoDb());
       assertThat(clients.client(SnsClient.builder())).isSameAs(clients.client(SnsClient.builder()));
       assertThat(clients.dynamoDb().serviceClientConfiguration().endpointOverride())
@@ -47,17 +47,25 @@ class AwsClientsTest {
   void everyClientRunsTheInterceptorsOfTheOverrides() {
     List<String> seen = new ArrayList<>();
     // stops each call before it is sent: nothing listens on the endpoint
-    ExecutionInterceptor recordAndStop = new ExecutionInterceptor() {
-      @Override
-      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        seen.add(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
-            + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-        throw new IllegalStateException("stopped before sending");
-      }
-    };
-    try (AwsClients clients = AwsClients.forEndpoint(URI.create("http://127.0.0.1:1"),
-        "us-east-1", "id", "secret",
-        ClientOverrideConfiguration.builder().addExecutionInterceptor(recordAndStop).build())) {
+    ExecutionInterceptor recordAndStop =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(
+              Context.BeforeExecution context, ExecutionAttributes attributes) {
+            seen.add(
+                attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)
+                    + "."
+                    + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            throw new IllegalStateException("stopped before sending");
+          }
+        };
+    try (AwsClients clients =
+        AwsClients.forEndpoint(
+            URI.create("http://127.0.0.1:1"),
+            "us-east-1",
+            "id",
+            "secret",
+            ClientOverrideConfiguration.builder().addExecutionInterceptor(recordAndStop).build())) {
       assertThatThrownBy(() -> clients.dynamoDb().listTables())
           .hasMessage("stopped before sending");
       assertThatThrownBy(() -> clients.client(SnsClient.builder()).listTopics())

@@ -26,10 +26,14 @@ public final class AwsCallCounter implements ExecutionInterceptor {
   }
 
   @Override
-  public synchronized void beforeTransmission(Context.BeforeTransmission context,
-      ExecutionAttributes attributes) {
-    calls.merge(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + " "
-        + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), 1, Integer::sum);
+  public synchronized void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    calls.merge(
+        attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)
+            + " "
+            + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+        1,
+        Integer::sum);
   }
 
   /** Runs {@code action}, counting only the calls it makes. */

@@ -77,8 +77,10 @@ final class EmulatorFunctions {
   private static final String METRICS_NAMESPACE = "AccountLifecycle";
   private static final String VOICE_IDENTITY = "+12025550100";
   private static final String ROLE = "arn:aws:iam::123456789012:role/states";
+
   /** moto records the executions it is asked to start without running them. */
-  private static final String RECORDED_ONLY = """
+  private static final String RECORDED_ONLY =
+      """
       {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}""";
 
   private final AwsClients clients;
@@ -88,11 +90,17 @@ final class EmulatorFunctions {
   private final String cardVerificationArn;
   private final ECPublicKey sessionPublicKey;
   private final Clock clock = Clock.systemUTC();
+
   /** The card processor of every function built here: one sandbox, whose charges outlive them. */
   final SandboxCardProcessor processor = new SandboxCardProcessor(clock);
 
-  private EmulatorFunctions(AwsClients clients, String tableName, String topicArn,
-      String contactVerificationArn, String cardVerificationArn, ECPublicKey sessionPublicKey) {
+  private EmulatorFunctions(
+      AwsClients clients,
+      String tableName,
+      String topicArn,
+      String contactVerificationArn,
+      String cardVerificationArn,
+      ECPublicKey sessionPublicKey) {
     this.clients = clients;
     this.tableName = tableName;
     this.topicArn = topicArn;
@@ -104,25 +112,44 @@ final class EmulatorFunctions {
   /** Creates the resources of template.yaml on the emulator, through {@code clients}. */
   static EmulatorFunctions deploy(AwsClients clients, EmulatorTables tables) {
     String table = tables.create(Clock.systemUTC()).tableName();
-    String topic = clients.client(SnsClient.builder())
-        .createTopic(create -> create.name("domain-events")).topicArn();
-    clients.client(SesV2Client.builder())
+    String topic =
+        clients
+            .client(SnsClient.builder())
+            .createTopic(create -> create.name("domain-events"))
+            .topicArn();
+    clients
+        .client(SesV2Client.builder())
         .createEmailIdentity(identity -> identity.emailIdentity(SENDER));
     ECKey sessionKey = sessionKey();
     byte[] hmacKey = new byte[32];
     new SecureRandom().nextBytes(hmacKey);
-    String keys = json(Map.of("hmacKey", Base64.getEncoder().encodeToString(hmacKey),
-        "sessionKeyId", "it", "sessionJwk", sessionKey.toJSONObject()));
-    clients.client(SsmClient.builder()).putParameter(put -> put.name(KEYS_PARAMETER)
-        .type(ParameterType.SECURE_STRING).value(keys));
+    String keys =
+        json(
+            Map.of(
+                "hmacKey",
+                Base64.getEncoder().encodeToString(hmacKey),
+                "sessionKeyId",
+                "it",
+                "sessionJwk",
+                sessionKey.toJSONObject()));
+    clients
+        .client(SsmClient.builder())
+        .putParameter(
+            put -> put.name(KEYS_PARAMETER).type(ParameterType.SECURE_STRING).value(keys));
     SfnClient sfn = clients.client(SfnClient.builder());
-    String contact = sfn.createStateMachine(machine -> machine.name("contact-verification")
-        .roleArn(ROLE).definition(RECORDED_ONLY)).stateMachineArn();
-    String card = sfn.createStateMachine(machine -> machine.name("card-verification")
-        .roleArn(ROLE).definition(RECORDED_ONLY)).stateMachineArn();
+    String contact =
+        sfn.createStateMachine(
+                machine ->
+                    machine.name("contact-verification").roleArn(ROLE).definition(RECORDED_ONLY))
+            .stateMachineArn();
+    String card =
+        sfn.createStateMachine(
+                machine ->
+                    machine.name("card-verification").roleArn(ROLE).definition(RECORDED_ONLY))
+            .stateMachineArn();
     try {
-      return new EmulatorFunctions(clients, table, topic, contact, card,
-          sessionKey.toECPublicKey());
+      return new EmulatorFunctions(
+          clients, table, topic, contact, card, sessionKey.toECPublicKey());
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
@@ -138,9 +165,13 @@ final class EmulatorFunctions {
   SessionApi sessionApi() {
     DynamoDbTable table = table();
     SsmServiceKeys keys = keys();
-    SessionService sessions = new SessionService(table.accounts(), new PasswordHasher(),
-        new Es256SessionIssuer(keys, clock), new RateLimiter(table.rateLimits(), clock),
-        new Hmac(keys.hmacKey()));
+    SessionService sessions =
+        new SessionService(
+            table.accounts(),
+            new PasswordHasher(),
+            new Es256SessionIssuer(keys, clock),
+            new RateLimiter(table.rateLimits(), clock),
+            new Hmac(keys.hmacKey()));
     return new SessionApi(sessions, authenticator(table), idempotency(table));
   }
 
@@ -150,9 +181,16 @@ final class EmulatorFunctions {
     SsmServiceKeys keys = keys();
     MessageSender messages = messages();
     VerificationProcess process = contactVerification(table, keys, messages);
-    SignupService signups = new SignupService(table.accounts(), table.challenges(),
-        codes(table, keys, messages), new PasswordHasher(), new Es256SessionIssuer(keys, clock),
-        process, clock, TERMS_VERSION);
+    SignupService signups =
+        new SignupService(
+            table.accounts(),
+            table.challenges(),
+            codes(table, keys, messages),
+            new PasswordHasher(),
+            new Es256SessionIssuer(keys, clock),
+            process,
+            clock,
+            TERMS_VERSION);
     return new SignupApi(signups, authenticator(table), idempotency(table));
   }
 
@@ -161,17 +199,24 @@ final class EmulatorFunctions {
     DynamoDbTable table = table();
     SsmServiceKeys keys = keys();
     MessageSender messages = messages();
-    SecondVerificationService verifications = new SecondVerificationService(table.accounts(),
-        table.challenges(), codes(table, keys, messages),
-        contactVerification(table, keys, messages));
+    SecondVerificationService verifications =
+        new SecondVerificationService(
+            table.accounts(),
+            table.challenges(),
+            codes(table, keys, messages),
+            contactVerification(table, keys, messages));
     return new AccountVerificationsApi(verifications, authenticator(table), idempotency(table));
   }
 
   /** {@code new PaymentMethodsApi()}: CardWiring's parts, the sandbox for Stripe. */
   PaymentMethodsApi paymentMethodsApi() {
     Cards cards = new Cards(table());
-    return new PaymentMethodsApi(cards.placement, cards.answers, cards.paymentMethods,
-        authenticator(cards.table), idempotency(cards.table));
+    return new PaymentMethodsApi(
+        cards.placement,
+        cards.answers,
+        cards.paymentMethods,
+        authenticator(cards.table),
+        idempotency(cards.table));
   }
 
   /** {@code new ContactVerificationTasks()}: ContactVerificationWiring.process(). */
@@ -199,33 +244,68 @@ final class EmulatorFunctions {
       SsmServiceKeys keys = keys();
       Hmac hmac = new Hmac(keys.hmacKey());
       TokenSealer sealer = new TokenSealer(keys.hmacKey());
-      Workflows workflows = new StepFunctionsWorkflows(clients.client(SfnClient.builder()), null,
-          cardVerificationArn);
+      Workflows workflows =
+          new StepFunctionsWorkflows(
+              clients.client(SfnClient.builder()), null, cardVerificationArn);
       Telemetry telemetry = new EmfTelemetry(METRICS_NAMESPACE);
       MessageSender messages = messages();
-      release = new ChargeRelease(table.paymentMethods(), table.accounts(), processor, messages,
-          telemetry, clock, MERCHANT);
-      placement = new ChargePlacement(table.paymentMethods(),
-          new CardEligibility(table.paymentMethods(), processor, hmac, clock), processor, hmac,
-          release, workflows, telemetry, clock, MERCHANT);
-      answers = new OwnerAnswers(table.paymentMethods(), table.accounts(), hmac, sealer,
-          workflows, messages, events(), release, clock, MERCHANT);
-      paymentMethods = new AccountPaymentMethods(table.paymentMethods(), release, workflows,
-          sealer);
+      release =
+          new ChargeRelease(
+              table.paymentMethods(),
+              table.accounts(),
+              processor,
+              messages,
+              telemetry,
+              clock,
+              MERCHANT);
+      placement =
+          new ChargePlacement(
+              table.paymentMethods(),
+              new CardEligibility(table.paymentMethods(), processor, hmac, clock),
+              processor,
+              hmac,
+              release,
+              workflows,
+              telemetry,
+              clock,
+              MERCHANT);
+      answers =
+          new OwnerAnswers(
+              table.paymentMethods(),
+              table.accounts(),
+              hmac,
+              sealer,
+              workflows,
+              messages,
+              events(),
+              release,
+              clock,
+              MERCHANT);
+      paymentMethods =
+          new AccountPaymentMethods(table.paymentMethods(), release, workflows, sealer);
     }
   }
 
-  private VerificationProcess contactVerification(DynamoDbTable table, SsmServiceKeys keys,
-      MessageSender messages) {
-    return new VerificationProcess(table.challenges(), table.accounts(),
-        new StepFunctionsWorkflows(clients.client(SfnClient.builder()), contactVerificationArn,
-            null),
-        new TokenSealer(keys.hmacKey()), events(), messages, clock);
+  private VerificationProcess contactVerification(
+      DynamoDbTable table, SsmServiceKeys keys, MessageSender messages) {
+    return new VerificationProcess(
+        table.challenges(),
+        table.accounts(),
+        new StepFunctionsWorkflows(
+            clients.client(SfnClient.builder()), contactVerificationArn, null),
+        new TokenSealer(keys.hmacKey()),
+        events(),
+        messages,
+        clock);
   }
 
   private CodeChallenges codes(DynamoDbTable table, SsmServiceKeys keys, MessageSender messages) {
-    return new CodeChallenges(table.challenges(), messages,
-        new RateLimiter(table.rateLimits(), clock), new Hmac(keys.hmacKey()), clock);
+    return new CodeChallenges(
+        table.challenges(),
+        messages,
+        new RateLimiter(table.rateLimits(), clock),
+        new Hmac(keys.hmacKey()),
+        clock);
   }
 
   private DynamoDbTable table() {

@@ -29,20 +29,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The AWS round trips of each user request, counted on the SDK clients of the functions wired as
- * in production, on the emulator: each must make exactly the calls of its row in
- * {@link RoundTrips}, the README's table. Each request runs on a function that served nothing
- * before it, after its start-up calls, which are counted apart: a warm function's request.
+ * The AWS round trips of each user request, counted on the SDK clients of the functions wired as in
+ * production, on the emulator: each must make exactly the calls of its row in {@link RoundTrips},
+ * the README's table. Each request runs on a function that served nothing before it, after its
+ * start-up calls, which are counted apart: a warm function's request.
  */
 class RoundTripsIT {
   private static final String PASSWORD = "correct horse battery staple";
   private static final String PHONE = "+12025550123";
+
   /** How the email and the SMS of a code both say it. */
   private static final Pattern CODE = Pattern.compile("Your verification code is ([0-9]{6})");
+
   private static final Pattern DESCRIPTOR_CODE = Pattern.compile("INTL([0-9]{6})\\*.*");
 
-  @RegisterExtension
-  static final AwsEmulator AWS = new AwsEmulator();
+  @RegisterExtension static final AwsEmulator AWS = new AwsEmulator();
 
   private final EmulatorTables tables = new EmulatorTables(AWS);
   private final AwsCallCounter counter = new AwsCallCounter();
@@ -52,8 +53,13 @@ class RoundTripsIT {
   @BeforeEach
   void deploy() {
     AWS.reset();
-    clients = AwsClients.forEndpoint(AWS.endpoint(), AWS.region(), AWS.accessKeyId(),
-        AWS.secretAccessKey(), counter.overrides());
+    clients =
+        AwsClients.forEndpoint(
+            AWS.endpoint(),
+            AWS.region(),
+            AWS.accessKeyId(),
+            AWS.secretAccessKey(),
+            counter.overrides());
     functions = EmulatorFunctions.deploy(clients, tables);
   }
 
@@ -68,9 +74,12 @@ class RoundTripsIT {
     String token = signUp("ana@example.com").token();
     AccountApi api = started("AccountApi", functions::accountApi);
 
-    APIGatewayProxyResponseEvent view = expect(RoundTrips.GET_ACCOUNT,
-        () -> api.handleRequest(withBearer(Events.api("AccountApiFunction-get-account.json"),
-            token), null));
+    APIGatewayProxyResponseEvent view =
+        expect(
+            RoundTrips.GET_ACCOUNT,
+            () ->
+                api.handle(
+                    withBearer(Events.api("AccountApiFunction-get-account.json"), token), null));
 
     assertThat(view.getStatusCode()).isEqualTo(200);
   }
@@ -80,8 +89,10 @@ class RoundTripsIT {
     signUp("ana@example.com");
     SessionApi api = started("SessionApi", functions::sessionApi);
 
-    APIGatewayProxyResponseEvent session = expect(RoundTrips.SIGN_IN,
-        () -> api.handleRequest(Events.api("SessionApiFunction-post-sessions.json"), null));
+    APIGatewayProxyResponseEvent session =
+        expect(
+            RoundTrips.SIGN_IN,
+            () -> api.handle(Events.api("SessionApiFunction-post-sessions.json"), null));
 
     assertThat(session.getStatusCode()).isEqualTo(201);
   }
@@ -91,10 +102,19 @@ class RoundTripsIT {
     String token = signUp("ana@example.com").token();
     SessionApi api = started("SessionApi", functions::sessionApi);
 
-    APIGatewayProxyResponseEvent ended = expect(RoundTrips.SIGN_OUT,
-        () -> api.handleRequest(withBearer(Events.api("SessionApiFunction-post-sessions.json")
-            .withHttpMethod("DELETE").withResource("/v1/sessions/current")
-            .withPath("/v1/sessions/current").withBody(null), token), null));
+    APIGatewayProxyResponseEvent ended =
+        expect(
+            RoundTrips.SIGN_OUT,
+            () ->
+                api.handle(
+                    withBearer(
+                        Events.api("SessionApiFunction-post-sessions.json")
+                            .withHttpMethod("DELETE")
+                            .withResource("/v1/sessions/current")
+                            .withPath("/v1/sessions/current")
+                            .withBody(null),
+                        token),
+                    null));
 
     assertThat(ended.getStatusCode()).isEqualTo(204);
   }
@@ -103,8 +123,10 @@ class RoundTripsIT {
   void startingASignup() {
     SignupApi api = started("SignupApi", functions::signupApi);
 
-    APIGatewayProxyResponseEvent started = expect(RoundTrips.START_SIGNUP,
-        () -> api.handleRequest(Events.api("SignupApiFunction-post-signups.json"), null));
+    APIGatewayProxyResponseEvent started =
+        expect(
+            RoundTrips.START_SIGNUP,
+            () -> api.handle(Events.api("SignupApiFunction-post-signups.json"), null));
 
     assertThat(started.getStatusCode()).isEqualTo(201);
   }
@@ -115,23 +137,36 @@ class RoundTripsIT {
     APIGatewayProxyRequestEvent start = Events.api("SignupApiFunction-post-signups.json");
     start.getHeaders().put("Idempotency-Key", "signup-1");
 
-    APIGatewayProxyResponseEvent started = expect(RoundTrips.START_SIGNUP_IDEMPOTENT,
-        () -> api.handleRequest(start, null));
+    APIGatewayProxyResponseEvent started =
+        expect(RoundTrips.START_SIGNUP_IDEMPOTENT, () -> api.handle(start, null));
 
     assertThat(started.getStatusCode()).isEqualTo(201);
   }
 
   @Test
   void provingTheSignupCode() {
-    String signupId = json(functions.signupApi().handleRequest(
-        Events.api("SignupApiFunction-post-signups.json"), null)).path("signupId").asText();
+    String signupId =
+        json(functions.signupApi().handle(Events.api("SignupApiFunction-post-signups.json"), null))
+            .path("signupId")
+            .asText();
     // the contact-verification workflow waits for the proof, as it does a moment after the start
-    functions.contactVerificationTasks().handleRequest(Map.of("action", "AWAIT_VERIFICATION",
-        "challengeId", signupId, "taskToken", "contact-verification-task"), null);
+    functions
+        .contactVerificationTasks()
+        .handleRequest(
+            Map.of(
+                "action",
+                "AWAIT_VERIFICATION",
+                "challengeId",
+                signupId,
+                "taskToken",
+                "contact-verification-task"),
+            null);
     SignupApi api = started("SignupApi", functions::signupApi);
 
-    APIGatewayProxyResponseEvent verified = expect(RoundTrips.VERIFY_SIGNUP,
-        () -> api.handleRequest(verifySignup(signupId, emailedCode("ana@example.com")), null));
+    APIGatewayProxyResponseEvent verified =
+        expect(
+            RoundTrips.VERIFY_SIGNUP,
+            () -> api.handle(verifySignup(signupId, emailedCode("ana@example.com")), null));
 
     assertThat(verified.getStatusCode()).isEqualTo(201);
   }
@@ -142,8 +177,10 @@ class RoundTripsIT {
     AccountVerificationsApi api =
         started("AccountVerificationsApi", functions::accountVerificationsApi);
 
-    APIGatewayProxyResponseEvent started = expect(RoundTrips.START_SECOND_VERIFICATION,
-        () -> api.handleRequest(startSecondVerification(token), null));
+    APIGatewayProxyResponseEvent started =
+        expect(
+            RoundTrips.START_SECOND_VERIFICATION,
+            () -> api.handle(startSecondVerification(token), null));
 
     assertThat(started.getStatusCode()).isEqualTo(201);
   }
@@ -151,20 +188,38 @@ class RoundTripsIT {
   @Test
   void provingThePhone() {
     String token = signUp("ana@example.com").token();
-    String verificationId = json(functions.accountVerificationsApi().handleRequest(
-        startSecondVerification(token), null)).path("verificationId").asText();
-    functions.contactVerificationTasks().handleRequest(Map.of("action", "AWAIT_VERIFICATION",
-        "challengeId", verificationId, "taskToken", "contact-verification-task"), null);
+    String verificationId =
+        json(functions.accountVerificationsApi().handle(startSecondVerification(token), null))
+            .path("verificationId")
+            .asText();
+    functions
+        .contactVerificationTasks()
+        .handleRequest(
+            Map.of(
+                "action",
+                "AWAIT_VERIFICATION",
+                "challengeId",
+                verificationId,
+                "taskToken",
+                "contact-verification-task"),
+            null);
     AccountVerificationsApi api =
         started("AccountVerificationsApi", functions::accountVerificationsApi);
 
-    APIGatewayProxyResponseEvent verified = expect(RoundTrips.VERIFY_SECOND_VERIFICATION,
-        () -> api.handleRequest(withBearer(Events.api("AccountApiFunction-get-account.json")
-            .withHttpMethod("POST")
-            .withResource("/v1/account/verifications/{verificationId}/verify")
-            .withPath("/v1/account/verifications/" + verificationId + "/verify")
-            .withPathParameters(Map.of("verificationId", verificationId))
-            .withBody("{\"code\": \"" + textedCode(PHONE) + "\"}"), token), null));
+    APIGatewayProxyResponseEvent verified =
+        expect(
+            RoundTrips.VERIFY_SECOND_VERIFICATION,
+            () ->
+                api.handle(
+                    withBearer(
+                        Events.api("AccountApiFunction-get-account.json")
+                            .withHttpMethod("POST")
+                            .withResource("/v1/account/verifications/{verificationId}/verify")
+                            .withPath("/v1/account/verifications/" + verificationId + "/verify")
+                            .withPathParameters(Map.of("verificationId", verificationId))
+                            .withBody("{\"code\": \"" + textedCode(PHONE) + "\"}"),
+                        token),
+                    null));
 
     assertThat(verified.getStatusCode()).isEqualTo(200);
   }
@@ -174,8 +229,8 @@ class RoundTripsIT {
     String token = signUp("ana@example.com").token();
     PaymentMethodsApi api = started("PaymentMethodsApi", functions::paymentMethodsApi);
 
-    APIGatewayProxyResponseEvent added = expect(RoundTrips.ADD_CARD,
-        () -> api.handleRequest(addCard(token, "4242424242424242"), null));
+    APIGatewayProxyResponseEvent added =
+        expect(RoundTrips.ADD_CARD, () -> api.handle(addCard(token, "4242424242424242"), null));
 
     assertThat(added.getStatusCode()).isEqualTo(202);
   }
@@ -183,17 +238,34 @@ class RoundTripsIT {
   @Test
   void provingTheCard() {
     SignedUp account = signUp("ana@example.com");
-    String paymentMethodId = json(functions.paymentMethodsApi().handleRequest(
-        addCard(account.token(), "4242424242424242"), null)).path("paymentMethodId").asText();
+    String paymentMethodId =
+        json(functions
+                .paymentMethodsApi()
+                .handle(addCard(account.token(), "4242424242424242"), null))
+            .path("paymentMethodId")
+            .asText();
     // the card-verification workflow waits for the owner's answer
-    functions.cardVerificationTasks().handleRequest(Map.of("action", "AWAIT_OWNER",
-        "accountId", account.accountId(), "paymentMethodId", paymentMethodId,
-        "taskToken", "card-verification-task"), null);
+    functions
+        .cardVerificationTasks()
+        .handleRequest(
+            Map.of(
+                "action",
+                "AWAIT_OWNER",
+                "accountId",
+                account.accountId(),
+                "paymentMethodId",
+                paymentMethodId,
+                "taskToken",
+                "card-verification-task"),
+            null);
     PaymentMethodsApi api = started("PaymentMethodsApi", functions::paymentMethodsApi);
 
-    APIGatewayProxyResponseEvent verified = expect(RoundTrips.VERIFY_CARD,
-        () -> api.handleRequest(verifyCard(account.token(), paymentMethodId,
-            descriptorCode("4242")), null));
+    APIGatewayProxyResponseEvent verified =
+        expect(
+            RoundTrips.VERIFY_CARD,
+            () ->
+                api.handle(
+                    verifyCard(account.token(), paymentMethodId, descriptorCode("4242")), null));
 
     assertThat(verified.getStatusCode()).isEqualTo(200);
     assertThat(json(verified).path("status").asText()).isEqualTo("VERIFIED");
@@ -204,16 +276,18 @@ class RoundTripsIT {
   /** Builds a function, checking the calls it makes at start-up against the table's. */
   private <T> T started(String function, Supplier<T> build) {
     AwsCallCounter.Counted<T> built = counter.during(build);
-    assertThat(built.calls()).as("AWS calls while %s starts", function)
+    assertThat(built.calls())
+        .as("AWS calls while %s starts", function)
         .isEqualTo(RoundTrips.AT_START.get(function));
     return built.result();
   }
 
-  private APIGatewayProxyResponseEvent expect(RoundTrips.Row row,
-      Supplier<APIGatewayProxyResponseEvent> request) {
+  private APIGatewayProxyResponseEvent expect(
+      RoundTrips.Row row, Supplier<APIGatewayProxyResponseEvent> request) {
     AwsCallCounter.Counted<APIGatewayProxyResponseEvent> made = counter.during(request);
-    assertThat(made.calls()).as("AWS calls of %s, answered %s", row.request(),
-        made.result().getStatusCode()).isEqualTo(row.calls());
+    assertThat(made.calls())
+        .as("AWS calls of %s, answered %s", row.request(), made.result().getStatusCode())
+        .isEqualTo(row.calls());
     return made.result();
   }
 
@@ -226,10 +300,10 @@ class RoundTripsIT {
     SignupApi api = functions.signupApi();
     APIGatewayProxyRequestEvent start = Events.api("SignupApiFunction-post-signups.json");
     start.setBody(start.getBody().replace("ana@example.com", email));
-    String signupId = json(api.handleRequest(start, null)).path("signupId").asText();
-    JsonNode done = json(api.handleRequest(verifySignup(signupId, emailedCode(email)), null));
-    return new SignedUp(done.path("accountId").asText(),
-        done.path("session").path("token").asText());
+    String signupId = json(api.handle(start, null)).path("signupId").asText();
+    JsonNode done = json(api.handle(verifySignup(signupId, emailedCode(email)), null));
+    return new SignedUp(
+        done.path("accountId").asText(), done.path("session").path("token").asText());
   }
 
   private static String emailedCode(String email) {
@@ -241,8 +315,7 @@ class RoundTripsIT {
   }
 
   private static String textedCode(String phone) {
-    List<SentSms> sent = AWS.sentSms().stream().filter(m -> m.phoneNumber().equals(phone))
-        .toList();
+    List<SentSms> sent = AWS.sentSms().stream().filter(m -> m.phoneNumber().equals(phone)).toList();
     assertThat(sent).as("texts to the phone").isNotEmpty();
     Matcher code = CODE.matcher(sent.get(sent.size() - 1).message());
     assertThat(code.find()).as("a code in the text").isTrue();
@@ -269,28 +342,36 @@ class RoundTripsIT {
   }
 
   private static APIGatewayProxyRequestEvent startSecondVerification(String token) {
-    return withBearer(Events.api("AccountApiFunction-get-account.json").withHttpMethod("POST")
-        .withResource("/v1/account/verifications").withPath("/v1/account/verifications")
-        .withBody("{\"channel\": \"SMS\", \"phone\": \"" + PHONE + "\"}"), token);
+    return withBearer(
+        Events.api("AccountApiFunction-get-account.json")
+            .withHttpMethod("POST")
+            .withResource("/v1/account/verifications")
+            .withPath("/v1/account/verifications")
+            .withBody("{\"channel\": \"SMS\", \"phone\": \"" + PHONE + "\"}"),
+        token);
   }
 
   private APIGatewayProxyRequestEvent addCard(String token, String number) {
     String cardToken = functions.processor.tokenize(number, 12, 2030, "123");
-    return withBearer(Events.api("PaymentMethodsApiFunction-post-cards.json")
-        .withBody("{\"token\": \"" + cardToken + "\"}"), token);
+    return withBearer(
+        Events.api("PaymentMethodsApiFunction-post-cards.json")
+            .withBody("{\"token\": \"" + cardToken + "\"}"),
+        token);
   }
 
-  private static APIGatewayProxyRequestEvent verifyCard(String token, String paymentMethodId,
-      String code) {
-    return withBearer(Events.api("PaymentMethodsApiFunction-post-cards.json")
-        .withResource("/v1/account/payment-methods/{paymentMethodId}/verify")
-        .withPath("/v1/account/payment-methods/" + paymentMethodId + "/verify")
-        .withPathParameters(Map.of("paymentMethodId", paymentMethodId))
-        .withBody("{\"code\": \"" + code + "\"}"), token);
+  private static APIGatewayProxyRequestEvent verifyCard(
+      String token, String paymentMethodId, String code) {
+    return withBearer(
+        Events.api("PaymentMethodsApiFunction-post-cards.json")
+            .withResource("/v1/account/payment-methods/{paymentMethodId}/verify")
+            .withPath("/v1/account/payment-methods/" + paymentMethodId + "/verify")
+            .withPathParameters(Map.of("paymentMethodId", paymentMethodId))
+            .withBody("{\"code\": \"" + code + "\"}"),
+        token);
   }
 
-  private static APIGatewayProxyRequestEvent withBearer(APIGatewayProxyRequestEvent event,
-      String token) {
+  private static APIGatewayProxyRequestEvent withBearer(
+      APIGatewayProxyRequestEvent event, String token) {
     event.getHeaders().put("Authorization", "Bearer " + token);
     return event;
   }

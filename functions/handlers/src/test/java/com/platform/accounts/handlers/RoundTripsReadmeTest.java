@@ -10,11 +10,14 @@ class RoundTripsReadmeTest {
 
   @Test
   void theReadmeShowsTheRoundTripsThatTheIntegrationTestProves() throws Exception {
-    String readme = Files.readString(
-        Path.of(System.getProperty("repo.root", "../.."), "README.md"));
+    String readme =
+        Files.readString(Path.of(System.getProperty("repo.root", "../.."), "README.md"));
 
-    assertThat(readme).as("README.md, section \"AWS round trips per operation\", must show"
-        + " RoundTrips.markdown():%n%s", RoundTrips.markdown())
+    assertThat(readme)
+        .as(
+            "README.md, section \"AWS round trips per operation\", must show"
+                + " RoundTrips.markdown():%n%s",
+            RoundTrips.markdown())
         .contains("## AWS round trips per operation")
         .contains(RoundTrips.markdown());
   }

@@ -32,21 +32,43 @@ import java.util.regex.Pattern;
  */
 final class Fixture {
   private static final String PASSWORD = "correct horse battery staple";
+
   /** Argon2 takes tens of milliseconds by design and is on none of the measured paths. */
   private static final String PASSWORD_HASH = new PasswordHasher().hash(PASSWORD);
+
   private static final String TERMS_VERSION = "2026-11-01";
   private static final Pattern DESCRIPTOR = Pattern.compile("INTL([0-9]{6})\\*.*");
 
   private final TestLifecycle t = new TestLifecycle();
   private final EphemeralServiceKeys keys = new EphemeralServiceKeys();
-  private final AccountLifecycle core = new AccountLifecycle(new AccountLifecycle.Ports(
-      t.table.accounts(), t.table.challenges(), t.table.rateLimits(), t.table.idempotency(),
-      t.outbox, t.events, t.workflows, keys, t.clock, TERMS_VERSION, t.table.paymentMethods(),
-      t.cards, "ACMECLOUD", t.table.accountOverviews(), new Es256SessionIssuer(keys, t.clock),
-      new Es256SessionVerifier(keys.sessionVerificationKey(), t.clock)));
+  private final AccountLifecycle core =
+      new AccountLifecycle(
+          new AccountLifecycle.Ports(
+              t.table.accounts(),
+              t.table.challenges(),
+              t.table.rateLimits(),
+              t.table.idempotency(),
+              t.outbox,
+              t.events,
+              t.workflows,
+              keys,
+              t.clock,
+              TERMS_VERSION,
+              t.table.paymentMethods(),
+              t.cards,
+              "ACMECLOUD",
+              t.table.accountOverviews(),
+              new Es256SessionIssuer(keys, t.clock),
+              new Es256SessionVerifier(keys.sessionVerificationKey(), t.clock)));
+
   /** The same issuing of codes as sign-up's: a random code and its challenge-bound HMAC. */
-  private final CodeChallenges codes = new CodeChallenges(t.table.challenges(), t.outbox,
-      new RateLimiter(t.table.rateLimits(), t.clock), new Hmac(keys.hmacKey()), t.clock);
+  private final CodeChallenges codes =
+      new CodeChallenges(
+          t.table.challenges(),
+          t.outbox,
+          new RateLimiter(t.table.rateLimits(), t.clock),
+          new Hmac(keys.hmacKey()),
+          t.clock);
 
   /** A sign-up waiting for its code, and the code its owner received. */
   record PendingSignup(String signupId, String code) {}
@@ -65,10 +87,14 @@ final class Fixture {
   PendingSignup pendingSignup(String email) {
     String signupId = Ids.next(SignupService.PREFIX);
     CodeChallenges.IssuedCode code = codes.issue(signupId, Channel.EMAIL);
-    SignupDetails details = new SignupDetails(email, "US", null, PASSWORD_HASH, TERMS_VERSION,
-        t.clock.instant(), false);
-    t.table.challenges().create(codes.newChallenge(signupId, Challenge.Purpose.SIGNUP, null,
-        details, Channel.EMAIL, email, code));
+    SignupDetails details =
+        new SignupDetails(
+            email, "US", null, PASSWORD_HASH, TERMS_VERSION, t.clock.instant(), false);
+    t.table
+        .challenges()
+        .create(
+            codes.newChallenge(
+                signupId, Challenge.Purpose.SIGNUP, null, details, Channel.EMAIL, email, code));
     core.verificationProcess().await(signupId, "contact-task-" + signupId);
     return new PendingSignup(signupId, code.code());
   }
@@ -85,10 +111,11 @@ final class Fixture {
    */
   PendingCard pendingCard(String token, String cardNumber) {
     Account account = core.authenticator().authenticate(token);
-    PaymentMethod card = core.chargePlacement().add(account,
-        t.cards.tokenize(cardNumber, 12, 2030, "123"));
-    core.ownerAnswers().awaitOwner(account.accountId(), card.paymentMethodId(),
-        "card-task-" + card.paymentMethodId());
+    PaymentMethod card =
+        core.chargePlacement().add(account, t.cards.tokenize(cardNumber, 12, 2030, "123"));
+    core.ownerAnswers()
+        .awaitOwner(
+            account.accountId(), card.paymentMethodId(), "card-task-" + card.paymentMethodId());
     String microcharge = card.check().microchargeId();
     for (SandboxCardProcessor.Transaction line :
         t.cards.statement(cardNumber.substring(cardNumber.length() - 4))) {

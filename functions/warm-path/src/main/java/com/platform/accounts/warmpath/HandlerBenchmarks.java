@@ -2,7 +2,6 @@ package com.platform.accounts.warmpath;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.card.Luhn;
 import com.platform.accounts.core.port.SessionTokenIssuer;
@@ -11,15 +10,24 @@ import com.platform.accounts.core.session.SessionClaims;
 import com.platform.accounts.core.session.SessionToken;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.FakeContext;
+import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.TestHandlers;
 import com.platform.accounts.handlers.api.AccountApi;
+import com.platform.accounts.handlers.api.ApiHandler;
 import com.platform.accounts.handlers.api.PaymentMethodsApi;
 import com.platform.accounts.handlers.api.SignupApi;
 import com.platform.accounts.handlers.logging.LambdaLogging;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,20 +44,23 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The warm path of three API requests: the handler as Lambda calls it (with a context, so the
  * Powertools logging frame and the EMF metrics record run too) on the core wired on in-memory
- * ports.
- * What is measured is the handler's own work: routing, parsing, authentication, the service, the
- * stores' in-memory stand-ins, rendering; no network, so no AWS round trip (those are counted by
- * {@code RoundTripsIT} in functions/handlers).
+ * ports. What is measured is the handler's own work: routing, parsing, authentication, the service,
+ * the stores' in-memory stand-ins, rendering; no network, so no AWS round trip (those are counted
+ * by {@code RoundTripsIT} in functions/handlers).
  *
  * <p>Each request is timed on its own (sample time), so the percentiles are those of single
  * requests. The forks run with the functions' JIT settings (template.yaml's JAVA_TOOL_OPTIONS).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class HandlerBenchmarks {
+  private static final Pattern STATUS_CODE = Pattern.compile("^\\{\"statusCode\":(\\d{3}),");
+
   /**
    * The in-memory table keeps every item and some of its stand-ins scan them all; a fresh one every
    * so many requests keeps those scans (in the set-up) short.
@@ -87,9 +98,11 @@ public class HandlerBenchmarks {
   @State(Scope.Benchmark)
   public static class AccountView {
     AccountApi api;
-    APIGatewayProxyRequestEvent request;
+    byte[] event;
+
     /** For the controls: the session's token, its check, and the signing of a new one. */
     String token;
+
     Authenticator authenticator;
     Account account;
     SessionTokenIssuer tokens;
@@ -100,8 +113,9 @@ public class HandlerBenchmarks {
       token = fixture.signedIn("ana@example.com");
       fixture.pendingCard(token, "4242424242424242");
       api = TestHandlers.accountApi(fixture.core());
-      request = Events.api("AccountApiFunction-get-account.json");
+      APIGatewayProxyRequestEvent request = Events.api("AccountApiFunction-get-account.json");
       request.getHeaders().put("Authorization", "Bearer " + token);
+      event = lambdaEvent(request);
       authenticator = fixture.core().authenticator();
       account = authenticator.authenticate(token);
       tokens = fixture.core().ports().sessionIssuer();
@@ -119,7 +133,7 @@ public class HandlerBenchmarks {
     private Fixture fixture;
     private int requests;
     SignupApi api;
-    APIGatewayProxyRequestEvent request;
+    byte[] event;
 
     @Setup(Level.Invocation)
     public void newSignup() {
@@ -129,11 +143,13 @@ public class HandlerBenchmarks {
       }
       Fixture.PendingSignup signup = fixture.pendingSignup("user" + requests + "@example.com");
       requests++;
-      request = Events.api("SignupApiFunction-post-signups.json")
-          .withResource("/v1/signups/{signupId}/verify")
-          .withPath("/v1/signups/" + signup.signupId() + "/verify")
-          .withPathParameters(Map.of("signupId", signup.signupId()))
-          .withBody("{\"code\": \"" + signup.code() + "\"}");
+      event =
+          lambdaEvent(
+              Events.api("SignupApiFunction-post-signups.json")
+                  .withResource("/v1/signups/{signupId}/verify")
+                  .withPath("/v1/signups/" + signup.signupId() + "/verify")
+                  .withPathParameters(Map.of("signupId", signup.signupId()))
+                  .withBody("{\"code\": \"" + signup.code() + "\"}"));
     }
   }
 
@@ -151,7 +167,7 @@ public class HandlerBenchmarks {
     private String token;
     private String previousCard;
     PaymentMethodsApi api;
-    APIGatewayProxyRequestEvent request;
+    byte[] event;
 
     @Setup(Level.Invocation)
     public void newCard() {
@@ -168,12 +184,14 @@ public class HandlerBenchmarks {
       requests++;
       previousCard = card.paymentMethodId();
       String verify = "/v1/account/payment-methods/" + card.paymentMethodId() + "/verify";
-      request = Events.api("PaymentMethodsApiFunction-post-cards.json")
-          .withResource("/v1/account/payment-methods/{paymentMethodId}/verify")
-          .withPath(verify)
-          .withPathParameters(Map.of("paymentMethodId", card.paymentMethodId()))
-          .withBody("{\"code\": \"" + card.code() + "\"}");
+      APIGatewayProxyRequestEvent request =
+          Events.api("PaymentMethodsApiFunction-post-cards.json")
+              .withResource("/v1/account/payment-methods/{paymentMethodId}/verify")
+              .withPath(verify)
+              .withPathParameters(Map.of("paymentMethodId", card.paymentMethodId()))
+              .withBody("{\"code\": \"" + card.code() + "\"}");
       request.getHeaders().put("Authorization", "Bearer " + token);
+      event = lambdaEvent(request);
     }
 
     /** A US Visa credit card of its own for each request: the sandbox's 411111 range. */
@@ -184,18 +202,18 @@ public class HandlerBenchmarks {
   }
 
   @Benchmark
-  public APIGatewayProxyResponseEvent getAccount(AccountView s, LambdaRuntime lambda) {
-    return expect(200, s.api.handleRequest(s.request, lambda.context));
+  public byte[] getAccount(AccountView s, LambdaRuntime lambda) throws IOException {
+    return expect(200, invoke(s.api, s.event, lambda));
   }
 
   @Benchmark
-  public APIGatewayProxyResponseEvent verifySignupCode(PendingSignup s, LambdaRuntime lambda) {
-    return expect(201, s.api.handleRequest(s.request, lambda.context));
+  public byte[] verifySignupCode(PendingSignup s, LambdaRuntime lambda) throws IOException {
+    return expect(201, invoke(s.api, s.event, lambda));
   }
 
   @Benchmark
-  public APIGatewayProxyResponseEvent verifyCard(PendingCard s, LambdaRuntime lambda) {
-    return expect(200, s.api.handleRequest(s.request, lambda.context));
+  public byte[] verifyCard(PendingCard s, LambdaRuntime lambda) throws IOException {
+    return expect(200, invoke(s.api, s.event, lambda));
   }
 
   /**
@@ -203,27 +221,54 @@ public class HandlerBenchmarks {
    * makes (the JDK's P-256 arithmetic).
    */
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
+  @Fork(
+      value = 1,
+      jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
   public SessionClaims checkSessionToken(AccountView s) {
     return s.authenticator.claims(s.token);
   }
 
   /** Control: signing a session token alone, which a proven sign-up (and a sign-in) makes. */
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
+  @Fork(
+      value = 1,
+      jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
   public SessionToken signSessionToken(AccountView s) {
     return s.tokens.issue(s.account);
   }
 
+  /** The event's JSON as API Gateway hands it to Lambda, made before the timer starts. */
+  static byte[] lambdaEvent(APIGatewayProxyRequestEvent request) {
+    try {
+      return Json.MAPPER.writeValueAsBytes(request);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The request as Lambda makes it: the event's bytes into the function's entry. */
+  private static byte[] invoke(ApiHandler api, byte[] event, LambdaRuntime lambda)
+      throws IOException {
+    ByteArrayOutputStream answer = new ByteArrayOutputStream(1024);
+    api.handleRequest(new ByteArrayInputStream(event), answer, lambda.context);
+    return answer.toByteArray();
+  }
+
   /** A request that failed would time an error path instead: the run stops. */
-  private static APIGatewayProxyResponseEvent expect(int status,
-      APIGatewayProxyResponseEvent response) {
-    int got = response.getStatusCode();
+  private static byte[] expect(int status, byte[] answer) {
+    // the frame writes the status first: {"statusCode":NNN,...}
+    String head = new String(answer, 0, Math.min(answer.length, 20), StandardCharsets.UTF_8);
+    Matcher code = STATUS_CODE.matcher(head);
+    int got = code.find() ? Integer.parseInt(code.group(1)) : -1;
     if (got != status) {
       // only an error answer is shown: problem+json carries no secret, a success may (a session)
-      throw new IllegalStateException("expected " + status + ", got " + got
-          + (got >= 400 ? ": " + response.getBody() : ""));
+      throw new IllegalStateException(
+          "expected "
+              + status
+              + ", got "
+              + got
+              + (got >= 400 ? ": " + new String(answer, StandardCharsets.UTF_8) : ""));
     }
-    return response;
+    return answer;
   }
 }

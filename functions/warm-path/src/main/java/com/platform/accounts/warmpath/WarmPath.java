@@ -16,18 +16,20 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * Runs {@link HandlerBenchmarks} (JMH's own command-line options apply, say {@code -f 1 -i 2} for a
- * quicker run) and prints the percentiles of each request beside the target: the handler's own
- * work under 1 ms at p99.
+ * quicker run) and prints the percentiles of each request beside the target: the handler's own work
+ * under 1 ms at p99.
  */
 public final class WarmPath {
   static final double TARGET_P99_MICROS = 1_000;
+
   /** The rows in the table's order: the three requests, then the controls (no target). */
   private static final Map<String, String> ROWS = new LinkedHashMap<>();
 
   static {
     ROWS.put("getAccount", "AccountApi GET /v1/account");
     ROWS.put("verifySignupCode", "SignupApi POST /v1/signups/{signupId}/verify");
-    ROWS.put("verifyCard",
+    ROWS.put(
+        "verifyCard",
         "PaymentMethodsApi POST /v1/account/payment-methods/{paymentMethodId}/verify");
     ROWS.put("checkSessionToken", "control: the ES256 check of a session token alone");
     ROWS.put("signSessionToken", "control: signing a session token alone");
@@ -56,24 +58,36 @@ public final class WarmPath {
   static String table(Collection<RunResult> results) {
     List<String> order = new ArrayList<>(ROWS.keySet());
     List<RunResult> sorted = new ArrayList<>(results);
-    sorted.sort(Comparator.comparingInt(r -> {
-      int at = order.indexOf(method(r));
-      return at < 0 ? order.size() : at;
-    }));
-    StringBuilder table = new StringBuilder()
-        .append("| warm request (in-memory ports) | samples | p50 µs | p90 µs | p99 µs | p99.9 µs"
-            + " | max µs | p99 under 1 ms |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+    sorted.sort(
+        Comparator.comparingInt(
+            r -> {
+              int at = order.indexOf(method(r));
+              return at < 0 ? order.size() : at;
+            }));
+    StringBuilder table =
+        new StringBuilder()
+            .append(
+                "| warm request (in-memory ports) | samples | p50 µs | p90 µs | p99 µs | p99.9 µs"
+                    + " | max µs | p99 under 1 ms |\n")
+            .append("|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (RunResult result : sorted) {
       String method = method(result);
       Statistics s = result.getPrimaryResult().getStatistics();
       double p99 = s.getPercentile(99);
-      String verdict = CONTROLS.contains(method) ? "(control)"
-          : p99 < TARGET_P99_MICROS ? "yes" : "**no**";
-      table.append(String.format(Locale.ROOT,
-          "| %s | %,d | %.0f | %.0f | %.0f | %.0f | %.0f | %s |%n",
-          ROWS.getOrDefault(method, method), s.getN(), s.getPercentile(50), s.getPercentile(90),
-          p99, s.getPercentile(99.9), s.getMax(), verdict));
+      String verdict =
+          CONTROLS.contains(method) ? "(control)" : p99 < TARGET_P99_MICROS ? "yes" : "**no**";
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %.0f | %.0f | %.0f | %.0f | %.0f | %s |%n",
+              ROWS.getOrDefault(method, method),
+              s.getN(),
+              s.getPercentile(50),
+              s.getPercentile(90),
+              p99,
+              s.getPercentile(99.9),
+              s.getMax(),
+              verdict));
     }
     return table.toString();
   }

@@ -2,6 +2,7 @@ package com.platform.accounts.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
@@ -12,6 +13,7 @@ import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.Channel;
 import com.platform.accounts.core.verification.CodeSent;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SecondVerificationServiceTest {
@@ -20,11 +22,20 @@ class SecondVerificationServiceTest {
   private final SecondVerificationService verifications = t.lifecycle.verifications();
 
   private Account signUp(String email, String channel, String phone) {
-    CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", email, PASSWORD, PASSWORD,
-        true, channel, phone), new Validation());
-    String id = t.lifecycle.signups().verify(sent.challengeId(),
-        t.lastCode(phone == null || "EMAIL".equals(channel) || channel == null ? email : phone))
-        .accountId();
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", email, PASSWORD, PASSWORD, true, channel, phone),
+                new Validation());
+    String id =
+        t.lifecycle
+            .signups()
+            .verify(
+                sent.challengeId(),
+                t.lastCode(
+                    phone == null || "EMAIL".equals(channel) || channel == null ? email : phone))
+            .accountId();
     return t.table.accounts().find(id).orElseThrow();
   }
 
@@ -33,8 +44,8 @@ class SecondVerificationServiceTest {
     Account account = signUp("ana@example.com", null, null);
 
     CodeSent sent = verifications.start(account, "SMS", "+12025550123", new Validation());
-    VerifiedContacts contacts = verifications.verify(account, sent.challengeId(),
-        t.lastCode("+12025550123"));
+    VerifiedContacts contacts =
+        verifications.verify(account, sent.challengeId(), t.lastCode("+12025550123"));
 
     assertThat(contacts).isEqualTo(new VerifiedContacts(true, true));
     Account stored = t.table.accounts().find(account.accountId()).orElseThrow();
@@ -49,8 +60,8 @@ class SecondVerificationServiceTest {
 
     CodeSent sent = verifications.start(account, "EMAIL", null, new Validation());
     assertThat(sent.channel()).isEqualTo(Channel.EMAIL);
-    VerifiedContacts contacts = verifications.verify(account, sent.challengeId(),
-        t.lastCode("bo@example.com"));
+    VerifiedContacts contacts =
+        verifications.verify(account, sent.challengeId(), t.lastCode("bo@example.com"));
 
     assertThat(contacts).isEqualTo(new VerifiedContacts(true, true));
   }
@@ -59,8 +70,9 @@ class SecondVerificationServiceTest {
   void theSignupChannelCannotBeVerifiedAgain() {
     Account account = signUp("cy@example.com", null, null);
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, "EMAIL", null, new Validation()));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(account, "EMAIL", null, new Validation()));
 
     assertThat(p.code()).isEqualTo(ErrorCode.CHANNEL_ALREADY_VERIFIED);
   }
@@ -69,10 +81,13 @@ class SecondVerificationServiceTest {
   void aPhoneOfAnotherCountryIsRefused() {
     Account account = signUp("di@example.com", null, null);
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, "SMS", "+61412345678", new Validation()));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.start(account, "SMS", "+61412345678", new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code)
+    assertThat(p.errors())
+        .extracting(FieldError::code)
         .containsExactly(FieldErrorCode.PHONE_COUNTRY_MISMATCH);
   }
 
@@ -82,10 +97,266 @@ class SecondVerificationServiceTest {
     Account bo = signUp("fi@example.com", null, null);
     CodeSent sent = verifications.start(ana, "SMS", "+12025550125", new Validation());
 
-    Problem p = catchThrowableOfType(Problem.class, () -> verifications.verify(bo,
-        sent.challengeId(), t.lastCode("+12025550125")));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.verify(bo, sent.challengeId(), t.lastCode("+12025550125")));
 
     assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(t.table.accounts().find(bo.accountId()).orElseThrow().phoneVerified()).isFalse();
+  }
+
+  @Test
+  void aChannelMustBeChosenFromTheThree() {
+    Account account = signUp("gu@example.com", null, null);
+
+    Problem missing =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.start(account, null, "+12025550126", new Validation()));
+    Problem unknown =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.start(account, "PIGEON", "+12025550126", new Validation()));
+
+    assertThat(missing.errors())
+        .extracting(FieldError::field, FieldError::code)
+        .containsExactly(tuple("channel", FieldErrorCode.REQUIRED));
+    assertThat(unknown.errors())
+        .extracting(FieldError::field, FieldError::code)
+        .containsExactly(tuple("channel", FieldErrorCode.INVALID_CHANNEL));
+    assertThat(t.outbox.to("+12025550126")).isEmpty();
+  }
+
+  @Test
+  void aChannelAlreadyRejectedByTheApiIsNotJudgedAgain() {
+    Account account = signUp("ha@example.com", null, null);
+    Validation validation =
+        new Validation().reject("channel", FieldErrorCode.INVALID_TYPE, "Must be a string.");
+
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(account, null, null, validation));
+
+    assertThat(p.errors())
+        .extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.INVALID_TYPE);
+  }
+
+  @Test
+  void aPhoneIsNeededToProveAPhone() {
+    Account account = signUp("io@example.com", null, null);
+
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(account, "VOICE", null, new Validation()));
+
+    assertThat(p.errors())
+        .extracting(FieldError::field, FieldError::code, FieldError::message)
+        .containsExactly(
+            tuple("phone", FieldErrorCode.REQUIRED, "A phone number is needed for VOICE."));
+  }
+
+  @Test
+  void aPhoneAlreadyRejectedByTheApiIsNotJudgedAgain() {
+    Account account = signUp("ja@example.com", null, null);
+    Validation validation =
+        new Validation().reject("phone", FieldErrorCode.INVALID_TYPE, "Must be a string.");
+
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(account, "SMS", null, validation));
+
+    assertThat(p.errors())
+        .extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.INVALID_TYPE);
+  }
+
+  @Test
+  void anImpossibleNumberIsAskedForInInternationalFormat() {
+    Account account = signUp("ka@example.com", null, null);
+
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.start(account, "SMS", "2025550123", new Validation()));
+
+    assertThat(p.errors())
+        .extracting(FieldError::code, FieldError::message)
+        .containsExactly(
+            tuple(
+                FieldErrorCode.INVALID_PHONE,
+                "Enter the number in international format, e.g. +12025550123."));
+  }
+
+  @Test
+  void aPhoneOfAnotherCountryIsNamedAsSuch() {
+    Account account = signUp("la@example.com", null, null);
+
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.start(account, "SMS", "+61412345678", new Validation()));
+
+    assertThat(p.errors())
+        .extracting(FieldError::message)
+        .containsExactly("The number does not belong to the account's country.");
+  }
+
+  @Test
+  void aVerifiedPhoneIsNotProvenAgainEvenWithoutANumberGiven() {
+    Account account = signUp("ma@example.com", "SMS", "+12025550127");
+
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(account, "VOICE", null, new Validation()));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.CHANNEL_ALREADY_VERIFIED);
+    assertThat(p.detail()).isEqualTo("This account's phone is verified already.");
+  }
+
+  @Test
+  void aVerifiedEmailIsNamedWhenItIsAskedAgain() {
+    Account account = signUp("na@example.com", null, null);
+
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(account, "EMAIL", null, new Validation()));
+
+    assertThat(p.detail()).isEqualTo("This account's email is verified already.");
+  }
+
+  @Test
+  void theCodeIsSentToTheNumberAndTheCallerSeesItMasked() {
+    Account account = signUp("oz@example.com", null, null);
+
+    CodeSent sent = verifications.start(account, "SMS", "+12025550128", new Validation());
+
+    assertThat(sent.challengeId()).startsWith("ver_");
+    assertThat(sent.channel()).isEqualTo(Channel.SMS);
+    assertThat(sent.destination()).isEqualTo("+1********28");
+    assertThat(t.lastMessage("+12025550128").channel()).isEqualTo(Channel.SMS);
+    assertThat(t.lastCode("+12025550128")).matches("[0-9]{6}");
+  }
+
+  @Test
+  void aPhoneProvenByVoiceIsKeptAsTheAccountsPhone() {
+    Account account = signUp("pe@example.com", null, null);
+    CodeSent sent = verifications.start(account, "VOICE", "+12025550129", new Validation());
+
+    verifications.verify(account, sent.challengeId(), t.lastCode("+12025550129"));
+
+    Account stored = t.table.accounts().find(account.accountId()).orElseThrow();
+    assertThat(stored.phone()).isEqualTo("+12025550129");
+    assertThat(stored.phoneVerified()).isTrue();
+    assertThat(stored.emailVerified()).isTrue();
+  }
+
+  @Test
+  void aProvenEmailKeepsTheAccountsPhone() {
+    Account account = signUp("qu@example.com", "SMS", "+12025550130");
+    CodeSent sent = verifications.start(account, "EMAIL", null, new Validation());
+
+    verifications.verify(account, sent.challengeId(), t.lastCode("qu@example.com"));
+
+    Account stored = t.table.accounts().find(account.accountId()).orElseThrow();
+    assertThat(stored.emailVerified()).isTrue();
+    assertThat(stored.phone()).isEqualTo("+12025550130");
+  }
+
+  @Test
+  void aWaitingExecutionIsResumedWhenTheSecondContactIsProven() {
+    Account account = signUp("ra@example.com", null, null);
+    CodeSent sent = verifications.start(account, "SMS", "+12025550131", new Validation());
+    t.lifecycle.verificationProcess().await(sent.challengeId(), "task-token-1");
+
+    verifications.verify(account, sent.challengeId(), t.lastCode("+12025550131"));
+
+    assertThat(t.workflows.resumed).extracting(r -> r.taskToken()).containsExactly("task-token-1");
+  }
+
+  @Test
+  void aWrongCodeCountsDownAndLeavesTheAccountAsItWas() {
+    Account account = signUp("sa@example.com", null, null);
+    CodeSent sent = verifications.start(account, "SMS", "+12025550132", new Validation());
+    String right = t.lastCode("+12025550132");
+
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () ->
+                verifications.verify(
+                    account, sent.challengeId(), right.equals("000000") ? "111111" : "000000"));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CODE);
+    assertThat(p.extensions()).containsEntry("attemptsRemaining", 4);
+    assertThat(t.table.accounts().find(account.accountId()).orElseThrow().phoneVerified())
+        .isFalse();
+  }
+
+  @Test
+  void aSignupCannotBeCompletedAsASecondVerification() {
+    CodeSent signup =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", "ta@example.com", PASSWORD, PASSWORD, true, null, null),
+                new Validation());
+    Account other = signUp("ub@example.com", null, null);
+
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.verify(other, signup.challengeId(), t.lastCode("ta@example.com")));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  void anAccountClosedMeanwhileCannotProveAContact() {
+    Account account = signUp("va@example.com", null, null);
+    CodeSent sent = verifications.start(account, "SMS", "+12025550133", new Validation());
+    Account stored = t.table.accounts().find(account.accountId()).orElseThrow();
+    t.table
+        .accounts()
+        .update(
+            new Account(
+                stored.accountId(),
+                stored.email(),
+                stored.country(),
+                stored.phone(),
+                stored.passwordHash(),
+                AccountStatus.DELETED,
+                stored.emailVerified(),
+                stored.phoneVerified(),
+                stored.termsVersion(),
+                stored.termsAcceptedAt(),
+                stored.sessionVersion(),
+                stored.createdAt(),
+                stored.version()),
+            Optional.empty());
+
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.verify(account, sent.challengeId(), t.lastCode("+12025550133")));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+  }
+
+  @Test
+  void aNumberGetsAtMostFiveCodesAnHourWhoeverAsks() {
+    Account account = signUp("wa@example.com", null, null);
+    for (int i = 0; i < 5; i++) {
+      verifications.start(account, i % 2 == 0 ? "SMS" : "VOICE", "+12025550134", new Validation());
+    }
+
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.start(account, "SMS", "+12025550134", new Validation()));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(t.outbox.to("+12025550134")).hasSize(5);
   }
 }

@@ -8,12 +8,15 @@ import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
 import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.port.CardProcessor;
+import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.CodeSent;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -38,8 +41,12 @@ abstract class CardTestSupport {
   /** A signed-up account of this country, with both contacts proven. */
   Account account(String country) {
     String email = "card" + EMAILS.incrementAndGet() + "@example.com";
-    CodeSent sent = t.lifecycle.signups().start(new SignupCommand(country, email, PASSWORD,
-        PASSWORD, true, null, null), new Validation());
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand(country, email, PASSWORD, PASSWORD, true, null, null),
+                new Validation());
     String id = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode(email)).accountId();
     return t.table.accounts().find(id).orElseThrow();
   }
@@ -62,8 +69,11 @@ abstract class CardTestSupport {
   }
 
   Transaction microcharge(String last4) {
-    return processor.statement(last4).stream().filter(tx -> tx.status().equals("CAPTURED")
-        || tx.description().matches(DESCRIPTOR.pattern())).reduce((a, b) -> b).orElseThrow();
+    return processor.statement(last4).stream()
+        .filter(
+            tx -> tx.status().equals("CAPTURED") || tx.description().matches(DESCRIPTOR.pattern()))
+        .reduce((a, b) -> b)
+        .orElseThrow();
   }
 
   String descriptorCode(String last4) {
@@ -79,11 +89,25 @@ abstract class CardTestSupport {
   /** Charges are placed as the core places them, but through this processor and workflows. */
   ChargePlacement placementWith(CardProcessor cards, Workflows workflows) {
     Hmac hmac = new Hmac(t.lifecycle.ports().keys().hmacKey());
-    ChargeRelease releaseThere = new ChargeRelease(t.table.paymentMethods(), t.table.accounts(),
-        cards, t.outbox, t.lifecycle.telemetry(), t.clock, "ACMECLOUD");
-    return new ChargePlacement(t.table.paymentMethods(),
-        new CardEligibility(t.table.paymentMethods(), cards, hmac, t.clock), cards, hmac,
-        releaseThere, workflows, t.lifecycle.telemetry(), t.clock, "ACMECLOUD");
+    ChargeRelease releaseThere =
+        new ChargeRelease(
+            t.table.paymentMethods(),
+            t.table.accounts(),
+            cards,
+            t.outbox,
+            t.lifecycle.telemetry(),
+            t.clock,
+            "ACMECLOUD");
+    return new ChargePlacement(
+        t.table.paymentMethods(),
+        new CardEligibility(t.table.paymentMethods(), cards, hmac, t.clock),
+        cards,
+        hmac,
+        releaseThere,
+        workflows,
+        t.lifecycle.telemetry(),
+        t.clock,
+        "ACMECLOUD");
   }
 
   /** A processor that does what the sandbox does, but for what a test overrides. */
@@ -127,6 +151,45 @@ abstract class CardTestSupport {
     @Override
     public void refund(String chargeId, String key) {
       inner.refund(chargeId, key);
+    }
+  }
+
+  /** A store that does what the in-memory one does, but for what a test overrides. */
+  static class DelegatingStore implements PaymentMethodStore {
+    private final PaymentMethodStore inner;
+
+    DelegatingStore(PaymentMethodStore inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public void create(PaymentMethod paymentMethod) {
+      inner.create(paymentMethod);
+    }
+
+    @Override
+    public Optional<PaymentMethod> find(String accountId, String paymentMethodId) {
+      return inner.find(accountId, paymentMethodId);
+    }
+
+    @Override
+    public List<PaymentMethod> list(String accountId) {
+      return inner.list(accountId);
+    }
+
+    @Override
+    public void update(PaymentMethod paymentMethod) {
+      inner.update(paymentMethod);
+    }
+
+    @Override
+    public List<PaymentMethod> due(Instant now, int limit) {
+      return inner.due(now, limit);
+    }
+
+    @Override
+    public Optional<String> fingerprintOwner(String fingerprintHash) {
+      return inner.fingerprintOwner(fingerprintHash);
     }
   }
 }

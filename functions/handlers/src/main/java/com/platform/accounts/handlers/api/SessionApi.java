@@ -18,8 +18,7 @@ public final class SessionApi extends ApiHandler {
     Priming.register(() -> handle(Priming.apiRequest("POST", "/v1/sessions", "{}"), null));
   }
 
-  public SessionApi(SessionService sessions, Authenticator authenticator,
-      Idempotency idempotency) {
+  public SessionApi(SessionService sessions, Authenticator authenticator, Idempotency idempotency) {
     super(authenticator, idempotency);
     this.sessions = sessions;
     route("POST", "/v1/sessions", this::login);

@@ -19,8 +19,14 @@ public final class SignupApi extends ApiHandler {
   /** Production: the sign-up wiring, the session check and the idempotency records. */
   public SignupApi() {
     this(SignupWiring.signups(), ApiWiring.authenticator(), ApiWiring.idempotency());
-    Priming.register(() -> handle(Priming.apiRequest("POST", "/v1/signups",
-        "{\"country\":\"US\",\"email\":\"priming\",\"termsAccepted\":false}"), null));
+    Priming.register(
+        () ->
+            handle(
+                Priming.apiRequest(
+                    "POST",
+                    "/v1/signups",
+                    "{\"country\":\"US\",\"email\":\"priming\",\"termsAccepted\":false}"),
+                null));
   }
 
   public SignupApi(SignupService signups, Authenticator authenticator, Idempotency idempotency) {
@@ -33,20 +39,28 @@ public final class SignupApi extends ApiHandler {
 
   private ApiResponse start(ApiRequest request) {
     RequestBody body = RequestBody.parse(request.body(), false);
-    SignupCommand command = new SignupCommand(body.requiredString("country"),
-        body.requiredString("email"), body.string("password"),
-        body.string("passwordConfirmation"), body.bool("termsAccepted"),
-        body.string("verificationChannel"), body.string("phone"));
-    return ApiResponse.of(201, Views.codeSent("signupId",
-        signups.start(command, body.validation())));
+    SignupCommand command =
+        new SignupCommand(
+            body.requiredString("country"),
+            body.requiredString("email"),
+            body.string("password"),
+            body.string("passwordConfirmation"),
+            body.bool("termsAccepted"),
+            body.string("verificationChannel"),
+            body.string("phone"));
+    return ApiResponse.of(
+        201, Views.codeSent("signupId", signups.start(command, body.validation())));
   }
 
   private ApiResponse resend(ApiRequest request) {
     RequestBody body = RequestBody.parse(request.body(), true);
     String channel = body.string("channel");
     String phone = body.string("phone");
-    return ApiResponse.of(202, Views.codeSent("signupId", signups
-        .resend(request.pathParameter("signupId"), channel, phone, body.validation())));
+    return ApiResponse.of(
+        202,
+        Views.codeSent(
+            "signupId",
+            signups.resend(request.pathParameter("signupId"), channel, phone, body.validation())));
   }
 
   private ApiResponse verify(ApiRequest request) {
