@@ -18,6 +18,7 @@ import com.platform.accounts.core.support.CapturedLog;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChargePlacementTest extends CardTestSupport {
@@ -309,8 +310,8 @@ class ChargePlacementTest extends CardTestSupport {
     DelegatingStore stale =
         new DelegatingStore(t.table.paymentMethods()) {
           @Override
-          public java.util.Optional<String> fingerprintOwner(String fingerprintHash) {
-            return java.util.Optional.empty();
+          public Optional<String> fingerprintOwner(String fingerprintHash) {
+            return Optional.empty();
           }
 
           @Override

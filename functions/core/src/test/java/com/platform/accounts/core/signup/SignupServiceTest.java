@@ -2,6 +2,7 @@ package com.platform.accounts.core.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.account.Account;
@@ -476,7 +477,7 @@ class SignupServiceTest {
 
     assertThat(p.errors())
         .extracting(FieldError::field, FieldError::code)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("password", FieldErrorCode.REQUIRED));
+        .containsExactly(tuple("password", FieldErrorCode.REQUIRED));
   }
 
   @Test
@@ -631,8 +632,7 @@ class SignupServiceTest {
 
     assertThat(p.errors())
         .extracting(FieldError::field, FieldError::code)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("channel", FieldErrorCode.INVALID_CHANNEL));
+        .containsExactly(tuple("channel", FieldErrorCode.INVALID_CHANNEL));
     assertThat(t.outbox.to("vd@example.com")).hasSize(1);
   }
 
@@ -662,7 +662,7 @@ class SignupServiceTest {
 
     assertThat(p.errors())
         .extracting(FieldError::field, FieldError::code)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("phone", FieldErrorCode.REQUIRED));
+        .containsExactly(tuple("phone", FieldErrorCode.REQUIRED));
   }
 
   @Test

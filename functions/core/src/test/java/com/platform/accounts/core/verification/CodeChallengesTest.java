@@ -2,6 +2,7 @@ package com.platform.accounts.core.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.crypto.Hmac;
@@ -176,8 +177,7 @@ class CodeChallengesTest {
       assertThat(p.code()).as("%s", code).isEqualTo(ErrorCode.VALIDATION_FAILED);
       assertThat(p.errors())
           .extracting(FieldError::field, FieldError::code)
-          .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("code", FieldErrorCode.INVALID_CODE));
+          .containsExactly(tuple("code", FieldErrorCode.INVALID_CODE));
     }
     CodeChallenges.requireCodeShape("012345");
   }
