@@ -42,11 +42,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The warm path of three API requests: the handler as Lambda calls it (with a context, so the
- * Powertools logging frame and the EMF metrics record run too) on the core wired on in-memory
- * ports. What is measured is the handler's own work: routing, parsing, authentication, the service,
- * the stores' in-memory stand-ins, rendering; no network, so no AWS round trip (those are counted
- * by {@code RoundTripsIT} in functions/handlers).
+ * The warm path of three API requests: the handler as Lambda calls it (the event's JSON into its
+ * stream entry, with a context, so the Powertools logging frame and the EMF metrics record run too)
+ * on the core wired on in-memory ports. What is measured is the handler's own work: reading the
+ * event, routing, parsing, authentication, the service, the stores' in-memory stand-ins, rendering;
+ * no network, so no AWS round trip (those are counted by {@code RoundTripsIT} in
+ * functions/handlers).
  *
  * <p>Each request is timed on its own (sample time), so the percentiles are those of single
  * requests. The forks run with the functions' JIT settings (template.yaml's JAVA_TOOL_OPTIONS).
