@@ -9,6 +9,7 @@ import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.Priming;
 import com.platform.accounts.handlers.wiring.ApiWiring;
+import com.platform.accounts.handlers.wiring.SessionWiring;
 import com.platform.accounts.handlers.wiring.SignupWiring;
 
 /** Sign-up: start, resend the code, verify the code. */
@@ -19,14 +20,18 @@ public final class SignupApi extends ApiHandler {
   /** Production: the sign-up wiring, the session check and the idempotency records. */
   public SignupApi() {
     this(SignupWiring.signups(), ApiWiring.authenticator(), ApiWiring.idempotency());
+    // the priming also runs one Argon2 check (against the decoy hash), so that the first sign-up
+    // after a restore starts with the hashing code loaded and compiled
     Priming.register(
-        () ->
-            handle(
-                Priming.apiRequest(
-                    "POST",
-                    "/v1/signups",
-                    "{\"country\":\"US\",\"email\":\"priming\",\"termsAccepted\":false}"),
-                null));
+        () -> {
+          handle(
+              Priming.apiRequest(
+                  "POST",
+                  "/v1/signups",
+                  "{\"country\":\"US\",\"email\":\"priming\",\"termsAccepted\":false}"),
+              null);
+          SessionWiring.passwords().matches("priming", null);
+        });
   }
 
   public SignupApi(SignupService signups, Authenticator authenticator, Idempotency idempotency) {
