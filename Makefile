@@ -44,9 +44,10 @@ emulator: venv
 emulator-stop:
 	bash infrastructure/emulator/moto.sh stop
 
-## benchmark: cold start of every handler against the emulator, table printed (see README)
+## benchmark: cold start of every handler (emulator), then the warm path (JMH); tables printed (README)
 benchmark: venv build
 	bash infrastructure/benchmarks/coldstart.sh
+	bash infrastructure/benchmarks/warm-path.sh
 
 ## fuzz: Schemathesis against the local runtime from openapi.yaml; fails on any 5xx
 fuzz: build

@@ -45,21 +45,25 @@ import java.util.regex.Pattern;
  * a clock the caller controls.
  *
  * <h2>How it runs</h2>
+ *
  * Nothing runs on its own. Work happens only inside {@link #startExecution}, {@link
- * #sendTaskSuccess}, {@link #sendTaskFailure}, {@link #runDue} and {@link #runUntil}, on the calling
- * thread, and each of them returns once nothing more can happen without outside help: every branch
- * of every execution has finished or waits for the clock (a Wait, a retry delay, a task timeout) or
- * for a task token. So a test drives an execution step by step and always sees the same order.
+ * #sendTaskSuccess}, {@link #sendTaskFailure}, {@link #runDue} and {@link #runUntil}, on the
+ * calling thread, and each of them returns once nothing more can happen without outside help: every
+ * branch of every execution has finished or waits for the clock (a Wait, a retry delay, a task
+ * timeout) or for a task token. So a test drives an execution step by step and always sees the same
+ * order.
  *
  * <p>Each line of control (the execution itself, each Parallel branch, each Map iteration) is a
  * <em>fiber</em>: explicit state saying which state it is in and what it waits for. Runnable fibers
  * sit in a queue that the calling thread drains.
  *
  * <h2>Threads and callbacks</h2>
+ *
  * All engine state is guarded by one lock, which is released while a {@link TaskInvoker} runs. So:
+ *
  * <ul>
- *   <li>a task may call back into the engine on its own thread ({@code sendTaskSuccess} with its own
- *       token, {@code startExecution} of another machine, ...): the call records its effect and
+ *   <li>a task may call back into the engine on its own thread ({@code sendTaskSuccess} with its
+ *       own token, {@code startExecution} of another machine, ...): the call records its effect and
  *       returns at once, and the work it causes runs as soon as the task returns, in the same drain
  *       loop, so there is neither deadlock nor unbounded recursion;
  *   <li>a task may block waiting for another thread that calls the engine (an HTTP emulator thread,
@@ -88,14 +92,15 @@ public final class AslEngine {
   private final SecureRandom tokenRandom = new SecureRandom();
   private final Random jitterRandom = new Random();
   private final ReentrantLock lock = new ReentrantLock();
+
   /** How many task invocations the current thread is inside; > 0 means a callback. */
   private final ThreadLocal<int[]> invokeDepth = ThreadLocal.withInitial(() -> new int[1]);
 
   private final Map<String, Execution> executions = new LinkedHashMap<>();
   private final Map<String, Fiber> fibersByToken = new HashMap<>();
   private final Deque<Fiber> ready = new ArrayDeque<>();
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>(
-      Comparator.comparing(Timer::due).thenComparingLong(Timer::sequence));
+  private final PriorityQueue<Timer> timers =
+      new PriorityQueue<>(Comparator.comparing(Timer::due).thenComparingLong(Timer::sequence));
   private long timerSequence;
 
   public AslEngine(TaskInvoker invoker, Clock clock) {
@@ -123,8 +128,8 @@ public final class AslEngine {
    * @throws IllegalStateException if an execution of that name exists (AWS: ExecutionAlreadyExists)
    * @throws IllegalArgumentException if a name breaks the AWS naming rules
    */
-  public String startExecution(StateMachine machine, String stateMachineName, String executionName,
-      JsonNode input) {
+  public String startExecution(
+      StateMachine machine, String stateMachineName, String executionName, JsonNode input) {
     Objects.requireNonNull(machine, "machine");
     checkName(stateMachineName, "state machine name");
     String name = executionName == null ? UUID.randomUUID().toString() : executionName;
@@ -136,16 +141,21 @@ public final class AslEngine {
       if (executions.containsKey(arn)) {
         throw new IllegalStateException("ExecutionAlreadyExists: " + arn);
       }
-      Execution execution =
-          new Execution(arn, name, stateMachineName, data, clock.instant());
+      Execution execution = new Execution(arn, name, stateMachineName, data, clock.instant());
       executions.put(arn, execution);
       Fiber root = new Fiber(execution, machine.graph(), null, 0);
       execution.root = root;
       schedule(root, new Begin(data));
       Integer timeout = machine.graph().timeoutSeconds();
       if (timeout != null) {
-        timers.add(new Timer(execution.startDate.plusSeconds(timeout), timerSequence++,
-            TimerKind.EXECUTION_TIMEOUT, root, 0, execution));
+        timers.add(
+            new Timer(
+                execution.startDate.plusSeconds(timeout),
+                timerSequence++,
+                TimerKind.EXECUTION_TIMEOUT,
+                root,
+                0,
+                execution));
       }
       drain();
       return arn;
@@ -353,8 +363,13 @@ public final class AslEngine {
         // AWS reports a task timeout with an empty cause; Catch output must match it exactly
         wake(fiber, new Errored(StatesErrors.TIMEOUT, ""));
       }
-      case EXECUTION_TIMEOUT -> finish(timer.execution(), Status.TIMED_OUT, null,
-          StatesErrors.TIMEOUT, "The execution ran longer than its TimeoutSeconds");
+      case EXECUTION_TIMEOUT ->
+          finish(
+              timer.execution(),
+              Status.TIMED_OUT,
+              null,
+              StatesErrors.TIMEOUT,
+              "The execution ran longer than its TimeoutSeconds");
     }
   }
 
@@ -368,7 +383,9 @@ public final class AslEngine {
     return fiber;
   }
 
-  /** Delivers a token answer; one that arrives while the task is still being invoked waits for it. */
+  /**
+   * Delivers a token answer; one that arrives while the task is still being invoked waits for it.
+   */
   private void answer(Fiber fiber, Resume resume) {
     if (fiber.status == FiberStatus.INVOKING) {
       fiber.earlyAnswer = resume;
@@ -433,9 +450,15 @@ public final class AslEngine {
     } catch (RuntimeException e) {
       // A defect in the engine must not leave an execution RUNNING forever with nobody to tell:
       // fail it visibly instead.
-      finish(fiber.execution, Status.FAILED, null, StatesErrors.RUNTIME,
-          "Internal engine error in state '" + (fiber.state == null ? "?" : fiber.state.name())
-              + "': " + e);
+      finish(
+          fiber.execution,
+          Status.FAILED,
+          null,
+          StatesErrors.RUNTIME,
+          "Internal engine error in state '"
+              + (fiber.state == null ? "?" : fiber.state.name())
+              + "': "
+              + e);
     }
   }
 
@@ -443,7 +466,11 @@ public final class AslEngine {
   private boolean enter(Fiber fiber, String stateName, JsonNode input) {
     Execution execution = fiber.execution;
     if (++execution.transitions > MAX_TRANSITIONS) {
-      finish(execution, Status.FAILED, null, StatesErrors.RUNTIME,
+      finish(
+          execution,
+          Status.FAILED,
+          null,
+          StatesErrors.RUNTIME,
           "The execution exceeded " + MAX_TRANSITIONS + " state transitions");
       return false;
     }
@@ -503,10 +530,14 @@ public final class AslEngine {
     }
     if (state instanceof FailState fail) {
       Scope scope = scope(fiber, fiber.stateInput, null);
-      String error = fail.errorPath() == null ? fail.error()
-          : text(fail.errorPath().evaluate(scope), "ErrorPath");
-      String cause = fail.causePath() == null ? fail.cause()
-          : text(fail.causePath().evaluate(scope), "CausePath");
+      String error =
+          fail.errorPath() == null
+              ? fail.error()
+              : text(fail.errorPath().evaluate(scope), "ErrorPath");
+      String cause =
+          fail.causePath() == null
+              ? fail.cause()
+              : text(fail.causePath().evaluate(scope), "CausePath");
       return new Failure(error, cause);
     }
     if (state instanceof ParallelState parallel) {
@@ -527,8 +558,11 @@ public final class AslEngine {
     }
     Instant invokedAt = clock.instant();
     fiber.status = FiberStatus.INVOKING;
-    Invocation invocation = invoke(task.resource(), Json.copy(parameters),
-        new TaskContext(fiber.execution.arn, task.name(), token));
+    Invocation invocation =
+        invoke(
+            task.resource(),
+            Json.copy(parameters),
+            new TaskContext(fiber.execution.arn, task.name(), token));
     if (!fiber.isLive()) {
       // The execution was stopped, or a sibling branch failed, while the task ran.
       return Signal.SUSPENDED;
@@ -556,8 +590,9 @@ public final class AslEngine {
       throw new StatesError(invocation.error(), invocation.cause());
     }
     if (timeout != null && clock.instant().isAfter(invokedAt.plus(timeout))) {
-      throw new StatesError(StatesErrors.TIMEOUT, "Task '" + task.name() + "' ran longer than "
-          + timeout.toSeconds() + " seconds");
+      throw new StatesError(
+          StatesErrors.TIMEOUT,
+          "Task '" + task.name() + "' ran longer than " + timeout.toSeconds() + " seconds");
     }
     return completeTask(fiber, task, invocation.result());
   }
@@ -572,8 +607,11 @@ public final class AslEngine {
     JsonNode value = task.timeoutSecondsPath().readRequired(scope, "TimeoutSecondsPath");
     Long seconds = Json.wholeNumber(value);
     if (seconds == null || seconds <= 0) {
-      throw StatesError.runtime("TimeoutSecondsPath '" + task.timeoutSecondsPath()
-          + "' must select a positive integer, got " + Json.quote(value));
+      throw StatesError.runtime(
+          "TimeoutSecondsPath '"
+              + task.timeoutSecondsPath()
+              + "' must select a positive integer, got "
+              + Json.quote(value));
     }
     return Duration.ofSeconds(seconds);
   }
@@ -605,11 +643,17 @@ public final class AslEngine {
     return complete(fiber, task, task.resultSelector(), task.resultPath(), result);
   }
 
-  /** ResultSelector, ResultPath and OutputPath, as Task, Parallel and Map apply them to a result. */
-  private Step complete(Fiber fiber, State state, PayloadTemplate resultSelector,
-      JsonPath resultPath, JsonNode result) {
-    JsonNode selected = resultSelector == null ? result
-        : resultSelector.evaluate(scope(fiber, result, null));
+  /**
+   * ResultSelector, ResultPath and OutputPath, as Task, Parallel and Map apply them to a result.
+   */
+  private Step complete(
+      Fiber fiber,
+      State state,
+      PayloadTemplate resultSelector,
+      JsonPath resultPath,
+      JsonNode result) {
+    JsonNode selected =
+        resultSelector == null ? result : resultSelector.evaluate(scope(fiber, result, null));
     return proceed(fiber, state, applyResultPath(fiber, resultPath, selected));
   }
 
@@ -624,8 +668,12 @@ public final class AslEngine {
     if (choice.defaultNext() != null) {
       return new Goto(choice.defaultNext(), applyOutputPath(fiber, choice, input));
     }
-    throw new StatesError(StatesErrors.NO_CHOICE_MATCHED, "No Choice Rules matched and no Default "
-        + "was specified in state '" + choice.name() + "'");
+    throw new StatesError(
+        StatesErrors.NO_CHOICE_MATCHED,
+        "No Choice Rules matched and no Default "
+            + "was specified in state '"
+            + choice.name()
+            + "'");
   }
 
   private Step executeWait(Fiber fiber, WaitState wait) {
@@ -640,16 +688,25 @@ public final class AslEngine {
       JsonNode value = wait.secondsPath().readRequired(scope(fiber, input, null), "SecondsPath");
       Long seconds = Json.wholeNumber(value);
       if (seconds == null || seconds < 0) {
-        throw StatesError.runtime("SecondsPath '" + wait.secondsPath()
-            + "' must select a non-negative integer, got " + Json.quote(value));
+        throw StatesError.runtime(
+            "SecondsPath '"
+                + wait.secondsPath()
+                + "' must select a non-negative integer, got "
+                + Json.quote(value));
       }
       due = now.plusSeconds(seconds);
     } else {
       JsonNode value =
           wait.timestampPath().readRequired(scope(fiber, input, null), "TimestampPath");
-      due = (value.isTextual() ? Timestamps.parse(value.textValue()) : Optional.<Instant>empty())
-          .orElseThrow(() -> StatesError.runtime("TimestampPath '" + wait.timestampPath()
-              + "' must select an RFC 3339 timestamp, got " + Json.quote(value)));
+      due =
+          (value.isTextual() ? Timestamps.parse(value.textValue()) : Optional.<Instant>empty())
+              .orElseThrow(
+                  () ->
+                      StatesError.runtime(
+                          "TimestampPath '"
+                              + wait.timestampPath()
+                              + "' must select an RFC 3339 timestamp, got "
+                              + Json.quote(value)));
     }
     if (!due.isAfter(now)) {
       return proceed(fiber, wait, input);
@@ -661,8 +718,10 @@ public final class AslEngine {
 
   private Step executeParallel(Fiber fiber, ParallelState parallel) {
     JsonNode input = effectiveInput(fiber, parallel);
-    JsonNode branchInput = parallel.parameters() == null ? input
-        : parallel.parameters().evaluate(scope(fiber, input, null));
+    JsonNode branchInput =
+        parallel.parameters() == null
+            ? input
+            : parallel.parameters().evaluate(scope(fiber, input, null));
     Join join = new Join(fiber, parallel.branches().size(), 0);
     for (Graph branch : parallel.branches()) {
       join.notStarted.add(new PendingChild(branch, branchInput));
@@ -675,16 +734,19 @@ public final class AslEngine {
     Scope scope = scope(fiber, input, null);
     JsonNode items = map.itemsPath().readRequired(scope, "ItemsPath");
     if (!items.isArray()) {
-      throw StatesError.runtime("ItemsPath '" + map.itemsPath() + "' must select an array, got "
-          + Json.quote(items));
+      throw StatesError.runtime(
+          "ItemsPath '" + map.itemsPath() + "' must select an array, got " + Json.quote(items));
     }
     int maxConcurrency = map.maxConcurrency();
     if (map.maxConcurrencyPath() != null) {
       JsonNode value = map.maxConcurrencyPath().readRequired(scope, "MaxConcurrencyPath");
       Long limit = Json.wholeNumber(value);
       if (limit == null || limit < 0 || limit > Integer.MAX_VALUE) {
-        throw StatesError.runtime("MaxConcurrencyPath '" + map.maxConcurrencyPath()
-            + "' must select a non-negative integer, got " + Json.quote(value));
+        throw StatesError.runtime(
+            "MaxConcurrencyPath '"
+                + map.maxConcurrencyPath()
+                + "' must select a non-negative integer, got "
+                + Json.quote(value));
       }
       maxConcurrency = limit.intValue();
     }
@@ -695,9 +757,11 @@ public final class AslEngine {
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
       int index = i;
-      JsonNode iterationInput = map.itemSelector() == null ? item
-          : map.itemSelector().evaluate(
-              new Scope(input, () -> contextObject(fiber, null, item, index)));
+      JsonNode iterationInput =
+          map.itemSelector() == null
+              ? item
+              : map.itemSelector()
+                  .evaluate(new Scope(input, () -> contextObject(fiber, null, item, index)));
       join.notStarted.add(new PendingChild(map.iterator(), iterationInput));
     }
     return fork(fiber, join);
@@ -712,7 +776,8 @@ public final class AslEngine {
   }
 
   private void startChildren(Join join) {
-    while (!join.closed && !join.notStarted.isEmpty()
+    while (!join.closed
+        && !join.notStarted.isEmpty()
         && (join.maxConcurrency == 0 || join.running < join.maxConcurrency)) {
       PendingChild pending = join.notStarted.poll();
       Fiber child = new Fiber(join.owner.execution, pending.graph(), join, join.children.size());
@@ -782,8 +847,8 @@ public final class AslEngine {
     }
   }
 
-  private void finish(Execution execution, Status status, JsonNode output, String error,
-      String cause) {
+  private void finish(
+      Execution execution, Status status, JsonNode output, String error, String cause) {
     if (execution.status != Status.RUNNING) {
       return;
     }
@@ -826,8 +891,8 @@ public final class AslEngine {
         errorOutput.put("Error", failure.error());
         errorOutput.put("Cause", failure.cause());
         try {
-          return new Goto(catcher.next(),
-              applyResultPath(fiber, catcher.resultPath(), errorOutput));
+          return new Goto(
+              catcher.next(), applyResultPath(fiber, catcher.resultPath(), errorOutput));
         } catch (StatesError resultPathFailure) {
           return new Failure(resultPathFailure.error(), resultPathFailure.cause());
         }
@@ -912,18 +977,33 @@ public final class AslEngine {
 
   private static void checkName(String name, String what) {
     if (name == null || !VALID_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("Invalid " + what + " '" + name
-          + "': use 1-80 characters without whitespace or any of < > { } [ ] ? * \" # % \\ ^ | ~ "
-          + "` $ & , ; : /");
+      throw new IllegalArgumentException(
+          "Invalid "
+              + what
+              + " '"
+              + name
+              + "': use 1-80 characters without whitespace or any of < > { } [ ] ? * \" # % \\ ^ | ~ "
+              + "` $ & , ; : /");
     }
   }
 
   // ---------------------------------------------------------------------------------------------
   // Runtime records
 
-  private enum FiberStatus { READY, RUNNING, INVOKING, WAITING, DONE }
+  private enum FiberStatus {
+    READY,
+    RUNNING,
+    INVOKING,
+    WAITING,
+    DONE
+  }
 
-  private enum TimerKind { WAIT, RETRY, TASK_TIMEOUT, EXECUTION_TIMEOUT }
+  private enum TimerKind {
+    WAIT,
+    RETRY,
+    TASK_TIMEOUT,
+    EXECUTION_TIMEOUT
+  }
 
   /** Why a fiber is being run. */
   private sealed interface Resume permits Begin, Signal, Completed, Errored {}
@@ -960,8 +1040,8 @@ public final class AslEngine {
 
   private record Invocation(JsonNode result, String error, String cause) {}
 
-  private record Timer(Instant due, long sequence, TimerKind kind, Fiber fiber, int waitId,
-      Execution execution) {}
+  private record Timer(
+      Instant due, long sequence, TimerKind kind, Fiber fiber, int waitId, Execution execution) {}
 
   private record PendingChild(Graph graph, JsonNode input) {}
 
@@ -989,8 +1069,18 @@ public final class AslEngine {
     }
 
     ExecutionDescription describe() {
-      return new ExecutionDescription(arn, name, machineName, status, input.deepCopy(),
-          output == null ? null : output.deepCopy(), error, cause, startDate, stopDate, visited);
+      return new ExecutionDescription(
+          arn,
+          name,
+          machineName,
+          status,
+          input.deepCopy(),
+          output == null ? null : output.deepCopy(),
+          error,
+          cause,
+          startDate,
+          stopDate,
+          visited);
     }
   }
 
@@ -998,8 +1088,12 @@ public final class AslEngine {
   private static final class Fiber {
     final Execution execution;
     final Graph graph;
-    /** The Parallel or Map this fiber is a branch or iteration of; null for the execution's root. */
+
+    /**
+     * The Parallel or Map this fiber is a branch or iteration of; null for the execution's root.
+     */
     final Join parent;
+
     final int index;
 
     State state;
@@ -1009,16 +1103,23 @@ public final class AslEngine {
     int retryCount;
 
     FiberStatus status = FiberStatus.READY;
+
     /** Bumped whenever the fiber starts or stops waiting, so that timers set earlier go stale. */
     int waitId;
+
     Resume pending;
+
     /** A token answer that came in while the task was still being invoked. */
     Resume earlyAnswer;
+
     String taskToken;
+
     /** A Wait state's output, kept while the timer runs. */
     JsonNode waitOutput;
+
     /** The children of the Parallel or Map state this fiber waits in. */
     Join join;
+
     boolean cancelled;
 
     Fiber(Execution execution, Graph graph, Join parent, int index) {
@@ -1037,8 +1138,10 @@ public final class AslEngine {
   private static final class Join {
     final Fiber owner;
     final JsonNode[] results;
+
     /** 0 means no limit. */
     final int maxConcurrency;
+
     final Deque<PendingChild> notStarted = new ArrayDeque<>();
     final List<Fiber> children = new ArrayList<>();
     int running;

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * A Choice rule: a comparison of the value at {@code Variable} against a literal or against another
  * path, a type test, or And/Or/Not of nested rules.
  *
- * <p>Semantics follow AWS: a comparison whose operand has the wrong type is simply false (so
- * {@code StringEquals} on a number does not match), a {@code Variable} that does not exist is a
+ * <p>Semantics follow AWS: a comparison whose operand has the wrong type is simply false (so {@code
+ * StringEquals} on a number does not match), a {@code Variable} that does not exist is a
  * States.Runtime error for every operator except {@code IsPresent}, and so is a {@code ...Path}
  * operand that does not exist.
  */
@@ -30,6 +30,10 @@ sealed interface ChoiceRule {
   Set<String> RULE_FIELDS = Set.of("Variable", "Next", "Comment");
 
   record And(List<ChoiceRule> rules) implements ChoiceRule {
+    public And {
+      rules = List.copyOf(rules);
+    }
+
     @Override
     public boolean matches(Scope scope) {
       for (ChoiceRule rule : rules) {
@@ -42,6 +46,10 @@ sealed interface ChoiceRule {
   }
 
   record Or(List<ChoiceRule> rules) implements ChoiceRule {
+    public Or {
+      rules = List.copyOf(rules);
+    }
+
     @Override
     public boolean matches(Scope scope) {
       for (ChoiceRule rule : rules) {
@@ -64,8 +72,9 @@ sealed interface ChoiceRule {
    * One comparison. Exactly one of {@code value} and {@code valuePath} is set, except for the type
    * tests, where {@code value} is the expected boolean.
    */
-  record Comparison(JsonPath variable, Operator operator, JsonNode value, JsonPath valuePath,
-      Pattern pattern) implements ChoiceRule {
+  record Comparison(
+      JsonPath variable, Operator operator, JsonNode value, JsonPath valuePath, Pattern pattern)
+      implements ChoiceRule {
 
     @Override
     public boolean matches(Scope scope) {
@@ -74,8 +83,10 @@ sealed interface ChoiceRule {
         return (actual != null) == value.booleanValue();
       }
       if (actual == null) {
-        throw StatesError.runtime("Invalid path '" + variable.text()
-            + "': The choice state's condition path references an invalid value.");
+        throw StatesError.runtime(
+            "Invalid path '"
+                + variable.text()
+                + "': The choice state's condition path references an invalid value.");
       }
       if (operator.kind == Kind.TYPE_TEST) {
         return typeTest(actual) == value.booleanValue();
@@ -83,8 +94,8 @@ sealed interface ChoiceRule {
       if (operator == Operator.STRING_MATCHES) {
         return actual.isTextual() && pattern.matcher(actual.textValue()).matches();
       }
-      JsonNode expected = valuePath == null ? value
-          : valuePath.readRequired(scope, operator.spelling + "Path");
+      JsonNode expected =
+          valuePath == null ? value : valuePath.readRequired(scope, operator.spelling + "Path");
       Integer order = compare(actual, expected);
       return order != null && operator.accepts.test(order);
     }
@@ -105,18 +116,21 @@ sealed interface ChoiceRule {
       switch (operator.kind) {
         case STRING:
           return actual.isTextual() && expected.isTextual()
-              ? Integer.signum(actual.textValue().compareTo(expected.textValue())) : null;
+              ? Integer.signum(actual.textValue().compareTo(expected.textValue()))
+              : null;
         case NUMERIC:
           return actual.isNumber() && expected.isNumber()
-              ? Json.decimal(actual).compareTo(Json.decimal(expected)) : null;
+              ? Json.decimal(actual).compareTo(Json.decimal(expected))
+              : null;
         case BOOLEAN:
           return actual.isBoolean() && expected.isBoolean()
-              ? Boolean.compare(actual.booleanValue(), expected.booleanValue()) : null;
+              ? Boolean.compare(actual.booleanValue(), expected.booleanValue())
+              : null;
         case TIMESTAMP:
-          Optional<Instant> left = actual.isTextual()
-              ? Timestamps.parse(actual.textValue()) : Optional.empty();
-          Optional<Instant> right = expected.isTextual()
-              ? Timestamps.parse(expected.textValue()) : Optional.empty();
+          Optional<Instant> left =
+              actual.isTextual() ? Timestamps.parse(actual.textValue()) : Optional.empty();
+          Optional<Instant> right =
+              expected.isTextual() ? Timestamps.parse(expected.textValue()) : Optional.empty();
           return left.isPresent() && right.isPresent() ? left.get().compareTo(right.get()) : null;
         default:
           throw new IllegalStateException("not a comparison: " + operator);
@@ -125,7 +139,14 @@ sealed interface ChoiceRule {
   }
 
   /** What an operator compares. */
-  enum Kind { STRING, NUMERIC, BOOLEAN, TIMESTAMP, MATCHES, TYPE_TEST }
+  enum Kind {
+    STRING,
+    NUMERIC,
+    BOOLEAN,
+    TIMESTAMP,
+    MATCHES,
+    TYPE_TEST
+  }
 
   /** The comparison operators; each non-test operator except StringMatches has a ...Path twin. */
   enum Operator {
@@ -219,8 +240,8 @@ sealed interface ChoiceRule {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!field.equals(operator) && !field.equals("Next") && !field.equals("Comment")) {
-        throw new IllegalArgumentException("a rule with '" + operator
-            + "' cannot also have '" + field + "'");
+        throw new IllegalArgumentException(
+            "a rule with '" + operator + "' cannot also have '" + field + "'");
       }
     }
   }
@@ -237,8 +258,8 @@ sealed interface ChoiceRule {
         continue;
       }
       if (found != null) {
-        throw new IllegalArgumentException("a rule has two operators, '" + found + "' and '"
-            + field + "'");
+        throw new IllegalArgumentException(
+            "a rule has two operators, '" + found + "' and '" + field + "'");
       }
       found = field;
     }
@@ -265,25 +286,31 @@ sealed interface ChoiceRule {
   }
 
   private static void checkOperand(Operator operator, JsonNode operand) {
-    boolean ok = switch (operator.kind) {
-      case STRING, MATCHES -> operand.isTextual();
-      case NUMERIC -> operand.isNumber();
-      case BOOLEAN, TYPE_TEST -> operand.isBoolean();
-      case TIMESTAMP -> operand.isTextual() && Timestamps.parse(operand.textValue()).isPresent();
-    };
+    boolean ok =
+        switch (operator.kind) {
+          case STRING, MATCHES -> operand.isTextual();
+          case NUMERIC -> operand.isNumber();
+          case BOOLEAN, TYPE_TEST -> operand.isBoolean();
+          case TIMESTAMP ->
+              operand.isTextual() && Timestamps.parse(operand.textValue()).isPresent();
+        };
     if (!ok) {
-      String expected = switch (operator.kind) {
-        case STRING, MATCHES -> "a string";
-        case NUMERIC -> "a number";
-        case BOOLEAN, TYPE_TEST -> "a boolean";
-        case TIMESTAMP -> "an RFC 3339 timestamp string";
-      };
-      throw new IllegalArgumentException("'" + operator.spelling + "' must be " + expected
-          + ", not " + Json.quote(operand));
+      String expected =
+          switch (operator.kind) {
+            case STRING, MATCHES -> "a string";
+            case NUMERIC -> "a number";
+            case BOOLEAN, TYPE_TEST -> "a boolean";
+            case TIMESTAMP -> "an RFC 3339 timestamp string";
+          };
+      throw new IllegalArgumentException(
+          "'" + operator.spelling + "' must be " + expected + ", not " + Json.quote(operand));
     }
   }
 
-  /** StringMatches patterns: {@code *} matches any run of characters; {@code \*} and {@code \\} escape. */
+  /**
+   * StringMatches patterns: {@code *} matches any run of characters; {@code \*} and {@code \\}
+   * escape.
+   */
   private static Pattern glob(String pattern) {
     StringBuilder regex = new StringBuilder();
     StringBuilder literal = new StringBuilder();

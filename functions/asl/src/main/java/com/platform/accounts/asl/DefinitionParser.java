@@ -18,6 +18,7 @@ import com.platform.accounts.asl.Model.Transition;
 import com.platform.accounts.asl.Model.WaitState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,33 +36,62 @@ final class DefinitionParser {
 
   private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
   private static final Set<String> FLOW = Set.of("Next", "End", "InputPath", "OutputPath");
-  private static final Map<String, Set<String>> FIELDS_BY_TYPE = Map.of(
-      "Pass", union(FLOW, Set.of("ResultPath", "Parameters", "Result")),
-      "Task", union(FLOW, Set.of("ResultPath", "Parameters", "ResultSelector", "Resource", "Retry",
-          "Catch", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds",
-          "HeartbeatSecondsPath", "Credentials")),
-      "Choice", Set.of("Choices", "Default", "InputPath", "OutputPath"),
-      "Wait", union(FLOW, Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")),
-      "Succeed", Set.of("InputPath", "OutputPath"),
-      "Fail", Set.of("Error", "ErrorPath", "Cause", "CausePath"),
-      "Parallel", union(FLOW, Set.of("ResultPath", "Parameters", "ResultSelector", "Branches",
-          "Retry", "Catch")),
-      "Map", union(FLOW, Set.of("ResultPath", "Parameters", "ItemSelector", "ResultSelector",
-          "ItemsPath", "MaxConcurrency", "MaxConcurrencyPath", "Iterator", "ItemProcessor",
-          "Retry", "Catch")));
+  private static final Map<String, Set<String>> FIELDS_BY_TYPE =
+      Map.of(
+          "Pass", union(FLOW, Set.of("ResultPath", "Parameters", "Result")),
+          "Task",
+              union(
+                  FLOW,
+                  Set.of(
+                      "ResultPath",
+                      "Parameters",
+                      "ResultSelector",
+                      "Resource",
+                      "Retry",
+                      "Catch",
+                      "TimeoutSeconds",
+                      "TimeoutSecondsPath",
+                      "HeartbeatSeconds",
+                      "HeartbeatSecondsPath",
+                      "Credentials")),
+          "Choice", Set.of("Choices", "Default", "InputPath", "OutputPath"),
+          "Wait", union(FLOW, Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")),
+          "Succeed", Set.of("InputPath", "OutputPath"),
+          "Fail", Set.of("Error", "ErrorPath", "Cause", "CausePath"),
+          "Parallel",
+              union(
+                  FLOW,
+                  Set.of(
+                      "ResultPath", "Parameters", "ResultSelector", "Branches", "Retry", "Catch")),
+          "Map",
+              union(
+                  FLOW,
+                  Set.of(
+                      "ResultPath",
+                      "Parameters",
+                      "ItemSelector",
+                      "ResultSelector",
+                      "ItemsPath",
+                      "MaxConcurrency",
+                      "MaxConcurrencyPath",
+                      "Iterator",
+                      "ItemProcessor",
+                      "Retry",
+                      "Catch")));
 
   /** Fields that exist in the States Language but need features this engine does not have. */
-  private static final Map<String, String> UNSUPPORTED = Map.of(
-      "Assign", "variables (Assign) are not supported",
-      "Arguments", "'Arguments' belongs to JSONata, which is not supported",
-      "Output", "'Output' belongs to JSONata, which is not supported",
-      "Items", "'Items' belongs to JSONata, which is not supported",
-      "ItemReader", "distributed Map 'ItemReader' is not supported",
-      "ItemBatcher", "distributed Map 'ItemBatcher' is not supported",
-      "ResultWriter", "distributed Map 'ResultWriter' is not supported",
-      "ToleratedFailurePercentage", "'ToleratedFailurePercentage' is not supported",
-      "ToleratedFailureCount", "'ToleratedFailureCount' is not supported",
-      "Label", "distributed Map 'Label' is not supported");
+  private static final Map<String, String> UNSUPPORTED =
+      Map.of(
+          "Assign", "variables (Assign) are not supported",
+          "Arguments", "'Arguments' belongs to JSONata, which is not supported",
+          "Output", "'Output' belongs to JSONata, which is not supported",
+          "Items", "'Items' belongs to JSONata, which is not supported",
+          "ItemReader", "distributed Map 'ItemReader' is not supported",
+          "ItemBatcher", "distributed Map 'ItemBatcher' is not supported",
+          "ResultWriter", "distributed Map 'ResultWriter' is not supported",
+          "ToleratedFailurePercentage", "'ToleratedFailurePercentage' is not supported",
+          "ToleratedFailureCount", "'ToleratedFailureCount' is not supported",
+          "Label", "distributed Map 'Label' is not supported");
 
   private DefinitionParser() {}
 
@@ -86,9 +116,10 @@ final class DefinitionParser {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException(at(where, "must be a JSON object"));
     }
-    Set<String> allowed = topLevel
-        ? Set.of("StartAt", "States", "Comment", "TimeoutSeconds", "Version", "QueryLanguage")
-        : Set.of("StartAt", "States", "Comment", "ProcessorConfig");
+    Set<String> allowed =
+        topLevel
+            ? Set.of("StartAt", "States", "Comment", "TimeoutSeconds", "Version", "QueryLanguage")
+            : Set.of("StartAt", "States", "Comment", "ProcessorConfig");
     checkFields(node, allowed, where.isEmpty() ? "the state machine" : where);
     queryLanguage(node, where.isEmpty() ? "the state machine" : where);
     JsonNode startAt = node.get("StartAt");
@@ -107,18 +138,22 @@ final class DefinitionParser {
         states.put(entry.getKey(), state(entry.getKey(), entry.getValue(), location));
       } catch (IllegalArgumentException e) {
         throw e.getMessage().startsWith(location)
-            ? e : new IllegalArgumentException(location + ": " + e.getMessage(), e);
+            ? e
+            : new IllegalArgumentException(location + ": " + e.getMessage(), e);
       }
     }
     if (!states.containsKey(startAt.textValue())) {
-      throw new IllegalArgumentException(at(where, "StartAt '" + startAt.textValue()
-          + "' is not a state"));
+      throw new IllegalArgumentException(
+          at(where, "StartAt '" + startAt.textValue() + "' is not a state"));
     }
     for (State state : states.values()) {
       for (String target : targets(state)) {
         if (!states.containsKey(target)) {
-          throw new IllegalArgumentException(location(where, state.name())
-              + ": the transition to '" + target + "' points to no state in the same scope");
+          throw new IllegalArgumentException(
+              location(where, state.name())
+                  + ": the transition to '"
+                  + target
+                  + "' points to no state in the same scope");
         }
       }
     }
@@ -189,9 +224,15 @@ final class DefinitionParser {
     checkFields(node, union(COMMON, fields), type + " state");
     queryLanguage(node, "this state");
     return switch (type) {
-      case "Pass" -> new PassState(name, transition(node), dataPath(node, "InputPath"),
-          dataPath(node, "OutputPath"), template(node, "Parameters"),
-          node.has("Result") ? node.get("Result").deepCopy() : null, resultPath(node, "ResultPath"));
+      case "Pass" ->
+          new PassState(
+              name,
+              transition(node),
+              dataPath(node, "InputPath"),
+              dataPath(node, "OutputPath"),
+              template(node, "Parameters"),
+              node.has("Result") ? node.get("Result").deepCopy() : null,
+              resultPath(node, "ResultPath"));
       case "Task" -> task(name, node);
       case "Choice" -> choice(name, node);
       case "Wait" -> waitState(name, node);
@@ -211,10 +252,18 @@ final class DefinitionParser {
     }
     exclusive(node, "TimeoutSeconds", "TimeoutSecondsPath");
     exclusive(node, "HeartbeatSeconds", "HeartbeatSecondsPath");
-    return new TaskState(name, transition(node), dataPath(node, "InputPath"),
-        dataPath(node, "OutputPath"), resource, template(node, "Parameters"),
-        template(node, "ResultSelector"), resultPath(node, "ResultPath"), retriers(node),
-        catchers(node), positiveInt(node, "TimeoutSeconds"),
+    return new TaskState(
+        name,
+        transition(node),
+        dataPath(node, "InputPath"),
+        dataPath(node, "OutputPath"),
+        resource,
+        template(node, "Parameters"),
+        template(node, "ResultSelector"),
+        resultPath(node, "ResultPath"),
+        retriers(node),
+        catchers(node),
+        positiveInt(node, "TimeoutSeconds"),
         referencePath(node, "TimeoutSecondsPath"));
   }
 
@@ -232,8 +281,12 @@ final class DefinitionParser {
         throw new IllegalArgumentException("Choices[" + i + "]: " + e.getMessage(), e);
       }
     }
-    return new ChoiceState(name, dataPath(node, "InputPath"), dataPath(node, "OutputPath"),
-        List.copyOf(choices), text(node, "Default"));
+    return new ChoiceState(
+        name,
+        dataPath(node, "InputPath"),
+        dataPath(node, "OutputPath"),
+        List.copyOf(choices),
+        text(node, "Default"));
   }
 
   private static WaitState waitState(String name, JsonNode node) {
@@ -261,16 +314,26 @@ final class DefinitionParser {
         throw new IllegalArgumentException("Timestamp must be an RFC 3339 timestamp string");
       }
     }
-    return new WaitState(name, transition(node), dataPath(node, "InputPath"),
-        dataPath(node, "OutputPath"), seconds, referencePath(node, "SecondsPath"), timestamp,
+    return new WaitState(
+        name,
+        transition(node),
+        dataPath(node, "InputPath"),
+        dataPath(node, "OutputPath"),
+        seconds,
+        referencePath(node, "SecondsPath"),
+        timestamp,
         referencePath(node, "TimestampPath"));
   }
 
   private static FailState fail(String name, JsonNode node) {
     exclusive(node, "Error", "ErrorPath");
     exclusive(node, "Cause", "CausePath");
-    return new FailState(name, text(node, "Error"), text(node, "Cause"),
-        valueExpression(node, "ErrorPath"), valueExpression(node, "CausePath"));
+    return new FailState(
+        name,
+        text(node, "Error"),
+        text(node, "Cause"),
+        valueExpression(node, "ErrorPath"),
+        valueExpression(node, "CausePath"));
   }
 
   private static ParallelState parallel(String name, JsonNode node, String where) {
@@ -282,9 +345,16 @@ final class DefinitionParser {
     for (int i = 0; i < branchesNode.size(); i++) {
       branches.add(graph(branchesNode.get(i), where + ".Branches[" + i + "]", false));
     }
-    return new ParallelState(name, transition(node), dataPath(node, "InputPath"),
-        dataPath(node, "OutputPath"), List.copyOf(branches), template(node, "Parameters"),
-        template(node, "ResultSelector"), resultPath(node, "ResultPath"), retriers(node),
+    return new ParallelState(
+        name,
+        transition(node),
+        dataPath(node, "InputPath"),
+        dataPath(node, "OutputPath"),
+        List.copyOf(branches),
+        template(node, "Parameters"),
+        template(node, "ResultSelector"),
+        resultPath(node, "ResultPath"),
+        retriers(node),
         catchers(node));
   }
 
@@ -307,10 +377,19 @@ final class DefinitionParser {
       maxConcurrency = value.intValue();
     }
     JsonPath itemsPath = node.has("ItemsPath") ? referencePath(node, "ItemsPath") : JsonPath.ROOT;
-    return new MapState(name, transition(node), dataPath(node, "InputPath"),
-        dataPath(node, "OutputPath"), iterator, itemsPath, template(node, selectorField),
-        maxConcurrency, referencePath(node, "MaxConcurrencyPath"),
-        template(node, "ResultSelector"), resultPath(node, "ResultPath"), retriers(node),
+    return new MapState(
+        name,
+        transition(node),
+        dataPath(node, "InputPath"),
+        dataPath(node, "OutputPath"),
+        iterator,
+        itemsPath,
+        template(node, selectorField),
+        maxConcurrency,
+        referencePath(node, "MaxConcurrencyPath"),
+        template(node, "ResultSelector"),
+        resultPath(node, "ResultPath"),
+        retriers(node),
         catchers(node));
   }
 
@@ -345,15 +424,25 @@ final class DefinitionParser {
       if (!r.isObject()) {
         throw new IllegalArgumentException(where + " must be an object");
       }
-      checkFields(r, Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate",
-          "MaxDelaySeconds", "JitterStrategy", "Comment"), where);
+      checkFields(
+          r,
+          Set.of(
+              "ErrorEquals",
+              "IntervalSeconds",
+              "MaxAttempts",
+              "BackoffRate",
+              "MaxDelaySeconds",
+              "JitterStrategy",
+              "Comment"),
+          where);
       List<String> errors = errorEquals(r, where, i == retry.size() - 1);
       int interval = r.has("IntervalSeconds") ? positiveInt(r, "IntervalSeconds") : 1;
       int maxAttempts = 3;
       if (r.has("MaxAttempts")) {
         Long value = Json.wholeNumber(r.get("MaxAttempts"));
         if (value == null || value < 0 || value > Integer.MAX_VALUE) {
-          throw new IllegalArgumentException(where + ": MaxAttempts must be a non-negative integer");
+          throw new IllegalArgumentException(
+              where + ": MaxAttempts must be a non-negative integer");
         }
         maxAttempts = value.intValue();
       }
@@ -368,8 +457,14 @@ final class DefinitionParser {
       if (jitter != null && !jitter.equals("FULL") && !jitter.equals("NONE")) {
         throw new IllegalArgumentException(where + ": JitterStrategy must be FULL or NONE");
       }
-      retriers.add(new Retrier(errors, interval, maxAttempts, backoff,
-          positiveInt(r, "MaxDelaySeconds"), "FULL".equals(jitter)));
+      retriers.add(
+          new Retrier(
+              errors,
+              interval,
+              maxAttempts,
+              backoff,
+              positiveInt(r, "MaxDelaySeconds"),
+              "FULL".equals(jitter)));
     }
     return List.copyOf(retriers);
   }
@@ -413,8 +508,8 @@ final class DefinitionParser {
       errors.add(error.textValue());
     }
     if (errors.contains(StatesErrors.ALL) && (errors.size() > 1 || !last)) {
-      throw new IllegalArgumentException(where + ": States.ALL must appear alone, in the last "
-          + "retrier or catcher");
+      throw new IllegalArgumentException(
+          where + ": States.ALL must appear alone, in the last " + "retrier or catcher");
     }
     return List.copyOf(errors);
   }
@@ -454,8 +549,11 @@ final class DefinitionParser {
   private static JsonPath resultPath(JsonNode node, String field) {
     JsonPath path = dataPath(node, field);
     if (path != null && (path.isContextPath() || !path.isDefinite())) {
-      throw new IllegalArgumentException(field + " '" + path.text()
-          + "' must be a reference path into the data (no $$ and no wildcards)");
+      throw new IllegalArgumentException(
+          field
+              + " '"
+              + path.text()
+              + "' must be a reference path into the data (no $$ and no wildcards)");
     }
     return path;
   }
@@ -509,8 +607,7 @@ final class DefinitionParser {
 
   private static void exclusive(JsonNode node, String one, String other) {
     if (node.has(one) && node.has(other)) {
-      throw new IllegalArgumentException("'" + one + "' and '" + other
-          + "' cannot both be set");
+      throw new IllegalArgumentException("'" + one + "' and '" + other + "' cannot both be set");
     }
   }
 
@@ -533,14 +630,14 @@ final class DefinitionParser {
       return;
     }
     if ("JSONata".equals(language.asText())) {
-      throw new IllegalArgumentException("QueryLanguage JSONata is not supported (in " + what
-          + "); only JSONPath is");
+      throw new IllegalArgumentException(
+          "QueryLanguage JSONata is not supported (in " + what + "); only JSONPath is");
     }
     throw new IllegalArgumentException("unknown QueryLanguage " + Json.quote(language));
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
+    Set<String> all = new HashSet<>(a);
     all.addAll(b);
     return Set.copyOf(all);
   }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A snapshot of one execution, as {@link AslEngine#describe} and {@link AslEngine#executions} return
- * it. The JSON values are copies: changing them does not affect the engine.
+ * A snapshot of one execution, as {@link AslEngine#describe} and {@link AslEngine#executions}
+ * return it. The JSON values are copies: changing them does not affect the engine.
  *
  * @param executionArn {@code arn:aws:states:local:000000000000:execution:<machine>:<name>}
  * @param name the execution name

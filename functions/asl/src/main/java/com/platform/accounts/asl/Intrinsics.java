@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.StringTokenizer;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -36,10 +37,13 @@ final class Intrinsics {
 
   /** AWS allows up to 10 nested intrinsic calls in one field. */
   private static final int MAX_NESTING = 10;
+
   /** AWS caps the input of the Base64 functions and of States.Hash at 10,000 characters. */
   private static final int MAX_TEXT_INPUT = 10_000;
+
   /** AWS caps States.ArrayRange at 1,000 elements. */
   private static final int MAX_RANGE = 1_000;
+
   private static final Set<String> HASH_ALGORITHMS =
       Set.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
 
@@ -74,8 +78,12 @@ final class Intrinsics {
       }
       return call;
     }
-    throw new IllegalArgumentException("field '" + field
-        + "' must hold a JSONPath (starting with $) or an intrinsic function, not '" + text + "'");
+    throw new IllegalArgumentException(
+        "field '"
+            + field
+            + "' must hold a JSONPath (starting with $) or an intrinsic function, not '"
+            + text
+            + "'");
   }
 
   private record Literal(JsonNode value) implements Expr {
@@ -144,10 +152,9 @@ final class Intrinsics {
     final String spelling;
     final int minArgs;
     final int maxArgs;
-    private final java.util.function.Function<Args, JsonNode> body;
+    private final Function<Args, JsonNode> body;
 
-    Intrinsic(String spelling, int minArgs, int maxArgs,
-        java.util.function.Function<Args, JsonNode> body) {
+    Intrinsic(String spelling, int minArgs, int maxArgs, Function<Args, JsonNode> body) {
       this.spelling = spelling;
       this.minArgs = minArgs;
       this.maxArgs = maxArgs;
@@ -159,7 +166,9 @@ final class Intrinsics {
     }
   }
 
-  /** Evaluated arguments with typed accessors that fail the way AWS does (States.IntrinsicFailure). */
+  /**
+   * Evaluated arguments with typed accessors that fail the way AWS does (States.IntrinsicFailure).
+   */
   private record Args(String function, List<JsonNode> values) {
     JsonNode get(int i) {
       return values.get(i);
@@ -219,10 +228,12 @@ final class Intrinsics {
   }
 
   private static JsonNode format(Scope scope, List<Expr> args) {
-    Args evaluated = new Args(Intrinsic.FORMAT.spelling,
-        args.stream().map(a -> a.evaluate(scope)).collect(Collectors.toList()));
-    String template = args.get(0) instanceof StringLiteral literal
-        ? literal.written() : evaluated.text(0);
+    Args evaluated =
+        new Args(
+            Intrinsic.FORMAT.spelling,
+            args.stream().map(a -> a.evaluate(scope)).collect(Collectors.toList()));
+    String template =
+        args.get(0) instanceof StringLiteral literal ? literal.written() : evaluated.text(0);
     StringBuilder out = new StringBuilder();
     int next = 1;
     for (int i = 0; i < template.length(); i++) {
@@ -235,8 +246,11 @@ final class Intrinsics {
         }
         JsonNode value = evaluated.get(next++);
         if (value.isContainerNode()) {
-          throw evaluated.fail("argument " + next
-              + " must be a string, number, boolean or null, got " + Json.quote(value));
+          throw evaluated.fail(
+              "argument "
+                  + next
+                  + " must be a string, number, boolean or null, got "
+                  + Json.quote(value));
         }
         out.append(value.isTextual() ? value.textValue() : value.toString());
         i++;
@@ -245,8 +259,12 @@ final class Intrinsics {
       }
     }
     if (next != evaluated.size()) {
-      throw evaluated.fail("the template has " + (next - 1) + " {} placeholders but "
-          + (evaluated.size() - 1) + " arguments were given");
+      throw evaluated.fail(
+          "the template has "
+              + (next - 1)
+              + " {} placeholders but "
+              + (evaluated.size() - 1)
+              + " arguments were given");
     }
     return TextNode.valueOf(out.toString());
   }
@@ -337,7 +355,8 @@ final class Intrinsics {
 
   private static JsonNode base64Encode(Args a) {
     String text = limited(a, a.text(0));
-    return TextNode.valueOf(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+    return TextNode.valueOf(
+        Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static JsonNode base64Decode(Args a) {
@@ -353,11 +372,15 @@ final class Intrinsics {
     String data = limited(a, a.text(0));
     String algorithm = a.text(1);
     if (!HASH_ALGORITHMS.contains(algorithm)) {
-      throw a.fail("unsupported algorithm '" + algorithm + "' (use one of MD5, SHA-1, SHA-256, "
-          + "SHA-384, SHA-512)");
+      throw a.fail(
+          "unsupported algorithm '"
+              + algorithm
+              + "' (use one of MD5, SHA-1, SHA-256, "
+              + "SHA-384, SHA-512)");
     }
     try {
-      byte[] digest = MessageDigest.getInstance(algorithm).digest(data.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance(algorithm).digest(data.getBytes(StandardCharsets.UTF_8));
       return TextNode.valueOf(HexFormat.of().formatHex(digest));
     } catch (NoSuchAlgorithmException e) {
       // Every Java runtime must provide these algorithms.
@@ -456,9 +479,12 @@ final class Intrinsics {
       }
       expect(')');
       if (args.size() < function.minArgs || args.size() > function.maxArgs) {
-        String expected = function.minArgs == function.maxArgs ? "" + function.minArgs
-            : function.maxArgs == Integer.MAX_VALUE ? "at least " + function.minArgs
-            : function.minArgs + " to " + function.maxArgs;
+        String expected =
+            function.minArgs == function.maxArgs
+                ? "" + function.minArgs
+                : function.maxArgs == Integer.MAX_VALUE
+                    ? "at least " + function.minArgs
+                    : function.minArgs + " to " + function.maxArgs;
         throw error(name + " takes " + expected + " arguments, not " + args.size());
       }
       return new Call(function, args);
@@ -482,8 +508,10 @@ final class Intrinsics {
       for (String word : List.of("true", "false", "null")) {
         if (text.startsWith(word, pos)) {
           pos += word.length();
-          return new Literal(word.equals("null") ? NullNode.getInstance()
-              : BooleanNode.valueOf(word.equals("true")));
+          return new Literal(
+              word.equals("null")
+                  ? NullNode.getInstance()
+                  : BooleanNode.valueOf(word.equals("true")));
         }
       }
       throw error("unexpected " + (atEnd() ? "end" : "'" + c + "'") + " where an argument belongs");

@@ -54,12 +54,14 @@ final class Json {
 
   /** JSON equality where numbers compare by value rather than by node type. */
   static boolean sameValue(JsonNode a, JsonNode b) {
-    return a.equals((x, y) -> {
-      if (x.isNumber() && y.isNumber()) {
-        return decimal(x).compareTo(decimal(y));
-      }
-      return x.equals(y) ? 0 : 1;
-    }, b);
+    return a.equals(
+        (x, y) -> {
+          if (x.isNumber() && y.isNumber()) {
+            return decimal(x).compareTo(decimal(y));
+          }
+          return x.equals(y) ? 0 : 1;
+        },
+        b);
   }
 
   /**

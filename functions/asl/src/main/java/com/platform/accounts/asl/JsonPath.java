@@ -11,8 +11,8 @@ import java.util.List;
  * object), followed by {@code .name}, {@code ['name']}, {@code [index]} (negative counts from the
  * end), {@code [*]} and {@code .*}. A path with a wildcard yields an array of every match.
  *
- * <p>Filters, slices, unions and deep scans ({@code ..}) are not supported and are rejected when the
- * definition is parsed, so an unsupported path never silently selects the wrong data.
+ * <p>Filters, slices, unions and deep scans ({@code ..}) are not supported and are rejected when
+ * the definition is parsed, so an unsupported path never silently selects the wrong data.
  */
 final class JsonPath {
 
@@ -24,7 +24,9 @@ final class JsonPath {
 
   private record Index(int index) implements Segment {}
 
-  private enum Wildcard implements Segment { ANY }
+  private enum Wildcard implements Segment {
+    ANY
+  }
 
   private final String text;
   private final boolean contextPath;
@@ -176,9 +178,14 @@ final class JsonPath {
     JsonNode value = read(scope);
     if (value == null) {
       JsonNode searched = contextPath ? scope.context() : scope.input();
-      throw StatesError.runtime("The JSONPath '" + text + "' specified for the field '" + field
-          + "' could not be found in the " + (contextPath ? "context object " : "input ")
-          + Json.quote(searched));
+      throw StatesError.runtime(
+          "The JSONPath '"
+              + text
+              + "' specified for the field '"
+              + field
+              + "' could not be found in the "
+              + (contextPath ? "context object " : "input ")
+              + Json.quote(searched));
     }
     return value;
   }
@@ -195,12 +202,12 @@ final class JsonPath {
   }
 
   /**
-   * Returns a copy of {@code root} with {@code value} placed where this path points, creating missing
-   * objects on the way, as ResultPath does. Only the nodes along the path are copied; the rest is
-   * shared, which is safe because the engine never modifies a node once built.
+   * Returns a copy of {@code root} with {@code value} placed where this path points, creating
+   * missing objects on the way, as ResultPath does. Only the nodes along the path are copied; the
+   * rest is shared, which is safe because the engine never modifies a node once built.
    *
-   * @throws StatesError States.ResultPathMatchFailure if the path runs through something that is not
-   *     an object (or an array, for an index)
+   * @throws StatesError States.ResultPathMatchFailure if the path runs through something that is
+   *     not an object (or an array, for an index)
    */
   JsonNode write(JsonNode root, JsonNode value) {
     if (segments.isEmpty()) {
@@ -242,8 +249,12 @@ final class JsonPath {
   }
 
   private StatesError cannotWrite(JsonNode at) {
-    return new StatesError(StatesErrors.RESULT_PATH_MATCH_FAILURE, "Unable to apply ResultPath '"
-        + text + "': it runs through " + (at == null ? "a missing value" : Json.quote(at)));
+    return new StatesError(
+        StatesErrors.RESULT_PATH_MATCH_FAILURE,
+        "Unable to apply ResultPath '"
+            + text
+            + "': it runs through "
+            + (at == null ? "a missing value" : Json.quote(at)));
   }
 
   @Override

@@ -8,10 +8,10 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A controllable clock: time moves only when {@link #advanceTo} or {@link #advanceBy} is called, and
- * only forwards, so waits, retry delays and timeouts fire exactly when a test says so. Safe to read
- * and advance from several threads. The zone is UTC; {@link #withZone} gives a view in another zone
- * that keeps reading this clock's time.
+ * A controllable clock: time moves only when {@link #advanceTo} or {@link #advanceBy} is called,
+ * and only forwards, so waits, retry delays and timeouts fire exactly when a test says so. Safe to
+ * read and advance from several threads. The zone is UTC; {@link #withZone} gives a view in another
+ * zone that keeps reading this clock's time.
  *
  * <p>The project's one controllable clock: the engine's {@link AslEngine#runUntil}, the local
  * runtime (whose ticker, under {@code make run}, advances it as real time passes) and every
@@ -54,7 +54,8 @@ public final class ManualClock extends Clock {
   public synchronized void advanceTo(Instant target) {
     Objects.requireNonNull(target, "target");
     if (target.isBefore(now)) {
-      throw new IllegalArgumentException("cannot move the clock back from " + now + " to " + target);
+      throw new IllegalArgumentException(
+          "cannot move the clock back from " + now + " to " + target);
     }
     now = target;
   }

@@ -19,7 +19,9 @@ final class Model {
 
   private Model() {}
 
-  /** A set of states with an entry point: the machine itself, a Parallel branch or a Map iterator. */
+  /**
+   * A set of states with an entry point: the machine itself, a Parallel branch or a Map iterator.
+   */
   record Graph(String startAt, Map<String, State> states, Integer timeoutSeconds) {
     State state(String name) {
       return states.get(name);
@@ -27,7 +29,13 @@ final class Model {
   }
 
   sealed interface State
-      permits PassState, TaskState, ChoiceState, WaitState, SucceedState, FailState, ParallelState,
+      permits PassState,
+          TaskState,
+          ChoiceState,
+          WaitState,
+          SucceedState,
+          FailState,
+          ParallelState,
           MapState {
     String name();
 
@@ -46,13 +54,30 @@ final class Model {
     List<Catcher> catchers();
   }
 
-  record PassState(String name, Transition transition, JsonPath inputPath, JsonPath outputPath,
-      PayloadTemplate parameters, JsonNode result, JsonPath resultPath) implements State {}
+  record PassState(
+      String name,
+      Transition transition,
+      JsonPath inputPath,
+      JsonPath outputPath,
+      PayloadTemplate parameters,
+      JsonNode result,
+      JsonPath resultPath)
+      implements State {}
 
-  record TaskState(String name, Transition transition, JsonPath inputPath, JsonPath outputPath,
-      String resource, PayloadTemplate parameters, PayloadTemplate resultSelector,
-      JsonPath resultPath, List<Retrier> retry, List<Catcher> catchers, Integer timeoutSeconds,
-      JsonPath timeoutSecondsPath) implements State, Recoverable {
+  record TaskState(
+      String name,
+      Transition transition,
+      JsonPath inputPath,
+      JsonPath outputPath,
+      String resource,
+      PayloadTemplate parameters,
+      PayloadTemplate resultSelector,
+      JsonPath resultPath,
+      List<Retrier> retry,
+      List<Catcher> catchers,
+      Integer timeoutSeconds,
+      JsonPath timeoutSecondsPath)
+      implements State, Recoverable {
 
     boolean waitsForTaskToken() {
       return resource.endsWith(".waitForTaskToken");
@@ -61,18 +86,31 @@ final class Model {
 
   record Choice(ChoiceRule rule, String next) {}
 
-  record ChoiceState(String name, JsonPath inputPath, JsonPath outputPath, List<Choice> choices,
-      String defaultNext) implements State {}
+  record ChoiceState(
+      String name,
+      JsonPath inputPath,
+      JsonPath outputPath,
+      List<Choice> choices,
+      String defaultNext)
+      implements State {}
 
-  record WaitState(String name, Transition transition, JsonPath inputPath, JsonPath outputPath,
-      Long seconds, JsonPath secondsPath, Instant timestamp, JsonPath timestampPath)
+  record WaitState(
+      String name,
+      Transition transition,
+      JsonPath inputPath,
+      JsonPath outputPath,
+      Long seconds,
+      JsonPath secondsPath,
+      Instant timestamp,
+      JsonPath timestampPath)
       implements State {}
 
   record SucceedState(String name, JsonPath inputPath, JsonPath outputPath) implements State {}
 
   /** A Fail state; {@code errorPath} and {@code causePath} may be paths or intrinsic functions. */
-  record FailState(String name, String error, String cause, Intrinsics.Expr errorPath,
-      Intrinsics.Expr causePath) implements State {
+  record FailState(
+      String name, String error, String cause, Intrinsics.Expr errorPath, Intrinsics.Expr causePath)
+      implements State {
     @Override
     public JsonPath inputPath() {
       return JsonPath.ROOT;
@@ -84,22 +122,46 @@ final class Model {
     }
   }
 
-  record ParallelState(String name, Transition transition, JsonPath inputPath, JsonPath outputPath,
-      List<Graph> branches, PayloadTemplate parameters, PayloadTemplate resultSelector,
-      JsonPath resultPath, List<Retrier> retry, List<Catcher> catchers)
+  record ParallelState(
+      String name,
+      Transition transition,
+      JsonPath inputPath,
+      JsonPath outputPath,
+      List<Graph> branches,
+      PayloadTemplate parameters,
+      PayloadTemplate resultSelector,
+      JsonPath resultPath,
+      List<Retrier> retry,
+      List<Catcher> catchers)
       implements State, Recoverable {}
 
   /**
    * A Map state. {@code maxConcurrency} 0 means no limit; {@code maxConcurrencyPath}, when set,
    * overrides it at run time.
    */
-  record MapState(String name, Transition transition, JsonPath inputPath, JsonPath outputPath,
-      Graph iterator, JsonPath itemsPath, PayloadTemplate itemSelector, int maxConcurrency,
-      JsonPath maxConcurrencyPath, PayloadTemplate resultSelector, JsonPath resultPath,
-      List<Retrier> retry, List<Catcher> catchers) implements State, Recoverable {}
+  record MapState(
+      String name,
+      Transition transition,
+      JsonPath inputPath,
+      JsonPath outputPath,
+      Graph iterator,
+      JsonPath itemsPath,
+      PayloadTemplate itemSelector,
+      int maxConcurrency,
+      JsonPath maxConcurrencyPath,
+      PayloadTemplate resultSelector,
+      JsonPath resultPath,
+      List<Retrier> retry,
+      List<Catcher> catchers)
+      implements State, Recoverable {}
 
-  record Retrier(List<String> errorEquals, int intervalSeconds, int maxAttempts,
-      double backoffRate, Integer maxDelaySeconds, boolean fullJitter) {
+  record Retrier(
+      List<String> errorEquals,
+      int intervalSeconds,
+      int maxAttempts,
+      double backoffRate,
+      Integer maxDelaySeconds,
+      boolean fullJitter) {
 
     /**
      * The wait before retry number {@code attempt + 1}: IntervalSeconds x BackoffRate^attempt,

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A compiled payload template: Parameters, ResultSelector or ItemSelector. A key ending in
- * {@code .$} takes its value from a path or an intrinsic function (the key is written without the
- * suffix); other values are copied as they are. Objects and arrays nest to any depth.
+ * A compiled payload template: Parameters, ResultSelector or ItemSelector. A key ending in {@code
+ * .$} takes its value from a path or an intrinsic function (the key is written without the suffix);
+ * other values are copied as they are. Objects and arrays nest to any depth.
  */
 final class PayloadTemplate {
 
@@ -64,8 +64,8 @@ final class PayloadTemplate {
   /**
    * Compiles a template.
    *
-   * @throws IllegalArgumentException for a {@code .$} key whose value is not a string holding a path
-   *     or an intrinsic function
+   * @throws IllegalArgumentException for a {@code .$} key whose value is not a string holding a
+   *     path or an intrinsic function
    */
   static PayloadTemplate compile(JsonNode template) {
     return new PayloadTemplate(part(template));
@@ -79,8 +79,10 @@ final class PayloadTemplate {
         String key = field.getKey();
         if (key.endsWith(".$")) {
           if (!field.getValue().isTextual()) {
-            throw new IllegalArgumentException("the value of '" + key
-                + "' must be a string holding a JSONPath or an intrinsic function");
+            throw new IllegalArgumentException(
+                "the value of '"
+                    + key
+                    + "' must be a string holding a JSONPath or an intrinsic function");
           }
           Intrinsics.Expr expr = Intrinsics.compileValue(field.getValue().textValue(), key);
           fields.add(Map.entry(key.substring(0, key.length() - 2), new Dynamic(expr)));

@@ -5,6 +5,7 @@ package com.platform.accounts.asl;
  *
  * @param executionArn the ARN of the execution the task belongs to
  * @param stateName the name of the Task state
- * @param taskToken the callback token for {@code .waitForTaskToken} resources, otherwise {@code null}
+ * @param taskToken the callback token for {@code .waitForTaskToken} resources, otherwise {@code
+ *     null}
  */
 public record TaskContext(String executionArn, String stateName, String taskToken) {}

@@ -5,7 +5,7 @@ package com.platform.accounts.asl;
  * {@code ErrorEquals} lists are matched against; the cause is free text (often a message or a JSON
  * document), passed on unchanged as the {@code Cause} of the error output.
  */
-public class TaskFailedException extends Exception {
+public final class TaskFailedException extends Exception {
 
   private static final long serialVersionUID = 1L;
 
@@ -16,7 +16,9 @@ public class TaskFailedException extends Exception {
     this(error, cause, null);
   }
 
-  /** Like {@link #TaskFailedException(String, String)}, keeping the Java exception that led to it. */
+  /**
+   * Like {@link #TaskFailedException(String, String)}, keeping the Java exception that led to it.
+   */
   public TaskFailedException(String error, String cause, Throwable throwable) {
     super(error + (cause == null ? "" : ": " + cause), throwable);
     if (error == null || error.isBlank()) {

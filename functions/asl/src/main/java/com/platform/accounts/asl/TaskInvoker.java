@@ -23,16 +23,17 @@ public interface TaskInvoker {
    *
    * <p>For a resource ending in {@code .waitForTaskToken} the return value is ignored and the
    * execution waits for {@link AslEngine#sendTaskSuccess} or {@link AslEngine#sendTaskFailure} with
-   * the token that was available to the Parameters as {@code $$.Task.Token} (and is also passed here
-   * in {@link TaskContext#taskToken()}).
+   * the token that was available to the Parameters as {@code $$.Task.Token} (and is also passed
+   * here in {@link TaskContext#taskToken()}).
    *
    * @param resource the Task's Resource string
    * @param parameters the effective task input (after InputPath and Parameters); a private copy the
    *     implementation may keep or modify
    * @param context the execution and state this invocation belongs to
    * @return the task result ({@code null} is treated as JSON null)
-   * @throws TaskFailedException to fail the task with an error name and cause, which Retry and Catch
-   *     then match against
+   * @throws TaskFailedException to fail the task with an error name and cause, which Retry and
+   *     Catch then match against
    */
-  JsonNode invoke(String resource, JsonNode parameters, TaskContext context) throws TaskFailedException;
+  JsonNode invoke(String resource, JsonNode parameters, TaskContext context)
+      throws TaskFailedException;
 }

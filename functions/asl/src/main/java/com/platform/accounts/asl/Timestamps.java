@@ -14,18 +14,19 @@ import java.util.Optional;
 final class Timestamps {
 
   /**
-   * Strict RFC 3339: seconds are required, an upper-case T separates date and time, and the offset is
-   * Z or +hh:mm. Java's ISO parsers are more lenient than AWS, which would let a definition pass here
-   * and fail on AWS.
+   * Strict RFC 3339: seconds are required, an upper-case T separates date and time, and the offset
+   * is Z or +hh:mm. Java's ISO parsers are more lenient than AWS, which would let a definition pass
+   * here and fail on AWS.
    */
-  private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
-      .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-      .optionalStart()
-      .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
-      .optionalEnd()
-      .appendOffset("+HH:MM", "Z")
-      .toFormatter()
-      .withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter RFC_3339 =
+      new DateTimeFormatterBuilder()
+          .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+          .optionalEnd()
+          .appendOffset("+HH:MM", "Z")
+          .toFormatter()
+          .withResolverStyle(ResolverStyle.STRICT);
 
   /** The form AWS uses in the context object, e.g. 2019-03-26T20:14:13.192Z. */
   private static final DateTimeFormatter CONTEXT_FORMAT =

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ConcurrencyAndCallbackTest extends EngineTestSupport {
 
-  private static final String CHILD = """
+  private static final String CHILD =
+      """
       {"StartAt": "Child", "States": {"Child": {"Type": "Pass", "Result": "child done",
         "End": true}}}
       """;
@@ -37,16 +38,21 @@ class ConcurrencyAndCallbackTest extends EngineTestSupport {
   void taskStartingAnotherExecutionOnItsOwnThreadHasItRunOnceTheTaskReturns() {
     StateMachine child = engine.parse(CHILD);
     AtomicReference<Status> statusSeenInsideTask = new AtomicReference<>();
-    tasks.on("startChild", (r, p, c) -> {
-      String arn = engine.startExecution(child, "Child", "child-of-" + c.stateName(), p);
-      statusSeenInsideTask.set(engine.describe(arn).status());
-      return json("\"" + arn + "\"");
-    });
+    tasks.on(
+        "startChild",
+        (r, p, c) -> {
+          String arn = engine.startExecution(child, "Child", "child-of-" + c.stateName(), p);
+          statusSeenInsideTask.set(engine.describe(arn).status());
+          return json("\"" + arn + "\"");
+        });
 
-    ExecutionDescription parent = run("""
+    ExecutionDescription parent =
+        run(
+            """
         {"StartAt": "Spawn", "States": {"Spawn": {"Type": "Task", "Resource": "startChild",
           "End": true}}}
-        """, "{}");
+        """,
+            "{}");
 
     assertThat(parent.status()).isEqualTo(Status.SUCCEEDED);
     // Queued rather than run recursively inside the task...
@@ -59,43 +65,56 @@ class ConcurrencyAndCallbackTest extends EngineTestSupport {
 
   @Test
   void chainsOfExecutionsStartedFromTasksDoNotGrowTheStack() {
-    StateMachine chain = engine.parse("""
+    StateMachine chain =
+        engine.parse(
+            """
         {"StartAt": "Next", "States": {"Next": {"Type": "Task", "Resource": "chain",
           "End": true}}}
         """);
-    tasks.on("chain", (r, p, c) -> {
-      int n = p.path("n").asInt();
-      if (n < 2000) {
-        engine.startExecution(chain, "Chain", "link-" + (n + 1), json("{\"n\": " + (n + 1) + "}"));
-      }
-      return p;
-    });
+    tasks.on(
+        "chain",
+        (r, p, c) -> {
+          int n = p.path("n").asInt();
+          if (n < 2000) {
+            engine.startExecution(
+                chain, "Chain", "link-" + (n + 1), json("{\"n\": " + (n + 1) + "}"));
+          }
+          return p;
+        });
 
     engine.startExecution(chain, "Chain", "link-0", json("{\"n\": 0}"));
 
-    assertThat(engine.executions()).hasSize(2001)
+    assertThat(engine.executions())
+        .hasSize(2001)
         .allSatisfy(d -> assertThat(d.status()).isEqualTo(Status.SUCCEEDED));
   }
 
   @Test
   void taskBlockingOnAnotherThreadThatUsesTheEngineDoesNotDeadlock() {
     StateMachine child = engine.parse(CHILD);
-    tasks.on("viaOtherThread", (r, p, c) -> {
-      Future<JsonNode> reply = pool.submit(() -> {
-        String arn = engine.startExecution(child, "Child", "from-worker", null);
-        return engine.describe(arn).output();
-      });
-      try {
-        return reply.get(5, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new TaskFailedException("WorkerFailed", e.toString());
-      }
-    });
+    tasks.on(
+        "viaOtherThread",
+        (r, p, c) -> {
+          Future<JsonNode> reply =
+              pool.submit(
+                  () -> {
+                    String arn = engine.startExecution(child, "Child", "from-worker", null);
+                    return engine.describe(arn).output();
+                  });
+          try {
+            return reply.get(5, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new TaskFailedException("WorkerFailed", e.toString());
+          }
+        });
 
-    ExecutionDescription d = run("""
+    ExecutionDescription d =
+        run(
+            """
         {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "viaOtherThread",
           "End": true}}}
-        """, "{}");
+        """,
+            "{}");
 
     assertThat(d.status()).isEqualTo(Status.SUCCEEDED);
     assertThat(d.output()).isEqualTo(json("\"child done\""));
@@ -105,19 +124,26 @@ class ConcurrencyAndCallbackTest extends EngineTestSupport {
   void stopFromAnotherThreadWhileATaskRunsDiscardsItsResult() throws Exception {
     CountDownLatch taskStarted = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
-    tasks.on("slow", (r, p, c) -> {
-      taskStarted.countDown();
-      try {
-        stopped.await(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return json("\"late\"");
-    });
-    Future<String> runner = pool.submit(() -> start("""
+    tasks.on(
+        "slow",
+        (r, p, c) -> {
+          taskStarted.countDown();
+          try {
+            stopped.await(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return json("\"late\"");
+        });
+    Future<String> runner =
+        pool.submit(
+            () ->
+                start(
+                    """
         {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "slow", "Next": "After"},
           "After": {"Type": "Pass", "End": true}}}
-        """, "{}"));
+        """,
+                    "{}"));
     assertThat(taskStarted.await(5, TimeUnit.SECONDS)).isTrue();
 
     String arn = engine.executions().get(0).executionArn();
@@ -133,25 +159,31 @@ class ConcurrencyAndCallbackTest extends EngineTestSupport {
   @Test
   void tokensAnsweredFromManyThreadsWhileTheClockRunsAllLand() throws Exception {
     int items = 40;
-    String arn = start("""
+    String arn =
+        start(
+            """
         {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
           "ItemProcessor": {"StartAt": "Ask", "States": {
             "Ask": {"Type": "Task", "Resource": "ask.waitForTaskToken", "Next": "Cool"},
             "Cool": {"Type": "Wait", "Seconds": 5, "End": true}}}}}}
-        """, json(rangeJson(items)).toString());
+        """,
+            json(rangeJson(items)).toString());
     List<ScriptedInvoker.Call> calls = tasks.calls("ask.waitForTaskToken");
     assertThat(calls).hasSize(items);
 
     List<Future<?>> workers = new ArrayList<>();
     for (int w = 0; w < 4; w++) {
       int worker = w;
-      workers.add(pool.submit(() -> {
-        for (int i = worker; i < items; i += 4) {
-          ScriptedInvoker.Call call = calls.get(i);
-          engine.sendTaskSuccess(call.context().taskToken(), json(String.valueOf(
-              call.parameters().intValue() * 10)));
-        }
-      }));
+      workers.add(
+          pool.submit(
+              () -> {
+                for (int i = worker; i < items; i += 4) {
+                  ScriptedInvoker.Call call = calls.get(i);
+                  engine.sendTaskSuccess(
+                      call.context().taskToken(),
+                      json(String.valueOf(call.parameters().intValue() * 10)));
+                }
+              }));
     }
     for (int tick = 0; tick < 20; tick++) {
       clock.advanceBy(Duration.ofSeconds(1));

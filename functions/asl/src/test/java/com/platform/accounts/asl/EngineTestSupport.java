@@ -27,8 +27,8 @@ abstract class EngineTestSupport {
 
   /** Starts the definition with the input and returns the execution ARN. */
   String start(String definition, String input) {
-    return engine.startExecution(engine.parse(definition), MACHINE, "exec-" + ++executionCounter,
-        json(input));
+    return engine.startExecution(
+        engine.parse(definition), MACHINE, "exec-" + ++executionCounter, json(input));
   }
 
   /** Starts the definition and describes the execution once it is quiescent. */
@@ -44,6 +44,7 @@ abstract class EngineTestSupport {
   static String passWithParameters(String parameters) {
     return """
         {"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": %s, "End": true}}}
-        """.formatted(parameters);
+        """
+        .formatted(parameters);
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Starting, naming, describing, stopping and timing out executions. */
 class ExecutionLifecycleTest extends EngineTestSupport {
 
-  private static final String WAIT_FOREVER = """
+  private static final String WAIT_FOREVER =
+      """
       {"StartAt": "Hold", "States": {"Hold": {"Type": "Task",
         "Resource": "hold.waitForTaskToken", "End": true}}}
       """;
@@ -52,7 +53,8 @@ class ExecutionLifecycleTest extends EngineTestSupport {
     StateMachine machine = engine.parse(WAIT_FOREVER);
     for (String bad : new String[] {"", "has space", "a:b", "x".repeat(81), "semi;colon"}) {
       assertThatThrownBy(() -> engine.startExecution(machine, "SignUp", bad, null))
-          .as(bad).isInstanceOf(IllegalArgumentException.class);
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
     }
     assertThatThrownBy(() -> engine.startExecution(machine, "bad/name", "ok", null))
         .isInstanceOf(IllegalArgumentException.class);
@@ -65,7 +67,8 @@ class ExecutionLifecycleTest extends EngineTestSupport {
     engine.startExecution(machine, "M", "two", null);
     engine.startExecution(machine, "M", "three", null);
 
-    assertThat(engine.executions()).extracting(ExecutionDescription::name)
+    assertThat(engine.executions())
+        .extracting(ExecutionDescription::name)
         .containsExactly("one", "two", "three");
   }
 
@@ -78,12 +81,15 @@ class ExecutionLifecycleTest extends EngineTestSupport {
 
   @Test
   void stopExecutionAbortsAndInvalidatesPendingTokensAndWaits() {
-    String arn = start("""
+    String arn =
+        start(
+            """
         {"StartAt": "Par", "States": {"Par": {"Type": "Parallel", "End": true, "Branches": [
           {"StartAt": "Hold", "States": {"Hold": {"Type": "Task",
             "Resource": "hold.waitForTaskToken", "End": true}}},
           {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 60, "End": true}}}]}}}
-        """, "{}");
+        """,
+            "{}");
     clock.advanceBy(Duration.ofSeconds(5));
 
     engine.stopExecution(arn, "UserCancelled", "closed the account");
@@ -94,8 +100,10 @@ class ExecutionLifecycleTest extends EngineTestSupport {
     assertThat(d.cause()).isEqualTo("closed the account");
     assertThat(d.stopDate()).isEqualTo(T0.plusSeconds(5));
     assertThat(engine.nextDueAt()).isEmpty();
-    assertThatThrownBy(() -> engine.sendTaskSuccess(
-        tasks.last("hold.waitForTaskToken").context().taskToken(), json("{}")))
+    assertThatThrownBy(
+            () ->
+                engine.sendTaskSuccess(
+                    tasks.last("hold.waitForTaskToken").context().taskToken(), json("{}")))
         .isInstanceOf(TaskTokenInvalidException.class);
 
     engine.stopExecution(arn, "Again", null);
@@ -104,10 +112,13 @@ class ExecutionLifecycleTest extends EngineTestSupport {
 
   @Test
   void executionTimeoutSecondsEndsTheExecutionAsTimedOut() {
-    String arn = start("""
+    String arn =
+        start(
+            """
         {"TimeoutSeconds": 600, "StartAt": "Hold", "States": {"Hold": {"Type": "Task",
           "Resource": "hold.waitForTaskToken", "End": true}}}
-        """, "{}");
+        """,
+            "{}");
     assertThat(engine.nextDueAt()).contains(T0.plusSeconds(600));
 
     engine.runUntil(T0.plusSeconds(599));
@@ -123,10 +134,13 @@ class ExecutionLifecycleTest extends EngineTestSupport {
 
   @Test
   void executionThatFinishesInTimeIsNotTimedOutLater() {
-    String arn = start("""
+    String arn =
+        start(
+            """
         {"TimeoutSeconds": 60, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 30,
           "End": true}}}
-        """, "{}");
+        """,
+            "{}");
     engine.runUntil(T0.plusSeconds(120));
 
     assertThat(describe(arn).status()).isEqualTo(Status.SUCCEEDED);
@@ -134,13 +148,16 @@ class ExecutionLifecycleTest extends EngineTestSupport {
 
   @Test
   void aLoopWithoutWaitIsStoppedAtTheTransitionLimit() {
-    ExecutionDescription d = run("""
+    ExecutionDescription d =
+        run(
+            """
         {"StartAt": "Again", "States": {
           "Again": {"Type": "Pass", "Next": "Check"},
           "Check": {"Type": "Choice", "Choices": [
             {"Variable": "$.stop", "IsPresent": true, "Next": "Done"}], "Default": "Again"},
           "Done": {"Type": "Succeed"}}}
-        """, "{}");
+        """,
+            "{}");
 
     assertThat(d.status()).isEqualTo(Status.FAILED);
     assertThat(d.error()).isEqualTo("States.Runtime");
@@ -149,7 +166,9 @@ class ExecutionLifecycleTest extends EngineTestSupport {
 
   @Test
   void stateMachineExposesItsShape() {
-    StateMachine machine = engine.parse("""
+    StateMachine machine =
+        engine.parse(
+            """
         {"TimeoutSeconds": 90, "StartAt": "A", "States": {
           "A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}}}
         """);

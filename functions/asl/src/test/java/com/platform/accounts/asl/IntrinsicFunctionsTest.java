@@ -13,8 +13,7 @@ class IntrinsicFunctionsTest extends EngineTestSupport {
 
   /** Evaluates one intrinsic expression against the input and returns its value. */
   private JsonNode eval(String expression, String input) {
-    ExecutionDescription d = run(passWithParameters(
-        "{\"v.$\": " + quote(expression) + "}"), input);
+    ExecutionDescription d = run(passWithParameters("{\"v.$\": " + quote(expression) + "}"), input);
     assertThat(d.status()).as("%s: %s", d.error(), d.cause()).isEqualTo(Status.SUCCEEDED);
     return d.output().get("v");
   }
@@ -29,8 +28,11 @@ class IntrinsicFunctionsTest extends EngineTestSupport {
 
   @Test
   void formatReplacesPlaceholdersWithArgumentsInOrder() {
-    assertThat(eval("States.Format('Hello {}, you have {} new {}', $.name, $.count, $.flag)",
-        "{\"name\": \"Ana\", \"count\": 3, \"flag\": true}").textValue())
+    assertThat(
+            eval(
+                    "States.Format('Hello {}, you have {} new {}', $.name, $.count, $.flag)",
+                    "{\"name\": \"Ana\", \"count\": 3, \"flag\": true}")
+                .textValue())
         .isEqualTo("Hello Ana, you have 3 new true");
   }
 
@@ -42,8 +44,12 @@ class IntrinsicFunctionsTest extends EngineTestSupport {
 
   @Test
   void formatTakesItsTemplateFromAPath() {
-    assertThat(eval("States.Format($.template, $.name)",
-        "{\"template\": \"Hi {}.\", \"name\": \"Bo\"}").textValue()).isEqualTo("Hi Bo.");
+    assertThat(
+            eval(
+                    "States.Format($.template, $.name)",
+                    "{\"template\": \"Hi {}.\", \"name\": \"Bo\"}")
+                .textValue())
+        .isEqualTo("Hi Bo.");
   }
 
   @Test
@@ -68,8 +74,10 @@ class IntrinsicFunctionsTest extends EngineTestSupport {
 
   @Test
   void jsonToStringSerialisesCompactly() {
-    assertThat(eval("States.JsonToString($.obj)", "{\"obj\": {\"foo\": \"bar\", \"n\": 1}}")
-        .textValue()).isEqualTo("{\"foo\":\"bar\",\"n\":1}");
+    assertThat(
+            eval("States.JsonToString($.obj)", "{\"obj\": {\"foo\": \"bar\", \"n\": 1}}")
+                .textValue())
+        .isEqualTo("{\"foo\":\"bar\",\"n\":1}");
   }
 
   @Test
@@ -95,8 +103,12 @@ class IntrinsicFunctionsTest extends EngineTestSupport {
   void arrayContainsComparesJsonValues() {
     String input = "{\"a\": [1, \"two\", {\"k\": 3}]}";
     assertThat(eval("States.ArrayContains($.a, 'two')", input).booleanValue()).isTrue();
-    assertThat(eval("States.ArrayContains($.a, $.probe)",
-        "{\"a\": [{\"k\": 3}], \"probe\": {\"k\": 3}}").booleanValue()).isTrue();
+    assertThat(
+            eval(
+                    "States.ArrayContains($.a, $.probe)",
+                    "{\"a\": [{\"k\": 3}], \"probe\": {\"k\": 3}}")
+                .booleanValue())
+        .isTrue();
     assertThat(eval("States.ArrayContains($.a, 1.0)", input).booleanValue()).isTrue();
     assertThat(eval("States.ArrayContains($.a, 'three')", input).booleanValue()).isFalse();
   }
@@ -128,8 +140,11 @@ class IntrinsicFunctionsTest extends EngineTestSupport {
 
   @Test
   void arrayUniqueKeepsFirstOccurrencesInOrder() {
-    assertThat(eval("States.ArrayUnique($.a)", "{\"a\": [1, 2, 1, \"x\", 2, \"x\", {\"k\": 1}, "
-        + "{\"k\": 1}]}")).isEqualTo(json("[1, 2, \"x\", {\"k\": 1}]"));
+    assertThat(
+            eval(
+                "States.ArrayUnique($.a)",
+                "{\"a\": [1, 2, 1, \"x\", 2, \"x\", {\"k\": 1}, " + "{\"k\": 1}]}"))
+        .isEqualTo(json("[1, 2, \"x\", {\"k\": 1}]"));
   }
 
   @Test
@@ -154,9 +169,13 @@ class IntrinsicFunctionsTest extends EngineTestSupport {
 
   @Test
   void jsonMergeIsShallowWithTheSecondObjectWinning() {
-    assertThat(eval("States.JsonMerge($.a, $.b, false)", """
+    assertThat(
+            eval(
+                "States.JsonMerge($.a, $.b, false)",
+                """
         {"a": {"x": {"x1": 1}, "y": 2}, "b": {"x": {"x2": 2}, "z": 3}}
-        """)).isEqualTo(json("{\"x\": {\"x2\": 2}, \"y\": 2, \"z\": 3}"));
+        """))
+        .isEqualTo(json("{\"x\": {\"x2\": 2}, \"y\": 2, \"z\": 3}"));
   }
 
   @Test
@@ -177,8 +196,7 @@ class IntrinsicFunctionsTest extends EngineTestSupport {
   @Test
   void mathAddSumsIntegersAndDecimals() {
     assertThat(eval("States.MathAdd($.n, -1)", "{\"n\": 10}")).isEqualTo(json("9"));
-    assertThat(eval("States.MathAdd(1.25, 2)", "{}").decimalValue())
-        .isEqualByComparingTo("3.25");
+    assertThat(eval("States.MathAdd(1.25, 2)", "{}").decimalValue()).isEqualByComparingTo("3.25");
     assertThat(evalFailing("States.MathAdd('1', 2)", "{}").error())
         .isEqualTo("States.IntrinsicFailure");
   }
@@ -196,15 +214,20 @@ class IntrinsicFunctionsTest extends EngineTestSupport {
     String first = eval("States.UUID()", "{}").textValue();
     String second = eval("States.UUID()", "{}").textValue();
 
-    assertThat(first).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    assertThat(first)
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     assertThat(first).isNotEqualTo(second);
   }
 
   @Test
   void intrinsicsNestAndReadTheContextObject() {
-    assertThat(eval("States.Format('{}-{}', States.ArrayGetItem(States.StringSplit($.arn, ':'), "
-        + "1), States.ArrayLength(States.Array($$.State.Name, 'x')))",
-        "{\"arn\": \"a:b:c\"}").textValue()).isEqualTo("b-2");
+    assertThat(
+            eval(
+                    "States.Format('{}-{}', States.ArrayGetItem(States.StringSplit($.arn, ':'), "
+                        + "1), States.ArrayLength(States.Array($$.State.Name, 'x')))",
+                    "{\"arn\": \"a:b:c\"}")
+                .textValue())
+        .isEqualTo("b-2");
   }
 
   @Test
@@ -215,9 +238,15 @@ class IntrinsicFunctionsTest extends EngineTestSupport {
 
   @Test
   void malformedIntrinsicsAreRejectedWhenTheDefinitionIsParsed() {
-    for (String bad : new String[] {"States.Nope(1)", "States.ArrayLength()",
-        "States.Format('x'", "States.Array('unterminated)", "States.UUID() trailing",
-        "States.Array(@)"}) {
+    for (String bad :
+        new String[] {
+          "States.Nope(1)",
+          "States.ArrayLength()",
+          "States.Format('x'",
+          "States.Array('unterminated)",
+          "States.UUID() trailing",
+          "States.Array(@)"
+        }) {
       assertThatThrownBy(() -> engine.parse(passWithParameters("{\"v.$\": " + quote(bad) + "}")))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)

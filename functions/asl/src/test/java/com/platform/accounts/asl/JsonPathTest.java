@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 /** The JSONPath subset on its own. */
 class JsonPathTest extends EngineTestSupport {
 
-  private static final JsonNode DATA = json("""
+  private static final JsonNode DATA =
+      json(
+          """
       {"a": {"b": [10, 20, {"c": "deep"}]}, "with.dot": 1, "n": null}
       """);
   private static final JsonNode CONTEXT = json("{\"Execution\": {\"Name\": \"e\"}}");
@@ -68,9 +70,10 @@ class JsonPathTest extends EngineTestSupport {
 
   @Test
   void unsupportedSyntaxIsRejected() {
-    for (String bad : new String[] {"a.b", "$..a", "$.a[?(@.x)]", "$.a[0:2]", "$.a[", "$.",
-        "$a", "$['open]"}) {
-      assertThatThrownBy(() -> JsonPath.parse(bad)).as(bad)
+    for (String bad :
+        new String[] {"a.b", "$..a", "$.a[?(@.x)]", "$.a[0:2]", "$.a[", "$.", "$a", "$['open]"}) {
+      assertThatThrownBy(() -> JsonPath.parse(bad))
+          .as(bad)
           .isInstanceOf(IllegalArgumentException.class);
     }
   }

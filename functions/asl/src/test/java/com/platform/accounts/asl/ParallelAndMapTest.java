@@ -15,7 +15,9 @@ class ParallelAndMapTest extends EngineTestSupport {
 
   @Test
   void parallelOutputFollowsBranchOrderNotCompletionOrder() {
-    String arn = start("""
+    String arn =
+        start(
+            """
         {"StartAt": "Checks", "States": {"Checks": {"Type": "Parallel", "End": true,
           "Branches": [
             {"StartAt": "Email", "States": {"Email": {"Type": "Task", "Resource": "%1$s",
@@ -24,7 +26,9 @@ class ParallelAndMapTest extends EngineTestSupport {
               "Parameters": {"token.$": "$$.Task.Token", "which": "phone"}, "End": true}}},
             {"StartAt": "Static", "States": {"Static": {"Type": "Pass", "Result": "static",
               "End": true}}}]}}}
-        """.formatted(WAIT), "{}");
+        """
+                .formatted(WAIT),
+            "{}");
     List<ScriptedInvoker.Call> calls = tasks.calls(WAIT);
     assertThat(calls).hasSize(2);
 
@@ -40,10 +44,14 @@ class ParallelAndMapTest extends EngineTestSupport {
 
   @Test
   void parallelBranchFailureFailsTheWholeStateAndStopsTheOtherBranches() {
-    tasks.on("fails", (r, p, c) -> {
-      throw new TaskFailedException("PhoneInvalid", "no such number");
-    });
-    String arn = start("""
+    tasks.on(
+        "fails",
+        (r, p, c) -> {
+          throw new TaskFailedException("PhoneInvalid", "no such number");
+        });
+    String arn =
+        start(
+            """
         {"StartAt": "Checks", "States": {"Checks": {"Type": "Parallel", "Next": "Done",
           "Branches": [
             {"StartAt": "Email", "States": {"Email": {"Type": "Task", "Resource": "%s",
@@ -51,23 +59,29 @@ class ParallelAndMapTest extends EngineTestSupport {
             {"StartAt": "Phone", "States": {"Phone": {"Type": "Task", "Resource": "fails",
               "End": true}}}]},
           "Done": {"Type": "Succeed"}}}
-        """.formatted(WAIT), "{}");
+        """
+                .formatted(WAIT),
+            "{}");
 
     ExecutionDescription d = describe(arn);
     assertThat(d.status()).isEqualTo(Status.FAILED);
     assertThat(d.error()).isEqualTo("PhoneInvalid");
     assertThat(d.cause()).isEqualTo("no such number");
-    assertThatThrownBy(() -> engine.sendTaskSuccess(
-        tasks.last(WAIT).context().taskToken(), json("{}")))
+    assertThatThrownBy(
+            () -> engine.sendTaskSuccess(tasks.last(WAIT).context().taskToken(), json("{}")))
         .isInstanceOf(TaskTokenInvalidException.class);
   }
 
   @Test
   void parallelFailureIsCaughtAndRetriedLikeATask() {
-    tasks.on("fails", (r, p, c) -> {
-      throw new TaskFailedException("Flaky", "branch broke");
-    });
-    String arn = start("""
+    tasks.on(
+        "fails",
+        (r, p, c) -> {
+          throw new TaskFailedException("Flaky", "branch broke");
+        });
+    String arn =
+        start(
+            """
         {"StartAt": "Par", "States": {
           "Par": {"Type": "Parallel", "Next": "Done",
             "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Task", "Resource": "fails",
@@ -75,12 +89,16 @@ class ParallelAndMapTest extends EngineTestSupport {
             "Retry": [{"ErrorEquals": ["Flaky"], "MaxAttempts": 1, "IntervalSeconds": 5}],
             "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.err", "Next": "Done"}]},
           "Done": {"Type": "Succeed"}}}
-        """, "{\"in\": 1}");
+        """,
+            "{\"in\": 1}");
     engine.runUntil(T0.plusSeconds(5));
 
     ExecutionDescription d = describe(arn);
     assertThat(tasks.calls("fails")).hasSize(2);
-    assertThat(d.output()).isEqualTo(json("""
+    assertThat(d.output())
+        .isEqualTo(
+            json(
+                """
         {"in": 1, "err": {"Error": "Flaky", "Cause": "branch broke"}}
         """));
     assertThat(d.visitedStates()).containsExactly("Par", "B", "B", "Done");
@@ -88,7 +106,9 @@ class ParallelAndMapTest extends EngineTestSupport {
 
   @Test
   void parallelParametersResultSelectorAndResultPathShapeTheData() {
-    ExecutionDescription d = run("""
+    ExecutionDescription d =
+        run(
+            """
         {"StartAt": "Par", "States": {"Par": {"Type": "Parallel", "End": true,
           "Parameters": {"id.$": "$.id"},
           "Branches": [
@@ -96,9 +116,13 @@ class ParallelAndMapTest extends EngineTestSupport {
             {"StartAt": "B", "States": {"B": {"Type": "Pass", "Result": 2, "End": true}}}],
           "ResultSelector": {"first.$": "$[0].id", "second.$": "$[1]"},
           "ResultPath": "$.results"}}}
-        """, "{\"id\": \"x\", \"keep\": true}");
+        """,
+            "{\"id\": \"x\", \"keep\": true}");
 
-    assertThat(d.output()).isEqualTo(json("""
+    assertThat(d.output())
+        .isEqualTo(
+            json(
+                """
         {"id": "x", "keep": true, "results": {"first": "x", "second": 2}}
         """));
   }
@@ -106,12 +130,15 @@ class ParallelAndMapTest extends EngineTestSupport {
   @Test
   void mapRunsTheIteratorForEachItemAndKeepsItemOrder() {
     tasks.on("double", (r, p, c) -> json(String.valueOf(p.intValue() * 2)));
-    ExecutionDescription d = run("""
+    ExecutionDescription d =
+        run(
+            """
         {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.numbers",
           "ResultPath": "$.doubled", "End": true,
           "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "Double",
             "States": {"Double": {"Type": "Task", "Resource": "double", "End": true}}}}}}
-        """, "{\"numbers\": [1, 2, 3]}");
+        """,
+            "{\"numbers\": [1, 2, 3]}");
 
     assertThat(d.output()).isEqualTo(json("{\"numbers\": [1, 2, 3], \"doubled\": [2, 4, 6]}"));
     assertThat(d.visitedStates()).containsExactly("Each", "Double", "Double", "Double");
@@ -119,15 +146,21 @@ class ParallelAndMapTest extends EngineTestSupport {
 
   @Test
   void mapItemSelectorSeesTheItemValueIndexAndStateInput() {
-    ExecutionDescription d = run("""
+    ExecutionDescription d =
+        run(
+            """
         {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.users",
           "ItemSelector": {"user.$": "$$.Map.Item.Value", "position.$": "$$.Map.Item.Index",
                            "tenant.$": "$.tenant"},
           "End": true,
           "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
-        """, "{\"tenant\": \"t1\", \"users\": [\"ana\", \"bo\"]}");
+        """,
+            "{\"tenant\": \"t1\", \"users\": [\"ana\", \"bo\"]}");
 
-    assertThat(d.output()).isEqualTo(json("""
+    assertThat(d.output())
+        .isEqualTo(
+            json(
+                """
         [{"user": "ana", "position": 0, "tenant": "t1"},
          {"user": "bo", "position": 1, "tenant": "t1"}]
         """));
@@ -135,49 +168,69 @@ class ParallelAndMapTest extends EngineTestSupport {
 
   @Test
   void mapAcceptsTheLegacyIteratorAndParametersFields() {
-    ExecutionDescription d = run("""
+    ExecutionDescription d =
+        run(
+            """
         {"StartAt": "Each", "States": {"Each": {"Type": "Map",
           "Parameters": {"v.$": "$$.Map.Item.Value"}, "End": true,
           "Iterator": {"StartAt": "P", "States": {"P": {"Type": "Pass", "OutputPath": "$.v",
             "End": true}}}}}}
-        """, "[10, 20]");
+        """,
+            "[10, 20]");
 
     assertThat(d.output()).isEqualTo(json("[10, 20]"));
   }
 
   @Test
   void emptyMapInputGivesAnEmptyArray() {
-    assertThat(run("""
+    assertThat(
+            run(
+                    """
         {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
           "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
-        """, "[]").output()).isEqualTo(json("[]"));
+        """,
+                    "[]")
+                .output())
+        .isEqualTo(json("[]"));
   }
 
   @Test
   void mapOverANonArrayFailsWithStatesRuntime() {
-    assertThat(run("""
+    assertThat(
+            run(
+                    """
         {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
           "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
-        """, "{\"not\": \"array\"}").error()).isEqualTo("States.Runtime");
+        """,
+                    "{\"not\": \"array\"}")
+                .error())
+        .isEqualTo("States.Runtime");
   }
 
   @Test
   void mapMaxConcurrencyStartsIterationsOnlyAsOthersFinish() {
-    String arn = start("""
+    String arn =
+        start(
+            """
         {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 2,
           "End": true,
           "ItemProcessor": {"StartAt": "Work", "States": {"Work": {"Type": "Task",
             "Resource": "%s", "End": true}}}}}}
-        """.formatted(WAIT), "[\"a\", \"b\", \"c\", \"d\"]");
-    assertThat(tasks.calls(WAIT)).extracting(c -> c.parameters().textValue())
+        """
+                .formatted(WAIT),
+            "[\"a\", \"b\", \"c\", \"d\"]");
+    assertThat(tasks.calls(WAIT))
+        .extracting(c -> c.parameters().textValue())
         .containsExactly("a", "b");
 
     engine.sendTaskSuccess(tasks.calls(WAIT).get(1).context().taskToken(), json("\"B\""));
-    assertThat(tasks.calls(WAIT)).extracting(c -> c.parameters().textValue())
+    assertThat(tasks.calls(WAIT))
+        .extracting(c -> c.parameters().textValue())
         .containsExactly("a", "b", "c");
 
     for (int i : new int[] {0, 2}) {
-      engine.sendTaskSuccess(tasks.calls(WAIT).get(i).context().taskToken(),
+      engine.sendTaskSuccess(
+          tasks.calls(WAIT).get(i).context().taskToken(),
           json("\"" + tasks.calls(WAIT).get(i).parameters().textValue().toUpperCase() + "\""));
     }
     engine.sendTaskSuccess(tasks.calls(WAIT).get(3).context().taskToken(), json("\"D\""));
@@ -187,13 +240,17 @@ class ParallelAndMapTest extends EngineTestSupport {
 
   @Test
   void mapIterationFailureFailsTheMapStateAndCancelsTheRest() {
-    tasks.on("check", (r, p, c) -> {
-      if (p.textValue().equals("bad")) {
-        throw new TaskFailedException("InvalidItem", p.textValue());
-      }
-      return p;
-    });
-    ExecutionDescription d = run("""
+    tasks.on(
+        "check",
+        (r, p, c) -> {
+          if (p.textValue().equals("bad")) {
+            throw new TaskFailedException("InvalidItem", p.textValue());
+          }
+          return p;
+        });
+    ExecutionDescription d =
+        run(
+            """
         {"StartAt": "Each", "States": {
           "Each": {"Type": "Map", "Next": "Ok",
             "Catch": [{"ErrorEquals": ["InvalidItem"], "Next": "Bad"}],
@@ -202,18 +259,22 @@ class ParallelAndMapTest extends EngineTestSupport {
               "Later": {"Type": "Task", "Resource": "%s", "End": true}}}},
           "Ok": {"Type": "Succeed"},
           "Bad": {"Type": "Pass", "End": true}}}
-        """.formatted(WAIT), "[\"good\", \"bad\", \"never\"]");
+        """
+                .formatted(WAIT),
+            "[\"good\", \"bad\", \"never\"]");
 
     assertThat(d.status()).isEqualTo(Status.SUCCEEDED);
     assertThat(d.output()).isEqualTo(json("{\"Error\": \"InvalidItem\", \"Cause\": \"bad\"}"));
-    assertThatThrownBy(() -> engine.sendTaskSuccess(
-        tasks.last(WAIT).context().taskToken(), json("{}")))
+    assertThatThrownBy(
+            () -> engine.sendTaskSuccess(tasks.last(WAIT).context().taskToken(), json("{}")))
         .isInstanceOf(TaskTokenInvalidException.class);
   }
 
   @Test
   void nestedMapInsideParallelWaitsForEveryTaskToken() {
-    String arn = start("""
+    String arn =
+        start(
+            """
         {"StartAt": "Par", "States": {"Par": {"Type": "Parallel", "Next": "Summary",
           "Branches": [
             {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.contacts",
@@ -227,9 +288,12 @@ class ParallelAndMapTest extends EngineTestSupport {
               "Result": "audited", "End": true}}}]},
           "Summary": {"Type": "Pass", "Parameters": {"verified.$": "$[0]", "audit.$": "$[1]"},
             "End": true}}}
-        """.formatted(WAIT), "{\"contacts\": [\"email\", \"phone\"]}");
+        """
+                .formatted(WAIT),
+            "{\"contacts\": [\"email\", \"phone\"]}");
     List<ScriptedInvoker.Call> calls = tasks.calls(WAIT);
-    assertThat(calls).extracting(c -> c.parameters().get("contact").textValue())
+    assertThat(calls)
+        .extracting(c -> c.parameters().get("contact").textValue())
         .containsExactly("email", "phone");
 
     clock.advanceBy(Duration.ofSeconds(100));
@@ -243,12 +307,15 @@ class ParallelAndMapTest extends EngineTestSupport {
 
     ExecutionDescription d = describe(arn);
     assertThat(d.status()).isEqualTo(Status.SUCCEEDED);
-    assertThat(d.output()).isEqualTo(json("""
+    assertThat(d.output())
+        .isEqualTo(
+            json(
+                """
         {"verified": ["email-ok", "phone-ok"], "audit": "audited"}
         """));
     // Runnable branches take turns in queue order, so the second Parallel branch (Audit) runs
     // before the Map iterations its sibling started.
-    assertThat(d.visitedStates()).containsExactly("Par", "Each", "Audit", "Verify", "Verify",
-        "Pause", "Pause", "Summary");
+    assertThat(d.visitedStates())
+        .containsExactly("Par", "Each", "Audit", "Verify", "Verify", "Pause", "Pause", "Summary");
   }
 }

@@ -12,29 +12,38 @@ class TaskStateTest extends EngineTestSupport {
   @Test
   void invokerReceivesTheResourceParametersAndContext() {
     tasks.on("arn:aws:states:::lambda:invoke", (r, p, c) -> json("{\"Payload\": {\"ok\": 1}}"));
-    String arn = start("""
+    String arn =
+        start(
+            """
         {"StartAt": "Call", "States": {"Call": {"Type": "Task",
           "Resource": "arn:aws:states:::lambda:invoke",
           "Parameters": {"FunctionName": "verify", "Payload": {"email.$": "$.email"}},
           "OutputPath": "$.Payload", "End": true}}}
-        """, "{\"email\": \"a@example.com\"}");
+        """,
+            "{\"email\": \"a@example.com\"}");
 
     ScriptedInvoker.Call call = tasks.last("arn:aws:states:::lambda:invoke");
     assertThat(call.parameters())
-        .isEqualTo(json("{\"FunctionName\": \"verify\", \"Payload\": {\"email\": \"a@example.com\"}}"));
+        .isEqualTo(
+            json("{\"FunctionName\": \"verify\", \"Payload\": {\"email\": \"a@example.com\"}}"));
     assertThat(call.context()).isEqualTo(new TaskContext(arn, "Call", null));
     assertThat(describe(arn).output()).isEqualTo(json("{\"ok\": 1}"));
   }
 
   @Test
   void taskFailureFailsTheExecutionWithTheErrorAndCause() {
-    tasks.on("charge", (r, p, c) -> {
-      throw new TaskFailedException("PaymentDeclined", "card expired");
-    });
-    ExecutionDescription d = run("""
+    tasks.on(
+        "charge",
+        (r, p, c) -> {
+          throw new TaskFailedException("PaymentDeclined", "card expired");
+        });
+    ExecutionDescription d =
+        run(
+            """
         {"StartAt": "Charge", "States": {"Charge": {"Type": "Task", "Resource": "charge",
           "End": true}}}
-        """, "{}");
+        """,
+            "{}");
 
     assertThat(d.status()).isEqualTo(Status.FAILED);
     assertThat(d.error()).isEqualTo("PaymentDeclined");
@@ -44,12 +53,17 @@ class TaskStateTest extends EngineTestSupport {
 
   @Test
   void unexpectedInvokerExceptionBecomesAnErrorNamedAfterItsClass() {
-    tasks.on("buggy", (r, p, c) -> {
-      throw new IllegalStateException("boom");
-    });
-    ExecutionDescription d = run("""
+    tasks.on(
+        "buggy",
+        (r, p, c) -> {
+          throw new IllegalStateException("boom");
+        });
+    ExecutionDescription d =
+        run(
+            """
         {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "buggy", "End": true}}}
-        """, "{}");
+        """,
+            "{}");
 
     assertThat(d.error()).isEqualTo("java.lang.IllegalStateException");
     assertThat(d.cause()).isEqualTo("boom");
@@ -58,22 +72,32 @@ class TaskStateTest extends EngineTestSupport {
   @Test
   void nullTaskResultIsJsonNull() {
     tasks.on("void", (r, p, c) -> null);
-    assertThat(run("""
+    assertThat(
+            run(
+                    """
         {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "void",
           "ResultPath": "$.r", "End": true}}}
-        """, "{}").output()).isEqualTo(json("{\"r\": null}"));
+        """,
+                    "{}")
+                .output())
+        .isEqualTo(json("{\"r\": null}"));
   }
 
   @Test
   void synchronousTaskThatOutlastsTimeoutSecondsOnTheClockFailsWithStatesTimeout() {
-    tasks.on("slow", (r, p, c) -> {
-      clock.advanceBy(Duration.ofSeconds(31));
-      return json("{}");
-    });
-    ExecutionDescription d = run("""
+    tasks.on(
+        "slow",
+        (r, p, c) -> {
+          clock.advanceBy(Duration.ofSeconds(31));
+          return json("{}");
+        });
+    ExecutionDescription d =
+        run(
+            """
         {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "slow",
           "TimeoutSeconds": 30, "End": true}}}
-        """, "{}");
+        """,
+            "{}");
 
     assertThat(d.status()).isEqualTo(Status.FAILED);
     assertThat(d.error()).isEqualTo("States.Timeout");
@@ -81,11 +105,14 @@ class TaskStateTest extends EngineTestSupport {
 
   @Test
   void timeoutSecondsPathReadsTheLimitFromTheInput() {
-    tasks.on("slow", (r, p, c) -> {
-      clock.advanceBy(Duration.ofSeconds(20));
-      return json("\"done\"");
-    });
-    String definition = """
+    tasks.on(
+        "slow",
+        (r, p, c) -> {
+          clock.advanceBy(Duration.ofSeconds(20));
+          return json("\"done\"");
+        });
+    String definition =
+        """
         {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "slow",
           "TimeoutSecondsPath": "$.limit", "End": true}}}
         """;
@@ -98,12 +125,15 @@ class TaskStateTest extends EngineTestSupport {
   @Test
   void tasksRunInSequenceAndVisitedStatesRecordTheOrder() {
     tasks.on("inc", (r, p, c) -> json("{\"n\": " + (p.get("n").intValue() + 1) + "}"));
-    ExecutionDescription d = run("""
+    ExecutionDescription d =
+        run(
+            """
         {"StartAt": "A", "States": {
           "A": {"Type": "Task", "Resource": "inc", "Next": "B"},
           "B": {"Type": "Task", "Resource": "inc", "Next": "C"},
           "C": {"Type": "Task", "Resource": "inc", "End": true}}}
-        """, "{\"n\": 0}");
+        """,
+            "{\"n\": 0}");
 
     assertThat(d.output()).isEqualTo(json("{\"n\": 3}"));
     assertThat(d.visitedStates()).containsExactly("A", "B", "C");

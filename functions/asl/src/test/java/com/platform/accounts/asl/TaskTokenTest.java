@@ -12,7 +12,8 @@ class TaskTokenTest extends EngineTestSupport {
 
   private static final String RESOURCE = "arn:aws:states:::sqs:sendMessage.waitForTaskToken";
 
-  private static final String VERIFY_EMAIL = """
+  private static final String VERIFY_EMAIL =
+      """
       {"StartAt": "SendCode", "States": {
         "SendCode": {"Type": "Task", "Resource": "%s",
           "Parameters": {"token.$": "$$.Task.Token", "email.$": "$.email"},
@@ -22,7 +23,8 @@ class TaskTokenTest extends EngineTestSupport {
           "Next": "Verified"},
         "Verified": {"Type": "Succeed"},
         "Rejected": {"Type": "Fail", "Error": "EmailNotVerified"}}}
-      """.formatted(RESOURCE);
+      """
+          .formatted(RESOURCE);
 
   private String tokenOf(ScriptedInvoker.Call call) {
     return call.parameters().get("token").textValue();
@@ -42,7 +44,10 @@ class TaskTokenTest extends EngineTestSupport {
 
     ExecutionDescription d = describe(arn);
     assertThat(d.status()).isEqualTo(Status.SUCCEEDED);
-    assertThat(d.output()).isEqualTo(json("""
+    assertThat(d.output())
+        .isEqualTo(
+            json(
+                """
         {"email": "a@example.com", "verification": {"verified": true}}
         """));
     assertThat(d.visitedStates()).containsExactly("SendCode", "Verified");
@@ -119,10 +124,12 @@ class TaskTokenTest extends EngineTestSupport {
 
   @Test
   void taskThatAnswersItsOwnTokenBeforeReturningCompletes() {
-    tasks.on(RESOURCE, (r, p, c) -> {
-      engine.sendTaskSuccess(c.taskToken(), json("{\"immediate\": true}"));
-      return json("\"ignored\"");
-    });
+    tasks.on(
+        RESOURCE,
+        (r, p, c) -> {
+          engine.sendTaskSuccess(c.taskToken(), json("{\"immediate\": true}"));
+          return json("\"ignored\"");
+        });
 
     ExecutionDescription d = run(VERIFY_EMAIL, "{\"email\": \"a@example.com\"}");
 
@@ -133,26 +140,32 @@ class TaskTokenTest extends EngineTestSupport {
 
   @Test
   void failingToDeliverTheTokenFailsTheTaskAtOnce() {
-    tasks.on(RESOURCE, (r, p, c) -> {
-      throw new TaskFailedException("CodeRejected", "queue unavailable");
-    });
+    tasks.on(
+        RESOURCE,
+        (r, p, c) -> {
+          throw new TaskFailedException("CodeRejected", "queue unavailable");
+        });
 
     ExecutionDescription d = run(VERIFY_EMAIL, "{\"email\": \"a@example.com\"}");
 
     assertThat(d.error()).isEqualTo("EmailNotVerified");
-    assertThatThrownBy(() -> engine.sendTaskSuccess(
-        tasks.last(RESOURCE).context().taskToken(), json("{}")))
+    assertThatThrownBy(
+            () -> engine.sendTaskSuccess(tasks.last(RESOURCE).context().taskToken(), json("{}")))
         .isInstanceOf(TaskTokenInvalidException.class);
   }
 
   @Test
   void retryAfterATokenTimeoutIssuesAFreshToken() {
-    String arn = start("""
+    String arn =
+        start(
+            """
         {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "%s",
           "TimeoutSeconds": 60,
           "Retry": [{"ErrorEquals": ["States.Timeout"], "IntervalSeconds": 10,
                      "MaxAttempts": 1}], "End": true}}}
-        """.formatted(RESOURCE), "{}");
+        """
+                .formatted(RESOURCE),
+            "{}");
     String first = tasks.last(RESOURCE).context().taskToken();
 
     engine.runUntil(T0.plusSeconds(70));

@@ -14,7 +14,8 @@ class WaitStateTest extends EngineTestSupport {
         {"StartAt": "W", "States": {
           "W": {"Type": "Wait", %s, "Next": "Done"},
           "Done": {"Type": "Succeed"}}}
-        """.formatted(waitFields);
+        """
+        .formatted(waitFields);
   }
 
   @Test
@@ -51,10 +52,12 @@ class WaitStateTest extends EngineTestSupport {
 
     assertThat(engine.nextDueAt()).contains(T0.plusSeconds(3600));
     engine.runUntil(T0.plusSeconds(3600));
-    assertThat(engine.executions()).extracting(ExecutionDescription::status)
+    assertThat(engine.executions())
+        .extracting(ExecutionDescription::status)
         .containsExactly(Status.RUNNING, Status.SUCCEEDED);
     engine.runUntil(T0.plusSeconds(7200));
-    assertThat(engine.executions()).extracting(ExecutionDescription::status)
+    assertThat(engine.executions())
+        .extracting(ExecutionDescription::status)
         .containsOnly(Status.SUCCEEDED);
   }
 
@@ -75,12 +78,15 @@ class WaitStateTest extends EngineTestSupport {
 
   @Test
   void runUntilMeasuresAWaitFromTheInstantThePreviousOneEnded() {
-    String arn = start("""
+    String arn =
+        start(
+            """
         {"StartAt": "W1", "States": {
           "W1": {"Type": "Wait", "Seconds": 10, "Next": "W2"},
           "W2": {"Type": "Wait", "Seconds": 10, "Next": "Done"},
           "Done": {"Type": "Succeed"}}}
-        """, "{}");
+        """,
+            "{}");
 
     engine.runUntil(T0.plusSeconds(25));
 
@@ -99,7 +105,8 @@ class WaitStateTest extends EngineTestSupport {
     clock.advanceBy(Duration.ofSeconds(150));
     engine.runDue();
     assertThat(engine.nextDueAt()).contains(T0.plusSeconds(300));
-    assertThat(engine.executions()).extracting(ExecutionDescription::status)
+    assertThat(engine.executions())
+        .extracting(ExecutionDescription::status)
         .containsExactly(Status.RUNNING, Status.SUCCEEDED, Status.SUCCEEDED);
   }
 }

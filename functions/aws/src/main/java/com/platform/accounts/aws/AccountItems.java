@@ -19,10 +19,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Items of an account: {@code ACCOUNT#<id>}/{@code ACCOUNT} holds the account, and
- * {@code EMAIL#<lower-cased email>}/{@code EMAIL} names the account that owns an email. The email item
- * exists only to make the email unique (a conditional put in the account's creating transaction) and
- * to find an account by email.
+ * Items of an account: {@code ACCOUNT#<id>}/{@code ACCOUNT} holds the account, and {@code
+ * EMAIL#<lower-cased email>}/{@code EMAIL} names the account that owns an email. The email item
+ * exists only to make the email unique (a conditional put in the account's creating transaction)
+ * and to find an account by email.
  */
 final class AccountItems {
   static final String ACCOUNT_SK = "ACCOUNT";
@@ -45,8 +45,7 @@ final class AccountItems {
   }
 
   static Map<String, AttributeValue> emailItem(Account account) {
-    Map<String, AttributeValue> item =
-        Items.item("EMAIL#" + normalizedEmail(account), EMAIL_SK);
+    Map<String, AttributeValue> item = Items.item("EMAIL#" + normalizedEmail(account), EMAIL_SK);
     item.put(ACCOUNT_ID, s(account.accountId()));
     return item;
   }

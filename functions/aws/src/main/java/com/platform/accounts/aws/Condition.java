@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * The condition of a write, with exactly the names and values its expression uses (DynamoDB refuses
  * unused ones). Attribute names go through placeholders so none can clash with a reserved word.
  */
-record Condition(String expression, Map<String, String> names,
-    Map<String, AttributeValue> values) {
+record Condition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
 
   /** No item under the key. */
   static Condition absent() {
@@ -23,20 +22,24 @@ record Condition(String expression, Map<String, String> names,
    * item is as good as gone.
    */
   static Condition absentOrExpired(Instant now) {
-    return new Condition("attribute_not_exists(#pk) OR #expiry <= :now",
+    return new Condition(
+        "attribute_not_exists(#pk) OR #expiry <= :now",
         Map.of("#pk", Items.PK, "#expiry", Items.EXPIRES_AT_NANOS),
         Map.of(":now", Items.epochNanos(now)));
   }
 
   /** The stored item is still the one read: its version did not move (a missing item fails). */
   static Condition versionIs(long expected) {
-    return new Condition("#version = :expected", Map.of("#version", Items.VERSION),
+    return new Condition(
+        "#version = :expected",
+        Map.of("#version", Items.VERSION),
         Map.of(":expected", Items.n(expected)));
   }
 
   /** As {@link #versionIs}, and the item has not expired meanwhile. */
   static Condition liveVersionIs(long expected, Instant now) {
-    return new Condition("#version = :expected AND #expiry > :now",
+    return new Condition(
+        "#version = :expected AND #expiry > :now",
         Map.of("#version", Items.VERSION, "#expiry", Items.EXPIRES_AT_NANOS),
         Map.of(":expected", Items.n(expected), ":now", Items.epochNanos(now)));
   }

@@ -25,8 +25,8 @@ final class DynamoDbAccountOverviewStore implements AccountOverviewStore {
   public Optional<AccountOverview> find(String accountId) {
     Account account = null;
     List<PaymentMethod> methods = new ArrayList<>();
-    for (Map<String, AttributeValue> item
-        : table.partition(PaymentMethodItems.accountPk(accountId), null)) {
+    for (Map<String, AttributeValue> item :
+        table.partition(PaymentMethodItems.accountPk(accountId), null)) {
       String sk = Items.requiredString(item, Items.SK);
       if (sk.equals(AccountItems.ACCOUNT_SK)) {
         account = AccountItems.fromItem(item);

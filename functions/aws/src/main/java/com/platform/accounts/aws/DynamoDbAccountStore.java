@@ -18,12 +18,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Accounts in the table. Round trips: {@code find} 1 GetItem; {@code findByEmail} 2 GetItems (the
- * email item, then the account); {@code create} 1 TransactWriteItems; {@code update} 1 PutItem, or 1
- * TransactWriteItems with a challenge.
+ * email item, then the account); {@code create} 1 TransactWriteItems; {@code update} 1 PutItem, or
+ * 1 TransactWriteItems with a challenge.
  *
  * <p>{@code findByEmail} reads twice rather than keeping a copy of the account on the email item: a
- * copy would turn every account write into a two-item transaction (twice the write cost, and a second
- * item that could drift), to save one single-digit-millisecond read on sign-up and sign-in.
+ * copy would turn every account write into a two-item transaction (twice the write cost, and a
+ * second item that could drift), to save one single-digit-millisecond read on sign-up and sign-in.
  */
 final class DynamoDbAccountStore implements AccountStore {
   /** Position of the email item in {@link #create}'s transaction. */
@@ -42,17 +42,20 @@ final class DynamoDbAccountStore implements AccountStore {
 
   @Override
   public Optional<Account> findByEmail(String normalizedEmail) {
-    return table.get(AccountItems.emailKey(normalizedEmail))
+    return table
+        .get(AccountItems.emailKey(normalizedEmail))
         .map(item -> Items.requiredString(item, AccountItems.ACCOUNT_ID))
         .flatMap(this::find);
   }
 
   @Override
   public void create(Account account, Challenge completedChallenge) {
-    List<TransactWriteItem> writes = List.of(
-        table.transactPut(AccountItems.toItem(account, account.version() + 1), Condition.absent()),
-        table.transactPut(AccountItems.emailItem(account), Condition.absent()),
-        challengeWrite(completedChallenge));
+    List<TransactWriteItem> writes =
+        List.of(
+            table.transactPut(
+                AccountItems.toItem(account, account.version() + 1), Condition.absent()),
+            table.transactPut(AccountItems.emailItem(account), Condition.absent()),
+            challengeWrite(completedChallenge));
     try {
       table.transact(writes);
     } catch (TransactionCanceledException e) {
@@ -77,8 +80,9 @@ final class DynamoDbAccountStore implements AccountStore {
       return;
     }
     try {
-      table.transact(List.of(table.transactPut(accountItem, unchanged),
-          challengeWrite(completedChallenge.get())));
+      table.transact(
+          List.of(
+              table.transactPut(accountItem, unchanged), challengeWrite(completedChallenge.get())));
     } catch (TransactionCanceledException e) {
       lostReasons(e);
       throw new ConcurrentModificationException("account " + account.accountId());
@@ -87,7 +91,8 @@ final class DynamoDbAccountStore implements AccountStore {
 
   /** The completed challenge, written only if it is still the live version that was read. */
   private TransactWriteItem challengeWrite(Challenge challenge) {
-    return table.transactPut(ChallengeItems.toItem(challenge, challenge.version() + 1),
+    return table.transactPut(
+        ChallengeItems.toItem(challenge, challenge.version() + 1),
         Condition.liveVersionIs(challenge.version(), table.now()));
   }
 }

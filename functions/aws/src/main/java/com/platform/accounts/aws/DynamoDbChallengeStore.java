@@ -19,7 +19,8 @@ final class DynamoDbChallengeStore implements ChallengeStore {
 
   @Override
   public Optional<Challenge> find(String challengeId, Instant now) {
-    return table.get(ChallengeItems.key(challengeId))
+    return table
+        .get(ChallengeItems.key(challengeId))
         .filter(item -> Items.live(item, now))
         .map(ChallengeItems::fromItem);
   }
@@ -33,7 +34,8 @@ final class DynamoDbChallengeStore implements ChallengeStore {
 
   @Override
   public void update(Challenge challenge) {
-    if (!table.putIf(ChallengeItems.toItem(challenge, challenge.version() + 1),
+    if (!table.putIf(
+        ChallengeItems.toItem(challenge, challenge.version() + 1),
         Condition.liveVersionIs(challenge.version(), table.now()))) {
       throw new ConcurrentModificationException("challenge " + challenge.challengeId());
     }

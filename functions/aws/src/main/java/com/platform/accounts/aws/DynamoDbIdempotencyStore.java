@@ -22,7 +22,8 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
   @Override
   public Optional<IdempotencyRecord> find(String key, Instant now) {
-    return table.get(key(key))
+    return table
+        .get(key(key))
         .filter(item -> Items.live(item, now))
         .map(DynamoDbIdempotencyStore::fromItem);
   }
@@ -58,8 +59,11 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
   }
 
   private static IdempotencyRecord fromItem(Map<String, AttributeValue> item) {
-    return new IdempotencyRecord(Items.requiredString(item, "key"),
-        Items.string(item, "requestHash"), Items.bool(item, "completed"),
-        Items.string(item, "answer"), Items.expiry(item));
+    return new IdempotencyRecord(
+        Items.requiredString(item, "key"),
+        Items.string(item, "requestHash"),
+        Items.bool(item, "completed"),
+        Items.string(item, "answer"),
+        Items.expiry(item));
   }
 }

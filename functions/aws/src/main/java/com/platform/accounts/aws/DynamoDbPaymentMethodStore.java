@@ -27,18 +27,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Payment methods in the table (see {@link PaymentMethodItems} for the items). Round trips:
- * {@code find} and {@code fingerprintOwner} 1 GetItem each; {@code list} 1 Query (one more per MB of
- * methods); {@code create} 1 TransactWriteItems for a card that takes the slot, 1 conditional PutItem
- * for any other method; {@code update} 1 conditional PutItem while the method holds its slot (or is
- * no card), else 1 GetItem, then 1 TransactWriteItems when that write frees the slot or 1 PutItem
- * when the stored method no longer held it; {@code due} 1 Query on the due index plus 1
+ * Payment methods in the table (see {@link PaymentMethodItems} for the items). Round trips: {@code
+ * find} and {@code fingerprintOwner} 1 GetItem each; {@code list} 1 Query (one more per MB of
+ * methods); {@code create} 1 TransactWriteItems for a card that takes the slot, 1 conditional
+ * PutItem for any other method; {@code update} 1 conditional PutItem while the method holds its
+ * slot (or is no card), else 1 GetItem, then 1 TransactWriteItems when that write frees the slot or
+ * 1 PutItem when the stored method no longer held it; {@code due} 1 Query on the due index plus 1
  * GetItem per hit.
  *
  * <p>{@code update} reads a card before it writes a version that does not hold the slot: only the
  * stored version knows whether the uniqueness items are still this card's to delete. Once a card is
- * FAILED or REMOVED its fingerprint may belong to another account's card, and a delete conditioned on
- * naming this card would then cancel the whole transaction. The write stays conditional on the
+ * FAILED or REMOVED its fingerprint may belong to another account's card, and a delete conditioned
+ * on naming this card would then cancel the whole transaction. The write stays conditional on the
  * version read, so the stored method cannot change between the read and the write.
  *
  * <p>The due index is eventually consistent: a hit may have been released a moment ago. Each hit is
@@ -47,6 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
   /** Positions in {@link #create}'s transaction. */
   private static final int METHOD_WRITE = 0;
+
   private static final int FINGERPRINT_WRITE = 1;
   private static final int SLOT_WRITE = 2;
 
@@ -65,41 +66,54 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
       }
       return;
     }
-    List<TransactWriteItem> writes = List.of(
-        table.transactPut(item, Condition.absent()),
-        TransactWriteItem.builder().put(Condition.absent().applyTo(Put.builder()
-                .tableName(table.tableName())
-                .item(PaymentMethodItems.fingerprintItem(pm))
-                // the holder comes back with the refusal: no second read to tell whose it is
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
-            .build()).build(),
-        table.transactPut(PaymentMethodItems.slotItem(pm), Condition.absent()));
-    boolean written = OptimisticRetry.run(() -> {
-      try {
-        table.transact(writes);
-        return true;
-      } catch (TransactionCanceledException e) {
-        List<CancellationReason> reasons = lostReasons(e);
-        // the in-memory table checks the id, then the fingerprint, then the slot; so does this
-        if (failed(reasons, METHOD_WRITE)) {
-          return false;
-        }
-        if (failed(reasons, FINGERPRINT_WRITE)) {
-          Optional<String> owner = fingerprintHolder(reasons.get(FINGERPRINT_WRITE),
-              pm.card().fingerprintHash());
-          if (owner.isPresent()) {
-            throw new CardAlreadyRegisteredException(owner.get().equals(pm.accountId()));
-          }
-          // taken when written but gone when read: its holder freed it in between, so the card
-          // may be registered after all
-          throw conflict(pm);
-        }
-        if (failed(reasons, SLOT_WRITE)) {
-          throw new AccountAlreadyHasCardException();
-        }
-        return false;
-      }
-    });
+    List<TransactWriteItem> writes =
+        List.of(
+            table.transactPut(item, Condition.absent()),
+            TransactWriteItem.builder()
+                .put(
+                    Condition.absent()
+                        .applyTo(
+                            Put.builder()
+                                .tableName(table.tableName())
+                                .item(PaymentMethodItems.fingerprintItem(pm))
+                                // the holder comes back with the refusal: no second read to tell
+                                // whose it is
+                                .returnValuesOnConditionCheckFailure(
+                                    ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                        .build())
+                .build(),
+            table.transactPut(PaymentMethodItems.slotItem(pm), Condition.absent()));
+    boolean written =
+        OptimisticRetry.run(
+            () -> {
+              try {
+                table.transact(writes);
+                return true;
+              } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = lostReasons(e);
+                // the in-memory table checks the id, then the fingerprint, then the slot; so does
+                // this
+                if (failed(reasons, METHOD_WRITE)) {
+                  return false;
+                }
+                if (failed(reasons, FINGERPRINT_WRITE)) {
+                  Optional<String> owner =
+                      fingerprintHolder(
+                          reasons.get(FINGERPRINT_WRITE), pm.card().fingerprintHash());
+                  if (owner.isPresent()) {
+                    throw new CardAlreadyRegisteredException(owner.get().equals(pm.accountId()));
+                  }
+                  // taken when written but gone when read: its holder freed it in between, so the
+                  // card
+                  // may be registered after all
+                  throw conflict(pm);
+                }
+                if (failed(reasons, SLOT_WRITE)) {
+                  throw new AccountAlreadyHasCardException();
+                }
+                return false;
+              }
+            });
     if (!written) {
       throw conflict(pm);
     }
@@ -107,16 +121,20 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
 
   @Override
   public Optional<PaymentMethod> find(String accountId, String paymentMethodId) {
-    return table.get(PaymentMethodItems.key(accountId, paymentMethodId))
+    return table
+        .get(PaymentMethodItems.key(accountId, paymentMethodId))
         .map(PaymentMethodItems::fromItem);
   }
 
   @Override
   public List<PaymentMethod> list(String accountId) {
     List<PaymentMethod> methods = new ArrayList<>();
-    table.partition(PaymentMethodItems.accountPk(accountId),
-            PaymentMethodItems.PAYMENT_METHOD_PREFIX).stream()
-        .map(PaymentMethodItems::fromItem).forEach(methods::add);
+    table
+        .partition(
+            PaymentMethodItems.accountPk(accountId), PaymentMethodItems.PAYMENT_METHOD_PREFIX)
+        .stream()
+        .map(PaymentMethodItems::fromItem)
+        .forEach(methods::add);
     methods.sort(PaymentMethodItems.OLDEST_FIRST);
     return methods;
   }
@@ -129,27 +147,33 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
       putIf(pm, item, unchanged);
       return;
     }
-    PaymentMethod stored = find(pm.accountId(), pm.paymentMethodId())
-        .filter(found -> found.version() == pm.version())
-        .orElseThrow(() -> conflict(pm));
+    PaymentMethod stored =
+        find(pm.accountId(), pm.paymentMethodId())
+            .filter(found -> found.version() == pm.version())
+            .orElseThrow(() -> conflict(pm));
     if (!stored.holdsCardSlot()) {
       putIf(pm, item, unchanged);
       return;
     }
     try {
-      table.transact(List.of(
-          table.transactPut(item, unchanged),
-          deleteIfHeldBy(PaymentMethodItems.fingerprintKey(stored.card().fingerprintHash()), pm),
-          deleteIfHeldBy(PaymentMethodItems.slotKey(stored.accountId()), pm)));
+      table.transact(
+          List.of(
+              table.transactPut(item, unchanged),
+              deleteIfHeldBy(
+                  PaymentMethodItems.fingerprintKey(stored.card().fingerprintHash()), pm),
+              deleteIfHeldBy(PaymentMethodItems.slotKey(stored.accountId()), pm)));
     } catch (TransactionCanceledException e) {
       List<CancellationReason> reasons = lostReasons(e);
-      if (failed(reasons, METHOD_WRITE) || reasons.stream()
-          .anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
+      if (failed(reasons, METHOD_WRITE)
+          || reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
         throw conflict(pm);
       }
       // the version read held the slot, yet its items name another card: never written so
-      throw new IllegalStateException("the uniqueness items of payment method "
-          + pm.paymentMethodId() + " name another payment method", e);
+      throw new IllegalStateException(
+          "the uniqueness items of payment method "
+              + pm.paymentMethodId()
+              + " name another payment method",
+          e);
     }
   }
 
@@ -158,24 +182,35 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
     List<PaymentMethod> due = new ArrayList<>();
     Map<String, AttributeValue> startKey = null;
     while (due.size() < limit) {
-      QueryRequest.Builder query = QueryRequest.builder()
-          .indexName(PaymentMethodItems.DUE_INDEX)
-          .keyConditionExpression("#shard = :shard AND #dueAt <= :now")
-          .expressionAttributeNames(Map.of("#shard", PaymentMethodItems.DUE_SHARD,
-              "#dueAt", PaymentMethodItems.DUE_AT, "#pk", Items.PK, "#sk", Items.SK))
-          .expressionAttributeValues(Map.of(
-              ":shard", Items.s(PaymentMethodItems.CHARGES_RELEASE),
-              ":now", Items.s(PaymentMethodItems.dueAt(now))))
-          // only the keys: every hit is read again from the table
-          .projectionExpression("#pk, #sk")
-          .scanIndexForward(true)
-          .limit(limit - due.size());
+      QueryRequest.Builder query =
+          QueryRequest.builder()
+              .indexName(PaymentMethodItems.DUE_INDEX)
+              .keyConditionExpression("#shard = :shard AND #dueAt <= :now")
+              .expressionAttributeNames(
+                  Map.of(
+                      "#shard",
+                      PaymentMethodItems.DUE_SHARD,
+                      "#dueAt",
+                      PaymentMethodItems.DUE_AT,
+                      "#pk",
+                      Items.PK,
+                      "#sk",
+                      Items.SK))
+              .expressionAttributeValues(
+                  Map.of(
+                      ":shard", Items.s(PaymentMethodItems.CHARGES_RELEASE),
+                      ":now", Items.s(PaymentMethodItems.dueAt(now))))
+              // only the keys: every hit is read again from the table
+              .projectionExpression("#pk, #sk")
+              .scanIndexForward(true)
+              .limit(limit - due.size());
       if (startKey != null) {
         query.exclusiveStartKey(startKey);
       }
       QueryResponse page = table.query(query);
       for (Map<String, AttributeValue> hit : page.items()) {
-        table.get(PaymentMethodItems.keyOf(hit))
+        table
+            .get(PaymentMethodItems.keyOf(hit))
             .map(PaymentMethodItems::fromItem)
             .filter(pm -> pm.dueAt().filter(at -> !at.isAfter(now)).isPresent())
             .ifPresent(due::add);
@@ -191,7 +226,8 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
 
   @Override
   public Optional<String> fingerprintOwner(String fingerprintHash) {
-    return table.get(PaymentMethodItems.fingerprintKey(fingerprintHash))
+    return table
+        .get(PaymentMethodItems.fingerprintKey(fingerprintHash))
         .map(item -> Items.requiredString(item, PaymentMethodItems.ACCOUNT_ID));
   }
 
@@ -203,15 +239,18 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
 
   /** Deletes a uniqueness item inside a transaction, provided it still names this method. */
   private TransactWriteItem deleteIfHeldBy(Map<String, AttributeValue> key, PaymentMethod pm) {
-    return TransactWriteItem.builder().delete(Delete.builder()
-        .tableName(table.tableName())
-        .key(key)
-        .conditionExpression("#paymentMethodId = :paymentMethodId")
-        .expressionAttributeNames(
-            Map.of("#paymentMethodId", PaymentMethodItems.PAYMENT_METHOD_ID))
-        .expressionAttributeValues(
-            Map.of(":paymentMethodId", Items.s(pm.paymentMethodId())))
-        .build()).build();
+    return TransactWriteItem.builder()
+        .delete(
+            Delete.builder()
+                .tableName(table.tableName())
+                .key(key)
+                .conditionExpression("#paymentMethodId = :paymentMethodId")
+                .expressionAttributeNames(
+                    Map.of("#paymentMethodId", PaymentMethodItems.PAYMENT_METHOD_ID))
+                .expressionAttributeValues(
+                    Map.of(":paymentMethodId", Items.s(pm.paymentMethodId())))
+                .build())
+        .build();
   }
 
   /**
@@ -227,7 +266,8 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
 
   private static Map<String, AttributeValue> nextPage(QueryResponse page) {
     return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-        ? page.lastEvaluatedKey() : null;
+        ? page.lastEvaluatedKey()
+        : null;
   }
 
   private static boolean failed(List<CancellationReason> reasons, int write) {

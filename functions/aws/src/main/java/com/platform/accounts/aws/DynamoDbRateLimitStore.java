@@ -25,7 +25,8 @@ final class DynamoDbRateLimitStore implements RateLimitStore {
 
   @Override
   public Optional<RateWindow> find(String key, Instant now) {
-    return table.get(Items.key("RATE#" + key, SK))
+    return table
+        .get(Items.key("RATE#" + key, SK))
         .filter(item -> Items.live(item, now))
         .map(DynamoDbRateLimitStore::fromItem);
   }
@@ -33,10 +34,12 @@ final class DynamoDbRateLimitStore implements RateLimitStore {
   @Override
   public void save(RateWindow window) {
     Instant now = table.now();
-    // version 0 is how the caller says it found no live window; any live stored one has version >= 1
-    Condition unchanged = window.version() == 0
-        ? Condition.absentOrExpired(now)
-        : Condition.liveVersionIs(window.version(), now);
+    // version 0 is how the caller says it found no live window; any live stored one has version >=
+    // 1
+    Condition unchanged =
+        window.version() == 0
+            ? Condition.absentOrExpired(now)
+            : Condition.liveVersionIs(window.version(), now);
     if (!table.putIf(toItem(window), unchanged)) {
       throw new ConcurrentModificationException("rate window");
     }
@@ -52,7 +55,10 @@ final class DynamoDbRateLimitStore implements RateLimitStore {
   }
 
   private static RateWindow fromItem(Map<String, AttributeValue> item) {
-    return new RateWindow(Items.requiredString(item, KEY), Items.instantList(item, EVENTS),
-        Items.expiry(item), Items.number(item, Items.VERSION));
+    return new RateWindow(
+        Items.requiredString(item, KEY),
+        Items.instantList(item, EVENTS),
+        Items.expiry(item),
+        Items.number(item, Items.VERSION));
   }
 }

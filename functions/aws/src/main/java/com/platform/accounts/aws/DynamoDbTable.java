@@ -28,14 +28,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
- * The service's single DynamoDB table ({@code pk}/{@code sk} strings, TTL on {@code expiresAt}) and the
- * stores kept in it, with the same semantics as the in-memory table: conditional writes on a version,
- * uniqueness items written in the owner's transaction, and items past their lifetime treated as gone
- * before TTL removes them.
+ * The service's single DynamoDB table ({@code pk}/{@code sk} strings, TTL on {@code expiresAt}) and
+ * the stores kept in it, with the same semantics as the in-memory table: conditional writes on a
+ * version, uniqueness items written in the owner's transaction, and items past their lifetime
+ * treated as gone before TTL removes them.
  *
  * <p>Every read is strongly consistent: each one either precedes a conditional write, where a stale
- * read would only lose the condition and cost another round trip, or must see what the same caller just
- * wrote (a sign-in right after sign-up).
+ * read would only lose the condition and cost another round trip, or must see what the same caller
+ * just wrote (a sign-in right after sign-up).
  */
 public final class DynamoDbTable {
   private final DynamoDbClient dynamo;
@@ -111,10 +111,12 @@ public final class DynamoDbTable {
 
   /** One strongly consistent GetItem. */
   Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
-    GetItemResponse response = dynamo.getItem(GetItemRequest.builder()
-        .tableName(tableName).key(key).consistentRead(true).build());
+    GetItemResponse response =
+        dynamo.getItem(
+            GetItemRequest.builder().tableName(tableName).key(key).consistentRead(true).build());
     return response.hasItem() && !response.item().isEmpty()
-        ? Optional.of(response.item()) : Optional.empty();
+        ? Optional.of(response.item())
+        : Optional.empty();
   }
 
   /** An unconditional PutItem. */
@@ -130,8 +132,8 @@ public final class DynamoDbTable {
    */
   boolean putIf(Map<String, AttributeValue> item, Condition condition) {
     try {
-      dynamo.putItem(condition.applyTo(PutItemRequest.builder().tableName(tableName).item(item))
-          .build());
+      dynamo.putItem(
+          condition.applyTo(PutItemRequest.builder().tableName(tableName).item(item)).build());
       return true;
     } catch (ConditionalCheckFailedException | TransactionConflictException lost) {
       return false;
@@ -153,11 +155,13 @@ public final class DynamoDbTable {
     do {
       QueryRequest.Builder query = QueryRequest.builder().consistentRead(true);
       if (skPrefix == null) {
-        query.keyConditionExpression("#pk = :pk")
+        query
+            .keyConditionExpression("#pk = :pk")
             .expressionAttributeNames(Map.of("#pk", Items.PK))
             .expressionAttributeValues(Map.of(":pk", Items.s(pk)));
       } else {
-        query.keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+        query
+            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
             .expressionAttributeNames(Map.of("#pk", Items.PK, "#sk", Items.SK))
             .expressionAttributeValues(Map.of(":pk", Items.s(pk), ":prefix", Items.s(skPrefix)));
       }
@@ -166,8 +170,10 @@ public final class DynamoDbTable {
       }
       QueryResponse page = query(query);
       items.addAll(page.items());
-      startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-          ? page.lastEvaluatedKey() : null;
+      startKey =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (startKey != null);
     return items;
   }
@@ -184,8 +190,8 @@ public final class DynamoDbTable {
   }
 
   /**
-   * One TransactWriteItems. The SDK fills in a client request token and keeps it across its retries,
-   * so a retry after a lost response is not mistaken for a competing write.
+   * One TransactWriteItems. The SDK fills in a client request token and keeps it across its
+   * retries, so a retry after a lost response is not mistaken for a competing write.
    *
    * @throws software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException when any
    *     condition failed; nothing was written

@@ -9,8 +9,9 @@ import com.nimbusds.jose.util.Base64URL;
 /**
  * An EC JWK ({@code kty}, {@code crv}, {@code x}, {@code y}, optionally {@code d}) read into
  * nimbus-jose-jwt's {@link ECKey}, which refuses coordinates that are not a point of the curve. The
- * members are read with the module's Jackson rather than with {@code ECKey.parse}: nimbus parses JSON
- * with a Gson it sets up on first use, which costs a cold start some 300 classes for five members.
+ * members are read with the module's Jackson rather than with {@code ECKey.parse}: nimbus parses
+ * JSON with a Gson it sets up on first use, which costs a cold start some 300 classes for five
+ * members.
  */
 public final class EcJwk {
   private EcJwk() {}
@@ -39,8 +40,7 @@ public final class EcJwk {
     Curve curve = Curve.parse(text(jwk, "crv"));
     ECKey.Builder key;
     try {
-      key = new ECKey.Builder(curve, new Base64URL(text(jwk, "x")),
-          new Base64URL(text(jwk, "y")));
+      key = new ECKey.Builder(curve, new Base64URL(text(jwk, "x")), new Base64URL(text(jwk, "y")));
       if (jwk.hasNonNull("d")) {
         key.d(new Base64URL(text(jwk, "d")));
       }

@@ -30,20 +30,30 @@ public final class Es256SessionIssuer implements SessionTokenIssuer {
   public SessionToken issue(Account account) {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(LIFETIME);
-    ObjectNode header = Json.MAPPER.createObjectNode()
-        .put("alg", "ES256").put("kid", keys.sessionKeyId()).put("typ", "JWT");
-    ObjectNode claims = Json.MAPPER.createObjectNode()
-        .put("iss", SessionJwt.ISSUER)
-        .put("sub", account.accountId())
-        .put("iat", now.getEpochSecond())
-        .put("exp", expiresAt.getEpochSecond())
-        .put("jti", Ids.next("ses"))
-        .put(SessionJwt.SESSION_VERSION, account.sessionVersion());
+    ObjectNode header =
+        Json.MAPPER
+            .createObjectNode()
+            .put("alg", "ES256")
+            .put("kid", keys.sessionKeyId())
+            .put("typ", "JWT");
+    ObjectNode claims =
+        Json.MAPPER
+            .createObjectNode()
+            .put("iss", SessionJwt.ISSUER)
+            .put("sub", account.accountId())
+            .put("iat", now.getEpochSecond())
+            .put("exp", expiresAt.getEpochSecond())
+            .put("jti", Ids.next("ses"))
+            .put(SessionJwt.SESSION_VERSION, account.sessionVersion());
     try {
-      String signingInput = BASE64URL.encodeToString(Json.MAPPER.writeValueAsBytes(header)) + "."
-          + BASE64URL.encodeToString(Json.MAPPER.writeValueAsBytes(claims));
-      String signature = new ECDSASigner(keys.sessionSigningKey())
-          .sign(SessionJwt.HEADER, signingInput.getBytes(StandardCharsets.US_ASCII)).toString();
+      String signingInput =
+          BASE64URL.encodeToString(Json.MAPPER.writeValueAsBytes(header))
+              + "."
+              + BASE64URL.encodeToString(Json.MAPPER.writeValueAsBytes(claims));
+      String signature =
+          new ECDSASigner(keys.sessionSigningKey())
+              .sign(SessionJwt.HEADER, signingInput.getBytes(StandardCharsets.US_ASCII))
+              .toString();
       return new SessionToken(signingInput + "." + signature, expiresAt);
     } catch (JsonProcessingException | JOSEException e) {
       throw new IllegalStateException("cannot sign a session token", e);

@@ -39,26 +39,27 @@ public final class Es256SessionVerifier implements SessionTokenVerifier {
 
   @Override
   public Optional<SessionClaims> verify(String token) {
-    if (token == null || token.length() > SessionJwt.MAX_LENGTH
+    if (token == null
+        || token.length() > SessionJwt.MAX_LENGTH
         || !COMPACT_JWS.matcher(token).matches()) {
       return Optional.empty();
     }
     int firstDot = token.indexOf('.');
     int secondDot = token.indexOf('.', firstDot + 1);
     try {
-      JsonNode header = SessionJwt.READER.readTree(
-          BASE64URL.decode(token.substring(0, firstDot)));
-      if (!header.isObject() || !"ES256".equals(header.path("alg").textValue())
+      JsonNode header = SessionJwt.READER.readTree(BASE64URL.decode(token.substring(0, firstDot)));
+      if (!header.isObject()
+          || !"ES256".equals(header.path("alg").textValue())
           || header.has("crit")) {
         return Optional.empty();
       }
       byte[] signingInput = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
-      if (!verifier.verify(SessionJwt.HEADER, signingInput,
-          new Base64URL(token.substring(secondDot + 1)))) {
+      if (!verifier.verify(
+          SessionJwt.HEADER, signingInput, new Base64URL(token.substring(secondDot + 1)))) {
         return Optional.empty();
       }
-      return claims(SessionJwt.READER.readTree(
-          BASE64URL.decode(token.substring(firstDot + 1, secondDot))));
+      return claims(
+          SessionJwt.READER.readTree(BASE64URL.decode(token.substring(firstDot + 1, secondDot))));
     } catch (IOException | IllegalArgumentException | JOSEException e) {
       // not base64url, not JSON, a signature of the wrong size: not a session, never a 500
       return Optional.empty();
@@ -69,10 +70,14 @@ public final class Es256SessionVerifier implements SessionTokenVerifier {
     JsonNode subject = claims.path("sub");
     JsonNode expiry = claims.path("exp");
     JsonNode version = claims.path(SessionJwt.SESSION_VERSION);
-    if (!claims.isObject() || !SessionJwt.ISSUER.equals(claims.path("iss").textValue())
-        || !subject.isTextual() || subject.asText().isEmpty()
-        || !expiry.canConvertToLong() || !expiry.isIntegralNumber()
-        || !version.isIntegralNumber() || !version.canConvertToLong()
+    if (!claims.isObject()
+        || !SessionJwt.ISSUER.equals(claims.path("iss").textValue())
+        || !subject.isTextual()
+        || subject.asText().isEmpty()
+        || !expiry.canConvertToLong()
+        || !expiry.isIntegralNumber()
+        || !version.isIntegralNumber()
+        || !version.canConvertToLong()
         || clock.instant().getEpochSecond() >= expiry.asLong()) {
       return Optional.empty();
     }

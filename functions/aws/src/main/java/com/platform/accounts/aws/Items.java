@@ -8,14 +8,14 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The hand-written mapping between records and DynamoDB items shared by the stores: no reflection and
- * no table schema to build at start-up.
+ * The hand-written mapping between records and DynamoDB items shared by the stores: no reflection
+ * and no table schema to build at start-up.
  *
- * <p>Instants are kept as ISO-8601 strings, which round-trip exactly. An item with a lifetime carries
- * it twice: {@code expiresAt} in whole epoch seconds, rounded up, for DynamoDB's TTL (which wants
- * seconds and must never delete an item early), and {@code expiresAtNanos}, the exact instant in epoch
- * nanoseconds, which the stores compare against in reads and conditions so that an item is live exactly
- * while {@code now < expiresAt}.
+ * <p>Instants are kept as ISO-8601 strings, which round-trip exactly. An item with a lifetime
+ * carries it twice: {@code expiresAt} in whole epoch seconds, rounded up, for DynamoDB's TTL (which
+ * wants seconds and must never delete an item early), and {@code expiresAtNanos}, the exact instant
+ * in epoch nanoseconds, which the stores compare against in reads and conditions so that an item is
+ * live exactly while {@code now < expiresAt}.
  */
 final class Items {
   static final String PK = "pk";
@@ -53,8 +53,10 @@ final class Items {
   }
 
   static AttributeValue epochNanos(Instant instant) {
-    BigInteger nanos = BigInteger.valueOf(instant.getEpochSecond()).multiply(NANOS_PER_SECOND)
-        .add(BigInteger.valueOf(instant.getNano()));
+    BigInteger nanos =
+        BigInteger.valueOf(instant.getEpochSecond())
+            .multiply(NANOS_PER_SECOND)
+            .add(BigInteger.valueOf(instant.getNano()));
     return AttributeValue.fromN(nanos.toString());
   }
 
@@ -101,8 +103,8 @@ final class Items {
     return value == null ? null : Instant.parse(value);
   }
 
-  static <E extends Enum<E>> E enumValue(Map<String, AttributeValue> item, String name,
-      Class<E> type) {
+  static <E extends Enum<E>> E enumValue(
+      Map<String, AttributeValue> item, String name, Class<E> type) {
     String value = string(item, name);
     return value == null ? null : Enum.valueOf(type, value);
   }
@@ -130,8 +132,8 @@ final class Items {
       throw new IllegalStateException("stored item lacks attribute " + EXPIRES_AT_NANOS);
     }
     BigInteger[] secondsAndNanos = new BigInteger(value.n()).divideAndRemainder(NANOS_PER_SECOND);
-    return Instant.ofEpochSecond(secondsAndNanos[0].longValueExact(),
-        secondsAndNanos[1].longValueExact());
+    return Instant.ofEpochSecond(
+        secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValueExact());
   }
 
   /** True while {@code now} is before the item's exact expiry. */

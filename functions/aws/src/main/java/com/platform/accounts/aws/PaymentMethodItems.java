@@ -20,8 +20,8 @@ import com.platform.accounts.core.card.StoredCard;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,21 +29,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Items of a payment method, all but one under its account's partition:
  *
  * <ul>
- *   <li>{@code ACCOUNT#<accountId>}/{@code PAYMENT_METHOD#<id>} holds the payment method, with the card
- *       and its ownership check nested in map attributes so that it stays one item, read and written
- *       whole. An account's methods are one Query on its partition with {@code begins_with(sk,
- *       "PAYMENT_METHOD#")}, which leaves out the account item and the card slot.
+ *   <li>{@code ACCOUNT#<accountId>}/{@code PAYMENT_METHOD#<id>} holds the payment method, with the
+ *       card and its ownership check nested in map attributes so that it stays one item, read and
+ *       written whole. An account's methods are one Query on its partition with {@code
+ *       begins_with(sk, "PAYMENT_METHOD#")}, which leaves out the account item and the card slot.
  *   <li>{@code ACCOUNT#<accountId>}/{@code CARD_SLOT} names the card that holds the account's one
  *       card slot.
- *   <li>{@code CARD_FINGERPRINT#<fingerprintHash>}/{@code CARD_FINGERPRINT} names the account and the
- *       card that hold a card number.
+ *   <li>{@code CARD_FINGERPRINT#<fingerprintHash>}/{@code CARD_FINGERPRINT} names the account and
+ *       the card that hold a card number.
  * </ul>
  *
- * <p>A card whose charges are not released yet carries {@code dueShard}/{@code dueAt}, the keys of the
- * sparse {@code due-index}; the item as written for a released card (or any other method) has
- * neither, so a put of it takes the method out of the index. {@code dueAt} is written at a fixed width
- * (nanoseconds always given) so that its string order is time order, which {@link Instant#toString()}
- * is not ({@code ...:30Z} sorts after {@code ...:30.5Z}).
+ * <p>A card whose charges are not released yet carries {@code dueShard}/{@code dueAt}, the keys of
+ * the sparse {@code due-index}; the item as written for a released card (or any other method) has
+ * neither, so a put of it takes the method out of the index. {@code dueAt} is written at a fixed
+ * width (nanoseconds always given) so that its string order is time order, which {@link
+ * Instant#toString()} is not ({@code ...:30Z} sorts after {@code ...:30.5Z}).
  */
 final class PaymentMethodItems {
   static final String PAYMENT_METHOD_PREFIX = "PAYMENT_METHOD#";
@@ -54,6 +54,7 @@ final class PaymentMethodItems {
   static final String DUE_INDEX = "due-index";
   static final String DUE_SHARD = "dueShard";
   static final String DUE_AT = "dueAt";
+
   /** The due-index partition of cards whose hold and microcharge are still to be released. */
   static final String CHARGES_RELEASE = "CHARGES_RELEASE";
 
@@ -63,10 +64,11 @@ final class PaymentMethodItems {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   /** An account's methods in the order they are listed: oldest first, then by id. */
-  static final Comparator<PaymentMethod> OLDEST_FIRST = (a, b) -> {
-    int byAge = a.createdAt().compareTo(b.createdAt());
-    return byAge != 0 ? byAge : a.paymentMethodId().compareTo(b.paymentMethodId());
-  };
+  static final Comparator<PaymentMethod> OLDEST_FIRST =
+      (a, b) -> {
+        int byAge = a.createdAt().compareTo(b.createdAt());
+        return byAge != 0 ? byAge : a.paymentMethodId().compareTo(b.paymentMethodId());
+      };
 
   private PaymentMethodItems() {}
 
@@ -113,11 +115,10 @@ final class PaymentMethodItems {
     return DUE_AT_FORMAT.format(instant);
   }
 
-
   /** The payment method as stored with {@code version}. */
   static Map<String, AttributeValue> toItem(PaymentMethod pm, long version) {
-    Map<String, AttributeValue> item = Items.item(accountPk(pm.accountId()),
-        PAYMENT_METHOD_PREFIX + pm.paymentMethodId());
+    Map<String, AttributeValue> item =
+        Items.item(accountPk(pm.accountId()), PAYMENT_METHOD_PREFIX + pm.paymentMethodId());
     item.put(PAYMENT_METHOD_ID, s(pm.paymentMethodId()));
     item.put(ACCOUNT_ID, s(pm.accountId()));
     putEnum(item, "type", pm.type());
@@ -128,10 +129,12 @@ final class PaymentMethodItems {
     if (pm.check() != null) {
       item.put(CHECK, AttributeValue.fromM(checkToMap(pm.check())));
     }
-    pm.dueAt().ifPresent(at -> {
-      item.put(DUE_SHARD, s(CHARGES_RELEASE));
-      item.put(DUE_AT, s(dueAt(at)));
-    });
+    pm.dueAt()
+        .ifPresent(
+            at -> {
+              item.put(DUE_SHARD, s(CHARGES_RELEASE));
+              item.put(DUE_AT, s(dueAt(at)));
+            });
     putInstant(item, "createdAt", pm.createdAt());
     item.put(Items.VERSION, n(version));
     return item;

@@ -31,12 +31,19 @@ public final class SesEmailSender implements MessageSender {
     if (message.subject() == null) {
       throw new IllegalArgumentException("an email needs a subject");
     }
-    SendEmailResponse response = ses.sendEmail(request -> request
-        .fromEmailAddress(senderEmail)
-        .destination(to -> to.toAddresses(message.to()))
-        .content(content -> content.simple(email -> email
-            .subject(text(message.subject()))
-            .body(body -> body.text(text(message.body()))))));
+    SendEmailResponse response =
+        ses.sendEmail(
+            request ->
+                request
+                    .fromEmailAddress(senderEmail)
+                    .destination(to -> to.toAddresses(message.to()))
+                    .content(
+                        content ->
+                            content.simple(
+                                email ->
+                                    email
+                                        .subject(text(message.subject()))
+                                        .body(body -> body.text(text(message.body()))))));
     // the message id lets operators trace a delivery in SES without logging the address or the text
     LOG.info("email sent: SES message {}", response.messageId());
   }

@@ -14,10 +14,9 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
 
 /**
- * Domain events on the platform's SNS topic, as JSON:
- * {@code {"eventId", "type", "accountId", "occurredAt" (ISO-8601), "detail": {...}}}. The event type is
- * also a message attribute, so a subscriber's filter policy can choose event types without reading
- * bodies.
+ * Domain events on the platform's SNS topic, as JSON: {@code {"eventId", "type", "accountId",
+ * "occurredAt" (ISO-8601), "detail": {...}}}. The event type is also a message attribute, so a
+ * subscriber's filter policy can choose event types without reading bodies.
  */
 public final class SnsDomainEventPublisher implements DomainEventPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(SnsDomainEventPublisher.class);
@@ -32,11 +31,19 @@ public final class SnsDomainEventPublisher implements DomainEventPublisher {
 
   @Override
   public void publish(DomainEvent event) {
-    PublishResponse response = sns.publish(request -> request
-        .topicArn(topicArn)
-        .message(toJson(event))
-        .messageAttributes(Map.of("type",
-            MessageAttributeValue.builder().dataType("String").stringValue(event.type()).build())));
+    PublishResponse response =
+        sns.publish(
+            request ->
+                request
+                    .topicArn(topicArn)
+                    .message(toJson(event))
+                    .messageAttributes(
+                        Map.of(
+                            "type",
+                            MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(event.type())
+                                .build())));
     // event ids derive from challenge ids, which are handles to a verification: not logged
     LOG.info("event published: {}, SNS message {}", event.type(), response.messageId());
   }

@@ -19,9 +19,10 @@ public final class SnsSmsSender implements MessageSender {
    * Codes are transactional: SNS then routes for delivery rather than cost, and the message is not
    * subject to the opt-out rules of promotional traffic.
    */
-  private static final Map<String, MessageAttributeValue> TRANSACTIONAL = Map.of(
-      "AWS.SNS.SMS.SMSType",
-      MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build());
+  private static final Map<String, MessageAttributeValue> TRANSACTIONAL =
+      Map.of(
+          "AWS.SNS.SMS.SMSType",
+          MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build());
 
   private final SnsClient sns;
 
@@ -34,10 +35,13 @@ public final class SnsSmsSender implements MessageSender {
     if (message.channel() != Channel.SMS) {
       throw new IllegalArgumentException("not a text message: " + message.channel());
     }
-    PublishResponse response = sns.publish(request -> request
-        .phoneNumber(message.to())
-        .message(message.body())
-        .messageAttributes(TRANSACTIONAL));
+    PublishResponse response =
+        sns.publish(
+            request ->
+                request
+                    .phoneNumber(message.to())
+                    .message(message.body())
+                    .messageAttributes(TRANSACTIONAL));
     LOG.info("text message sent: SNS message {}", response.messageId());
   }
 }

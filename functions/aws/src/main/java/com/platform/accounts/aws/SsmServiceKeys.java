@@ -17,8 +17,8 @@ import java.util.Objects;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The service keys from one SSM SecureString parameter, read (and decrypted) once per process, on first
- * use. The parameter holds JSON:
+ * The service keys from one SSM SecureString parameter, read (and decrypted) once per process, on
+ * first use. The parameter holds JSON:
  *
  * <pre>{@code
  * {"hmacKey": "<base64, at least 32 bytes>",
@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  *  "cardProcessorSecretKey": "<the card processor's secret API key>"}
  * }</pre>
  *
- * <p>No error message names a key's value, and parse errors drop their cause, which may quote the text.
+ * <p>No error message names a key's value, and parse errors drop their cause, which may quote the
+ * text.
  */
 public final class SsmServiceKeys implements ServiceKeys {
   private static final int MIN_HMAC_KEY_BYTES = 32;
@@ -37,8 +38,14 @@ public final class SsmServiceKeys implements ServiceKeys {
   public SsmServiceKeys(SsmClient ssm, String parameterName) {
     Objects.requireNonNull(ssm, "ssm");
     Objects.requireNonNull(parameterName, "parameterName");
-    this.keys = new Lazy<>(() -> parse(parameterName, ssm.getParameter(request -> request
-        .name(parameterName).withDecryption(true)).parameter().value()));
+    this.keys =
+        new Lazy<>(
+            () ->
+                parse(
+                    parameterName,
+                    ssm.getParameter(request -> request.name(parameterName).withDecryption(true))
+                        .parameter()
+                        .value()));
   }
 
   @Override
@@ -71,7 +78,11 @@ public final class SsmServiceKeys implements ServiceKeys {
   }
 
   /** The parsed keys; {@code hmacKey} is never handed out without a copy. */
-  record Keys(byte[] hmacKey, String sessionKeyId, ECPrivateKey signing, ECPublicKey verification,
+  record Keys(
+      byte[] hmacKey,
+      String sessionKeyId,
+      ECPrivateKey signing,
+      ECPublicKey verification,
       String cardProcessorSecretKey) {}
 
   static Keys parse(String parameterName, String json) {
@@ -84,8 +95,8 @@ public final class SsmServiceKeys implements ServiceKeys {
     if (root == null || !root.isObject()) {
       throw invalid(parameterName, "is not a JSON object");
     }
-    byte[] hmacKey = decode(parameterName, "hmacKey", text(parameterName, root, "hmacKey"),
-        Base64.getDecoder());
+    byte[] hmacKey =
+        decode(parameterName, "hmacKey", text(parameterName, root, "hmacKey"), Base64.getDecoder());
     if (hmacKey.length < MIN_HMAC_KEY_BYTES) {
       throw invalid(parameterName, "has an hmacKey shorter than " + MIN_HMAC_KEY_BYTES + " bytes");
     }
@@ -104,7 +115,11 @@ public final class SsmServiceKeys implements ServiceKeys {
       }
       requirePair(parameterName, privateKey, publicKey);
       JsonNode processorKey = root.get("cardProcessorSecretKey");
-      return new Keys(hmacKey, keyId, privateKey, publicKey,
+      return new Keys(
+          hmacKey,
+          keyId,
+          privateKey,
+          publicKey,
           processorKey != null && processorKey.isTextual() ? processorKey.asText() : null);
     } catch (JOSEException | GeneralSecurityException e) {
       throw invalid(parameterName, "has a sessionJwk that is not a valid P-256 key");
@@ -122,8 +137,8 @@ public final class SsmServiceKeys implements ServiceKeys {
       key = EcJwk.read(jwk);
     } catch (IllegalArgumentException e) {
       // nimbus names the flaw (a missing member, a point off the curve), never a member's value
-      throw invalid(parameterName, "has a sessionJwk that is not an EC P-256 key ("
-          + e.getMessage() + ")");
+      throw invalid(
+          parameterName, "has a sessionJwk that is not an EC P-256 key (" + e.getMessage() + ")");
     }
     if (!Curve.P_256.equals(key.getCurve())) {
       throw invalid(parameterName, "has a sessionJwk that is not an EC P-256 key");
@@ -135,11 +150,12 @@ public final class SsmServiceKeys implements ServiceKeys {
   }
 
   /**
-   * Signs and verifies once: a private key that does not belong to its public half would sign tokens
-   * that nobody can verify, which is better found at start than at the first sign-in.
+   * Signs and verifies once: a private key that does not belong to its public half would sign
+   * tokens that nobody can verify, which is better found at start than at the first sign-in.
    */
-  private static void requirePair(String parameterName, ECPrivateKey privateKey,
-      ECPublicKey publicKey) throws GeneralSecurityException {
+  private static void requirePair(
+      String parameterName, ECPrivateKey privateKey, ECPublicKey publicKey)
+      throws GeneralSecurityException {
     byte[] probe = "session key pair check".getBytes(StandardCharsets.US_ASCII);
     Signature signer = Signature.getInstance("SHA256withECDSA");
     signer.initSign(privateKey);
@@ -161,8 +177,8 @@ public final class SsmServiceKeys implements ServiceKeys {
     return value.asText();
   }
 
-  private static byte[] decode(String parameterName, String member, String value,
-      Base64.Decoder decoder) {
+  private static byte[] decode(
+      String parameterName, String member, String value, Base64.Decoder decoder) {
     try {
       return decoder.decode(value.strip());
     } catch (IllegalArgumentException e) {

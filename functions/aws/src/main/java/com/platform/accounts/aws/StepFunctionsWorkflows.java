@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
-/** The workflows on Step Functions (Standard): one execution per challenge, resumed by task token. */
+/**
+ * The workflows on Step Functions (Standard): one execution per challenge, resumed by task token.
+ */
 public final class StepFunctionsWorkflows implements Workflows {
   private static final Logger LOG = LoggerFactory.getLogger(StepFunctionsWorkflows.class);
 
@@ -26,7 +28,9 @@ public final class StepFunctionsWorkflows implements Workflows {
    * A function names only the state machines it starts (the other ARN is null); every function may
    * resume an execution by its task token.
    */
-  public StepFunctionsWorkflows(SfnClient sfn, String contactVerificationStateMachineArn,
+  public StepFunctionsWorkflows(
+      SfnClient sfn,
+      String contactVerificationStateMachineArn,
       String cardVerificationStateMachineArn) {
     this.sfn = Objects.requireNonNull(sfn, "sfn");
     this.contactVerificationStateMachineArn = contactVerificationStateMachineArn;
@@ -35,24 +39,28 @@ public final class StepFunctionsWorkflows implements Workflows {
 
   private static String required(String stateMachineArn, String workflow) {
     if (stateMachineArn == null) {
-      throw new IllegalStateException("this function is not wired to start the " + workflow
-          + " workflow");
+      throw new IllegalStateException(
+          "this function is not wired to start the " + workflow + " workflow");
     }
     return stateMachineArn;
   }
 
   /**
-   * Starts the execution named after the challenge. Execution names are unique per state machine, so
-   * a retried start (a Lambda retry, a lost response) cannot start a second process: Step Functions
-   * answers it with the running execution or ExecutionAlreadyExists, and both mean it is started.
+   * Starts the execution named after the challenge. Execution names are unique per state machine,
+   * so a retried start (a Lambda retry, a lost response) cannot start a second process: Step
+   * Functions answers it with the running execution or ExecutionAlreadyExists, and both mean it is
+   * started.
    */
   @Override
   public void startContactVerification(String challengeId) {
     try {
-      sfn.startExecution(request -> request
-          .stateMachineArn(required(contactVerificationStateMachineArn, "contact-verification"))
-          .name(challengeId)
-          .input(input(Map.of("challengeId", challengeId))));
+      sfn.startExecution(
+          request ->
+              request
+                  .stateMachineArn(
+                      required(contactVerificationStateMachineArn, "contact-verification"))
+                  .name(challengeId)
+                  .input(input(Map.of("challengeId", challengeId))));
     } catch (ExecutionAlreadyExistsException alreadyStarted) {
       LOG.debug("contact verification already started");
     }
@@ -62,10 +70,13 @@ public final class StepFunctionsWorkflows implements Workflows {
   @Override
   public void startCardVerification(String accountId, String paymentMethodId) {
     try {
-      sfn.startExecution(request -> request
-          .stateMachineArn(required(cardVerificationStateMachineArn, "card-verification"))
-          .name(paymentMethodId)
-          .input(input(Map.of("accountId", accountId, "paymentMethodId", paymentMethodId))));
+      sfn.startExecution(
+          request ->
+              request
+                  .stateMachineArn(required(cardVerificationStateMachineArn, "card-verification"))
+                  .name(paymentMethodId)
+                  .input(
+                      input(Map.of("accountId", accountId, "paymentMethodId", paymentMethodId))));
     } catch (ExecutionAlreadyExistsException alreadyStarted) {
       LOG.debug("card verification already started");
     }
@@ -87,7 +98,8 @@ public final class StepFunctionsWorkflows implements Workflows {
   }
 
   private static String errorCode(SfnException e) {
-    return e.awsErrorDetails() == null ? e.getClass().getSimpleName()
+    return e.awsErrorDetails() == null
+        ? e.getClass().getSimpleName()
         : e.awsErrorDetails().errorCode();
   }
 

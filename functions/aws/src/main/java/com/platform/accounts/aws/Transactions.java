@@ -12,16 +12,21 @@ final class Transactions {
   private Transactions() {}
 
   /**
-   * The cancellation reasons, one per write in order, when the transaction lost against other writes
-   * (a failed condition or a competing transaction).
+   * The cancellation reasons, one per write in order, when the transaction lost against other
+   * writes (a failed condition or a competing transaction).
    *
    * @throws TransactionCanceledException when it was cancelled for any other reason (validation,
    *     throttling, capacity): that is a fault, not a lost race
    */
   static List<CancellationReason> lostReasons(TransactionCanceledException e) {
-    List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-    boolean lost = reasons.stream().anyMatch(r -> CONDITIONAL_CHECK_FAILED.equals(r.code())
-        || TRANSACTION_CONFLICT.equals(r.code()));
+    List<CancellationReason> reasons =
+        e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+    boolean lost =
+        reasons.stream()
+            .anyMatch(
+                r ->
+                    CONDITIONAL_CHECK_FAILED.equals(r.code())
+                        || TRANSACTION_CONFLICT.equals(r.code()));
     if (!lost) {
       throw e;
     }

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.pinpointsmsvoicev2.model.VoiceId;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.VoiceMessageBodyTextType;
 
 /**
- * Voice calls through AWS End User Messaging SMS and Voice v2 {@code SendVoiceMessage}: a synthesized
- * voice reads the message to the number. Voice templates are SSML ({@code <speak>...</speak>}), which
- * lets the code be read out digit by digit.
+ * Voice calls through AWS End User Messaging SMS and Voice v2 {@code SendVoiceMessage}: a
+ * synthesized voice reads the message to the number. Voice templates are SSML ({@code
+ * <speak>...</speak>}), which lets the code be read out digit by digit.
  */
 public final class VoiceCallSender implements MessageSender {
   private static final Logger LOG = LoggerFactory.getLogger(VoiceCallSender.class);
@@ -32,8 +32,8 @@ public final class VoiceCallSender implements MessageSender {
   /**
    * @param originationIdentity the calling number: a phone number, its id or ARN, or a pool
    */
-  public VoiceCallSender(PinpointSmsVoiceV2Client voice, String originationIdentity,
-      VoiceId voiceId) {
+  public VoiceCallSender(
+      PinpointSmsVoiceV2Client voice, String originationIdentity, VoiceId voiceId) {
     this.voice = Objects.requireNonNull(voice, "voice");
     this.originationIdentity = Objects.requireNonNull(originationIdentity, "originationIdentity");
     this.voiceId = Objects.requireNonNull(voiceId, "voiceId");
@@ -46,14 +46,17 @@ public final class VoiceCallSender implements MessageSender {
     }
     String body = message.body().strip();
     // a plain-text body read as SSML would be refused, so the type follows the text
-    VoiceMessageBodyTextType type = body.startsWith(SSML_ROOT)
-        ? VoiceMessageBodyTextType.SSML : VoiceMessageBodyTextType.TEXT;
-    SendVoiceMessageResponse response = voice.sendVoiceMessage(request -> request
-        .destinationPhoneNumber(message.to())
-        .originationIdentity(originationIdentity)
-        .messageBody(body)
-        .messageBodyTextType(type)
-        .voiceId(voiceId));
+    VoiceMessageBodyTextType type =
+        body.startsWith(SSML_ROOT) ? VoiceMessageBodyTextType.SSML : VoiceMessageBodyTextType.TEXT;
+    SendVoiceMessageResponse response =
+        voice.sendVoiceMessage(
+            request ->
+                request
+                    .destinationPhoneNumber(message.to())
+                    .originationIdentity(originationIdentity)
+                    .messageBody(body)
+                    .messageBodyTextType(type)
+                    .voiceId(voiceId));
     LOG.info("voice call placed: message {}", response.messageId());
   }
 }

@@ -18,8 +18,8 @@ class ChannelMessageSenderTest {
 
   @Test
   void routesEachMessageToTheSenderOfItsChannel() {
-    ChannelMessageSender sender = new ChannelMessageSender(recording("ses"), recording("sns"),
-        recording("voice"));
+    ChannelMessageSender sender =
+        new ChannelMessageSender(recording("ses"), recording("sns"), recording("voice"));
 
     sender.send(new OutboundMessage(Channel.VOICE, "+1", null, "<speak/>", null));
     sender.send(new OutboundMessage(Channel.EMAIL, "a@example.com", "s", "b", null));

@@ -8,16 +8,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The AccountOverviewStore contract against DynamoDB in the emulator: one Query per overview. */
 class DynamoDbAccountOverviewStoreContractIT extends AccountOverviewStoreContract {
-  @RegisterExtension
-  static final AwsEmulator AWS = new AwsEmulator();
+  @RegisterExtension static final AwsEmulator AWS = new AwsEmulator();
 
   private final EmulatorTables tables = new EmulatorTables(AWS);
 
   @Override
   protected Stores newStores(Clock clock) {
     DynamoDbTable table = tables.create(clock);
-    return new Stores(table.accounts(), table.challenges(), table.paymentMethods(),
-        table.accountOverviews());
+    return new Stores(
+        table.accounts(), table.challenges(), table.paymentMethods(), table.accountOverviews());
   }
 
   @AfterEach

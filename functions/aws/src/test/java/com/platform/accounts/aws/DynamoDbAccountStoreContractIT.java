@@ -8,8 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The AccountStore contract against DynamoDB in the emulator. */
 class DynamoDbAccountStoreContractIT extends AccountStoreContract {
-  @RegisterExtension
-  static final AwsEmulator AWS = new AwsEmulator();
+  @RegisterExtension static final AwsEmulator AWS = new AwsEmulator();
 
   private final EmulatorTables tables = new EmulatorTables(AWS);
 

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ChallengeStore contract against DynamoDB in the emulator. */
 class DynamoDbChallengeStoreContractIT extends ChallengeStoreContract {
-  @RegisterExtension
-  static final AwsEmulator AWS = new AwsEmulator();
+  @RegisterExtension static final AwsEmulator AWS = new AwsEmulator();
 
   private final EmulatorTables tables = new EmulatorTables(AWS);
 

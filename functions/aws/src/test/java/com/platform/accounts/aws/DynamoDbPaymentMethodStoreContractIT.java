@@ -9,8 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The PaymentMethodStore contract against DynamoDB in the emulator (due-index included). */
 class DynamoDbPaymentMethodStoreContractIT extends PaymentMethodStoreContract {
-  @RegisterExtension
-  static final AwsEmulator AWS = new AwsEmulator();
+  @RegisterExtension static final AwsEmulator AWS = new AwsEmulator();
 
   private final EmulatorTables tables = new EmulatorTables(AWS);
 

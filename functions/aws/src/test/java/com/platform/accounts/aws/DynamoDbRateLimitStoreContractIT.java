@@ -9,8 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The RateLimitStore contract against DynamoDB in the emulator. */
 class DynamoDbRateLimitStoreContractIT extends RateLimitStoreContract {
-  @RegisterExtension
-  static final AwsEmulator AWS = new AwsEmulator();
+  @RegisterExtension static final AwsEmulator AWS = new AwsEmulator();
 
   private final EmulatorTables tables = new EmulatorTables(AWS);
 

@@ -36,8 +36,9 @@ final class EmulatorClients implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) {
     aws.reset();
-    clients = AwsClients.forEndpoint(aws.endpoint(), aws.region(), aws.accessKeyId(),
-        aws.secretAccessKey());
+    clients =
+        AwsClients.forEndpoint(
+            aws.endpoint(), aws.region(), aws.accessKeyId(), aws.secretAccessKey());
   }
 
   @Override
@@ -45,7 +46,9 @@ final class EmulatorClients implements BeforeEachCallback, AfterEachCallback {
     clients.close();
   }
 
-  /** The client of a service on the emulator, built once per test (say {@code SnsClient.builder()}). */
+  /**
+   * The client of a service on the emulator, built once per test (say {@code SnsClient.builder()}).
+   */
   <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkAutoCloseable>
       C client(B builder) {
     return clients.client(builder);

@@ -16,17 +16,17 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * Tables in the emulator shaped like template.yaml's AccountsTable ({@code pk}/{@code sk}, the sparse
- * GSI {@code due-index} on {@code dueShard}/{@code dueAt}, TTL on {@code expiresAt}), one per test so
- * that no test sees another's items, dropped afterwards.
+ * Tables in the emulator shaped like template.yaml's AccountsTable ({@code pk}/{@code sk}, the
+ * sparse GSI {@code due-index} on {@code dueShard}/{@code dueAt}, TTL on {@code expiresAt}), one
+ * per test so that no test sees another's items, dropped afterwards.
  */
-final class EmulatorTables {
+public final class EmulatorTables {
   private static DynamoDbClient client;
 
   private final AwsEmulator aws;
   private final List<String> created = new ArrayList<>();
 
-  EmulatorTables(AwsEmulator aws) {
+  public EmulatorTables(AwsEmulator aws) {
     this.aws = aws;
   }
 
@@ -36,13 +36,15 @@ final class EmulatorTables {
    */
   static synchronized DynamoDbClient client(AwsEmulator aws) {
     if (client == null) {
-      client = DynamoDbClient.builder()
-          .endpointOverride(aws.endpoint())
-          .region(Region.of(aws.region()))
-          .credentialsProvider(StaticCredentialsProvider.create(
-              AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey())))
-          .httpClient(new OneRequestAtATimeHttpClient(UrlConnectionHttpClient.create()))
-          .build();
+      client =
+          DynamoDbClient.builder()
+              .endpointOverride(aws.endpoint())
+              .region(Region.of(aws.region()))
+              .credentialsProvider(
+                  StaticCredentialsProvider.create(
+                      AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey())))
+              .httpClient(new OneRequestAtATimeHttpClient(UrlConnectionHttpClient.create()))
+              .build();
     }
     return client;
   }
@@ -52,34 +54,40 @@ final class EmulatorTables {
   }
 
   /** A new empty table and the stores on it. */
-  DynamoDbTable create(Clock clock) {
+  public DynamoDbTable create(Clock clock) {
     String name = "accounts-" + UUID.randomUUID();
     DynamoDbClient dynamo = client();
-    dynamo.createTable(table -> table
-        .tableName(name)
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(
-            a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-            a -> a.attributeName("sk").attributeType(ScalarAttributeType.S),
-            a -> a.attributeName("dueShard").attributeType(ScalarAttributeType.S),
-            a -> a.attributeName("dueAt").attributeType(ScalarAttributeType.S))
-        .keySchema(
-            k -> k.attributeName("pk").keyType(KeyType.HASH),
-            k -> k.attributeName("sk").keyType(KeyType.RANGE))
-        .globalSecondaryIndexes(index -> index
-            .indexName("due-index")
-            .keySchema(
-                k -> k.attributeName("dueShard").keyType(KeyType.HASH),
-                k -> k.attributeName("dueAt").keyType(KeyType.RANGE))
-            .projection(p -> p.projectionType(ProjectionType.ALL))));
+    dynamo.createTable(
+        table ->
+            table
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                    a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                    a -> a.attributeName("sk").attributeType(ScalarAttributeType.S),
+                    a -> a.attributeName("dueShard").attributeType(ScalarAttributeType.S),
+                    a -> a.attributeName("dueAt").attributeType(ScalarAttributeType.S))
+                .keySchema(
+                    k -> k.attributeName("pk").keyType(KeyType.HASH),
+                    k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                .globalSecondaryIndexes(
+                    index ->
+                        index
+                            .indexName("due-index")
+                            .keySchema(
+                                k -> k.attributeName("dueShard").keyType(KeyType.HASH),
+                                k -> k.attributeName("dueAt").keyType(KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.ALL))));
     dynamo.waiter().waitUntilTableExists(wait -> wait.tableName(name));
-    dynamo.updateTimeToLive(ttl -> ttl.tableName(name)
-        .timeToLiveSpecification(spec -> spec.attributeName("expiresAt").enabled(true)));
+    dynamo.updateTimeToLive(
+        ttl ->
+            ttl.tableName(name)
+                .timeToLiveSpecification(spec -> spec.attributeName("expiresAt").enabled(true)));
     created.add(name);
     return new DynamoDbTable(dynamo, name, clock);
   }
 
-  void dropAll() {
+  public void dropAll() {
     for (String name : created) {
       client().deleteTable(table -> table.tableName(name));
     }

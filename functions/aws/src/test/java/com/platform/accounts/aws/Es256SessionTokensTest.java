@@ -3,11 +3,11 @@ package com.platform.accounts.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountStatus;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.session.SessionClaims;
-import com.platform.accounts.asl.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +22,21 @@ class Es256SessionTokensTest {
   private final Es256SessionIssuer issuer = new Es256SessionIssuer(keys, clock);
   private final Es256SessionVerifier verifier =
       new Es256SessionVerifier(keys.sessionVerificationKey(), clock);
-  private final Account account = new Account("acc_1", "ana@example.com", "US", null, "hash",
-      AccountStatus.ACTIVE, true, false, "2026-11-01", Instant.EPOCH, 7, Instant.EPOCH, 3);
+  private final Account account =
+      new Account(
+          "acc_1",
+          "ana@example.com",
+          "US",
+          null,
+          "hash",
+          AccountStatus.ACTIVE,
+          true,
+          false,
+          "2026-11-01",
+          Instant.EPOCH,
+          7,
+          Instant.EPOCH,
+          3);
 
   @Test
   void anIssuedTokenNamesTheAccountAndItsSessionVersionForTwelveHours() {
@@ -46,8 +59,8 @@ class Es256SessionTokensTest {
 
   @Test
   void aTokenOfAnotherKeyIsRefused() {
-    String foreign = new Es256SessionIssuer(new EphemeralServiceKeys(), clock).issue(account)
-        .token();
+    String foreign =
+        new Es256SessionIssuer(new EphemeralServiceKeys(), clock).issue(account).token();
 
     assertThat(verifier.verify(foreign)).isEmpty();
   }
@@ -55,8 +68,10 @@ class Es256SessionTokensTest {
   @Test
   void changedClaimsAreRefused() {
     String[] parts = issuer.issue(account).token().split("\\.");
-    String raised = b64("{\"iss\":\"account-lifecycle\",\"sub\":\"acc_1\",\"iat\":1,"
-        + "\"exp\":99999999999,\"jti\":\"ses_x\",\"sv\":8}");
+    String raised =
+        b64(
+            "{\"iss\":\"account-lifecycle\",\"sub\":\"acc_1\",\"iat\":1,"
+                + "\"exp\":99999999999,\"jti\":\"ses_x\",\"sv\":8}");
 
     assertThat(verifier.verify(parts[0] + "." + raised + "." + parts[2])).isEmpty();
     assertThat(verifier.verify(parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "A"))
@@ -65,7 +80,8 @@ class Es256SessionTokensTest {
 
   @Test
   void onlyAnEs256HeaderWithoutCriticalParametersIsAccepted() {
-    String claims = "{\"iss\":\"account-lifecycle\",\"sub\":\"acc_1\",\"exp\":99999999999,\"sv\":7}";
+    String claims =
+        "{\"iss\":\"account-lifecycle\",\"sub\":\"acc_1\",\"exp\":99999999999,\"sv\":7}";
 
     assertThat(verifier.verify(signed("{\"alg\":\"ES256\"}", claims))).isPresent();
     assertThat(verifier.verify(signed("{\"alg\":\"none\"}", claims))).isEmpty();
@@ -79,37 +95,74 @@ class Es256SessionTokensTest {
   void claimsMustNameThisIssuerAnAccountAVersionAndAFutureExpiry() {
     String header = "{\"alg\":\"ES256\"}";
 
-    assertThat(verifier.verify(signed(header,
-        "{\"iss\":\"someone-else\",\"sub\":\"acc_1\",\"exp\":99999999999,\"sv\":7}"))).isEmpty();
-    assertThat(verifier.verify(signed(header,
-        "{\"iss\":\"account-lifecycle\",\"exp\":99999999999,\"sv\":7}"))).isEmpty();
-    assertThat(verifier.verify(signed(header,
-        "{\"iss\":\"account-lifecycle\",\"sub\":\"\",\"exp\":99999999999,\"sv\":7}"))).isEmpty();
-    assertThat(verifier.verify(signed(header,
-        "{\"iss\":\"account-lifecycle\",\"sub\":\"acc_1\",\"exp\":99999999999,\"sv\":7.5}")))
+    assertThat(
+            verifier.verify(
+                signed(
+                    header,
+                    "{\"iss\":\"someone-else\",\"sub\":\"acc_1\",\"exp\":99999999999,\"sv\":7}")))
         .isEmpty();
-    assertThat(verifier.verify(signed(header,
-        "{\"iss\":\"account-lifecycle\",\"sub\":\"acc_1\",\"exp\":\"99999999999\",\"sv\":7}")))
+    assertThat(
+            verifier.verify(
+                signed(header, "{\"iss\":\"account-lifecycle\",\"exp\":99999999999,\"sv\":7}")))
         .isEmpty();
-    assertThat(verifier.verify(signed(header,
-        "{\"iss\":\"account-lifecycle\",\"sub\":\"acc_1\",\"sv\":7}"))).isEmpty();
-    assertThat(verifier.verify(signed(header,
-        "{\"iss\":\"account-lifecycle\",\"sub\":\"acc_1\",\"exp\":1,\"sv\":7}"))).isEmpty();
+    assertThat(
+            verifier.verify(
+                signed(
+                    header,
+                    "{\"iss\":\"account-lifecycle\",\"sub\":\"\",\"exp\":99999999999,\"sv\":7}")))
+        .isEmpty();
+    assertThat(
+            verifier.verify(
+                signed(
+                    header,
+                    "{\"iss\":\"account-lifecycle\",\"sub\":\"acc_1\",\"exp\":99999999999,\"sv\":7.5}")))
+        .isEmpty();
+    assertThat(
+            verifier.verify(
+                signed(
+                    header,
+                    "{\"iss\":\"account-lifecycle\",\"sub\":\"acc_1\",\"exp\":\"99999999999\",\"sv\":7}")))
+        .isEmpty();
+    assertThat(
+            verifier.verify(
+                signed(header, "{\"iss\":\"account-lifecycle\",\"sub\":\"acc_1\",\"sv\":7}")))
+        .isEmpty();
+    assertThat(
+            verifier.verify(
+                signed(
+                    header,
+                    "{\"iss\":\"account-lifecycle\",\"sub\":\"acc_1\",\"exp\":1,\"sv\":7}")))
+        .isEmpty();
   }
 
   @Test
   void duplicateMembersAreRefused() {
-    assertThat(verifier.verify(signed("{\"alg\":\"ES256\"}", "{\"iss\":\"account-lifecycle\","
-        + "\"sub\":\"acc_1\",\"sub\":\"acc_2\",\"exp\":99999999999,\"sv\":7}"))).isEmpty();
+    assertThat(
+            verifier.verify(
+                signed(
+                    "{\"alg\":\"ES256\"}",
+                    "{\"iss\":\"account-lifecycle\","
+                        + "\"sub\":\"acc_1\",\"sub\":\"acc_2\",\"exp\":99999999999,\"sv\":7}")))
+        .isEmpty();
   }
 
   @Test
   void anythingThatIsNotACompactJwsIsNoSessionAndNoError() {
     String valid = issuer.issue(account).token();
 
-    for (String garbage : new String[] {null, "", "x.y.z", "a.b", valid + ".d", valid + "=",
-        "!!.!!.!!", valid.replace('.', ','), "a".repeat(5000),
-        b64("not json") + "." + b64("{}") + ".AAAA"}) {
+    for (String garbage :
+        new String[] {
+          null,
+          "",
+          "x.y.z",
+          "a.b",
+          valid + ".d",
+          valid + "=",
+          "!!.!!.!!",
+          valid.replace('.', ','),
+          "a".repeat(5000),
+          b64("not json") + "." + b64("{}") + ".AAAA"
+        }) {
       assertThat(verifier.verify(garbage)).as(String.valueOf(garbage)).isEmpty();
     }
   }
@@ -118,8 +171,10 @@ class Es256SessionTokensTest {
   private String signed(String header, String claims) {
     try {
       String input = b64(header) + "." + b64(claims);
-      return input + "." + new ECDSASigner(keys.sessionSigningKey())
-          .sign(SessionJwt.HEADER, input.getBytes(StandardCharsets.US_ASCII));
+      return input
+          + "."
+          + new ECDSASigner(keys.sessionSigningKey())
+              .sign(SessionJwt.HEADER, input.getBytes(StandardCharsets.US_ASCII));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -15,8 +15,8 @@ class ItemsTest {
 
     Items.putExpiry(item, Instant.parse("2026-03-01T10:00:00.000000001Z"));
 
-    assertThat(item.get("expiresAt").n()).isEqualTo(
-        Long.toString(Instant.parse("2026-03-01T10:00:01Z").getEpochSecond()));
+    assertThat(item.get("expiresAt").n())
+        .isEqualTo(Long.toString(Instant.parse("2026-03-01T10:00:01Z").getEpochSecond()));
   }
 
   @Test
@@ -25,8 +25,8 @@ class ItemsTest {
 
     Items.putExpiry(item, Instant.parse("2026-03-01T10:00:00Z"));
 
-    assertThat(item.get("expiresAt").n()).isEqualTo(
-        Long.toString(Instant.parse("2026-03-01T10:00:00Z").getEpochSecond()));
+    assertThat(item.get("expiresAt").n())
+        .isEqualTo(Long.toString(Instant.parse("2026-03-01T10:00:00Z").getEpochSecond()));
   }
 
   @Test

@@ -10,11 +10,12 @@ import software.amazon.awssdk.http.SdkHttpClient;
 /**
  * An HTTP client that lets one request at a time reach the emulator, for the concurrency tests.
  *
- * <p>DynamoDB makes each request atomic; moto does not: it serves requests on parallel threads without
- * a lock, so two conditional writes can both pass their check, and a failed TransactWriteItems restores
- * a copy of the whole table taken when it began, undoing writes that other requests made meanwhile.
- * Admitting one request at a time gives back the per-request atomicity the stores rely on, while
- * the callers' read-check-write cycles still interleave freely, which is what the tests prove.
+ * <p>DynamoDB makes each request atomic; moto does not: it serves requests on parallel threads
+ * without a lock, so two conditional writes can both pass their check, and a failed
+ * TransactWriteItems restores a copy of the whole table taken when it began, undoing writes that
+ * other requests made meanwhile. Admitting one request at a time gives back the per-request
+ * atomicity the stores rely on, while the callers' read-check-write cycles still interleave freely,
+ * which is what the tests prove.
  */
 final class OneRequestAtATimeHttpClient implements SdkHttpClient {
   private final SdkHttpClient delegate;

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The e-mail adapter on moto's SES. Each test sends from its own sender address and reads back only
@@ -22,23 +21,30 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 class SesEmailSenderIT {
   private final String sender = "no-reply-" + UUID.randomUUID() + "@accounts.example.com";
 
-  @RegisterExtension
-  static final AwsEmulator AWS = new AwsEmulator();
+  @RegisterExtension static final AwsEmulator AWS = new AwsEmulator();
 
-  @RegisterExtension
-  final EmulatorClients clients = new EmulatorClients(AWS);
+  @RegisterExtension final EmulatorClients clients = new EmulatorClients(AWS);
 
   @Test
   void sendsSubjectAndTextBodyFromTheSender() {
     clients.sesV2().createEmailIdentity(identity -> identity.emailIdentity(sender));
 
-    new SesEmailSender(clients.sesV2(), sender).send(new OutboundMessage(Channel.EMAIL,
-        "jane@example.com", "Your verification code: 123456",
-        "Your verification code is 123456.", "123456"));
+    new SesEmailSender(clients.sesV2(), sender)
+        .send(
+            new OutboundMessage(
+                Channel.EMAIL,
+                "jane@example.com",
+                "Your verification code: 123456",
+                "Your verification code is 123456.",
+                "123456"));
 
-    assertThat(sentBySender()).containsExactly(new SentEmail(sender,
-        List.of("jane@example.com"), "Your verification code: 123456",
-        "Your verification code is 123456."));
+    assertThat(sentBySender())
+        .containsExactly(
+            new SentEmail(
+                sender,
+                List.of("jane@example.com"),
+                "Your verification code: 123456",
+                "Your verification code is 123456."));
   }
 
   @Test

@@ -52,8 +52,7 @@ class SignupConcurrencyIT {
   private static final int SIGNUP_RACES = 10;
   private static final int GUESSES = 20;
 
-  @RegisterExtension
-  static final AwsEmulator AWS = new AwsEmulator();
+  @RegisterExtension static final AwsEmulator AWS = new AwsEmulator();
 
   private final EmulatorTables tables = new EmulatorTables(AWS);
   private final Clock clock = Clock.systemUTC();
@@ -81,16 +80,23 @@ class SignupConcurrencyIT {
       Account firstAccount = newAccount(email);
       Account secondAccount = newAccount(email.toUpperCase(Locale.ROOT));
 
-      List<Outcome> outcomes = runTogether(List.of(
-          task(() -> table.accounts().create(firstAccount, first.verified())),
-          task(() -> table.accounts().create(secondAccount, second.verified()))));
+      List<Outcome> outcomes =
+          runTogether(
+              List.of(
+                  task(() -> table.accounts().create(firstAccount, first.verified())),
+                  task(() -> table.accounts().create(secondAccount, second.verified()))));
 
       assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
       // DynamoDB answers the loser with a failed email condition, or with a transaction conflict
       // when both transactions overlap; the sign-up service retries the latter into the former
-      assertThat(outcomes).filteredOn(o -> !o.succeeded()).allSatisfy(o ->
-          assertThat(o.failure()).isInstanceOfAny(EmailAlreadyRegisteredException.class,
-              ConcurrentModificationException.class));
+      assertThat(outcomes)
+          .filteredOn(o -> !o.succeeded())
+          .allSatisfy(
+              o ->
+                  assertThat(o.failure())
+                      .isInstanceOfAny(
+                          EmailAlreadyRegisteredException.class,
+                          ConcurrentModificationException.class));
       Account winner = outcomes.get(0).succeeded() ? firstAccount : secondAccount;
       Account loser = winner == firstAccount ? secondAccount : firstAccount;
       Challenge losingChallenge = winner == firstAccount ? second : first;
@@ -106,13 +112,39 @@ class SignupConcurrencyIT {
   void twentySimultaneousWrongGuessesCountAsExactlyFiveTries() throws Exception {
     InMemoryOutbox outbox = new InMemoryOutbox(clock);
     InMemorySessionTokens sessions = new InMemorySessionTokens(clock);
-    AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
-        table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox,
-        new InMemoryEventLog(), new NoWorkflows(), new EphemeralServiceKeys(), clock, "2026-01", null, null, "TEST",
-        table.accountOverviews(), sessions, sessions));
+    AccountLifecycle lifecycle =
+        new AccountLifecycle(
+            new AccountLifecycle.Ports(
+                table.accounts(),
+                table.challenges(),
+                table.rateLimits(),
+                table.idempotency(),
+                outbox,
+                new InMemoryEventLog(),
+                new NoWorkflows(),
+                new EphemeralServiceKeys(),
+                clock,
+                "2026-01",
+                null,
+                null,
+                "TEST",
+                table.accountOverviews(),
+                sessions,
+                sessions));
     String email = uniqueEmail("guess");
-    CodeSent sent = lifecycle.signups().start(new SignupCommand("DE", email,
-        "a long passphrase 42", "a long passphrase 42", true, "EMAIL", null), new Validation());
+    CodeSent sent =
+        lifecycle
+            .signups()
+            .start(
+                new SignupCommand(
+                    "DE",
+                    email,
+                    "a long passphrase 42",
+                    "a long passphrase 42",
+                    true,
+                    "EMAIL",
+                    null),
+                new Validation());
     String code = outbox.to(email).get(0).message().code();
     String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
 
@@ -122,13 +154,20 @@ class SignupConcurrencyIT {
     }
     List<Outcome> outcomes = runTogether(guesses);
 
-    Map<String, Long> answers = outcomes.stream().collect(Collectors.groupingBy(
-        o -> o.failure() instanceof Problem p ? p.code().name()
-            : o.succeeded() ? "verified" : o.failure().toString(),
-        Collectors.counting()));
-    assertThat(answers).containsExactlyInAnyOrderEntriesOf(Map.of(
-        ErrorCode.INVALID_CODE.name(), 5L,
-        ErrorCode.CODE_EXPIRED.name(), 15L));
+    Map<String, Long> answers =
+        outcomes.stream()
+            .collect(
+                Collectors.groupingBy(
+                    o ->
+                        o.failure() instanceof Problem p
+                            ? p.code().name()
+                            : o.succeeded() ? "verified" : o.failure().toString(),
+                    Collectors.counting()));
+    assertThat(answers)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                ErrorCode.INVALID_CODE.name(), 5L,
+                ErrorCode.CODE_EXPIRED.name(), 15L));
     Challenge stored = table.challenges().find(sent.challengeId(), clock.instant()).orElseThrow();
     assertThat(stored.failedAttempts()).isEqualTo(Challenge.MAX_ATTEMPTS);
     assertThat(stored.status()).isEqualTo(ChallengeStatus.PENDING);
@@ -137,22 +176,51 @@ class SignupConcurrencyIT {
 
   /** A fresh address in its normalised (lower-case) form, the form the stores look up. */
   private static String uniqueEmail(String prefix) {
-    return (prefix + "." + Ids.next("e").substring(2, 10) + "@example.com").toLowerCase(Locale.ROOT);
+    return (prefix + "." + Ids.next("e").substring(2, 10) + "@example.com")
+        .toLowerCase(Locale.ROOT);
   }
 
   private Challenge storedSignup(String email) {
     Instant now = clock.instant();
     SignupDetails details = new SignupDetails(email, "DE", null, "hash", "2026-01", now, false);
-    Challenge challenge = new Challenge(Ids.next("sgn"), Challenge.Purpose.SIGNUP, null, details,
-        Channel.EMAIL, email, "hmac", now.plus(Duration.ofMinutes(10)), 0, false, now, 1,
-        ChallengeStatus.PENDING, null, now, now.plus(Duration.ofHours(24)), 0);
+    Challenge challenge =
+        new Challenge(
+            Ids.next("sgn"),
+            Challenge.Purpose.SIGNUP,
+            null,
+            details,
+            Channel.EMAIL,
+            email,
+            "hmac",
+            now.plus(Duration.ofMinutes(10)),
+            0,
+            false,
+            now,
+            1,
+            ChallengeStatus.PENDING,
+            null,
+            now,
+            now.plus(Duration.ofHours(24)),
+            0);
     table.challenges().create(challenge);
     return table.challenges().find(challenge.challengeId(), now).orElseThrow();
   }
 
   private Account newAccount(String email) {
-    return new Account(Ids.next("acc"), email, "DE", null, "hash", AccountStatus.ACTIVE, true,
-        false, "2026-01", clock.instant(), 0, clock.instant(), 0);
+    return new Account(
+        Ids.next("acc"),
+        email,
+        "DE",
+        null,
+        "hash",
+        AccountStatus.ACTIVE,
+        true,
+        false,
+        "2026-01",
+        clock.instant(),
+        0,
+        clock.instant(),
+        0);
   }
 
   /** A call's result: {@code failure} is null when it returned. */
@@ -167,11 +235,13 @@ class SignupConcurrencyIT {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<?>> running = new ArrayList<>();
     for (Callable<?> call : calls) {
-      running.add(pool.submit(() -> {
-        ready.countDown();
-        go.await();
-        return call.call();
-      }));
+      running.add(
+          pool.submit(
+              () -> {
+                ready.countDown();
+                go.await();
+                return call.call();
+              }));
     }
     // a call still unready at the go would run late and the race would not be one
     assertThat(ready.await(30, TimeUnit.SECONDS)).as("every call ready to go").isTrue();

@@ -10,33 +10,36 @@ import java.security.interfaces.ECPublicKey;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 class SsmServiceKeysIT {
   /** A parameter of this run's own: one an earlier run left on the emulator is not overwritten. */
   private static final String NAME =
       "/account-lifecycle/test/" + UUID.randomUUID() + "/service-keys";
 
-  @RegisterExtension
-  static final AwsEmulator AWS = new AwsEmulator();
+  @RegisterExtension static final AwsEmulator AWS = new AwsEmulator();
 
-  @RegisterExtension
-  final EmulatorClients clients = new EmulatorClients(AWS);
+  @RegisterExtension final EmulatorClients clients = new EmulatorClients(AWS);
 
   @Test
   void loadsTheKeysFromTheSecureStringOnce() throws Exception {
     KeyPair pair = TestKeys.p256();
     byte[] hmacKey = TestKeys.bytes(32, 7);
-    clients.client(SsmClient.builder()).putParameter(put -> put.name(NAME).type(ParameterType.SECURE_STRING)
-        .value(TestKeys.parameter(hmacKey, "2026-03", pair)));
+    clients
+        .client(SsmClient.builder())
+        .putParameter(
+            put ->
+                put.name(NAME)
+                    .type(ParameterType.SECURE_STRING)
+                    .value(TestKeys.parameter(hmacKey, "2026-03", pair)));
 
     SsmServiceKeys keys = new SsmServiceKeys(clients.client(SsmClient.builder()), NAME);
 
     assertThat(keys.hmacKey()).isEqualTo(hmacKey);
     assertThat(keys.sessionKeyId()).isEqualTo("2026-03");
-    assertThat(keys.sessionVerificationKey().getW()).isEqualTo(
-        ((ECPublicKey) pair.getPublic()).getW());
+    assertThat(keys.sessionVerificationKey().getW())
+        .isEqualTo(((ECPublicKey) pair.getPublic()).getW());
     byte[] message = "header.payload".getBytes(StandardCharsets.US_ASCII);
     Signature signer = Signature.getInstance("SHA256withECDSA");
     signer.initSign(keys.sessionSigningKey());

@@ -15,8 +15,8 @@ class SsmServiceKeysTest {
   private static final String NAME = "/keys";
   private final KeyPair pair = TestKeys.p256();
   private final String hmacKey = Base64.getEncoder().encodeToString(TestKeys.bytes(32, 1));
-  private final String jwk = TestKeys.jwk((ECPublicKey) pair.getPublic(),
-      (ECPrivateKey) pair.getPrivate());
+  private final String jwk =
+      TestKeys.jwk((ECPublicKey) pair.getPublic(), (ECPrivateKey) pair.getPrivate());
 
   @Test
   void parsesAValidParameter() {
@@ -46,14 +46,15 @@ class SsmServiceKeysTest {
 
   @Test
   void refusesAMissingKeyId() {
-    assertRefused("{\"hmacKey\": \"" + hmacKey + "\", \"sessionJwk\": " + jwk + "}",
+    assertRefused(
+        "{\"hmacKey\": \"" + hmacKey + "\", \"sessionJwk\": " + jwk + "}",
         "lacks the string sessionKeyId");
   }
 
   @Test
   void refusesAnotherCurve() {
-    assertRefused(TestKeys.parameter(hmacKey, "k1", jwk.replace("P-256", "P-384")),
-        "not an EC P-256 key");
+    assertRefused(
+        TestKeys.parameter(hmacKey, "k1", jwk.replace("P-256", "P-384")), "not an EC P-256 key");
   }
 
   @Test
@@ -65,8 +66,9 @@ class SsmServiceKeysTest {
 
   @Test
   void refusesAJwkWhosePointIsNotOnTheCurve() {
-    String offCurve = jwk.replaceFirst("\"y\": \"[^\"]+\"",
-        "\"y\": \"" + TestKeys.base64Url(BigInteger.ONE) + "\"");
+    String offCurve =
+        jwk.replaceFirst(
+            "\"y\": \"[^\"]+\"", "\"y\": \"" + TestKeys.base64Url(BigInteger.ONE) + "\"");
     assertRefused(TestKeys.parameter(hmacKey, "k1", offCurve), "not on the P-256 curve");
   }
 
@@ -78,8 +80,8 @@ class SsmServiceKeysTest {
 
   @Test
   void refusesAJwkOfAnotherKeyType() {
-    assertRefused(TestKeys.parameter(hmacKey, "k1", jwk.replace("\"EC\"", "\"OKP\"")),
-        "not an EC P-256 key");
+    assertRefused(
+        TestKeys.parameter(hmacKey, "k1", jwk.replace("\"EC\"", "\"OKP\"")), "not an EC P-256 key");
   }
 
   private void assertRefused(String json, String problem) {
@@ -88,7 +90,10 @@ class SsmServiceKeysTest {
         .hasMessageContaining(NAME)
         .hasMessageContaining(problem)
         .hasNoCause()
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(hmacKey)
-            .doesNotContain(TestKeys.base64Url(((ECPrivateKey) pair.getPrivate()).getS())));
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain(hmacKey)
+                    .doesNotContain(TestKeys.base64Url(((ECPrivateKey) pair.getPrivate()).getS())));
   }
 }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 
 /**
@@ -48,26 +48,27 @@ class StepFunctionsWorkflowsErrorsIT {
 
   private final Logger log = Logger.getLogger(StepFunctionsWorkflows.class.getName());
   private final List<String> logged = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logged.add(new SimpleFormatter().formatMessage(record));
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          logged.add(new SimpleFormatter().formatMessage(record));
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   private AwsClients clients;
   private StepFunctionsWorkflows workflows;
 
   @BeforeEach
   void setUp() {
     log.addHandler(capture);
-    clients = AwsClients.forEndpoint(URI.create(SERVICE.baseUrl()), "us-east-1", "AKIDEXAMPLE",
-        "secret");
+    clients =
+        AwsClients.forEndpoint(URI.create(SERVICE.baseUrl()), "us-east-1", "AKIDEXAMPLE", "secret");
     workflows = new StepFunctionsWorkflows(clients.client(SfnClient.builder()), ARN, ARN);
   }
 
@@ -78,9 +79,14 @@ class StepFunctionsWorkflowsErrorsIT {
   }
 
   private static void answer(String operation, int status, String body) {
-    SERVICE.stubFor(post("/").withHeader("X-Amz-Target", equalTo("AWSStepFunctions." + operation))
-        .willReturn(aResponse().withStatus(status).withHeader("Content-Type", JSON_1_0)
-            .withBody(body)));
+    SERVICE.stubFor(
+        post("/")
+            .withHeader("X-Amz-Target", equalTo("AWSStepFunctions." + operation))
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", JSON_1_0)
+                    .withBody(body)));
   }
 
   @Test
@@ -89,14 +95,20 @@ class StepFunctionsWorkflowsErrorsIT {
 
     workflows.startContactVerification("sgn_1");
 
-    SERVICE.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson("""
+    SERVICE.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(
+                equalToJson(
+                    """
         {"stateMachineArn": "%s", "name": "sgn_1", "input": "{\\"challengeId\\":\\"sgn_1\\"}"}"""
-        .formatted(ARN))));
+                        .formatted(ARN))));
   }
 
   @Test
   void anExistingExecutionMeansStarted() {
-    answer("StartExecution", 400,
+    answer(
+        "StartExecution",
+        400,
         "{\"__type\":\"ExecutionAlreadyExists\",\"message\":\"Execution Already Exists\"}");
 
     assertThatCode(() -> workflows.startContactVerification("sgn_1")).doesNotThrowAnyException();
@@ -104,13 +116,17 @@ class StepFunctionsWorkflowsErrorsIT {
         .doesNotThrowAnyException();
 
     // each start was asked for once, and its refusal taken as "already started"
-    SERVICE.verify(2, postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution")));
+    SERVICE.verify(
+        2,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution")));
   }
 
   @Test
   void otherStartFailuresSurface() {
-    answer("StartExecution", 400,
+    answer(
+        "StartExecution",
+        400,
         "{\"__type\":\"StateMachineDoesNotExist\",\"message\":\"no such state machine\"}");
 
     assertThatThrownBy(() -> workflows.startContactVerification("sgn_1"))
@@ -125,8 +141,13 @@ class StepFunctionsWorkflowsErrorsIT {
 
     workflows.resume(TOKEN, WorkflowOutcome.ContactOutcome.VERIFIED);
 
-    SERVICE.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
-        "{\"taskToken\": \"" + TOKEN + "\", \"output\": \"{\\\"status\\\":\\\"VERIFIED\\\"}\"}")));
+    SERVICE.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"taskToken\": \""
+                        + TOKEN
+                        + "\", \"output\": \"{\\\"status\\\":\\\"VERIFIED\\\"}\"}")));
   }
 
   @Test
@@ -135,8 +156,13 @@ class StepFunctionsWorkflowsErrorsIT {
 
     workflows.resume(TOKEN, new WorkflowOutcome.CardOutcome(PaymentMethodStatus.REMOVED));
 
-    SERVICE.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
-        "{\"taskToken\": \"" + TOKEN + "\", \"output\": \"{\\\"status\\\":\\\"REMOVED\\\"}\"}")));
+    SERVICE.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"taskToken\": \""
+                        + TOKEN
+                        + "\", \"output\": \"{\\\"status\\\":\\\"REMOVED\\\"}\"}")));
   }
 
   @ParameterizedTest

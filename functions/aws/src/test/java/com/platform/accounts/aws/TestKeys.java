@@ -25,7 +25,9 @@ final class TestKeys {
   }
 
   static String parameter(byte[] hmacKey, String keyId, KeyPair pair) {
-    return parameter(Base64.getEncoder().encodeToString(hmacKey), keyId,
+    return parameter(
+        Base64.getEncoder().encodeToString(hmacKey),
+        keyId,
         jwk((ECPublicKey) pair.getPublic(), (ECPrivateKey) pair.getPrivate()));
   }
 
@@ -37,9 +39,11 @@ final class TestKeys {
 
   static String jwk(ECPublicKey publicKey, ECPrivateKey privateKey) {
     return """
-        {"kty": "EC", "crv": "P-256", "x": "%s", "y": "%s", "d": "%s"}""".formatted(
-        base64Url(publicKey.getW().getAffineX()), base64Url(publicKey.getW().getAffineY()),
-        base64Url(privateKey.getS()));
+        {"kty": "EC", "crv": "P-256", "x": "%s", "y": "%s", "d": "%s"}"""
+        .formatted(
+            base64Url(publicKey.getW().getAffineX()),
+            base64Url(publicKey.getW().getAffineY()),
+            base64Url(privateKey.getS()));
   }
 
   /** The number as 32 big-endian bytes, as RFC 7518 wants P-256 coordinates. */

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.pinpointsmsvoicev2.model.PinpointSmsVoiceV2Exception;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.PinpointSmsVoiceV2Exception;
 
 /**
  * The voice adapter against a stand-in of End User Messaging SMS and Voice v2 (no emulator has it):
@@ -42,8 +42,8 @@ class VoiceCallSenderIT {
 
   @BeforeEach
   void setUp() {
-    clients = AwsClients.forEndpoint(URI.create(SERVICE.baseUrl()), "us-east-1", "AKIDEXAMPLE",
-        "secret");
+    clients =
+        AwsClients.forEndpoint(URI.create(SERVICE.baseUrl()), "us-east-1", "AKIDEXAMPLE", "secret");
     sender = new VoiceCallSender(clients.client(PinpointSmsVoiceV2Client.builder()), ORIGINATION);
   }
 
@@ -54,50 +54,79 @@ class VoiceCallSenderIT {
 
   @Test
   void sendsTheSsmlTemplateFromTheOriginationIdentity() {
-    SERVICE.stubFor(post("/").withHeader("X-Amz-Target", equalTo(TARGET)).willReturn(aResponse()
-        .withStatus(200).withHeader("Content-Type", JSON_1_0)
-        .withBody("{\"MessageId\":\"voice-message-1\"}")));
-    OutboundMessage call = MessageTemplates.render("verification-code", Channel.VOICE,
-        "+4915112345678", Map.of("code", "123456", "minutes", "10"), "123456");
+    SERVICE.stubFor(
+        post("/")
+            .withHeader("X-Amz-Target", equalTo(TARGET))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", JSON_1_0)
+                    .withBody("{\"MessageId\":\"voice-message-1\"}")));
+    OutboundMessage call =
+        MessageTemplates.render(
+            "verification-code",
+            Channel.VOICE,
+            "+4915112345678",
+            Map.of("code", "123456", "minutes", "10"),
+            "123456");
 
     sender.send(call);
 
-    SERVICE.verify(1, postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo(TARGET))
-        .withHeader("Content-Type", containing(JSON_1_0))
-        .withHeader("Authorization", containing("/us-east-1/sms-voice/aws4_request"))
-        .withRequestBody(equalToJson("""
+    SERVICE.verify(
+        1,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo(TARGET))
+            .withHeader("Content-Type", containing(JSON_1_0))
+            .withHeader("Authorization", containing("/us-east-1/sms-voice/aws4_request"))
+            .withRequestBody(
+                equalToJson(
+                    """
             {"DestinationPhoneNumber": "+4915112345678",
              "OriginationIdentity": "+18005550199",
              "MessageBody": %s,
              "MessageBodyTextType": "SSML",
-             "VoiceId": "JOANNA"}""".formatted(jsonString(call.body())))));
+             "VoiceId": "JOANNA"}"""
+                        .formatted(jsonString(call.body())))));
     assertThat(call.body()).startsWith("<speak>").contains("123456");
   }
 
   @Test
   void plainTextIsSentAsText() {
-    SERVICE.stubFor(post("/").willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", JSON_1_0).withBody("{\"MessageId\":\"voice-message-2\"}")));
+    SERVICE.stubFor(
+        post("/")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", JSON_1_0)
+                    .withBody("{\"MessageId\":\"voice-message-2\"}")));
 
     sender.send(new OutboundMessage(Channel.VOICE, "+4915112345678", null, "Hello.", null));
 
-    SERVICE.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
-        equalToJson("{\"MessageBody\": \"Hello.\", \"MessageBodyTextType\": \"TEXT\"}", false,
-            true)));
+    SERVICE.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"MessageBody\": \"Hello.\", \"MessageBodyTextType\": \"TEXT\"}",
+                    false,
+                    true)));
   }
 
   @Test
   void aServiceFailureSurfacesAsAnException() {
-    SERVICE.stubFor(post("/").willReturn(aResponse().withStatus(500)
-        .withHeader("Content-Type", JSON_1_0)
-        .withBody("{\"__type\":\"InternalServerException\",\"Message\":\"unavailable\"}")));
+    SERVICE.stubFor(
+        post("/")
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", JSON_1_0)
+                    .withBody(
+                        "{\"__type\":\"InternalServerException\",\"Message\":\"unavailable\"}")));
     OutboundMessage call =
         new OutboundMessage(Channel.VOICE, "+4915112345678", null, "<speak>Hi</speak>", null);
 
     assertThatThrownBy(() -> sender.send(call))
-        .isInstanceOfSatisfying(PinpointSmsVoiceV2Exception.class,
-            e -> assertThat(e.statusCode()).isEqualTo(500));
+        .isInstanceOfSatisfying(
+            PinpointSmsVoiceV2Exception.class, e -> assertThat(e.statusCode()).isEqualTo(500));
   }
 
   private static String jsonString(String text) {

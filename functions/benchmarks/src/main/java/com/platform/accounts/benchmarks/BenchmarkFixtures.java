@@ -23,10 +23,10 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Before the cold-start runs (in a JVM of its own, not measured): makes the measured invocations do
- * their real work. Creates, on the emulator the environment names, an active account with a verified
- * email and phone and a known password, signs a session for it with the service keys, and writes the
- * sample events with that session into the output directory: {@code GET /v1/account} then reads a
- * real account, sign-in checks the right password.
+ * their real work. Creates, on the emulator the environment names, an active account with a
+ * verified email and phone and a known password, signs a session for it with the service keys, and
+ * writes the sample events with that session into the output directory: {@code GET /v1/account}
+ * then reads a real account, sign-in checks the right password.
  *
  * <p>Usage: {@code BenchmarkFixtures <events dir> <output dir>}
  */
@@ -44,20 +44,30 @@ public final class BenchmarkFixtures {
     Map<String, String> env = System.getenv();
     Clock clock = Clock.systemUTC();
     AwsClients clients = AwsClients.fromEnvironment();
-    DynamoDbTable table = new DynamoDbTable(clients.dynamoDb(), env.get(Settings.TABLE_NAME),
-        clock);
-    Account account = table.accounts().findByEmail(EMAIL)
-        .orElseGet(() -> create(table, clock));
-    String token = new Es256SessionIssuer(new SsmServiceKeys(clients.client(SsmClient.builder()),
-        env.get(Settings.SECRETS_PARAMETER_NAME)), clock).issue(account).token();
+    DynamoDbTable table =
+        new DynamoDbTable(clients.dynamoDb(), env.get(Settings.TABLE_NAME), clock);
+    Account account = table.accounts().findByEmail(EMAIL).orElseGet(() -> create(table, clock));
+    String token =
+        new Es256SessionIssuer(
+                new SsmServiceKeys(
+                    clients.client(SsmClient.builder()), env.get(Settings.SECRETS_PARAMETER_NAME)),
+                clock)
+            .issue(account)
+            .token();
 
-    for (String name : new String[] {"AccountApiFunction-get-account.json",
-        "PaymentMethodsApiFunction-post-cards.json"}) {
-      Files.writeString(out.resolve(name), Files.readString(events.resolve(name))
-          // stripe-mock's test payment method; the session of the account above
-          .replace("tok_REPLACED_BY_TEST", CARD_TOKEN).replace("REPLACED_BY_TEST", token));
+    for (String name :
+        new String[] {
+          "AccountApiFunction-get-account.json", "PaymentMethodsApiFunction-post-cards.json"
+        }) {
+      Files.writeString(
+          out.resolve(name),
+          Files.readString(events.resolve(name))
+              // stripe-mock's test payment method; the session of the account above
+              .replace("tok_REPLACED_BY_TEST", CARD_TOKEN)
+              .replace("REPLACED_BY_TEST", token));
     }
-    Files.writeString(out.resolve("SessionApiFunction-post-sessions.json"),
+    Files.writeString(
+        out.resolve("SessionApiFunction-post-sessions.json"),
         Files.readString(events.resolve("SessionApiFunction-post-sessions.json"))
             .replace("ana@example.com", EMAIL));
     System.out.println("account " + account.accountId() + " ready");
@@ -67,14 +77,42 @@ public final class BenchmarkFixtures {
     Instant now = clock.instant();
     String hash = new PasswordHasher().hash(PASSWORD);
     String challengeId = Ids.next("sgn");
-    Challenge challenge = new Challenge(challengeId, Challenge.Purpose.SIGNUP, null,
-        new SignupDetails(EMAIL, "US", null, hash, "2026-11-01", now, false), Channel.EMAIL,
-        EMAIL, "not-a-code", now.plus(Duration.ofMinutes(10)), 0, false, now, 1,
-        ChallengeStatus.PENDING, null, now, now.plus(Duration.ofHours(24)), 0);
+    Challenge challenge =
+        new Challenge(
+            challengeId,
+            Challenge.Purpose.SIGNUP,
+            null,
+            new SignupDetails(EMAIL, "US", null, hash, "2026-11-01", now, false),
+            Channel.EMAIL,
+            EMAIL,
+            "not-a-code",
+            now.plus(Duration.ofMinutes(10)),
+            0,
+            false,
+            now,
+            1,
+            ChallengeStatus.PENDING,
+            null,
+            now,
+            now.plus(Duration.ofHours(24)),
+            0);
     table.challenges().create(challenge);
     Challenge stored = table.challenges().find(challengeId, now).orElseThrow();
-    Account account = new Account(Ids.next("acc"), EMAIL, "US", "+12025550123", hash,
-        AccountStatus.ACTIVE, true, true, "2026-11-01", now, 0, now, 0);
+    Account account =
+        new Account(
+            Ids.next("acc"),
+            EMAIL,
+            "US",
+            "+12025550123",
+            hash,
+            AccountStatus.ACTIVE,
+            true,
+            true,
+            "2026-11-01",
+            now,
+            0,
+            now,
+            0);
     table.accounts().create(account, stored.verified());
     return table.accounts().find(account.accountId()).orElseThrow();
   }

@@ -4,23 +4,25 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Runs in a fresh JVM: builds one handler with its production (no-argument) constructor, invokes it
  * once with a sample event, and prints one JSON line: JVM start to ready, the first invocation, and
- * the classes loaded. As the Lambda Java runtime does, a {@link RequestStreamHandler} gets the event's
- * bytes, and a {@link RequestHandler}'s event is first converted to its input type with Jackson,
- * found reflectively so that the baseline measures no Jackson at all.
+ * the classes loaded. As the Lambda Java runtime does, a {@link RequestStreamHandler} gets the
+ * event's bytes, and a {@link RequestHandler}'s event is first converted to its input type with
+ * Jackson, found reflectively so that the baseline measures no Jackson at all.
  */
 public final class ColdStart {
   private static final Pattern STATUS_CODE = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
+
   private ColdStart() {}
 
   public static void main(String[] args) throws Exception {
@@ -50,20 +52,25 @@ public final class ColdStart {
     // "-" is the baseline's empty event: no JSON library is loaded for it
     String eventJson = args[1].equals("-") ? null : Files.readString(eventFile);
     long t1 = System.nanoTime();
-    Object input = eventJson == null ? java.util.Map.of() : convert(eventJson, inputType);
+    Object input = eventJson == null ? Map.of() : convert(eventJson, inputType);
     Object output = handler.handleRequest(input, null);
     long invokeNanos = System.nanoTime() - t1;
 
     report(type, initNanos, invokeNanos, jvmStart, status(output));
   }
 
-  private static void report(Class<?> type, long initNanos, long invokeNanos, long jvmStart,
-      String status) {
+  private static void report(
+      Class<?> type, long initNanos, long invokeNanos, long jvmStart, String status) {
     long total = System.currentTimeMillis() - jvmStart;
-    System.out.printf("{\"handler\":\"%s\",\"initMs\":%d,\"firstInvokeMs\":%d,\"totalMs\":%d,"
+    System.out.printf(
+        "{\"handler\":\"%s\",\"initMs\":%d,\"firstInvokeMs\":%d,\"totalMs\":%d,"
             + "\"classesLoaded\":%d,\"status\":\"%s\"}%n",
-        type.getSimpleName(), initNanos / 1_000_000, invokeNanos / 1_000_000, total,
-        ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), status);
+        type.getSimpleName(),
+        initNanos / 1_000_000,
+        invokeNanos / 1_000_000,
+        total,
+        ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
+        status);
   }
 
   private static Class<?> inputType(Class<?> handler) {
@@ -82,8 +89,9 @@ public final class ColdStart {
     @SuppressWarnings({"unchecked", "rawtypes"})
     Object failOnUnknown = Enum.valueOf((Class<Enum>) feature, "FAIL_ON_UNKNOWN_PROPERTIES");
     mapperType.getMethod("configure", feature, boolean.class).invoke(mapper, failOnUnknown, false);
-    return mapperType.getMethod("readValue", String.class, Class.class)
-        .invoke(mapper, json, type == Object.class ? java.util.Map.class : type);
+    return mapperType
+        .getMethod("readValue", String.class, Class.class)
+        .invoke(mapper, json, type == Object.class ? Map.class : type);
   }
 
   private static String status(Object output) {

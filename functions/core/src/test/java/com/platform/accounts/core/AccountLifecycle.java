@@ -11,6 +11,7 @@ import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.memory.InMemoryTelemetry;
+import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.ChallengeStore;
@@ -19,13 +20,12 @@ import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
-import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.port.ServiceKeys;
 import com.platform.accounts.core.port.SessionTokenIssuer;
 import com.platform.accounts.core.port.SessionTokenVerifier;
-import com.platform.accounts.core.port.AccountOverviewStore;
-import com.platform.accounts.core.session.Authenticator;
+import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.ratelimit.RateLimiter;
+import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.core.session.SessionService;
 import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.core.verification.CodeChallenges;
@@ -33,9 +33,9 @@ import com.platform.accounts.core.verification.VerificationProcess;
 import java.time.Clock;
 
 /**
- * Every service of the core wired from one set of ports: for tests and the local runtime, which serve
- * every route in one process. A deployed function never builds this: each wires only what its own
- * routes use (handlers' {@code wiring} package).
+ * Every service of the core wired from one set of ports: for tests and the local runtime, which
+ * serve every route in one process. A deployed function never builds this: each wires only what its
+ * own routes use (handlers' {@code wiring} package).
  */
 public final class AccountLifecycle {
 
@@ -79,30 +79,69 @@ public final class AccountLifecycle {
     RateLimiter rateLimiter = new RateLimiter(ports.rateLimits(), clock);
     PasswordHasher passwords = new PasswordHasher();
     SessionTokenIssuer tokens = ports.sessionIssuer();
-    CodeChallenges codes = new CodeChallenges(ports.challenges(), ports.messages(), rateLimiter,
-        hmac, clock);
-    this.verificationProcess = new VerificationProcess(ports.challenges(), ports.accounts(),
-        ports.workflows(), new TokenSealer(ports.keys().hmacKey()), ports.events(),
-        ports.messages(), clock);
-    this.signups = new SignupService(ports.accounts(), ports.challenges(), codes, passwords, tokens,
-        verificationProcess, clock, ports.termsVersion());
+    CodeChallenges codes =
+        new CodeChallenges(ports.challenges(), ports.messages(), rateLimiter, hmac, clock);
+    this.verificationProcess =
+        new VerificationProcess(
+            ports.challenges(),
+            ports.accounts(),
+            ports.workflows(),
+            new TokenSealer(ports.keys().hmacKey()),
+            ports.events(),
+            ports.messages(),
+            clock);
+    this.signups =
+        new SignupService(
+            ports.accounts(),
+            ports.challenges(),
+            codes,
+            passwords,
+            tokens,
+            verificationProcess,
+            clock,
+            ports.termsVersion());
     this.sessions = new SessionService(ports.accounts(), passwords, tokens, rateLimiter, hmac);
-    this.verifications = new SecondVerificationService(ports.accounts(), ports.challenges(), codes,
-        verificationProcess);
+    this.verifications =
+        new SecondVerificationService(
+            ports.accounts(), ports.challenges(), codes, verificationProcess);
     this.idempotency = new Idempotency(ports.idempotency(), clock);
     this.authenticator = new Authenticator(ports.sessionVerifier(), ports.accounts());
     this.accountOverviews = ports.accountOverviews();
     TokenSealer sealer = new TokenSealer(ports.keys().hmacKey());
-    this.chargeRelease = new ChargeRelease(ports.paymentMethods(), ports.accounts(), ports.cards(),
-        ports.messages(), telemetry, clock, ports.merchantName());
-    this.chargePlacement = new ChargePlacement(ports.paymentMethods(),
-        new CardEligibility(ports.paymentMethods(), ports.cards(), hmac, clock), ports.cards(),
-        hmac, chargeRelease, ports.workflows(), telemetry, clock, ports.merchantName());
-    this.ownerAnswers = new OwnerAnswers(ports.paymentMethods(), ports.accounts(), hmac, sealer,
-        ports.workflows(), ports.messages(), ports.events(), chargeRelease, clock,
-        ports.merchantName());
-    this.accountPaymentMethods = new AccountPaymentMethods(ports.paymentMethods(), chargeRelease,
-        ports.workflows(), sealer);
+    this.chargeRelease =
+        new ChargeRelease(
+            ports.paymentMethods(),
+            ports.accounts(),
+            ports.cards(),
+            ports.messages(),
+            telemetry,
+            clock,
+            ports.merchantName());
+    this.chargePlacement =
+        new ChargePlacement(
+            ports.paymentMethods(),
+            new CardEligibility(ports.paymentMethods(), ports.cards(), hmac, clock),
+            ports.cards(),
+            hmac,
+            chargeRelease,
+            ports.workflows(),
+            telemetry,
+            clock,
+            ports.merchantName());
+    this.ownerAnswers =
+        new OwnerAnswers(
+            ports.paymentMethods(),
+            ports.accounts(),
+            hmac,
+            sealer,
+            ports.workflows(),
+            ports.messages(),
+            ports.events(),
+            chargeRelease,
+            clock,
+            ports.merchantName());
+    this.accountPaymentMethods =
+        new AccountPaymentMethods(ports.paymentMethods(), chargeRelease, ports.workflows(), sealer);
   }
 
   public Authenticator authenticator() {

@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SnapStart priming, per function: before the snapshot is taken, run the function's own request path
- * once with a harmless input, and read the table once, so that the classes this function loads
- * (routing, JSON, validation, problem+json, the DynamoDB client's marshallers) and its client's first
- * connection setup are inside the snapshot instead of in a user's first request. Nothing a function
- * does not use is primed.
+ * SnapStart priming, per function: before the snapshot is taken, run the function's own request
+ * path once with a harmless input, and read the table once, so that the classes this function loads
+ * (routing, JSON, validation, problem+json, the DynamoDB client's marshallers) and its client's
+ * first connection setup are inside the snapshot instead of in a user's first request. Nothing a
+ * function does not use is primed.
  */
 public final class Priming implements Resource {
   private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
@@ -39,14 +39,16 @@ public final class Priming implements Resource {
 
   /** Priming of a function without a harmless request to make: a read of the table only. */
   public static void register() {
-    register(() -> { });
+    register(() -> {});
   }
 
   /** An API Gateway request without a session: answered before any side effect. */
-  public static APIGatewayProxyRequestEvent apiRequest(String method, String resource,
-      String body) {
+  public static APIGatewayProxyRequestEvent apiRequest(
+      String method, String resource, String body) {
     return new APIGatewayProxyRequestEvent()
-        .withHttpMethod(method).withResource(resource).withPath(resource)
+        .withHttpMethod(method)
+        .withResource(resource)
+        .withPath(resource)
         .withHeaders(Map.of("Content-Type", "application/json"))
         .withBody(body);
   }

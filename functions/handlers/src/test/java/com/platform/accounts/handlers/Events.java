@@ -2,6 +2,8 @@ package com.platform.accounts.handlers;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,9 +13,8 @@ import java.util.Map;
 
 /** The sample events of {@code events/}, the same files `sam local invoke` takes. */
 public final class Events {
-  private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT = Json.MAPPER.copy()
-      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-          false);
+  private static final ObjectMapper LENIENT =
+      Json.MAPPER.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private Events() {}
 
@@ -24,8 +25,9 @@ public final class Events {
 
   public static APIGatewayProxyRequestEvent api(String file) {
     try {
-      APIGatewayProxyRequestEvent event = LENIENT.readValue(
-          Files.readString(dir().resolve(file)), APIGatewayProxyRequestEvent.class);
+      APIGatewayProxyRequestEvent event =
+          LENIENT.readValue(
+              Files.readString(dir().resolve(file)), APIGatewayProxyRequestEvent.class);
       event.setHeaders(new HashMap<>(event.getHeaders()));
       return event;
     } catch (IOException e) {
@@ -35,8 +37,8 @@ public final class Events {
 
   public static Map<String, Object> task(String file) {
     try {
-      return Json.MAPPER.readValue(Files.readString(dir().resolve(file)),
-          new TypeReference<Map<String, Object>>() {});
+      return Json.MAPPER.readValue(
+          Files.readString(dir().resolve(file)), new TypeReference<Map<String, Object>>() {});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

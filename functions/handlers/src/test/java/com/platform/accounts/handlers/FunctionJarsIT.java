@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class FunctionJarsIT {
   private static final Path ROOT = Path.of(System.getProperty("repo.root", "../.."));
-  private static final Pattern FUNCTION = Pattern.compile(
-      "\\n  (\\w+Function):\\n    Type: AWS::Serverless::Function\\n    Properties:\\n(?:      .*\\n|\\s*\\n)*?"
-          + "      CodeUri: (\\S+)\\n(?:      .*\\n)*?      Handler: (\\S+)::handleRequest");
+  private static final Pattern FUNCTION =
+      Pattern.compile(
+          "\\n  (\\w+Function):\\n    Type: AWS::Serverless::Function\\n    Properties:\\n(?:      .*\\n|\\s*\\n)*?"
+              + "      CodeUri: (\\S+)\\n(?:      .*\\n)*?      Handler: (\\S+)::handleRequest");
 
   /** Function to jar path and handler class, read from the template. */
   private static Map<String, String[]> functions() throws IOException {
@@ -49,12 +50,21 @@ class FunctionJarsIT {
       assertThat(jarPath).as(function.getKey()).exists();
       try (ZipFile jar = new ZipFile(jarPath.toFile())) {
         assertThat(jar.getEntry(function.getValue()[1].replace('.', '/') + ".class"))
-            .as(function.getKey() + " carries its handler").isNotNull();
-        for (String forbidden : List.of("com/platform/accounts/core/memory/",
-            "com/platform/accounts/core/AccountLifecycle", "com/platform/accounts/local/",
-            "com/platform/accounts/asl/", "com/platform/accounts/testkit/", "org/apache/hc/",
-            "software/amazon/awssdk/http/apache", "org/apache/logging/log4j/", "org/junit/")) {
-          assertThat(contains(jar, forbidden)).as(function.getKey() + " holds " + forbidden)
+            .as(function.getKey() + " carries its handler")
+            .isNotNull();
+        for (String forbidden :
+            List.of(
+                "com/platform/accounts/core/memory/",
+                "com/platform/accounts/core/AccountLifecycle",
+                "com/platform/accounts/local/",
+                "com/platform/accounts/asl/",
+                "com/platform/accounts/testkit/",
+                "org/apache/hc/",
+                "software/amazon/awssdk/http/apache",
+                "org/apache/logging/log4j/",
+                "org/junit/")) {
+          assertThat(contains(jar, forbidden))
+              .as(function.getKey() + " holds " + forbidden)
               .isFalse();
         }
       }
@@ -64,8 +74,12 @@ class FunctionJarsIT {
   @Test
   void onlyTheCardFunctionsCarryTheCardProcessorsClient() throws IOException {
     for (Map.Entry<String, String[]> function : functions().entrySet()) {
-      boolean chargesCards = List.of("PaymentMethodsApiFunction", "CardVerificationTasksFunction",
-          "ExpireHoldsFunction").contains(function.getKey());
+      boolean chargesCards =
+          List.of(
+                  "PaymentMethodsApiFunction",
+                  "CardVerificationTasksFunction",
+                  "ExpireHoldsFunction")
+              .contains(function.getKey());
       try (ZipFile jar = new ZipFile(ROOT.resolve(function.getValue()[0]).toFile())) {
         assertThat(contains(jar, "com/stripe/")).as(function.getKey()).isEqualTo(chargesCards);
       }
@@ -74,12 +88,13 @@ class FunctionJarsIT {
 
   @Test
   void theAccountViewCarriesNoClientButDynamoDbAndNoSecretStore() throws IOException {
-    try (ZipFile jar = new ZipFile(ROOT.resolve(functions().get("AccountApiFunction")[0])
-        .toFile())) {
+    try (ZipFile jar =
+        new ZipFile(ROOT.resolve(functions().get("AccountApiFunction")[0]).toFile())) {
       assertThat(contains(jar, "software/amazon/awssdk/services/dynamodb/")).isTrue();
       for (String service : List.of("ssm", "sesv2", "sns", "sfn", "pinpointsmsvoicev2")) {
         assertThat(contains(jar, "software/amazon/awssdk/services/" + service + "/"))
-            .as(service).isFalse();
+            .as(service)
+            .isFalse();
       }
     }
   }

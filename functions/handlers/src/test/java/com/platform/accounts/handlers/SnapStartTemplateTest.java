@@ -29,7 +29,8 @@ class SnapStartTemplateTest {
       references.add(substitution.group(1) + ": " + substitution.group(2).strip());
     }
 
-    assertThat(references).isNotEmpty()
+    assertThat(references)
+        .isNotEmpty()
         .allMatch(reference -> reference.matches("\\w+: !Ref \\w+Function\\.Alias"), "an alias");
     assertThat(template).contains("AutoPublishAlias: live").contains("ApplyOn: PublishedVersions");
   }

@@ -27,13 +27,17 @@ public final class TestHandlers {
   }
 
   public static AccountVerificationsApi accountVerificationsApi(AccountLifecycle core) {
-    return new AccountVerificationsApi(core.verifications(), core.authenticator(),
-        core.idempotency());
+    return new AccountVerificationsApi(
+        core.verifications(), core.authenticator(), core.idempotency());
   }
 
   public static PaymentMethodsApi paymentMethodsApi(AccountLifecycle core) {
-    return new PaymentMethodsApi(core.chargePlacement(), core.ownerAnswers(),
-        core.accountPaymentMethods(), core.authenticator(), core.idempotency());
+    return new PaymentMethodsApi(
+        core.chargePlacement(),
+        core.ownerAnswers(),
+        core.accountPaymentMethods(),
+        core.authenticator(),
+        core.idempotency());
   }
 
   public static ContactVerificationTasks contactVerificationTasks(AccountLifecycle core) {
@@ -41,8 +45,8 @@ public final class TestHandlers {
   }
 
   public static CardVerificationTasks cardVerificationTasks(AccountLifecycle core) {
-    return new CardVerificationTasks(core.chargePlacement(), core.ownerAnswers(),
-        core.chargeRelease());
+    return new CardVerificationTasks(
+        core.chargePlacement(), core.ownerAnswers(), core.chargeRelease());
   }
 
   public static ExpireHoldsJob expireHoldsJob(AccountLifecycle core) {

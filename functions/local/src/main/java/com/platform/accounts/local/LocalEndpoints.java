@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /_local} endpoints of API.md: the outbox, the clock, the sandbox processor's card
@@ -39,8 +40,12 @@ final class LocalEndpoints {
   private final SandboxCardProcessor cards;
   private final LocalSchedules schedules;
 
-  LocalEndpoints(ManualClock clock, InMemoryOutbox outbox, LocalWorkflows workflows,
-      SandboxCardProcessor cards, LocalSchedules schedules) {
+  LocalEndpoints(
+      ManualClock clock,
+      InMemoryOutbox outbox,
+      LocalWorkflows workflows,
+      SandboxCardProcessor cards,
+      LocalSchedules schedules) {
     this.clock = clock;
     this.outbox = outbox;
     this.engine = workflows.engine();
@@ -71,7 +76,7 @@ final class LocalEndpoints {
     try {
       advanceBy(elapsed);
     } catch (RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(LocalEndpoints.class)
+      LoggerFactory.getLogger(LocalEndpoints.class)
           .error("local workflow tick failed: {}", e.getClass().getName());
     }
   }
@@ -102,7 +107,9 @@ final class LocalEndpoints {
     }
     Optional<Duration> by = duration(request);
     if (by.isEmpty()) {
-      writeProblem(exchange, ErrorCode.VALIDATION_FAILED,
+      writeProblem(
+          exchange,
+          ErrorCode.VALIDATION_FAILED,
           "Give whole, non-negative \"days\", \"hours\", \"minutes\" or \"seconds\".");
       return;
     }
@@ -113,8 +120,9 @@ final class LocalEndpoints {
   /** Moves the clock, firing what falls due in time order, each at its own due time. */
   synchronized Instant advanceBy(Duration by) {
     Instant target = clock.instant().plus(by);
-    for (Optional<Instant> due = nextDueAt(); due.isPresent()
-        && !due.get().isAfter(target); due = nextDueAt()) {
+    for (Optional<Instant> due = nextDueAt();
+        due.isPresent() && !due.get().isAfter(target);
+        due = nextDueAt()) {
       // something that fell due at the current instant, queued by a request meanwhile, runs now
       if (due.get().isAfter(clock.instant())) {
         clock.advanceTo(due.get());
@@ -151,16 +159,26 @@ final class LocalEndpoints {
       return;
     }
     try {
-      String token = cards.tokenize(request.path("number").asText(null),
-          request.path("expMonth").asInt(-1), request.path("expYear").asInt(-1),
-          request.path("cvc").asText(null));
+      String token =
+          cards.tokenize(
+              request.path("number").asText(null),
+              request.path("expMonth").asInt(-1),
+              request.path("expYear").asInt(-1),
+              request.path("cvc").asText(null));
       writeJson(exchange, 201, Json.object().put("token", token));
     } catch (IllegalArgumentException bad) {
-      ApiResponse response = ProblemResponses.render(Problem.validation(List.of(new FieldError(
-          bad.getMessage(), "number".equals(bad.getMessage()) ? FieldErrorCode.INVALID_CARD_NUMBER
-              : FieldErrorCode.INVALID_VALUE, "The card " + bad.getMessage() + " is not valid."))));
-      write(exchange, response.status(), ProblemResponses.CONTENT_TYPE,
-          Json.write(response.body()));
+      ApiResponse response =
+          ProblemResponses.render(
+              Problem.validation(
+                  List.of(
+                      new FieldError(
+                          bad.getMessage(),
+                          "number".equals(bad.getMessage())
+                              ? FieldErrorCode.INVALID_CARD_NUMBER
+                              : FieldErrorCode.INVALID_VALUE,
+                          "The card " + bad.getMessage() + " is not valid."))));
+      write(
+          exchange, response.status(), ProblemResponses.CONTENT_TYPE, Json.write(response.body()));
     }
   }
 
@@ -175,7 +193,8 @@ final class LocalEndpoints {
     for (SandboxCardProcessor.Transaction t : cards.statement(last4)) {
       ObjectNode line = transactions.addObject();
       line.put("description", t.description());
-      line.putObject("amount").put("amount", t.amount().plain())
+      line.putObject("amount")
+          .put("amount", t.amount().plain())
           .put("currency", t.amount().currency().getCurrencyCode());
       line.put("status", t.status());
       line.put("at", t.at().toString());
@@ -188,13 +207,23 @@ final class LocalEndpoints {
       return Optional.empty();
     }
     Duration total = Duration.ZERO;
-    Map<String, Duration> units = Map.of("days", Duration.ofDays(1), "hours", Duration.ofHours(1),
-        "minutes", Duration.ofMinutes(1), "seconds", Duration.ofSeconds(1));
-    for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>)
-        request::fields) {
+    Map<String, Duration> units =
+        Map.of(
+            "days",
+            Duration.ofDays(1),
+            "hours",
+            Duration.ofHours(1),
+            "minutes",
+            Duration.ofMinutes(1),
+            "seconds",
+            Duration.ofSeconds(1));
+    for (Map.Entry<String, JsonNode> field :
+        (Iterable<Map.Entry<String, JsonNode>>) request::fields) {
       Duration unit = units.get(field.getKey());
       JsonNode value = field.getValue();
-      if (unit == null || !value.canConvertToLong() || !value.isIntegralNumber()
+      if (unit == null
+          || !value.canConvertToLong()
+          || !value.isIntegralNumber()
           || value.asLong() < 0) {
         return Optional.empty();
       }
@@ -213,7 +242,8 @@ final class LocalEndpoints {
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
-      params.put(URLDecoder.decode(key, StandardCharsets.UTF_8),
+      params.put(
+          URLDecoder.decode(key, StandardCharsets.UTF_8),
           URLDecoder.decode(value, StandardCharsets.UTF_8));
     }
     return params;
@@ -224,8 +254,7 @@ final class LocalEndpoints {
   }
 
   /** Problems of the local endpoints, through the API's one problem+json mapper. */
-  static void writeProblem(HttpExchange exchange, ErrorCode code, String title)
-      throws IOException {
+  static void writeProblem(HttpExchange exchange, ErrorCode code, String title) throws IOException {
     ApiResponse response = ProblemResponses.render(Problem.of(code, title, title + "."));
     write(exchange, response.status(), ProblemResponses.CONTENT_TYPE, Json.write(response.body()));
   }

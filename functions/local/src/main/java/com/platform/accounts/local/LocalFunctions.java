@@ -5,8 +5,8 @@ import com.platform.accounts.core.port.AccountOverviewStore;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,10 +27,18 @@ public final class LocalFunctions {
   /** What a handler's constructor may ask for, by type. */
   private static Map<Class<?>, Object> services(AccountLifecycle core) {
     Map<Class<?>, Object> services = new LinkedHashMap<>();
-    for (Object service : List.of(core.signups(), core.sessions(), core.verifications(),
-        core.verificationProcess(), core.idempotency(), core.chargePlacement(),
-        core.ownerAnswers(), core.chargeRelease(), core.accountPaymentMethods(),
-        core.authenticator())) {
+    for (Object service :
+        List.of(
+            core.signups(),
+            core.sessions(),
+            core.verifications(),
+            core.verificationProcess(),
+            core.idempotency(),
+            core.chargePlacement(),
+            core.ownerAnswers(),
+            core.chargeRelease(),
+            core.accountPaymentMethods(),
+            core.authenticator())) {
       services.put(service.getClass(), service);
     }
     services.put(AccountOverviewStore.class, core.accountOverviews());
@@ -64,8 +72,12 @@ public final class LocalFunctions {
       for (int i = 0; i < types.length; i++) {
         arguments[i] = services.get(types[i]);
         if (arguments[i] == null) {
-          throw new IllegalStateException("handler " + className + " asks for a "
-              + types[i].getSimpleName() + ", which the local runtime does not provide");
+          throw new IllegalStateException(
+              "handler "
+                  + className
+                  + " asks for a "
+                  + types[i].getSimpleName()
+                  + ", which the local runtime does not provide");
         }
       }
       return constructor.newInstance(arguments);
@@ -78,11 +90,11 @@ public final class LocalFunctions {
 
   /** The one public constructor with parameters; the no-argument one wires production. */
   private static Constructor<?> testConstructor(Class<?> handler) {
-    List<Constructor<?>> candidates = Arrays.stream(handler.getConstructors())
-        .filter(c -> c.getParameterCount() > 0).toList();
+    List<Constructor<?>> candidates =
+        Arrays.stream(handler.getConstructors()).filter(c -> c.getParameterCount() > 0).toList();
     if (candidates.size() != 1) {
-      throw new IllegalStateException(handler.getName()
-          + " needs exactly one public constructor taking its services");
+      throw new IllegalStateException(
+          handler.getName() + " needs exactly one public constructor taking its services");
     }
     return candidates.get(0);
   }

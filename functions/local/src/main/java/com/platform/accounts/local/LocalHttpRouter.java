@@ -3,9 +3,9 @@ package com.platform.accounts.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.handlers.api.ApiHandler;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.platform.accounts.handlers.api.ApiHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalHttpRouter implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(LocalHttpRouter.class);
+
   /** Read one byte past the API's limit, so the handler can tell an oversize body. */
   private static final int BODY_LIMIT = 16 * 1024 + 1;
 
@@ -62,7 +64,7 @@ final class LocalHttpRouter implements HttpHandler {
         endpoints.handle(exchange);
         return;
       }
-      String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       CompiledRoute matched = null;
       Map<String, String> params = new HashMap<>();
       boolean pathKnown = false;
@@ -81,7 +83,8 @@ final class LocalHttpRouter implements HttpHandler {
       }
       if (matched == null) {
         // API Gateway's own answers for unknown resources and methods
-        LocalEndpoints.writeProblem(exchange,
+        LocalEndpoints.writeProblem(
+            exchange,
             pathKnown ? ErrorCode.METHOD_NOT_ALLOWED : ErrorCode.NOT_FOUND,
             pathKnown ? "Method not allowed" : "Not found");
         return;
@@ -90,7 +93,8 @@ final class LocalHttpRouter implements HttpHandler {
       // through the function's Lambda entry: the event's JSON in, the answer's JSON out
       ApiHandler handler = (ApiHandler) functions.get(matched.route().functionId());
       APIGatewayProxyResponseEvent response = handler.handle(event, null);
-      // names the template function that answered, so tests can tell a routed 404 from a missing route
+      // names the template function that answered, so tests can tell a routed 404 from a missing
+      // route
       exchange.getResponseHeaders().set("X-Local-Function", matched.route().functionId());
       write(exchange, response);
     } catch (RuntimeException e) {
@@ -99,8 +103,9 @@ final class LocalHttpRouter implements HttpHandler {
     }
   }
 
-  private static APIGatewayProxyRequestEvent toEvent(HttpExchange exchange,
-      SamTemplate.ApiRoute route, String path, Map<String, String> params) throws IOException {
+  private static APIGatewayProxyRequestEvent toEvent(
+      HttpExchange exchange, SamTemplate.ApiRoute route, String path, Map<String, String> params)
+      throws IOException {
     Map<String, String> headers = new HashMap<>();
     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
     String body;
@@ -114,8 +119,9 @@ final class LocalHttpRouter implements HttpHandler {
             .withStage("local")
             .withResourcePath(route.path())
             .withHttpMethod(route.method())
-            .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity()
-                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress()));
+            .withIdentity(
+                new APIGatewayProxyRequestEvent.RequestIdentity()
+                    .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress()));
     return new APIGatewayProxyRequestEvent()
         .withResource(route.path())
         .withPath(path)
@@ -133,8 +139,10 @@ final class LocalHttpRouter implements HttpHandler {
     if (response.getHeaders() != null) {
       response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     }
-    byte[] body = response.getBody() == null ? new byte[0]
-        : response.getBody().getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        response.getBody() == null
+            ? new byte[0]
+            : response.getBody().getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {

@@ -13,8 +13,11 @@ final class LocalPage {
   private LocalPage() {}
 
   static void serve(HttpExchange exchange) throws IOException {
-    exchange.getResponseHeaders().set("Content-Security-Policy",
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'");
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'");
     LocalEndpoints.write(exchange, 200, "text/html; charset=utf-8", HTML);
   }
 

@@ -1,8 +1,8 @@
 package com.platform.accounts.local;
 
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.aws.Es256SessionIssuer;
 import com.platform.accounts.aws.Es256SessionVerifier;
-import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.InMemoryEventLog;
@@ -56,17 +56,30 @@ public final class LocalRuntime implements AutoCloseable {
     InMemoryTable table = new InMemoryTable(clock);
     this.cards = new SandboxCardProcessor(clock);
     EphemeralServiceKeys keys = new EphemeralServiceKeys();
-    AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
-        table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox,
-        events, workflows, keys, clock, TERMS_VERSION,
-        table.paymentMethods(), cards, MERCHANT_NAME, table.accountOverviews(),
-        new Es256SessionIssuer(keys, clock),
-        new Es256SessionVerifier(keys.sessionVerificationKey(), clock)));
+    AccountLifecycle lifecycle =
+        new AccountLifecycle(
+            new AccountLifecycle.Ports(
+                table.accounts(),
+                table.challenges(),
+                table.rateLimits(),
+                table.idempotency(),
+                outbox,
+                events,
+                workflows,
+                keys,
+                clock,
+                TERMS_VERSION,
+                table.paymentMethods(),
+                cards,
+                MERCHANT_NAME,
+                table.accountOverviews(),
+                new Es256SessionIssuer(keys, clock),
+                new Es256SessionVerifier(keys.sessionVerificationKey(), clock)));
     LocalFunctions functions = new LocalFunctions(template, lifecycle);
     workflows.connect(functions::get);
 
-    this.server = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     this.requests = Executors.newFixedThreadPool(16);
     server.setExecutor(requests);
     LocalSchedules schedules = new LocalSchedules(template, functions, clock);
@@ -82,17 +95,23 @@ public final class LocalRuntime implements AutoCloseable {
    * System#nanoTime} reading), so waits and timeouts fire unasked.
    */
   private static ScheduledExecutorService startTicker(LocalEndpoints endpoints, long fromNanos) {
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "local-clock");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "local-clock");
+              t.setDaemon(true);
+              return t;
+            });
     // elapsed time from the monotonic timer: a wall clock set back would stall the clock
     AtomicLong last = new AtomicLong(fromNanos);
-    ticker.scheduleWithFixedDelay(() -> {
-      long now = System.nanoTime();
-      endpoints.passRealTime(Duration.ofNanos(now - last.getAndSet(now)));
-    }, 1, 1, TimeUnit.SECONDS);
+    ticker.scheduleWithFixedDelay(
+        () -> {
+          long now = System.nanoTime();
+          endpoints.passRealTime(Duration.ofNanos(now - last.getAndSet(now)));
+        },
+        1,
+        1,
+        TimeUnit.SECONDS);
     return ticker;
   }
 
@@ -189,8 +208,12 @@ public final class LocalRuntime implements AutoCloseable {
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
     LocalRuntime runtime = start(findRepoRoot(), port);
     Runtime.getRuntime().addShutdownHook(new Thread(runtime::close));
-    System.out.println("Account lifecycle service (local) listening on " + runtime.baseUri()
-        + "  - outbox: " + runtime.baseUri() + "/_local/outbox?to=<email or phone>");
+    System.out.println(
+        "Account lifecycle service (local) listening on "
+            + runtime.baseUri()
+            + "  - outbox: "
+            + runtime.baseUri()
+            + "/_local/outbox?to=<email or phone>");
   }
 
   /** The folder holding template.yaml: the working directory or one of its parents. */

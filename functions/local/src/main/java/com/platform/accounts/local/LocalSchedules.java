@@ -53,12 +53,11 @@ final class LocalSchedules {
         event.put("detail-type", "Scheduled Event");
         event.put("time", entry.next.toString());
         try {
-          ((RequestHandler<Map<String, Object>, Object>) functions.get(
-              entry.schedule.functionId())).handleRequest(event, null);
+          ((RequestHandler<Map<String, Object>, Object>) functions.get(entry.schedule.functionId()))
+              .handleRequest(event, null);
         } catch (RuntimeException e) {
           // EventBridge would retry; the next period runs the job again, which is idempotent
-          LOG.warn("scheduled {} failed: {}", entry.schedule.functionId(),
-              e.getClass().getName());
+          LOG.warn("scheduled {} failed: {}", entry.schedule.functionId(), e.getClass().getName());
         }
         entry.next = entry.next.plus(entry.schedule.rate());
       }

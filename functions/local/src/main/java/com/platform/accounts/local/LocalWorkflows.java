@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
 
   private final AslEngine engine;
   private final SamTemplate template;
-  private final Map<String, StateMachine> machines = new java.util.HashMap<>();
+  private final Map<String, StateMachine> machines = new HashMap<>();
   private volatile Function<String, Object> functions;
 
   public LocalWorkflows(SamTemplate template, Clock clock) {
@@ -58,8 +59,8 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
   public void startContactVerification(String challengeId) {
     ObjectNode input = Json.object().put("challengeId", challengeId);
     try {
-      engine.startExecution(machine(CONTACT_VERIFICATION), CONTACT_VERIFICATION, challengeId,
-          input);
+      engine.startExecution(
+          machine(CONTACT_VERIFICATION), CONTACT_VERIFICATION, challengeId, input);
     } catch (IllegalStateException alreadyStarted) {
       // the execution name is the challenge id: a second start of the same process is a no-op
       LOG.debug("execution already exists for a challenge");
@@ -68,8 +69,8 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
 
   @Override
   public void startCardVerification(String accountId, String paymentMethodId) {
-    ObjectNode input = Json.object().put("accountId", accountId)
-        .put("paymentMethodId", paymentMethodId);
+    ObjectNode input =
+        Json.object().put("accountId", accountId).put("paymentMethodId", paymentMethodId);
     try {
       engine.startExecution(machine(CARD_VERIFICATION), CARD_VERIFICATION, paymentMethodId, input);
     } catch (IllegalStateException alreadyStarted) {
@@ -97,11 +98,12 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
     }
     String functionId = LocalFunctions.logicalIdOf(parameters.path("FunctionName").asText());
     Object handler = functions.apply(functionId);
-    Map<String, Object> payload = Json.MAPPER.convertValue(parameters.path("Payload"),
-        new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> payload =
+        Json.MAPPER.convertValue(
+            parameters.path("Payload"), new TypeReference<Map<String, Object>>() {});
     try {
-      Object result = ((RequestHandler<Map<String, Object>, Object>) handler)
-          .handleRequest(payload, null);
+      Object result =
+          ((RequestHandler<Map<String, Object>, Object>) handler).handleRequest(payload, null);
       ObjectNode output = Json.object();
       output.put("StatusCode", 200);
       output.set("Payload", Json.MAPPER.valueToTree(result));

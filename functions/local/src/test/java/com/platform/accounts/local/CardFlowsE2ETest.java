@@ -20,8 +20,7 @@ class CardFlowsE2ETest {
   private static final String PASSWORD = "correct horse battery staple";
   private static final AtomicInteger EMAILS = new AtomicInteger();
 
-  @RegisterExtension
-  static final LogSecretScan LOGS = new LogSecretScan();
+  @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
   private static LocalRuntime runtime;
   private static LocalClient client;
@@ -42,31 +41,52 @@ class CardFlowsE2ETest {
   }
 
   private static String signUp(String country, String email) {
-    LocalClient.Answer started = client.post("/v1/signups", null, Json.object()
-        .put("country", country).put("email", email).put("password", PASSWORD)
-        .put("passwordConfirmation", PASSWORD).put("termsAccepted", true));
-    LocalClient.Answer verified = client.post("/v1/signups/"
-        + started.body().path("signupId").asText() + "/verify", null,
-        Json.object().put("code", client.lastCode(email)));
+    LocalClient.Answer started =
+        client.post(
+            "/v1/signups",
+            null,
+            Json.object()
+                .put("country", country)
+                .put("email", email)
+                .put("password", PASSWORD)
+                .put("passwordConfirmation", PASSWORD)
+                .put("termsAccepted", true));
+    LocalClient.Answer verified =
+        client.post(
+            "/v1/signups/" + started.body().path("signupId").asText() + "/verify",
+            null,
+            Json.object().put("code", client.lastCode(email)));
     return verified.body().path("session").path("token").asText();
   }
 
   private static String cardToken(String number) {
-    LocalClient.Answer answer = client.post("/_local/card-tokens", null, Json.object()
-        .put("number", number).put("expMonth", 12).put("expYear", 2031).put("cvc", "123")
-        .put("holderName", "Test Holder"));
+    LocalClient.Answer answer =
+        client.post(
+            "/_local/card-tokens",
+            null,
+            Json.object()
+                .put("number", number)
+                .put("expMonth", 12)
+                .put("expYear", 2031)
+                .put("cvc", "123")
+                .put("holderName", "Test Holder"));
     assertThat(answer.status()).isEqualTo(201);
     return answer.body().path("token").asText();
   }
 
   private static LocalClient.Answer addCard(String session, String number) {
-    return client.post("/v1/account/payment-methods/cards", session,
+    return client.post(
+        "/v1/account/payment-methods/cards",
+        session,
         Json.object().put("token", cardToken(number)));
   }
 
   private static List<JsonNode> statement(String last4) {
     List<JsonNode> lines = new ArrayList<>();
-    client.get("/_local/statements?last4=" + last4, null).body().path("transactions")
+    client
+        .get("/_local/statements?last4=" + last4, null)
+        .body()
+        .path("transactions")
         .forEach(lines::add);
     return lines;
   }
@@ -89,9 +109,13 @@ class CardFlowsE2ETest {
     assertThat(added.status()).isEqualTo(202);
     assertThat(statuses("4242")).endsWith("AUTHORIZED", "CAPTURED");
 
-    LocalClient.Answer verified = client.post("/v1/account/payment-methods/"
-        + added.body().path("paymentMethodId").asText() + "/verify", session,
-        Json.object().put("code", code("4242")));
+    LocalClient.Answer verified =
+        client.post(
+            "/v1/account/payment-methods/"
+                + added.body().path("paymentMethodId").asText()
+                + "/verify",
+            session,
+            Json.object().put("code", code("4242")));
 
     assertThat(verified.status()).isEqualTo(200);
     assertThat(verified.body().path("status").asText()).isEqualTo("VERIFIED");
@@ -116,13 +140,23 @@ class CardFlowsE2ETest {
 
     // sessions last 12 hours: a day later the person signs in again
     assertThat(client.get("/v1/account", session).status()).isEqualTo(401);
-    String again = client.post("/v1/sessions", null, Json.object().put("email", email)
-        .put("password", PASSWORD)).body().path("token").asText();
-    LocalClient.Answer verified = client.post("/v1/account/payment-methods/" + id + "/verify",
-        again, Json.object().set("localAmounts", Json.object()
-            .put("currency", "AUD")
-            .put("hold", lines.get(0).path("amount").path("amount").asText())
-            .put("microcharge", lines.get(1).path("amount").path("amount").asText())));
+    String again =
+        client
+            .post("/v1/sessions", null, Json.object().put("email", email).put("password", PASSWORD))
+            .body()
+            .path("token")
+            .asText();
+    LocalClient.Answer verified =
+        client.post(
+            "/v1/account/payment-methods/" + id + "/verify",
+            again,
+            Json.object()
+                .set(
+                    "localAmounts",
+                    Json.object()
+                        .put("currency", "AUD")
+                        .put("hold", lines.get(0).path("amount").path("amount").asText())
+                        .put("microcharge", lines.get(1).path("amount").path("amount").asText())));
     assertThat(verified.body().path("status").asText()).isEqualTo("VERIFIED");
   }
 
@@ -132,22 +166,33 @@ class CardFlowsE2ETest {
     assertThat(addCard(session, "6250947000000014").code()).isEqualTo("CARD_COUNTRY_MISMATCH");
     assertThat(addCard(session, "4096660000000008").code())
         .isEqualTo("CARD_ISSUED_IN_MAINLAND_CHINA");
-    assertThat(addCard(session, "4000056655665556").code())
-        .isEqualTo("CARD_FUNDING_NOT_ACCEPTED");
+    assertThat(addCard(session, "4000056655665556").code()).isEqualTo("CARD_FUNDING_NOT_ACCEPTED");
     assertThat(addCard(session, "4000000000000002").code()).isEqualTo("CARD_DECLINED");
-    assertThat(addCard(session, "4000000000000010").code()).as("any other Luhn-valid number")
+    assertThat(addCard(session, "4000000000000010").code())
+        .as("any other Luhn-valid number")
         .isEqualTo("CARD_DECLINED");
     assertThat(statement("0014")).isEmpty();
     assertThat(statement("0008")).isEmpty();
     assertThat(statement("5556")).isEmpty();
-    assertThat(client.post("/_local/card-tokens", null, Json.object().put("number",
-        "4242424242424241").put("expMonth", 1).put("expYear", 2030).put("cvc", "1")).status())
+    assertThat(
+            client
+                .post(
+                    "/_local/card-tokens",
+                    null,
+                    Json.object()
+                        .put("number", "4242424242424241")
+                        .put("expMonth", 1)
+                        .put("expYear", 2030)
+                        .put("cvc", "1"))
+                .status())
         .isEqualTo(400);
-    assertThat(client.get("/v1/account/payment-methods", session).body()
-        .path("paymentMethods").size()).isZero();
+    assertThat(
+            client.get("/v1/account/payment-methods", session).body().path("paymentMethods").size())
+        .isZero();
 
     assertThat(addCard(signUp("HK"), "6250947000000014").status())
-        .as("the same UnionPay card is fine for a Hong Kong account").isEqualTo(202);
+        .as("the same UnionPay card is fine for a Hong Kong account")
+        .isEqualTo(202);
   }
 
   @Test
@@ -156,18 +201,30 @@ class CardFlowsE2ETest {
     String id = addCard(session, "4111111111111228").body().path("paymentMethodId").asText();
     String path = "/v1/account/payment-methods/" + id + "/verify";
     for (int i = 0; i < 4; i++) {
-      assertThat(client.post(path, session, Json.object().set("amount", Json.object()
-          .put("amount", "1.50").put("currency", "USD"))).code())
+      assertThat(
+              client
+                  .post(
+                      path,
+                      session,
+                      Json.object()
+                          .set(
+                              "amount", Json.object().put("amount", "1.50").put("currency", "USD")))
+                  .code())
           .isEqualTo("VERIFICATION_FAILED");
     }
-    LocalClient.Answer locked = client.post(path, session, Json.object().set("amount",
-        Json.object().put("amount", "1.50").put("currency", "USD")));
+    LocalClient.Answer locked =
+        client.post(
+            path,
+            session,
+            Json.object()
+                .set("amount", Json.object().put("amount", "1.50").put("currency", "USD")));
 
     assertThat(locked.status()).isEqualTo(410);
     assertThat(locked.code()).isEqualTo("VERIFICATION_LOCKED");
     assertThat(statuses("1228")).containsExactly("VOIDED", "REFUNDED");
     assertThat(addCard(signUp("US"), "4111111111111228").status())
-        .as("the card number is free again").isEqualTo(202);
+        .as("the card number is free again")
+        .isEqualTo(202);
   }
 
   @Test
@@ -178,8 +235,12 @@ class CardFlowsE2ETest {
     client.advance("days", 8);
 
     assertThat(statuses("1236")).containsExactly("VOIDED", "REFUNDED");
-    assertThat(runtime.workflows().engine().executions().stream()
-        .filter(e -> e.name().equals(id)).findFirst().orElseThrow().visitedStates())
+    assertThat(
+            runtime.workflows().engine().executions().stream()
+                .filter(e -> e.name().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .visitedStates())
         .contains("ReleaseAfterFirstDay", "AwaitOwnerRestOfWeek", "ExpireVerification");
   }
 }

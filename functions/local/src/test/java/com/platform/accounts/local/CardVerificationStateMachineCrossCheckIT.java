@@ -55,37 +55,39 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  * lambda-simple}) answers every invocation with status 200 and the queued text, with no way to ask
  * for an {@code X-Amz-Function-Error}, with one exception: a response bigger than Lambda's 6 MB
  * limit, which moto (like Lambda) turns into the function error {@code Unhandled} with the body
- * {@value #FUNCTION_ERROR_DOCUMENT}. So a canned {@link FunctionError} is queued on moto as a result
- * of {@value #OVERSIZED_RESULT_CHARS} characters; moto's interpreter then goes its real
+ * {@value #FUNCTION_ERROR_DOCUMENT}. So a canned {@link FunctionError} is queued on moto as a
+ * result of {@value #OVERSIZED_RESULT_CHARS} characters; moto's interpreter then goes its real
  * function-error path ({@code LambdaFunctionErrorException}: error name = the document's {@code
  * errorType}, cause = the document), which is how AWS Step Functions names a function error that
  * the function reports itself. On asl the invoker throws that same error and cause. The error name
  * is therefore always {@value #FUNCTION_ERROR_TYPE}, never one the test picks (whether AWS names an
  * oversized response so or {@code Lambda.Unknown} was not checked); the definition only catches and
- * retries {@code States.ALL}, which matches any name alike. The test checks the
- * {@code TaskFailed} events moto recorded against what asl was given, so a moto that stopped
- * producing this function error would fail the test instead of quietly testing something else.
+ * retries {@code States.ALL}, which matches any name alike. The test checks the {@code TaskFailed}
+ * events moto recorded against what asl was given, so a moto that stopped producing this function
+ * error would fail the test instead of quietly testing something else.
  *
  * <p>moto waits in real time, both for a task's TimeoutSeconds and for a retry's IntervalSeconds,
  * so the scenarios that need them run a <em>test copy</em> of the definition in which only the
  * fields of {@link Shortening} are changed; both engines run that same copy, {@link
- * #testCopiesChangeOnlyTheirFields()} proves nothing else differs, and the asl engine also runs
- * the unchanged file with its clock moved through the real durations and must end exactly as with
- * the copy (retry delays scaled by the real/test ratio). The BackoffRate is left alone, so the
+ * #testCopiesChangeOnlyTheirFields()} proves nothing else differs, and the asl engine also runs the
+ * unchanged file with its clock moved through the real durations and must end exactly as with the
+ * copy (retry delays scaled by the real/test ratio). The BackoffRate is left alone, so the
  * shortened retry schedule keeps its shape (1, 2, 4, 8, 16 s instead of 10, 20, 40, 80, 160 s) and
  * is checked on both engines.
  *
  * <p>Other moto limitations (see {@link StateMachineCrossCheck} and {@link
- * ContactVerificationStateMachineCrossCheckIT}): SendTaskFailure refuses {@code States.} error names
- * and drops the cause; none of these scenarios sends a task failure, so neither matters here.
+ * ContactVerificationStateMachineCrossCheckIT}): SendTaskFailure refuses {@code States.} error
+ * names and drops the cause; none of these scenarios sends a task failure, so neither matters here.
  */
 @ExtendWith(AwsEmulator.class)
 class CardVerificationStateMachineCrossCheckIT {
   private static final String PLACEHOLDER = "${CardVerificationTasksFunctionArn}";
 
   private static final String STATE_MACHINE_NAME = "card-verification";
+
   /** sc. 5 spends about 31 s in moto's retry delays; everything else is far quicker. */
   private static final Duration MOTO_DEADLINE = Duration.ofSeconds(60);
+
   /** How much later than the definition says moto may start a retry (sleep plus bookkeeping). */
   private static final Duration MOTO_RETRY_SLACK = Duration.ofMillis(750);
 
@@ -95,6 +97,7 @@ class CardVerificationStateMachineCrossCheckIT {
   private static final String PLACE_CHARGES = "PlaceCharges";
   private static final String FIRST_DAY = "AwaitOwnerFirstDay";
   private static final String REST_OF_WEEK = "AwaitOwnerRestOfWeek";
+
   /** The {@code .waitForTaskToken} states, in the order an execution can reach them. */
   private static final List<String> WAIT_STATES = List.of(FIRST_DAY, REST_OF_WEEK);
 
@@ -105,17 +108,26 @@ class CardVerificationStateMachineCrossCheckIT {
   private static final Canned WAITING = new Returns("{\"status\":\"WAITING\"}");
   private static final Canned FUNCTION_ERROR = new FunctionError();
 
-  /** moto's answer to an oversized response (moto/awslambda/responses.py), as its interpreter re-serialises it. */
-  static final String FUNCTION_ERROR_DOCUMENT = "{\"errorMessage\":\"Response payload size exceeded maximum"
-      + " allowed payload size (6291556 bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}";
+  /**
+   * moto's answer to an oversized response (moto/awslambda/responses.py), as its interpreter
+   * re-serialises it.
+   */
+  static final String FUNCTION_ERROR_DOCUMENT =
+      "{\"errorMessage\":\"Response payload size exceeded maximum"
+          + " allowed payload size (6291556 bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}";
+
   static final String FUNCTION_ERROR_TYPE = "Function.ResponseSizeTooLarge";
+
   /** moto reports a function error for a response whose {@code sys.getsizeof} exceeds 6,000,000. */
   static final int OVERSIZED_RESULT_CHARS = 6_000_000;
 
   private static final String CARD_VERIFICATION_FAILED = "CardVerificationFailed";
   private static final String FAILED_CAUSE = "A step failed; the charges were released.";
 
-  /** A field of the definition that a test copy shortens, with its value in the file and in the copy. */
+  /**
+   * A field of the definition that a test copy shortens, with its value in the file and in the
+   * copy.
+   */
   enum Shortening implements StateMachineCrossCheck.Shortening {
     FIRST_DAY_TIMEOUT("/States/AwaitOwnerFirstDay/TimeoutSeconds", 82_800, 1),
     REST_OF_WEEK_TIMEOUT("/States/AwaitOwnerRestOfWeek/TimeoutSeconds", 518_400, 1),
@@ -173,8 +185,15 @@ class CardVerificationStateMachineCrossCheckIT {
    * @param expectedCalls each Lambda invocation as {@code State:ACTION}, in order
    * @param expectedOutput the execution output when it succeeds, {@code null} when it fails
    */
-  record Scenario(String name, List<Answer> answers, List<Canned> lambdaResults, Set<Shortening> shortened,
-      List<String> expectedPath, List<String> expectedCalls, String expectedStatus, String expectedOutput) {
+  record Scenario(
+      String name,
+      List<Answer> answers,
+      List<Canned> lambdaResults,
+      Set<Shortening> shortened,
+      List<String> expectedPath,
+      List<String> expectedCalls,
+      String expectedStatus,
+      String expectedOutput) {
     @Override
     public String toString() {
       return name;
@@ -182,15 +201,40 @@ class CardVerificationStateMachineCrossCheckIT {
   }
 
   /** What one engine did with one scenario. */
-  record Run(List<String> visitedStates, String status, String error, String cause, JsonNode output,
-      List<JsonNode> lambdaCalls, List<JsonNode> taskFailures, List<Duration> placementRetryDelays) {}
+  record Run(
+      List<String> visitedStates,
+      String status,
+      String error,
+      String cause,
+      JsonNode output,
+      List<JsonNode> lambdaCalls,
+      List<JsonNode> taskFailures,
+      List<Duration> placementRetryDelays) {}
 
-  private static final List<String> ANSWERED_ON_DAY_ONE = List.of(
-      PLACE_CHARGES, "IsPending", "NotifyOwner", FIRST_DAY, "ReleaseAfterAnswer", "Done");
-  private static final List<String> ANSWERED_LATER = List.of(PLACE_CHARGES, "IsPending", "NotifyOwner",
-      FIRST_DAY, "ReleaseAfterFirstDay", "StillPending", REST_OF_WEEK, "ReleaseAfterAnswer", "Done");
-  private static final List<String> NEVER_ANSWERED = List.of(PLACE_CHARGES, "IsPending", "NotifyOwner",
-      FIRST_DAY, "ReleaseAfterFirstDay", "StillPending", REST_OF_WEEK, "ExpireVerification", "Done");
+  private static final List<String> ANSWERED_ON_DAY_ONE =
+      List.of(PLACE_CHARGES, "IsPending", "NotifyOwner", FIRST_DAY, "ReleaseAfterAnswer", "Done");
+  private static final List<String> ANSWERED_LATER =
+      List.of(
+          PLACE_CHARGES,
+          "IsPending",
+          "NotifyOwner",
+          FIRST_DAY,
+          "ReleaseAfterFirstDay",
+          "StillPending",
+          REST_OF_WEEK,
+          "ReleaseAfterAnswer",
+          "Done");
+  private static final List<String> NEVER_ANSWERED =
+      List.of(
+          PLACE_CHARGES,
+          "IsPending",
+          "NotifyOwner",
+          FIRST_DAY,
+          "ReleaseAfterFirstDay",
+          "StillPending",
+          REST_OF_WEEK,
+          "ExpireVerification",
+          "Done");
   private static final List<String> PLACEMENT_FAILED =
       List.of(PLACE_CHARGES, "ReleaseAfterFailure", "Failed");
   private static final List<String> ANSWERED_BEFORE_START =
@@ -200,67 +244,96 @@ class CardVerificationStateMachineCrossCheckIT {
 
   static Stream<Scenario> scenarios() {
     return Stream.of(
-        new Scenario("1 the owner proves the card on day one",
+        new Scenario(
+            "1 the owner proves the card on day one",
             List.of(new Resume("{\"status\":\"VERIFIED\"}")),
             List.of(PENDING, PENDING, WAITING, VERIFIED),
             EnumSet.noneOf(Shortening.class),
             ANSWERED_ON_DAY_ONE,
-            List.of("PlaceCharges:PLACE_CHARGES", "NotifyOwner:NOTIFY_CHARGES_PLACED",
-                "AwaitOwnerFirstDay:AWAIT_OWNER", "ReleaseAfterAnswer:RELEASE_CHARGES"),
+            List.of(
+                "PlaceCharges:PLACE_CHARGES",
+                "NotifyOwner:NOTIFY_CHARGES_PLACED",
+                "AwaitOwnerFirstDay:AWAIT_OWNER",
+                "ReleaseAfterAnswer:RELEASE_CHARGES"),
             "SUCCEEDED",
             """
             {"accountId": "acc_x", "paymentMethodId": "pm_x",
              "placement": {"status": "PENDING_VERIFICATION"}, "answer": {"status": "VERIFIED"}}"""),
-        new Scenario("2 five wrong answers",
+        new Scenario(
+            "2 five wrong answers",
             List.of(new Resume("{\"status\":\"FAILED\"}")),
             List.of(PENDING, PENDING, WAITING, FAILED),
             EnumSet.noneOf(Shortening.class),
             ANSWERED_ON_DAY_ONE,
-            List.of("PlaceCharges:PLACE_CHARGES", "NotifyOwner:NOTIFY_CHARGES_PLACED",
-                "AwaitOwnerFirstDay:AWAIT_OWNER", "ReleaseAfterAnswer:RELEASE_CHARGES"),
+            List.of(
+                "PlaceCharges:PLACE_CHARGES",
+                "NotifyOwner:NOTIFY_CHARGES_PLACED",
+                "AwaitOwnerFirstDay:AWAIT_OWNER",
+                "ReleaseAfterAnswer:RELEASE_CHARGES"),
             "SUCCEEDED",
             """
             {"accountId": "acc_x", "paymentMethodId": "pm_x",
              "placement": {"status": "PENDING_VERIFICATION"}, "answer": {"status": "FAILED"}}"""),
-        new Scenario("3 no answer on day one, proven later in the week",
+        new Scenario(
+            "3 no answer on day one, proven later in the week",
             List.of(new NoAnswer(), new Resume("{\"status\":\"VERIFIED\"}")),
             List.of(PENDING, PENDING, WAITING, PENDING, WAITING, VERIFIED),
             EnumSet.of(Shortening.FIRST_DAY_TIMEOUT),
             ANSWERED_LATER,
-            List.of("PlaceCharges:PLACE_CHARGES", "NotifyOwner:NOTIFY_CHARGES_PLACED",
-                "AwaitOwnerFirstDay:AWAIT_OWNER", "ReleaseAfterFirstDay:RELEASE_CHARGES",
-                "AwaitOwnerRestOfWeek:AWAIT_OWNER", "ReleaseAfterAnswer:RELEASE_CHARGES"),
+            List.of(
+                "PlaceCharges:PLACE_CHARGES",
+                "NotifyOwner:NOTIFY_CHARGES_PLACED",
+                "AwaitOwnerFirstDay:AWAIT_OWNER",
+                "ReleaseAfterFirstDay:RELEASE_CHARGES",
+                "AwaitOwnerRestOfWeek:AWAIT_OWNER",
+                "ReleaseAfterAnswer:RELEASE_CHARGES"),
             "SUCCEEDED",
             """
             {"accountId": "acc_x", "paymentMethodId": "pm_x",
              "placement": {"status": "PENDING_VERIFICATION"}, "timeout": %s,
              "release": {"status": "PENDING_VERIFICATION"}, "answer": {"status": "VERIFIED"}}"""
                 .formatted(TIMEOUT)),
-        new Scenario("4 no answer in seven days",
+        new Scenario(
+            "4 no answer in seven days",
             List.of(new NoAnswer(), new NoAnswer()),
             List.of(PENDING, PENDING, WAITING, PENDING, WAITING, FAILED),
             EnumSet.of(Shortening.FIRST_DAY_TIMEOUT, Shortening.REST_OF_WEEK_TIMEOUT),
             NEVER_ANSWERED,
-            List.of("PlaceCharges:PLACE_CHARGES", "NotifyOwner:NOTIFY_CHARGES_PLACED",
-                "AwaitOwnerFirstDay:AWAIT_OWNER", "ReleaseAfterFirstDay:RELEASE_CHARGES",
-                "AwaitOwnerRestOfWeek:AWAIT_OWNER", "ExpireVerification:EXPIRE_VERIFICATION"),
+            List.of(
+                "PlaceCharges:PLACE_CHARGES",
+                "NotifyOwner:NOTIFY_CHARGES_PLACED",
+                "AwaitOwnerFirstDay:AWAIT_OWNER",
+                "ReleaseAfterFirstDay:RELEASE_CHARGES",
+                "AwaitOwnerRestOfWeek:AWAIT_OWNER",
+                "ExpireVerification:EXPIRE_VERIFICATION"),
             "SUCCEEDED",
             // the second timeout's Catch output replaces the first one's at $.timeout
             """
             {"accountId": "acc_x", "paymentMethodId": "pm_x",
              "placement": {"status": "PENDING_VERIFICATION"}, "timeout": %s,
-             "release": {"status": "PENDING_VERIFICATION"}}""".formatted(TIMEOUT)),
-        new Scenario("5 placing the charges fails every time",
+             "release": {"status": "PENDING_VERIFICATION"}}"""
+                .formatted(TIMEOUT)),
+        new Scenario(
+            "5 placing the charges fails every time",
             List.of(),
-            List.of(FUNCTION_ERROR, FUNCTION_ERROR, FUNCTION_ERROR, FUNCTION_ERROR, FUNCTION_ERROR,
-                FUNCTION_ERROR, PENDING),
+            List.of(
+                FUNCTION_ERROR,
+                FUNCTION_ERROR,
+                FUNCTION_ERROR,
+                FUNCTION_ERROR,
+                FUNCTION_ERROR,
+                FUNCTION_ERROR,
+                PENDING),
             EnumSet.of(Shortening.PLACEMENT_RETRY_INTERVAL),
             PLACEMENT_FAILED,
-            Stream.concat(Collections.nCopies(6, "PlaceCharges:PLACE_CHARGES").stream(),
-                Stream.of("ReleaseAfterFailure:RELEASE_CHARGES")).toList(),
+            Stream.concat(
+                    Collections.nCopies(6, "PlaceCharges:PLACE_CHARGES").stream(),
+                    Stream.of("ReleaseAfterFailure:RELEASE_CHARGES"))
+                .toList(),
             "FAILED",
             null),
-        new Scenario("6 the card was answered before the workflow started",
+        new Scenario(
+            "6 the card was answered before the workflow started",
             List.of(),
             List.of(VERIFIED, VERIFIED),
             EnumSet.noneOf(Shortening.class),
@@ -275,8 +348,13 @@ class CardVerificationStateMachineCrossCheckIT {
 
   @BeforeEach
   void startFromNothing(AwsEmulator aws) {
-    check = new StateMachineCrossCheck(aws, STATE_MACHINE_NAME, PLACEHOLDER,
-        "com.platform.accounts.handlers.tasks.CardVerificationTasks::handleRequest", MOTO_DEADLINE);
+    check =
+        new StateMachineCrossCheck(
+            aws,
+            STATE_MACHINE_NAME,
+            PLACEHOLDER,
+            "com.platform.accounts.handlers.tasks.CardVerificationTasks::handleRequest",
+            MOTO_DEADLINE);
   }
 
   @AfterEach
@@ -295,10 +373,15 @@ class CardVerificationStateMachineCrossCheckIT {
     Run onAsl = runOnAsl(scenario, definition);
 
     // moto took the path the scenario is about (two engines agreeing on a wrong path fail here) ...
-    assertThat(onMoto.visitedStates()).as("moto: visited states").isEqualTo(scenario.expectedPath());
+    assertThat(onMoto.visitedStates())
+        .as("moto: visited states")
+        .isEqualTo(scenario.expectedPath());
     assertThat(onMoto.status()).as("moto: status").isEqualTo(scenario.expectedStatus());
-    assertThat(onMoto.lambdaCalls().stream().map(CardVerificationStateMachineCrossCheckIT::stateAndAction))
-        .as("moto: Lambda invocations").containsExactlyElementsOf(scenario.expectedCalls());
+    assertThat(
+            onMoto.lambdaCalls().stream()
+                .map(CardVerificationStateMachineCrossCheckIT::stateAndAction))
+        .as("moto: Lambda invocations")
+        .containsExactlyElementsOf(scenario.expectedCalls());
     if (scenario.expectedOutput() == null) {
       assertThat(onMoto.output()).as("moto: output").isNull();
       assertThat(onMoto.error()).as("moto: error").isEqualTo(CARD_VERIFICATION_FAILED);
@@ -310,28 +393,41 @@ class CardVerificationStateMachineCrossCheckIT {
     List<JsonNode> expectedFailures = new ArrayList<>();
     for (int i = 0; i < scenario.lambdaResults().size(); i++) {
       if (scenario.lambdaResults().get(i) instanceof FunctionError) {
-        expectedFailures.add(taskFailure(stateOf(scenario.expectedCalls().get(i)), FUNCTION_ERROR_TYPE,
-            FUNCTION_ERROR_DOCUMENT));
+        expectedFailures.add(
+            taskFailure(
+                stateOf(scenario.expectedCalls().get(i)),
+                FUNCTION_ERROR_TYPE,
+                FUNCTION_ERROR_DOCUMENT));
       }
     }
     assertThat(onMoto.taskFailures()).as("moto: TaskFailed events").isEqualTo(expectedFailures);
 
     // ... and asl agrees with moto on everything observable.
-    assertThat(onAsl.visitedStates()).as("asl vs moto: visited states").isEqualTo(onMoto.visitedStates());
+    assertThat(onAsl.visitedStates())
+        .as("asl vs moto: visited states")
+        .isEqualTo(onMoto.visitedStates());
     assertThat(onAsl.status()).as("asl vs moto: status").isEqualTo(onMoto.status());
     assertThat(onAsl.error()).as("asl vs moto: error").isEqualTo(onMoto.error());
     assertThat(onAsl.cause()).as("asl vs moto: cause").isEqualTo(onMoto.cause());
     assertThat(onAsl.output()).as("asl vs moto: execution output").isEqualTo(onMoto.output());
-    assertThat(onAsl.lambdaCalls()).as("asl vs moto: Lambda invocations (state, resource, parameters)")
+    assertThat(onAsl.lambdaCalls())
+        .as("asl vs moto: Lambda invocations (state, resource, parameters)")
         .isEqualTo(onMoto.lambdaCalls());
-    assertThat(onAsl.taskFailures()).as("asl vs moto: task failures").isEqualTo(onMoto.taskFailures());
+    assertThat(onAsl.taskFailures())
+        .as("asl vs moto: task failures")
+        .isEqualTo(onMoto.taskFailures());
 
     // The retry schedule: exact on asl, within a little slack of it on moto (which really sleeps).
     List<Duration> schedule = retrySchedule(scenario, definition);
-    assertThat(onAsl.placementRetryDelays()).as("asl: PlaceCharges retry delays").isEqualTo(schedule);
-    assertThat(onMoto.placementRetryDelays()).as("moto: PlaceCharges retry delays").hasSameSizeAs(schedule);
+    assertThat(onAsl.placementRetryDelays())
+        .as("asl: PlaceCharges retry delays")
+        .isEqualTo(schedule);
+    assertThat(onMoto.placementRetryDelays())
+        .as("moto: PlaceCharges retry delays")
+        .hasSameSizeAs(schedule);
     for (int i = 0; i < schedule.size(); i++) {
-      assertThat(onMoto.placementRetryDelays().get(i)).as("moto: PlaceCharges retry delay %d", i + 1)
+      assertThat(onMoto.placementRetryDelays().get(i))
+          .as("moto: PlaceCharges retry delay %d", i + 1)
           .isBetween(schedule.get(i).minusMillis(50), schedule.get(i).plus(MOTO_RETRY_SLACK));
     }
 
@@ -339,18 +435,27 @@ class CardVerificationStateMachineCrossCheckIT {
       // The shortened fields are the only difference: the unchanged file, with the engine's clock
       // moved through its real timeouts and retry delays, ends exactly as the copy did.
       Run real = runOnAsl(scenario, check.realDefinition());
-      assertThat(withoutRetryDelays(real)).as("asl: unchanged file vs test copy")
+      assertThat(withoutRetryDelays(real))
+          .as("asl: unchanged file vs test copy")
           .isEqualTo(withoutRetryDelays(onAsl));
-      assertThat(real.placementRetryDelays()).as("asl: unchanged file's PlaceCharges retry delays")
+      assertThat(real.placementRetryDelays())
+          .as("asl: unchanged file's PlaceCharges retry delays")
           .isEqualTo(retrySchedule(scenario, check.realDefinition()))
-          .isEqualTo(onAsl.placementRetryDelays().stream()
-              .map(d -> d.multipliedBy(Shortening.PLACEMENT_RETRY_INTERVAL.real
-                  / Shortening.PLACEMENT_RETRY_INTERVAL.test))
-              .toList());
+          .isEqualTo(
+              onAsl.placementRetryDelays().stream()
+                  .map(
+                      d ->
+                          d.multipliedBy(
+                              Shortening.PLACEMENT_RETRY_INTERVAL.real
+                                  / Shortening.PLACEMENT_RETRY_INTERVAL.test))
+                  .toList());
     }
   }
 
-  /** Each test copy differs from the file in its shortened fields only, and those hold the test values. */
+  /**
+   * Each test copy differs from the file in its shortened fields only, and those hold the test
+   * values.
+   */
   @Test
   void testCopiesChangeOnlyTheirFields() {
     Set<Set<Shortening>> copies =
@@ -384,7 +489,8 @@ class CardVerificationStateMachineCrossCheckIT {
       } // NoAnswer: moto's own timer ends the wait.
     }
     MotoExecution done =
-        check.finishOnMoto(executionArn, EnumSet.of(ExecutionStatus.SUCCEEDED, ExecutionStatus.FAILED));
+        check.finishOnMoto(
+            executionArn, EnumSet.of(ExecutionStatus.SUCCEEDED, ExecutionStatus.FAILED));
 
     List<JsonNode> failures = new ArrayList<>();
     List<Duration> retryDelays = new ArrayList<>();
@@ -393,7 +499,8 @@ class CardVerificationStateMachineCrossCheckIT {
       String current = stateEvent.state();
       HistoryEvent event = stateEvent.event();
       if (event.type() == HistoryEventType.TASK_SCHEDULED
-          && PLACE_CHARGES.equals(current) && placementFailedAt != null) {
+          && PLACE_CHARGES.equals(current)
+          && placementFailedAt != null) {
         retryDelays.add(Duration.between(placementFailedAt, event.timestamp()));
       }
       if (event.type() == HistoryEventType.TASK_FAILED) {
@@ -404,33 +511,46 @@ class CardVerificationStateMachineCrossCheckIT {
         }
       }
     }
-    return new Run(done.visitedStates(), done.described().statusAsString(), done.described().error(),
-        done.described().cause(), done.output(), done.lambdaCalls(), failures, retryDelays);
+    return new Run(
+        done.visitedStates(),
+        done.described().statusAsString(),
+        done.described().error(),
+        done.described().cause(),
+        done.output(),
+        done.lambdaCalls(),
+        failures,
+        retryDelays);
   }
 
   // ---------------------------------------------------------------------------------------------
   // asl
 
   /**
-   * Runs the scenario on a fresh engine: answers each wait as the scenario says (moving the clock by
-   * the task's own TimeoutSeconds in {@code definition} when nobody answers), then moves the clock
-   * from one due retry to the next until the execution ends.
+   * Runs the scenario on a fresh engine: answers each wait as the scenario says (moving the clock
+   * by the task's own TimeoutSeconds in {@code definition} when nobody answers), then moves the
+   * clock from one due retry to the next until the execution ends.
    */
   private Run runOnAsl(Scenario scenario, String definition) {
     List<JsonNode> failures = new ArrayList<>();
     List<Instant> placementAttempts = new ArrayList<>();
     ManualClock clock = new ManualClock(ASL_START);
-    AslRun<Canned> asl = check.onAsl(clock, scenario.lambdaResults(), (next, context) -> {
-      if (PLACE_CHARGES.equals(context.stateName())) {
-        placementAttempts.add(clock.instant());
-      }
-      if (next instanceof Returns returns) {
-        return lambdaInvokeResult(returns.payloadJson());
-      }
-      // A function error, as the lambda:invoke integration reports it: errorType, and the payload.
-      failures.add(taskFailure(context.stateName(), FUNCTION_ERROR_TYPE, FUNCTION_ERROR_DOCUMENT));
-      throw new TaskFailedException(FUNCTION_ERROR_TYPE, FUNCTION_ERROR_DOCUMENT);
-    });
+    AslRun<Canned> asl =
+        check.onAsl(
+            clock,
+            scenario.lambdaResults(),
+            (next, context) -> {
+              if (PLACE_CHARGES.equals(context.stateName())) {
+                placementAttempts.add(clock.instant());
+              }
+              if (next instanceof Returns returns) {
+                return lambdaInvokeResult(returns.payloadJson());
+              }
+              // A function error, as the lambda:invoke integration reports it: errorType, and the
+              // payload.
+              failures.add(
+                  taskFailure(context.stateName(), FUNCTION_ERROR_TYPE, FUNCTION_ERROR_DOCUMENT));
+              throw new TaskFailedException(FUNCTION_ERROR_TYPE, FUNCTION_ERROR_DOCUMENT);
+            });
     AslEngine engine = asl.engine();
     JsonNode tree = readJson(definition);
 
@@ -447,12 +567,14 @@ class CardVerificationStateMachineCrossCheckIT {
       }
     }
     assertThat(asl.tokens()).as("asl: task tokens handed out").hasSize(scenario.answers().size());
-    // Whatever is still due (retry delays) runs now; the execution's own timeout must not be reached.
+    // Whatever is still due (retry delays) runs now; the execution's own timeout must not be
+    // reached.
     Instant executionDeadline = ASL_START.plusSeconds(tree.path("TimeoutSeconds").asLong());
     while (engine.describe(executionArn).status() == ExecutionDescription.Status.RUNNING) {
       Optional<Instant> next = engine.nextDueAt();
       if (next.isEmpty() || !next.get().isBefore(executionDeadline)) {
-        fail("asl: execution still RUNNING with nothing due before its own timeout; visited %s",
+        fail(
+            "asl: execution still RUNNING with nothing due before its own timeout; visited %s",
             engine.describe(executionArn).visitedStates());
       }
       engine.runUntil(next.get());
@@ -460,11 +582,19 @@ class CardVerificationStateMachineCrossCheckIT {
     ExecutionDescription done = engine.describe(executionArn);
 
     asl.assertCannedResultsUsedUp();
-    List<Duration> retryDelays = IntStream.range(1, placementAttempts.size())
-        .mapToObj(i -> Duration.between(placementAttempts.get(i - 1), placementAttempts.get(i)))
-        .toList();
-    return new Run(done.visitedStates(), done.status().name(), done.error(), done.cause(), done.output(),
-        asl.lambdaCalls(), failures, retryDelays);
+    List<Duration> retryDelays =
+        IntStream.range(1, placementAttempts.size())
+            .mapToObj(i -> Duration.between(placementAttempts.get(i - 1), placementAttempts.get(i)))
+            .toList();
+    return new Run(
+        done.visitedStates(),
+        done.status().name(),
+        done.error(),
+        done.cause(),
+        done.output(),
+        asl.lambdaCalls(),
+        failures,
+        retryDelays);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -472,25 +602,35 @@ class CardVerificationStateMachineCrossCheckIT {
 
   /**
    * The delays before each PlaceCharges retry that {@code definition}'s first retrier prescribes
-   * for this scenario: IntervalSeconds x BackoffRate^n (no MaxDelaySeconds, no jitter there), one per
-   * function error that is followed by another attempt.
+   * for this scenario: IntervalSeconds x BackoffRate^n (no MaxDelaySeconds, no jitter there), one
+   * per function error that is followed by another attempt.
    */
   private static List<Duration> retrySchedule(Scenario scenario, String definition) {
     JsonNode retrier = readJson(definition).at("/States/" + PLACE_CHARGES + "/Retry/0");
     assertThat(retrier.has("MaxDelaySeconds") || retrier.has("JitterStrategy")).isFalse();
-    long failures = scenario.lambdaResults().stream().filter(FunctionError.class::isInstance).count();
+    long failures =
+        scenario.lambdaResults().stream().filter(FunctionError.class::isInstance).count();
     long retries = Math.min(failures, retrier.path("MaxAttempts").asLong());
     List<Duration> delays = new ArrayList<>();
     for (int n = 0; n < retries; n++) {
-      double seconds = retrier.path("IntervalSeconds").asDouble() * Math.pow(retrier.path("BackoffRate").asDouble(), n);
+      double seconds =
+          retrier.path("IntervalSeconds").asDouble()
+              * Math.pow(retrier.path("BackoffRate").asDouble(), n);
       delays.add(Duration.ofMillis(Math.round(seconds * 1000)));
     }
     return delays;
   }
 
   private static Run withoutRetryDelays(Run run) {
-    return new Run(run.visitedStates(), run.status(), run.error(), run.cause(), run.output(),
-        run.lambdaCalls(), run.taskFailures(), List.of());
+    return new Run(
+        run.visitedStates(),
+        run.status(),
+        run.error(),
+        run.cause(),
+        run.output(),
+        run.lambdaCalls(),
+        run.taskFailures(),
+        List.of());
   }
 
   private static JsonNode taskFailure(String state, String error, String cause) {

@@ -17,24 +17,36 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the scan would let a leak through unnoticed, so it fails here instead.
  */
 class EndToEndClassesScanTheirLogsTest {
-  private static final Set<String> STARTING_A_RUNTIME = Set.of(LocalRuntime.class.getName(),
-      LocalRuntime.Builder.class.getName(), TestRuntimes.class.getName());
+  private static final Set<String> STARTING_A_RUNTIME =
+      Set.of(
+          LocalRuntime.class.getName(),
+          LocalRuntime.Builder.class.getName(),
+          TestRuntimes.class.getName());
 
   @Test
   void everyTestClassThatStartsALocalRuntimeRegistersTheLogSecretScan() {
-    JavaClasses tests = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
-        .importPackages(getClass().getPackageName());
+    JavaClasses tests =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+            .importPackages(getClass().getPackageName());
 
-    List<JavaClass> endToEnd = tests.stream()
-        .filter(EndToEndClassesScanTheirLogsTest::isTestClass)
-        .filter(EndToEndClassesScanTheirLogsTest::startsARuntime).toList();
+    List<JavaClass> endToEnd =
+        tests.stream()
+            .filter(EndToEndClassesScanTheirLogsTest::isTestClass)
+            .filter(EndToEndClassesScanTheirLogsTest::startsARuntime)
+            .toList();
 
-    assertThat(endToEnd).extracting(JavaClass::getName).contains(
-        SignupFlowsE2ETest.class.getName(), CardFlowsE2ETest.class.getName(),
-        LocalPageBrowserIT.class.getName());
-    assertThat(endToEnd).filteredOn(c -> !registersTheScan(c)).extracting(JavaClass::getName)
-        .as("test classes starting a runtime without a LogSecretScan").isEmpty();
+    assertThat(endToEnd)
+        .extracting(JavaClass::getName)
+        .contains(
+            SignupFlowsE2ETest.class.getName(),
+            CardFlowsE2ETest.class.getName(),
+            LocalPageBrowserIT.class.getName());
+    assertThat(endToEnd)
+        .filteredOn(c -> !registersTheScan(c))
+        .extracting(JavaClass::getName)
+        .as("test classes starting a runtime without a LogSecretScan")
+        .isEmpty();
   }
 
   private static boolean isTestClass(JavaClass c) {
@@ -42,14 +54,19 @@ class EndToEndClassesScanTheirLogsTest {
   }
 
   private static boolean startsARuntime(JavaClass c) {
-    return c.getMethodCallsFromSelf().stream().anyMatch(call ->
-        STARTING_A_RUNTIME.contains(call.getTargetOwner().getName())
-            && Set.of("start", "builder").contains(call.getName()));
+    return c.getMethodCallsFromSelf().stream()
+        .anyMatch(
+            call ->
+                STARTING_A_RUNTIME.contains(call.getTargetOwner().getName())
+                    && Set.of("start", "builder").contains(call.getName()));
   }
 
   private static boolean registersTheScan(JavaClass c) {
-    return c.getFields().stream().anyMatch(f -> f.getRawType().isEquivalentTo(LogSecretScan.class)
-        && f.getModifiers().contains(JavaModifier.STATIC)
-        && f.isAnnotatedWith(RegisterExtension.class));
+    return c.getFields().stream()
+        .anyMatch(
+            f ->
+                f.getRawType().isEquivalentTo(LogSecretScan.class)
+                    && f.getModifiers().contains(JavaModifier.STATIC)
+                    && f.isAnnotatedWith(RegisterExtension.class));
   }
 }

@@ -21,9 +21,18 @@ import java.util.Map;
  */
 final class LocalClient {
   /** Request fields that carry a secret, and what it is. */
-  private static final Map<String, String> SECRET_FIELDS = Map.of("password", "password",
-      "passwordConfirmation", "password", "code", "code", "token", "card token",
-      "number", "card number");
+  private static final Map<String, String> SECRET_FIELDS =
+      Map.of(
+          "password",
+          "password",
+          "passwordConfirmation",
+          "password",
+          "code",
+          "code",
+          "token",
+          "card token",
+          "number",
+          "card number");
 
   record Answer(int status, Map<String, String> headers, JsonNode body) {
     String code() {
@@ -57,10 +66,14 @@ final class LocalClient {
   }
 
   Answer send(String method, String path, String token, String json, Map<String, String> extra) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json))
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json");
     if (token != null) {
       watch("session token", token);
       request.header("Authorization", "Bearer " + token);
@@ -68,12 +81,14 @@ final class LocalClient {
     watchSecretsIn(json);
     extra.forEach(request::header);
     try {
-      HttpResponse<String> response = http.send(request.build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       Map<String, String> headers = new HashMap<>();
       response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
-      JsonNode body = response.body().isEmpty() || !headers.getOrDefault("content-type", "")
-          .contains("json") ? Json.object() : Json.MAPPER.readTree(response.body());
+      JsonNode body =
+          response.body().isEmpty() || !headers.getOrDefault("content-type", "").contains("json")
+              ? Json.object()
+              : Json.MAPPER.readTree(response.body());
       watch("session token", body.path("session").path("token").asText(""));
       // POST /v1/sessions answers a session token, POST /_local/card-tokens a card token
       watch("token", body.path("token").asText(""));
@@ -109,8 +124,10 @@ final class LocalClient {
 
   /** The code of the newest message to a destination, read from the outbox. */
   String lastCode(String destination) {
-    JsonNode messages = get("/_local/outbox?to=" + URLEncoder.encode(destination,
-        StandardCharsets.UTF_8), null).body().path("messages");
+    JsonNode messages =
+        get("/_local/outbox?to=" + URLEncoder.encode(destination, StandardCharsets.UTF_8), null)
+            .body()
+            .path("messages");
     if (messages.isEmpty()) {
       throw new AssertionError("no message to " + destination);
     }

@@ -46,8 +46,7 @@ class LocalPageBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String PASSWORD = "correct horse battery staple";
 
-  @RegisterExtension
-  static final LogSecretScan LOGS = new LogSecretScan();
+  @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
   private static LocalRuntime runtime;
   private static ChromeDriverService service;
@@ -58,9 +57,14 @@ class LocalPageBrowserIT {
   @BeforeAll
   static void start() throws IOException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      fail("Headless Chromium is missing (" + CHROMIUM + " and " + CHROMEDRIVER + " must both"
-          + " exist): run `bash infrastructure/browser/install-chromium.sh` from the repository"
-          + " root (make test does), then run this test again.");
+      fail(
+          "Headless Chromium is missing ("
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + " must both"
+              + " exist): run `bash infrastructure/browser/install-chromium.sh` from the repository"
+              + " root (make test does), then run this test again.");
     }
     // Selenium Manager is skipped when the driver path is given, but if it were ever reached it
     // must not fetch a driver or a browser: SE_* system properties become its environment.
@@ -74,16 +78,24 @@ class LocalPageBrowserIT {
 
     runtime = TestRuntimes.start();
     LOGS.watch("password", PASSWORD);
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .withLogFile(artifacts.resolve("chromedriver.log").toFile())
-        .build();
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogFile(artifacts.resolve("chromedriver.log").toFile())
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--no-first-run", "--disable-dev-shm-usage",
-        "--disable-component-update", "--disable-sync", "--window-size=1000,2200",
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1000,2200",
         "--user-data-dir=" + profile);
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
@@ -132,8 +144,8 @@ class LocalPageBrowserIT {
       LOGS.watch("code", code);
       WebElement verify = browser.findElement(By.id("verify"));
       type(verify.findElement(By.name("code")), code);
-      JsonNode verified = answerTo(
-          () -> verify.findElement(By.cssSelector("button[type=submit]")).click(), 201);
+      JsonNode verified =
+          answerTo(() -> verify.findElement(By.cssSelector("button[type=submit]")).click(), 201);
       assertThat(verified.path("session").path("token").asText()).isNotBlank();
       LOGS.watch("session token", verified.path("session").path("token").asText());
 
@@ -152,8 +164,8 @@ class LocalPageBrowserIT {
       WebElement login = browser.findElement(By.id("login"));
       type(login.findElement(By.name("email")), email);
       type(login.findElement(By.name("password")), PASSWORD);
-      JsonNode session = answerTo(
-          () -> login.findElement(By.cssSelector("button[type=submit]")).click(), 201);
+      JsonNode session =
+          answerTo(() -> login.findElement(By.cssSelector("button[type=submit]")).click(), 201);
       assertThat(session.path("token").asText()).isNotBlank();
       LOGS.watch("session token", session.path("token").asText());
       JsonNode again = answerTo(() -> browser.findElement(By.id("account")).click(), 200);
@@ -166,8 +178,8 @@ class LocalPageBrowserIT {
       LOGS.watch("card number", number);
       LOGS.watch("card number", number.replace(" ", ""));
       type(card.findElement(By.name("number")), number);
-      JsonNode added = answerTo(
-          () -> card.findElement(By.cssSelector("button[type=submit]")).click(), 202);
+      JsonNode added =
+          answerTo(() -> card.findElement(By.cssSelector("button[type=submit]")).click(), 202);
       assertThat(added.path("status").asText()).isEqualTo("PENDING_VERIFICATION");
       JsonNode statement = answerTo(() -> browser.findElement(By.id("statement")).click(), 200);
       String descriptor = statement.path("transactions").get(1).path("description").asText();
@@ -175,8 +187,9 @@ class LocalPageBrowserIT {
       LOGS.watch("descriptor code", descriptor.substring(4, 10));
       WebElement cardVerify = browser.findElement(By.id("card-verify"));
       type(cardVerify.findElement(By.name("code")), descriptor.substring(4, 10));
-      JsonNode cardVerified = answerTo(
-          () -> cardVerify.findElement(By.cssSelector("button[type=submit]")).click(), 200);
+      JsonNode cardVerified =
+          answerTo(
+              () -> cardVerify.findElement(By.cssSelector("button[type=submit]")).click(), 200);
       assertThat(cardVerified.path("status").asText()).isEqualTo("VERIFIED");
       JsonNode withCard = answerTo(() -> browser.findElement(By.id("account")).click(), 200);
       assertThat(withCard.path("capabilities").path("payAsYouGo").asBoolean()).isTrue();
@@ -213,17 +226,27 @@ class LocalPageBrowserIT {
     action.run();
     String answer;
     try {
-      answer = new WebDriverWait(browser, WAIT, Duration.ofMillis(100)).until(b -> {
-        String text = out();
-        return text.equals(before) ? null : text;
-      });
+      answer =
+          new WebDriverWait(browser, WAIT, Duration.ofMillis(100))
+              .until(
+                  b -> {
+                    String text = out();
+                    return text.equals(before) ? null : text;
+                  });
     } catch (TimeoutException e) {
-      throw new AssertionError("the page showed no new answer within " + WAIT.toSeconds()
-          + " s (expected " + status + "); it still shows: " + before, e);
+      throw new AssertionError(
+          "the page showed no new answer within "
+              + WAIT.toSeconds()
+              + " s (expected "
+              + status
+              + "); it still shows: "
+              + before,
+          e);
     }
     int newline = answer.indexOf('\n');
     assertThat(newline).as("answer shaped \"STATUS\\n{json}\": %s", answer).isPositive();
-    assertThat(answer.substring(0, newline)).as("status of the answer %s", answer)
+    assertThat(answer.substring(0, newline))
+        .as("status of the answer %s", answer)
         .isEqualTo(String.valueOf(status));
     try {
       return Json.MAPPER.readTree(answer.substring(newline + 1));

@@ -41,10 +41,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class LogSecretScan implements BeforeAllCallback, AfterAllCallback {
   /** Shorter strings turn up in innocent log lines; no secret of the service is shorter. */
   static final int SHORTEST_SECRET = 6;
+
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
   /** Each watched secret and what it is ("password", "session token", ...). */
   private final Map<String, String> secrets = new ConcurrentHashMap<>();
+
   private Capture capture;
 
   /**
@@ -58,8 +60,12 @@ final class LogSecretScan implements BeforeAllCallback, AfterAllCallback {
       return;
     }
     if (secret.length() < SHORTEST_SECRET) {
-      throw new IllegalArgumentException("a " + what + " shorter than " + SHORTEST_SECRET
-          + " characters cannot be told apart from innocent log text");
+      throw new IllegalArgumentException(
+          "a "
+              + what
+              + " shorter than "
+              + SHORTEST_SECRET
+              + " characters cannot be told apart from innocent log text");
     }
     secrets.putIfAbsent(secret, what);
   }
@@ -80,35 +86,51 @@ final class LogSecretScan implements BeforeAllCallback, AfterAllCallback {
     capture.stop();
     List<Captured> events = List.copyOf(capture.events);
     if (events.isEmpty()) {
-      throw new AssertionError(context.getDisplayName() + ": no log event was captured, so a"
-          + " leak could not have been seen; is Log4j 2 still the logging backend of the tests?");
+      throw new AssertionError(
+          context.getDisplayName()
+              + ": no log event was captured, so a"
+              + " leak could not have been seen; is Log4j 2 still the logging backend of the tests?");
     }
     // how many secrets of each kind leaked through each logger at each level
     Map<String, Long> leaks = new TreeMap<>();
-    secrets.forEach((secret, what) -> firstHolding(events, secret).ifPresent(event ->
-        leaks.merge(what + " in " + event.level() + " lines of " + event.logger(), 1L,
-            Long::sum)));
+    secrets.forEach(
+        (secret, what) ->
+            firstHolding(events, secret)
+                .ifPresent(
+                    event ->
+                        leaks.merge(
+                            what + " in " + event.level() + " lines of " + event.logger(),
+                            1L,
+                            Long::sum)));
     if (!leaks.isEmpty()) {
       List<String> kinds = new ArrayList<>();
       leaks.forEach((where, count) -> kinds.add(where + ": " + count));
-      throw new AssertionError(context.getDisplayName() + ": the log holds "
-          + leaks.values().stream().mapToLong(Long::longValue).sum() + " of the " + secrets.size()
-          + " secrets the tests used: " + String.join("; ", kinds));
+      throw new AssertionError(
+          context.getDisplayName()
+              + ": the log holds "
+              + leaks.values().stream().mapToLong(Long::longValue).sum()
+              + " of the "
+              + secrets.size()
+              + " secrets the tests used: "
+              + String.join("; ", kinds));
     }
   }
 
   private static Optional<Captured> firstHolding(List<Captured> events, String secret) {
     // a code inside a longer number (an epoch time, a duration) is a coincidence, not a leak
-    Pattern holding = DIGITS.matcher(secret).matches()
-        ? Pattern.compile("(?<![0-9])" + Pattern.quote(secret) + "(?![0-9])")
-        : Pattern.compile(Pattern.quote(secret));
+    Pattern holding =
+        DIGITS.matcher(secret).matches()
+            ? Pattern.compile("(?<![0-9])" + Pattern.quote(secret) + "(?![0-9])")
+            : Pattern.compile(Pattern.quote(secret));
     return events.stream().filter(e -> holding.matcher(e.text()).find()).findFirst();
   }
 
   private static LoggerContext loggerContext() {
     if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
-      throw new IllegalStateException("the scan reads Log4j 2 events, but the logging backend of"
-          + " the tests is " + LogManager.getContext(false).getClass());
+      throw new IllegalStateException(
+          "the scan reads Log4j 2 events, but the logging backend of"
+              + " the tests is "
+              + LogManager.getContext(false).getClass());
     }
     return context;
   }
@@ -121,14 +143,21 @@ final class LogSecretScan implements BeforeAllCallback, AfterAllCallback {
     private final List<Captured> events = new CopyOnWriteArrayList<>();
 
     Capture(String name) {
-      super(name, null, PatternLayout.newBuilder()
-          .withPattern("%message %X %throwable").build(), true, Property.EMPTY_ARRAY);
+      super(
+          name,
+          null,
+          PatternLayout.newBuilder().withPattern("%message %X %throwable").build(),
+          true,
+          Property.EMPTY_ARRAY);
     }
 
     @Override
     public void append(LogEvent event) {
-      events.add(new Captured(event.getLoggerName(), event.getLevel().name(),
-          ((PatternLayout) getLayout()).toSerializable(event)));
+      events.add(
+          new Captured(
+              event.getLoggerName(),
+              event.getLevel().name(),
+              ((PatternLayout) getLayout()).toSerializable(event)));
     }
   }
 }

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 class LogSecretScanTest {
   private static final String SECRET = "planted-token-7c1f0b";
   private static final String CODE = "482913";
+
   /** Set only by {@link #run}: the planted classes must not run on their own. */
   private static final String RUN_PLANTED = "logSecretScanTest.runPlanted";
 
@@ -29,10 +30,15 @@ class LogSecretScanTest {
   void aSecretInALogLineFailsTheClassNamingItsKindAndLoggerButNotTheSecret() {
     Optional<Throwable> failure = run(LeaksASecret.class);
 
-    assertThat(failure).get().isInstanceOf(AssertionError.class).satisfies(f -> assertThat(
-        f.getMessage())
-        .contains("planted token in INFO lines of " + LeaksASecret.class.getName() + ": 1")
-        .doesNotContain(SECRET));
+    assertThat(failure)
+        .get()
+        .isInstanceOf(AssertionError.class)
+        .satisfies(
+            f ->
+                assertThat(f.getMessage())
+                    .contains(
+                        "planted token in INFO lines of " + LeaksASecret.class.getName() + ": 1")
+                    .doesNotContain(SECRET));
   }
 
   @Test
@@ -58,7 +64,9 @@ class LogSecretScanTest {
 
   @Test
   void aScanThatCapturedNothingFailsRatherThanPassBlind() {
-    assertThat(run(LogsNothing.class)).get().isInstanceOf(AssertionError.class)
+    assertThat(run(LogsNothing.class))
+        .get()
+        .isInstanceOf(AssertionError.class)
         .satisfies(f -> assertThat(f.getMessage()).contains("no log event was captured"));
   }
 
@@ -70,10 +78,11 @@ class LogSecretScanTest {
 
   /** Runs one planted class; its test passes, so any failure is the scan's, on the class. */
   private static Optional<Throwable> run(Class<?> planted) {
-    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-        .configurationParameter(RUN_PLANTED, "true")
-        .selectors(selectClass(planted))
-        .execute();
+    EngineExecutionResults results =
+        EngineTestKit.engine("junit-jupiter")
+            .configurationParameter(RUN_PLANTED, "true")
+            .selectors(selectClass(planted))
+            .execute();
     results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     return results.containerEvents().failed().stream()
         .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
@@ -86,8 +95,7 @@ class LogSecretScanTest {
 
   @EnabledIf("com.platform.accounts.local.LogSecretScanTest#runByLogSecretScanTest")
   static class LeaksASecret {
-    @RegisterExtension
-    static final LogSecretScan LOGS = new LogSecretScan();
+    @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
     @Test
     void logsTheSecret() {
@@ -98,27 +106,28 @@ class LogSecretScanTest {
 
   @EnabledIf("com.platform.accounts.local.LogSecretScanTest#runByLogSecretScanTest")
   static class LeaksThroughAnException {
-    @RegisterExtension
-    static final LogSecretScan LOGS = new LogSecretScan();
+    @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
     @Test
     void logsAnExceptionQuotingTheSecret() {
       LOGS.watch("planted token", SECRET);
-      LoggerFactory.getLogger(LeaksThroughAnException.class).warn("request failed",
-          new IllegalStateException("wrapped", new IllegalArgumentException("bad " + SECRET)));
+      LoggerFactory.getLogger(LeaksThroughAnException.class)
+          .warn(
+              "request failed",
+              new IllegalStateException("wrapped", new IllegalArgumentException("bad " + SECRET)));
     }
   }
 
   @EnabledIf("com.platform.accounts.local.LogSecretScanTest#runByLogSecretScanTest")
   static class LeaksOnAnotherThread {
-    @RegisterExtension
-    static final LogSecretScan LOGS = new LogSecretScan();
+    @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
     @Test
     void logsTheSecretFromAServerThread() throws InterruptedException {
       LOGS.watch("planted token", SECRET);
-      Thread server = new Thread(() -> LoggerFactory.getLogger(LeaksOnAnotherThread.class)
-          .debug("token {}", SECRET));
+      Thread server =
+          new Thread(
+              () -> LoggerFactory.getLogger(LeaksOnAnotherThread.class).debug("token {}", SECRET));
       server.start();
       server.join();
     }
@@ -126,8 +135,7 @@ class LogSecretScanTest {
 
   @EnabledIf("com.platform.accounts.local.LogSecretScanTest#runByLogSecretScanTest")
   static class KeepsItsSecrets {
-    @RegisterExtension
-    static final LogSecretScan LOGS = new LogSecretScan();
+    @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
     @Test
     void logsWithoutTheSecret() {
@@ -138,8 +146,7 @@ class LogSecretScanTest {
 
   @EnabledIf("com.platform.accounts.local.LogSecretScanTest#runByLogSecretScanTest")
   static class LogsTheCode {
-    @RegisterExtension
-    static final LogSecretScan LOGS = new LogSecretScan();
+    @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
     @Test
     void logsTheCode() {
@@ -150,8 +157,7 @@ class LogSecretScanTest {
 
   @EnabledIf("com.platform.accounts.local.LogSecretScanTest#runByLogSecretScanTest")
   static class LogsALongerNumber {
-    @RegisterExtension
-    static final LogSecretScan LOGS = new LogSecretScan();
+    @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
     @Test
     void logsANumberHoldingTheCodesDigits() {
@@ -162,8 +168,7 @@ class LogSecretScanTest {
 
   @EnabledIf("com.platform.accounts.local.LogSecretScanTest#runByLogSecretScanTest")
   static class LogsNothing {
-    @RegisterExtension
-    static final LogSecretScan LOGS = new LogSecretScan();
+    @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
     @Test
     void logsNothing() {

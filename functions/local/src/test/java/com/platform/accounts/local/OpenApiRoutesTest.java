@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Locale;
@@ -25,8 +26,7 @@ class OpenApiRoutesTest {
   private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
   private static final Path ROOT = TestRuntimes.repoRoot();
 
-  @RegisterExtension
-  static final LogSecretScan LOGS = new LogSecretScan();
+  @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
   private static LocalRuntime runtime;
   private static LocalClient client;
@@ -45,17 +45,22 @@ class OpenApiRoutesTest {
   private record Operation(String method, String path, boolean localOnly) {}
 
   private static Set<Operation> documented() throws Exception {
-    JsonNode paths = new ObjectMapper(new YAMLFactory())
-        .readTree(ROOT.resolve("infrastructure/openapi.yaml").toFile()).path("paths");
+    JsonNode paths =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(ROOT.resolve("infrastructure/openapi.yaml").toFile())
+            .path("paths");
     Set<Operation> operations = new HashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> path = it.next();
       boolean pathLocal = path.getValue().path("x-local-only").asBoolean(false);
-      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();
         if (METHODS.contains(op.getKey())) {
-          operations.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(),
-              pathLocal || op.getValue().path("x-local-only").asBoolean(false)));
+          operations.add(
+              new Operation(
+                  op.getKey().toUpperCase(Locale.ROOT),
+                  path.getKey(),
+                  pathLocal || op.getValue().path("x-local-only").asBoolean(false)));
         }
       }
     }
@@ -81,7 +86,7 @@ class OpenApiRoutesTest {
 
   @Test
   void everyDocumentedOperationIsServedLocally() throws Exception {
-    Map<String, String> functionOf = new java.util.HashMap<>();
+    Map<String, String> functionOf = new HashMap<>();
     for (SamTemplate.ApiRoute route : SamTemplate.read(ROOT).routes()) {
       functionOf.put(route.method() + " " + route.path(), route.functionId());
     }
@@ -92,7 +97,8 @@ class OpenApiRoutesTest {
       if (op.localOnly()) {
         assertThat(answer.status()).as(op.toString()).isNotIn(404, 405);
       } else {
-        assertThat(answer.headers().get("x-local-function")).as(op.toString())
+        assertThat(answer.headers().get("x-local-function"))
+            .as(op.toString())
             .isEqualTo(functionOf.get(op.method() + " " + op.path()));
       }
     }

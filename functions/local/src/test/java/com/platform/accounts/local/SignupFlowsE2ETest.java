@@ -23,8 +23,7 @@ class SignupFlowsE2ETest {
   static final String PASSWORD = "correct horse battery staple";
   private static final AtomicInteger PHONES = new AtomicInteger(100);
 
-  @RegisterExtension
-  static final LogSecretScan LOGS = new LogSecretScan();
+  @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
   static LocalRuntime runtime;
   static LocalClient client;
@@ -42,9 +41,13 @@ class SignupFlowsE2ETest {
   }
 
   static ObjectNode signupBody(String email, String channel, String phone) {
-    ObjectNode body = Json.object().put("country", "US").put("email", email)
-        .put("password", PASSWORD).put("passwordConfirmation", PASSWORD)
-        .put("termsAccepted", true);
+    ObjectNode body =
+        Json.object()
+            .put("country", "US")
+            .put("email", email)
+            .put("password", PASSWORD)
+            .put("passwordConfirmation", PASSWORD)
+            .put("termsAccepted", true);
     if (channel != null) {
       body.put("verificationChannel", channel);
     }
@@ -63,8 +66,11 @@ class SignupFlowsE2ETest {
     LocalClient.Answer started = client.post("/v1/signups", null, signupBody(email, null, null));
     assertThat(started.status()).isEqualTo(201);
     String signupId = started.body().path("signupId").asText();
-    LocalClient.Answer verified = client.post("/v1/signups/" + signupId + "/verify", null,
-        Json.object().put("code", client.lastCode(email)));
+    LocalClient.Answer verified =
+        client.post(
+            "/v1/signups/" + signupId + "/verify",
+            null,
+            Json.object().put("code", client.lastCode(email)));
     assertThat(verified.status()).isEqualTo(201);
     return verified.body().path("session").path("token").asText();
   }
@@ -81,8 +87,11 @@ class SignupFlowsE2ETest {
     assertThat(client.delete("/v1/sessions/current", token).status()).isEqualTo(204);
     assertThat(client.get("/v1/account", token).status()).isEqualTo(401);
 
-    LocalClient.Answer login = client.post("/v1/sessions", null,
-        Json.object().put("email", "ana.e2e@example.com").put("password", PASSWORD));
+    LocalClient.Answer login =
+        client.post(
+            "/v1/sessions",
+            null,
+            Json.object().put("email", "ana.e2e@example.com").put("password", PASSWORD));
     assertThat(login.status()).isEqualTo(201);
     assertThat(client.get("/v1/account", login.body().path("token").asText()).status())
         .isEqualTo(200);
@@ -93,18 +102,20 @@ class SignupFlowsE2ETest {
     for (String channel : List.of("SMS", "VOICE")) {
       String phone = freshPhone();
       String email = channel.toLowerCase() + ".e2e@example.com";
-      LocalClient.Answer started = client.post("/v1/signups", null,
-          signupBody(email, channel, phone));
+      LocalClient.Answer started =
+          client.post("/v1/signups", null, signupBody(email, channel, phone));
       assertThat(started.status()).isEqualTo(201);
       assertThat(started.body().path("channel").asText()).isEqualTo(channel);
 
-      LocalClient.Answer verified = client.post("/v1/signups/"
-          + started.body().path("signupId").asText() + "/verify", null,
-          Json.object().put("code", client.lastCode(phone)));
+      LocalClient.Answer verified =
+          client.post(
+              "/v1/signups/" + started.body().path("signupId").asText() + "/verify",
+              null,
+              Json.object().put("code", client.lastCode(phone)));
 
       assertThat(verified.status()).isEqualTo(201);
-      LocalClient.Answer account = client.get("/v1/account",
-          verified.body().path("session").path("token").asText());
+      LocalClient.Answer account =
+          client.get("/v1/account", verified.body().path("session").path("token").asText());
       assertThat(account.body().path("verifiedContacts").path("phone").asBoolean()).isTrue();
       assertThat(account.body().path("phone").asText()).isEqualTo(phone);
     }
@@ -115,17 +126,24 @@ class SignupFlowsE2ETest {
     String token = signUp("second.e2e@example.com");
     String phone = freshPhone();
 
-    LocalClient.Answer started = client.post("/v1/account/verifications", token,
-        Json.object().put("channel", "SMS").put("phone", phone));
+    LocalClient.Answer started =
+        client.post(
+            "/v1/account/verifications",
+            token,
+            Json.object().put("channel", "SMS").put("phone", phone));
     assertThat(started.status()).isEqualTo(201);
-    LocalClient.Answer again = client.post("/v1/account/verifications", token,
-        Json.object().put("channel", "EMAIL"));
+    LocalClient.Answer again =
+        client.post("/v1/account/verifications", token, Json.object().put("channel", "EMAIL"));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.code()).isEqualTo("CHANNEL_ALREADY_VERIFIED");
 
-    LocalClient.Answer verified = client.post("/v1/account/verifications/"
-        + started.body().path("verificationId").asText() + "/verify", token,
-        Json.object().put("code", client.lastCode(phone)));
+    LocalClient.Answer verified =
+        client.post(
+            "/v1/account/verifications/"
+                + started.body().path("verificationId").asText()
+                + "/verify",
+            token,
+            Json.object().put("code", client.lastCode(phone)));
 
     assertThat(verified.status()).isEqualTo(200);
     assertThat(verified.body().path("verifiedContacts").path("phone").asBoolean()).isTrue();
@@ -133,8 +151,8 @@ class SignupFlowsE2ETest {
 
   @Test
   void resendIsLimitedToOncePerMinute() {
-    LocalClient.Answer started = client.post("/v1/signups", null,
-        signupBody("resend.e2e@example.com", null, null));
+    LocalClient.Answer started =
+        client.post("/v1/signups", null, signupBody("resend.e2e@example.com", null, null));
     String path = "/v1/signups/" + started.body().path("signupId").asText() + "/code";
 
     LocalClient.Answer tooSoon = client.post(path, null, "{}");
@@ -151,8 +169,8 @@ class SignupFlowsE2ETest {
 
   @Test
   void fiveWrongCodesThenTheCodeIsDead() {
-    LocalClient.Answer started = client.post("/v1/signups", null,
-        signupBody("wrong.e2e@example.com", null, null));
+    LocalClient.Answer started =
+        client.post("/v1/signups", null, signupBody("wrong.e2e@example.com", null, null));
     String path = "/v1/signups/" + started.body().path("signupId").asText() + "/verify";
     String right = client.lastCode("wrong.e2e@example.com");
     String wrong = right.equals("999999") ? "888888" : "999999";
@@ -171,12 +189,14 @@ class SignupFlowsE2ETest {
   void aTakenEmailIsAnsweredTheSameWay() {
     signUp("taken.e2e@example.com");
 
-    LocalClient.Answer again = client.post("/v1/signups", null,
-        signupBody("taken.e2e@example.com", null, null));
+    LocalClient.Answer again =
+        client.post("/v1/signups", null, signupBody("taken.e2e@example.com", null, null));
 
     assertThat(again.status()).isEqualTo(201);
-    assertThat(again.body().fieldNames()).toIterable().containsExactlyInAnyOrder("signupId",
-        "channel", "destination", "codeExpiresAt", "resendAvailableAt");
+    assertThat(again.body().fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder(
+            "signupId", "channel", "destination", "codeExpiresAt", "resendAvailableAt");
     LocalClient.Answer outbox = client.get("/_local/outbox?to=taken.e2e@example.com", null);
     var messages = outbox.body().path("messages");
     assertThat(messages.get(messages.size() - 1).path("subject").asText())
@@ -186,35 +206,57 @@ class SignupFlowsE2ETest {
   @Test
   void theWorkflowPublishesTheVerifiedContact() {
     String email = "events.e2e@example.com";
-    String signupId = client.post("/v1/signups", null, signupBody(email, null, null)).body()
-        .path("signupId").asText();
-    String accountId = client.post("/v1/signups/" + signupId + "/verify", null,
-        Json.object().put("code", client.lastCode(email))).body().path("accountId").asText();
+    String signupId =
+        client
+            .post("/v1/signups", null, signupBody(email, null, null))
+            .body()
+            .path("signupId")
+            .asText();
+    String accountId =
+        client
+            .post(
+                "/v1/signups/" + signupId + "/verify",
+                null,
+                Json.object().put("code", client.lastCode(email)))
+            .body()
+            .path("accountId")
+            .asText();
 
-    List<DomainEvent> events = runtime.events().all().stream()
-        .filter(e -> e.accountId().equals(accountId)).toList();
-    assertThat(events).extracting(DomainEvent::type)
+    List<DomainEvent> events =
+        runtime.events().all().stream().filter(e -> e.accountId().equals(accountId)).toList();
+    assertThat(events)
+        .extracting(DomainEvent::type)
         .containsExactly("AccountCreated", "ContactVerified");
-    ExecutionDescription execution = runtime.workflows().engine().executions().stream()
-        .filter(e -> e.name().equals(signupId)).findFirst().orElseThrow();
+    ExecutionDescription execution =
+        runtime.workflows().engine().executions().stream()
+            .filter(e -> e.name().equals(signupId))
+            .findFirst()
+            .orElseThrow();
     assertThat(execution.status()).isEqualTo(ExecutionDescription.Status.SUCCEEDED);
     assertThat(execution.visitedStates()).contains("PublishVerified");
   }
 
   @Test
   void badInputIsAProblemAndNeverA500() {
-    Map<String, String> bodies = Map.of(
-        "{", "MALFORMED_REQUEST",
-        "[]", "MALFORMED_REQUEST",
-        "{\"email\": 5}", "VALIDATION_FAILED",
-        "{\"country\":\"US\",\"email\":\"x@example.com\",\"password\":\"" + "p".repeat(17000)
-            + "\"}", "MALFORMED_REQUEST");
-    bodies.forEach((body, code) -> {
-      LocalClient.Answer answer = client.post("/v1/signups", null, body);
-      assertThat(answer.status()).as(body.length() > 80 ? "oversize" : body).isEqualTo(400);
-      assertThat(answer.code()).isEqualTo(code);
-      assertThat(answer.headers().get("content-type")).isEqualTo("application/problem+json");
-    });
+    Map<String, String> bodies =
+        Map.of(
+            "{",
+            "MALFORMED_REQUEST",
+            "[]",
+            "MALFORMED_REQUEST",
+            "{\"email\": 5}",
+            "VALIDATION_FAILED",
+            "{\"country\":\"US\",\"email\":\"x@example.com\",\"password\":\""
+                + "p".repeat(17000)
+                + "\"}",
+            "MALFORMED_REQUEST");
+    bodies.forEach(
+        (body, code) -> {
+          LocalClient.Answer answer = client.post("/v1/signups", null, body);
+          assertThat(answer.status()).as(body.length() > 80 ? "oversize" : body).isEqualTo(400);
+          assertThat(answer.code()).isEqualTo(code);
+          assertThat(answer.headers().get("content-type")).isEqualTo("application/problem+json");
+        });
     assertThat(client.post("/v1/signups/sgn_nope/verify", null, "{\"code\":\"123456\"}").status())
         .isEqualTo(404);
     assertThat(client.post("/v1/signups/sgn_nope/verify", null, "{\"code\":\"12\"}").status())
@@ -223,19 +265,27 @@ class SignupFlowsE2ETest {
 
   @Test
   void anUnverifiedSignupsWorkflowExpiresAfterADay() {
-    LocalClient.Answer started = client.post("/v1/signups", null,
-        signupBody("expire.e2e@example.com", null, null));
+    LocalClient.Answer started =
+        client.post("/v1/signups", null, signupBody("expire.e2e@example.com", null, null));
     String signupId = started.body().path("signupId").asText();
 
     client.advance("hours", 25);
 
-    ExecutionDescription execution = runtime.workflows().engine().executions().stream()
-        .filter(e -> e.name().equals(signupId)).findFirst().orElseThrow();
+    ExecutionDescription execution =
+        runtime.workflows().engine().executions().stream()
+            .filter(e -> e.name().equals(signupId))
+            .findFirst()
+            .orElseThrow();
     assertThat(execution.status()).isEqualTo(ExecutionDescription.Status.SUCCEEDED);
     assertThat(execution.visitedStates()).contains("ExpireChallenge", "Expired");
     // the challenge lives a day: past that, the signup is no longer known at all
-    assertThat(client.post("/v1/signups/" + signupId + "/verify", null,
-        Json.object().put("code", client.lastCode("expire.e2e@example.com"))).status())
+    assertThat(
+            client
+                .post(
+                    "/v1/signups/" + signupId + "/verify",
+                    null,
+                    Json.object().put("code", client.lastCode("expire.e2e@example.com")))
+                .status())
         .isEqualTo(404);
   }
 }

@@ -52,8 +52,8 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  * infrastructure/statemachines} on moto's Step Functions interpreter (LocalStack's, behind the real
  * Step Functions API) and on the project's own {@code asl} engine, with the same input and the same
  * canned Lambda results ({@link ContactVerificationStateMachineCrossCheckIT}, {@link
- * CardVerificationStateMachineCrossCheckIT}). What a scenario is, and what must agree, is up to each
- * test; this class only drives the two engines and reports what they did comparably.
+ * CardVerificationStateMachineCrossCheckIT}). What a scenario is, and what must agree, is up to
+ * each test; this class only drives the two engines and reports what they did comparably.
  *
  * <p>How each side is driven:
  *
@@ -63,13 +63,13 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  *       without Docker and answers each invocation with the next result queued through {@link
  *       AwsEmulator#queueLambdaResult}, all of them queued before the execution starts ({@link
  *       #startOnMoto}). A {@code .waitForTaskToken} task's token is read from its {@code
- *       TaskScheduled} event of {@code GetExecutionHistory} (its {@code parameters} carry the Payload
- *       with {@code taskToken}, {@link #awaitTaskToken}), the path from the {@code *StateEntered}
- *       events ({@link #finishOnMoto}).
+ *       TaskScheduled} event of {@code GetExecutionHistory} (its {@code parameters} carry the
+ *       Payload with {@code taskToken}, {@link #awaitTaskToken}), the path from the {@code
+ *       *StateEntered} events ({@link #finishOnMoto}).
  *   <li>asl: an {@link AslEngine} on a {@link ManualClock}, with a task invoker that hands out the
  *       same canned results in the same order, wrapped as the {@code lambda:invoke} integration
- *       does ({@code {"Payload": <result>, "StatusCode": 200}}, {@link #lambdaInvokeResult}): {@link
- *       AslRun}.
+ *       does ({@code {"Payload": <result>, "StatusCode": 200}}, {@link #lambdaInvokeResult}):
+ *       {@link AslRun}.
  * </ul>
  *
  * <p>moto limitations every cross-check meets (each test says what it does about them):
@@ -80,7 +80,8 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  *       in which only those fields are changed ({@link #testCopy}, checked by {@link
  *       #assertTestCopiesChangeOnlyTheirFields}); both engines run that same copy, and the asl
  *       engine also runs the unchanged file with its clock moved through the real durations and
- *       must end exactly as with the copy, so the shortening changes nothing but the wall-clock time.
+ *       must end exactly as with the copy, so the shortening changes nothing but the wall-clock
+ *       time.
  *   <li>moto refuses {@code SendTaskFailure} with an error name starting with {@code States.} (the
  *       execution fails with States.Runtime "Custom Error Names MUST NOT begin with the prefix
  *       'States.'"), so an expiry cannot be simulated with {@code States.Timeout} sent by hand.
@@ -95,6 +96,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  */
 final class StateMachineCrossCheck implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
+
   /** Where the asl engine's clock starts. */
   static final Instant ASL_START = Instant.parse("2026-03-01T09:00:00Z");
 
@@ -124,14 +126,14 @@ final class StateMachineCrossCheck implements AutoCloseable {
    * @param handler the tasks function's handler (never run, see the class doc)
    * @param motoDeadline how long moto may take to reach a wait, and to end an execution
    */
-  StateMachineCrossCheck(AwsEmulator aws, String name, String placeholder, String handler,
-      Duration motoDeadline) {
+  StateMachineCrossCheck(
+      AwsEmulator aws, String name, String placeholder, String handler, Duration motoDeadline) {
     this.aws = aws;
     this.stateMachineName = name;
     this.statesRoleArn = "arn:aws:iam::123456789012:role/" + name + "-states";
     this.functionName = name + "-tasks";
-    this.definitionFile = LocalRuntime.findRepoRoot()
-        .resolve("infrastructure/statemachines/" + name + ".asl.json");
+    this.definitionFile =
+        LocalRuntime.findRepoRoot().resolve("infrastructure/statemachines/" + name + ".asl.json");
     this.placeholder = placeholder;
     this.motoDeadline = motoDeadline;
     aws.reset();
@@ -142,16 +144,28 @@ final class StateMachineCrossCheck implements AutoCloseable {
     try {
       String roleArn;
       try (IamClient iam = IamClient.builder().applyMutation(b -> configure(b, aws)).build()) {
-        roleArn = iam.createRole(r -> r.roleName(functionName).assumeRolePolicyDocument("""
+        roleArn =
+            iam.createRole(
+                    r ->
+                        r.roleName(functionName)
+                            .assumeRolePolicyDocument(
+                                """
             {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
-              "Principal": {"Service": "lambda.amazonaws.com"}}]}""")).role().arn();
+              "Principal": {"Service": "lambda.amazonaws.com"}}]}"""))
+                .role()
+                .arn();
       }
       // Never run: moto without Docker answers with the queued results.
-      functionArn = lambda.createFunction(f -> f.functionName(functionName).runtime(Runtime.JAVA17)
-              .role(roleArn)
-              .handler(handler)
-              .code(c -> c.zipFile(SdkBytes.fromByteArray(dummyZip()))))
-          .functionArn();
+      functionArn =
+          lambda
+              .createFunction(
+                  f ->
+                      f.functionName(functionName)
+                          .runtime(Runtime.JAVA17)
+                          .role(roleArn)
+                          .handler(handler)
+                          .code(c -> c.zipFile(SdkBytes.fromByteArray(dummyZip()))))
+              .functionArn();
     } catch (RuntimeException | Error e) {
       close();
       throw e;
@@ -182,7 +196,10 @@ final class StateMachineCrossCheck implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // test copies
 
-  /** A field of the definition that a test copy shortens, with its value in the file and in the copy. */
+  /**
+   * A field of the definition that a test copy shortens, with its value in the file and in the
+   * copy.
+   */
   interface Shortening {
     /** JSON pointer to the field; its parent is an object. */
     String pointer();
@@ -195,14 +212,19 @@ final class StateMachineCrossCheck implements AutoCloseable {
   /** A {@link Shortening} on its own. */
   record Field(String pointer, int real, int test) implements Shortening {}
 
-  /** The definition with the given fields shortened (checked to hold their real values first); itself if none. */
+  /**
+   * The definition with the given fields shortened (checked to hold their real values first);
+   * itself if none.
+   */
   static String testCopy(String definition, Collection<? extends Shortening> shortened) {
     if (shortened.isEmpty()) {
       return definition;
     }
     JsonNode tree = readJson(definition);
     for (Shortening field : shortened) {
-      assertThat(tree.at(field.pointer()).asLong()).as("file: %s", field.pointer()).isEqualTo(field.real());
+      assertThat(tree.at(field.pointer()).asLong())
+          .as("file: %s", field.pointer())
+          .isEqualTo(field.real());
       put(tree, field.pointer(), field.test());
     }
     try {
@@ -214,18 +236,23 @@ final class StateMachineCrossCheck implements AutoCloseable {
 
   /**
    * Each of {@code copies} (the fields a test copy shortens) differs from the file in its shortened
-   * fields only, and those hold the test values; every one of {@code fields} holds its real value in
-   * the file. Also: the file as deployed has no placeholder left and names the function.
+   * fields only, and those hold the test values; every one of {@code fields} holds its real value
+   * in the file. Also: the file as deployed has no placeholder left and names the function.
    */
-  <F extends Shortening> void assertTestCopiesChangeOnlyTheirFields(Collection<? extends Set<F>> copies,
-      Collection<F> fields) {
+  <F extends Shortening> void assertTestCopiesChangeOnlyTheirFields(
+      Collection<? extends Set<F>> copies, Collection<F> fields) {
     JsonNode real = readJson(realDefinition());
     for (Set<F> shortened : copies) {
       JsonNode copy = readJson(testCopy(realDefinition(), shortened));
       for (F field : fields) {
-        assertThat(real.at(field.pointer()).isIntegralNumber()).as("file: %s", field.pointer()).isTrue();
-        assertThat(real.at(field.pointer()).asLong()).as("file: %s", field.pointer()).isEqualTo(field.real());
-        assertThat(copy.at(field.pointer()).asLong()).as("copy %s: %s", shortened, field.pointer())
+        assertThat(real.at(field.pointer()).isIntegralNumber())
+            .as("file: %s", field.pointer())
+            .isTrue();
+        assertThat(real.at(field.pointer()).asLong())
+            .as("file: %s", field.pointer())
+            .isEqualTo(field.real());
+        assertThat(copy.at(field.pointer()).asLong())
+            .as("copy %s: %s", shortened, field.pointer())
             .isEqualTo(shortened.contains(field) ? field.test() : field.real());
         put(copy, field.pointer(), field.real());
       }
@@ -250,15 +277,19 @@ final class StateMachineCrossCheck implements AutoCloseable {
    * so which invocation gets which answer does not depend on timing) and starts an execution named
    * after the scenario with {@code input}; returns the execution's ARN.
    */
-  String startOnMoto(String definition, List<String> lambdaResults, String scenarioName, String input) {
-    String stateMachineArn = sfn.createStateMachine(c -> c.name(stateMachineName)
-        .definition(definition).roleArn(statesRoleArn)).stateMachineArn();
+  String startOnMoto(
+      String definition, List<String> lambdaResults, String scenarioName, String input) {
+    String stateMachineArn =
+        sfn.createStateMachine(
+                c -> c.name(stateMachineName).definition(definition).roleArn(statesRoleArn))
+            .stateMachineArn();
     for (String result : lambdaResults) {
       aws.queueLambdaResult(result);
     }
     // Always a name: without one moto ends the ARN in ":None" and the next start collides.
-    return sfn.startExecution(s -> s.stateMachineArn(stateMachineArn)
-        .name(executionName(scenarioName)).input(input)).executionArn();
+    return sfn.startExecution(
+            s -> s.stateMachineArn(stateMachineArn).name(executionName(scenarioName)).input(input))
+        .executionArn();
   }
 
   void sendTaskSuccess(String taskToken, String output) {
@@ -276,11 +307,20 @@ final class StateMachineCrossCheck implements AutoCloseable {
    */
   String awaitTaskToken(String executionArn, String state) {
     try {
-      return await().atMost(motoDeadline).pollInterval(POLL_INTERVAL).pollInSameThread()
+      return await()
+          .atMost(motoDeadline)
+          .pollInterval(POLL_INTERVAL)
+          .pollInSameThread()
           .until(() -> taskTokenIfCalled(executionArn, state), Objects::nonNull);
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError("moto: " + state + "'s Lambda call not seen within " + motoDeadline
-          + "; history: " + history(executionArn), e);
+      throw new AssertionError(
+          "moto: "
+              + state
+              + "'s Lambda call not seen within "
+              + motoDeadline
+              + "; history: "
+              + history(executionArn),
+          e);
     }
   }
 
@@ -299,7 +339,7 @@ final class StateMachineCrossCheck implements AutoCloseable {
           case TASK_SUBMITTED -> submitted = true;
           case TASK_FAILED, TASK_TIMED_OUT, TASK_SUCCEEDED ->
               fail("moto: %s ended before it was answered: %s", state, history);
-          default -> { }
+          default -> {}
         }
       }
       if (isExecutionEnd(event.type())) {
@@ -307,20 +347,28 @@ final class StateMachineCrossCheck implements AutoCloseable {
       }
     }
     if (scheduled != null && submitted) {
-      String token = readJson(scheduled.taskScheduledEventDetails().parameters())
-          .path("Payload").path("taskToken").asText("");
+      String token =
+          readJson(scheduled.taskScheduledEventDetails().parameters())
+              .path("Payload")
+              .path("taskToken")
+              .asText("");
       assertThat(token).as("moto: task token in %s's TaskScheduled parameters", state).isNotBlank();
       return token;
     }
     return null;
   }
 
-  /** Any execution event but the start (succeeded, failed, timed out, aborted, and redriven too). */
+  /**
+   * Any execution event but the start (succeeded, failed, timed out, aborted, and redriven too).
+   */
   private static boolean isExecutionEnd(HistoryEventType type) {
-    return type != HistoryEventType.EXECUTION_STARTED && String.valueOf(type).startsWith("Execution");
+    return type != HistoryEventType.EXECUTION_STARTED
+        && String.valueOf(type).startsWith("Execution");
   }
 
-  /** A history event with the state it belongs to: the last one entered (with it), null before any. */
+  /**
+   * A history event with the state it belongs to: the last one entered (with it), null before any.
+   */
   record StateEvent(String state, HistoryEvent event) {}
 
   /**
@@ -330,8 +378,12 @@ final class StateMachineCrossCheck implements AutoCloseable {
    * @param lambdaCalls each {@code TaskScheduled} event as a {@link #lambdaCall}
    * @param output the execution output as JSON, {@code null} when there is none
    */
-  record MotoExecution(DescribeExecutionResponse described, List<StateEvent> events,
-      List<String> visitedStates, List<JsonNode> lambdaCalls, JsonNode output) {}
+  record MotoExecution(
+      DescribeExecutionResponse described,
+      List<StateEvent> events,
+      List<String> visitedStates,
+      List<JsonNode> lambdaCalls,
+      JsonNode output) {}
 
   /**
    * Waits for the execution to end, checks that every canned Lambda result was used and that it
@@ -342,10 +394,16 @@ final class StateMachineCrossCheck implements AutoCloseable {
     List<HistoryEvent> history = history(executionArn);
 
     // Every canned result was used: with the queue empty, moto's Lambda echoes the request payload.
-    String answer = lambda.invoke(i -> i.functionName(functionName)
-            .payload(SdkBytes.fromUtf8String(EMPTY_QUEUE_PROBE)))
-        .payload().asUtf8String();
-    assertThat(readJson(answer)).as("moto: canned Lambda results left over")
+    String answer =
+        lambda
+            .invoke(
+                i ->
+                    i.functionName(functionName)
+                        .payload(SdkBytes.fromUtf8String(EMPTY_QUEUE_PROBE)))
+            .payload()
+            .asUtf8String();
+    assertThat(readJson(answer))
+        .as("moto: canned Lambda results left over")
         .isEqualTo(readJson(EMPTY_QUEUE_PROBE));
 
     List<StateEvent> events = new ArrayList<>();
@@ -360,13 +418,17 @@ final class StateMachineCrossCheck implements AutoCloseable {
       events.add(new StateEvent(current, event));
       if (event.type() == HistoryEventType.TASK_SCHEDULED) {
         var details = event.taskScheduledEventDetails();
-        calls.add(lambdaCall(current, "arn:aws:states:::" + details.resourceType() + ":" + details.resource(),
-            readJson(details.parameters())));
+        calls.add(
+            lambdaCall(
+                current,
+                "arn:aws:states:::" + details.resourceType() + ":" + details.resource(),
+                readJson(details.parameters())));
       }
     }
     if (!endings.contains(done.status())) {
-      fail("moto: execution ended %s (%s: %s); history: %s", done.statusAsString(), done.error(),
-          done.cause(), history);
+      fail(
+          "moto: execution ended %s (%s: %s); history: %s",
+          done.statusAsString(), done.error(), done.cause(), history);
     }
     JsonNode output = done.output() == null ? null : readJson(done.output());
     return new MotoExecution(done, events, visited, calls, output);
@@ -374,17 +436,26 @@ final class StateMachineCrossCheck implements AutoCloseable {
 
   private DescribeExecutionResponse awaitEnd(String executionArn) {
     try {
-      return await().atMost(motoDeadline).pollInterval(POLL_INTERVAL).pollInSameThread()
-          .until(() -> sfn.describeExecution(d -> d.executionArn(executionArn)),
+      return await()
+          .atMost(motoDeadline)
+          .pollInterval(POLL_INTERVAL)
+          .pollInSameThread()
+          .until(
+              () -> sfn.describeExecution(d -> d.executionArn(executionArn)),
               described -> described.status() != ExecutionStatus.RUNNING);
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError("moto: execution still RUNNING after " + motoDeadline
-          + "; history: " + history(executionArn), e);
+      throw new AssertionError(
+          "moto: execution still RUNNING after "
+              + motoDeadline
+              + "; history: "
+              + history(executionArn),
+          e);
     }
   }
 
   private List<HistoryEvent> history(String executionArn) {
-    return sfn.getExecutionHistoryPaginator(h -> h.executionArn(executionArn)).events().stream().toList();
+    return sfn.getExecutionHistoryPaginator(h -> h.executionArn(executionArn)).events().stream()
+        .toList();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -416,21 +487,27 @@ final class StateMachineCrossCheck implements AutoCloseable {
     private final List<IssuedToken> tokens = new ArrayList<>();
     private final AslEngine engine;
 
-    private AslRun(String stateMachineName, ManualClock clock, List<C> lambdaResults, CannedAnswer<C> answer) {
+    private AslRun(
+        String stateMachineName, ManualClock clock, List<C> lambdaResults, CannedAnswer<C> answer) {
       this.stateMachineName = stateMachineName;
       this.canned = new ArrayDeque<>(lambdaResults);
-      this.engine = new AslEngine((resource, parameters, context) -> {
-        lambdaCalls.add(lambdaCall(context.stateName(), resource, parameters));
-        if (context.taskToken() != null) {
-          tokens.add(new IssuedToken(context.stateName(), context.taskToken()));
-        }
-        C next = canned.poll();
-        if (next == null) {
-          // Not a task failure: that would let Retry/Catch hide the mistake. Fail the test instead.
-          throw new AssertionError("asl: no canned Lambda result left for " + context.stateName());
-        }
-        return answer.answer(next, context);
-      }, clock);
+      this.engine =
+          new AslEngine(
+              (resource, parameters, context) -> {
+                lambdaCalls.add(lambdaCall(context.stateName(), resource, parameters));
+                if (context.taskToken() != null) {
+                  tokens.add(new IssuedToken(context.stateName(), context.taskToken()));
+                }
+                C next = canned.poll();
+                if (next == null) {
+                  // Not a task failure: that would let Retry/Catch hide the mistake. Fail the test
+                  // instead.
+                  throw new AssertionError(
+                      "asl: no canned Lambda result left for " + context.stateName());
+                }
+                return answer.answer(next, context);
+              },
+              clock);
     }
 
     AslEngine engine() {
@@ -439,7 +516,8 @@ final class StateMachineCrossCheck implements AutoCloseable {
 
     /** Parses {@code definition} and starts an execution with {@code input}; returns its ARN. */
     String start(String definition, String input) {
-      return engine.startExecution(engine.parse(definition), stateMachineName, "cross-check", readJson(input));
+      return engine.startExecution(
+          engine.parse(definition), stateMachineName, "cross-check", readJson(input));
     }
 
     /**
@@ -476,11 +554,15 @@ final class StateMachineCrossCheck implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // shared
 
-  /** One Lambda invocation as both engines can report it; the token (random per engine) is masked. */
+  /**
+   * One Lambda invocation as both engines can report it; the token (random per engine) is masked.
+   */
   static JsonNode lambdaCall(String state, String resource, JsonNode parameters) {
     ObjectNode params = parameters.deepCopy();
     if (params.path("Payload") instanceof ObjectNode payload && payload.has("taskToken")) {
-      assertThat(payload.path("taskToken").asText("")).as("taskToken passed to " + state).isNotBlank();
+      assertThat(payload.path("taskToken").asText(""))
+          .as("taskToken passed to " + state)
+          .isNotBlank();
       payload.put("taskToken", TOKEN_MARK);
     }
     ObjectNode call = JSON.createObjectNode();
@@ -490,7 +572,9 @@ final class StateMachineCrossCheck implements AutoCloseable {
     return call;
   }
 
-  /** A valid execution name (1-80 characters, no blanks or punctuation) made from the scenario's. */
+  /**
+   * A valid execution name (1-80 characters, no blanks or punctuation) made from the scenario's.
+   */
   static String executionName(String scenarioName) {
     String slug = scenarioName.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
     return slug.substring(0, Math.min(slug.length(), 80));
@@ -518,10 +602,12 @@ final class StateMachineCrossCheck implements AutoCloseable {
 
   private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> void configure(
       B builder, AwsEmulator aws) {
-    builder.endpointOverride(aws.endpoint())
+    builder
+        .endpointOverride(aws.endpoint())
         .region(Region.of(aws.region()))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey())))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey())))
         .httpClientBuilder(UrlConnectionHttpClient.builder());
   }
 }

@@ -21,10 +21,10 @@ import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.StripeError;
+import com.stripe.model.StripeSearchResult;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCancelParams;
-import com.stripe.model.StripeSearchResult;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.PaymentMethodAttachParams;
@@ -48,10 +48,11 @@ import java.util.regex.Pattern;
  * resends the very same request, so the caller's {@code Idempotency-Key} header goes with every
  * attempt: Stripe then performs the operation at most once and replays its first answer.
  *
- * <p>Nothing this class throws or keeps names the secret key, card data, tokens or idempotency keys;
- * a Stripe exception is never chained as a cause, because its message can echo them (an idempotency
- * error quotes the key, an authentication error a part of the API key, a missing object its id).
- * Messages carry the operation, the HTTP status, Stripe's error type and code and its request id.
+ * <p>Nothing this class throws or keeps names the secret key, card data, tokens or idempotency
+ * keys; a Stripe exception is never chained as a cause, because its message can echo them (an
+ * idempotency error quotes the key, an authentication error a part of the API key, a missing object
+ * its id). Messages carry the operation, the HTTP status, Stripe's error type and code and its
+ * request id.
  */
 public final class StripeCardProcessor implements CardProcessor {
 
@@ -60,11 +61,13 @@ public final class StripeCardProcessor implements CardProcessor {
 
   /** Prefix of the idempotency keys this adapter derives itself (Stripe allows 255 characters). */
   private static final String OWN_KEY_PREFIX = "card-verification:";
+
   /** Metadata key holding the idempotency key a PaymentIntent was created with. */
   static final String REFERENCE = "reference";
 
   /** Statement descriptor characters Stripe refuses, besides non-Latin ones. */
   private static final Pattern DESCRIPTOR_CHARS = Pattern.compile("[\\x20-\\x7E&&[^<>\\\\'\"*]]+");
+
   private static final Pattern HAS_LETTER = Pattern.compile(".*[A-Z].*");
 
   /**
@@ -81,8 +84,8 @@ public final class StripeCardProcessor implements CardProcessor {
 
   /**
    * @param secretKey the account's secret (or restricted) API key
-   * @param apiBase   where the API is, e.g. a test double; {@code null} for Stripe itself
-   * @param timeout   connect timeout and read timeout of each attempt
+   * @param apiBase where the API is, e.g. a test double; {@code null} for Stripe itself
+   * @param timeout connect timeout and read timeout of each attempt
    */
   public StripeCardProcessor(String secretKey, URI apiBase, Duration timeout) {
     if (secretKey == null || secretKey.isBlank()) {
@@ -93,11 +96,12 @@ public final class StripeCardProcessor implements CardProcessor {
       throw new IllegalArgumentException("timeout must be positive");
     }
     int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
-    StripeClient.StripeClientBuilder builder = StripeClient.builder()
-        .setApiKey(secretKey)
-        .setMaxNetworkRetries(MAX_NETWORK_RETRIES)
-        .setConnectTimeout(millis)
-        .setReadTimeout(millis);
+    StripeClient.StripeClientBuilder builder =
+        StripeClient.builder()
+            .setApiKey(secretKey)
+            .setMaxNetworkRetries(MAX_NETWORK_RETRIES)
+            .setConnectTimeout(millis)
+            .setReadTimeout(millis);
     if (apiBase != null) {
       String base = apiBase.toString();
       builder.setApiBase(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
@@ -152,17 +156,20 @@ public final class StripeCardProcessor implements CardProcessor {
   /**
    * The PaymentMethod behind a token. Stripe.js gives a PaymentMethod id ({@code pm_...}), which is
    * retrieved. A legacy card token ({@code tok_...}) is single-use, and describe, the hold and the
-   * microcharge all need the card: it is turned into a PaymentMethod with an idempotency key derived
-   * from the token, so every later call gets Stripe's replay of the same PaymentMethod (for 24 hours,
-   * far longer than a card is being added) instead of failing on the spent token.
+   * microcharge all need the card: it is turned into a PaymentMethod with an idempotency key
+   * derived from the token, so every later call gets Stripe's replay of the same PaymentMethod (for
+   * 24 hours, far longer than a card is being added) instead of failing on the spent token.
    */
   private PaymentMethod paymentMethod(String cardToken) throws StripeException {
     if (cardToken.startsWith("tok_")) {
-      PaymentMethodCreateParams params = PaymentMethodCreateParams.builder()
-          .setType(PaymentMethodCreateParams.Type.CARD)
-          .setCard(PaymentMethodCreateParams.Token.builder().setToken(cardToken).build())
-          .build();
-      return stripe.v1().paymentMethods()
+      PaymentMethodCreateParams params =
+          PaymentMethodCreateParams.builder()
+              .setType(PaymentMethodCreateParams.Type.CARD)
+              .setCard(PaymentMethodCreateParams.Token.builder().setToken(cardToken).build())
+              .build();
+      return stripe
+          .v1()
+          .paymentMethods()
           .create(params, idempotent(OWN_KEY_PREFIX + "pm-from-token:" + Sha256.hex(cardToken)));
     }
     return stripe.v1().paymentMethods().retrieve(cardToken);
@@ -172,48 +179,73 @@ public final class StripeCardProcessor implements CardProcessor {
   // hold and microcharge
 
   @Override
-  public String authorizeHold(String cardToken, Money amount, String descriptor,
-      String idempotencyKey) {
-    return place("authorizeHold", cardToken, amount, descriptor, idempotencyKey,
-        PaymentIntentCreateParams.CaptureMethod.MANUAL, "card-verification-hold", HOLD_PLACED);
+  public String authorizeHold(
+      String cardToken, Money amount, String descriptor, String idempotencyKey) {
+    return place(
+        "authorizeHold",
+        cardToken,
+        amount,
+        descriptor,
+        idempotencyKey,
+        PaymentIntentCreateParams.CaptureMethod.MANUAL,
+        "card-verification-hold",
+        HOLD_PLACED);
   }
 
   @Override
   public String charge(String cardToken, Money amount, String descriptor, String idempotencyKey) {
-    return place("charge", cardToken, amount, descriptor, idempotencyKey,
-        PaymentIntentCreateParams.CaptureMethod.AUTOMATIC, "card-verification-microcharge",
+    return place(
+        "charge",
+        cardToken,
+        amount,
+        descriptor,
+        idempotencyKey,
+        PaymentIntentCreateParams.CaptureMethod.AUTOMATIC,
+        "card-verification-microcharge",
         CHARGE_PLACED);
   }
 
-  private String place(String operation, String cardToken, Money amount, String descriptor,
-      String idempotencyKey, PaymentIntentCreateParams.CaptureMethod captureMethod, String purpose,
+  private String place(
+      String operation,
+      String cardToken,
+      Money amount,
+      String descriptor,
+      String idempotencyKey,
+      PaymentIntentCreateParams.CaptureMethod captureMethod,
+      String purpose,
       Set<String> placed) {
     requireToken(cardToken);
     Objects.requireNonNull(amount, "amount");
     requireKey(idempotencyKey);
     String suffix = statementDescriptorSuffix(descriptor);
-    PaymentIntent intent = call(operation, () -> {
-      Payer payer = payer(cardToken);
-      PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
-          .setAmount(amount.minorUnits())
-          .setCurrency(amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT))
-          .setCustomer(payer.customerId())
-          .setPaymentMethod(payer.paymentMethodId())
-          .addPaymentMethodType("card")
-          .setConfirm(true)
-          .setCaptureMethod(captureMethod)
-          // A card that asks for 3-D Secure cannot be authenticated here: the card owner is not in
-          // a browser flow with us. Stripe then fails the attempt at once (card_error
-          // authentication_required) instead of leaving the PaymentIntent waiting in
-          // requires_action; either way it counts as declined for now (see outcome()).
-          .setErrorOnRequiresAction(true)
-          .setStatementDescriptorSuffix(suffix)
-          .putMetadata("purpose", purpose)
-          // findCharge looks a charge up by this when its answer was lost
-          .putMetadata(REFERENCE, idempotencyKey)
-          .build();
-      return stripe.v1().paymentIntents().create(params, idempotent(idempotencyKey));
-    }, true);
+    PaymentIntent intent =
+        call(
+            operation,
+            () -> {
+              Payer payer = payer(cardToken);
+              PaymentIntentCreateParams params =
+                  PaymentIntentCreateParams.builder()
+                      .setAmount(amount.minorUnits())
+                      .setCurrency(amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+                      .setCustomer(payer.customerId())
+                      .setPaymentMethod(payer.paymentMethodId())
+                      .addPaymentMethodType("card")
+                      .setConfirm(true)
+                      .setCaptureMethod(captureMethod)
+                      // A card that asks for 3-D Secure cannot be authenticated here: the card
+                      // owner is not in
+                      // a browser flow with us. Stripe then fails the attempt at once (card_error
+                      // authentication_required) instead of leaving the PaymentIntent waiting in
+                      // requires_action; either way it counts as declined for now (see outcome()).
+                      .setErrorOnRequiresAction(true)
+                      .setStatementDescriptorSuffix(suffix)
+                      .putMetadata("purpose", purpose)
+                      // findCharge looks a charge up by this when its answer was lost
+                      .putMetadata(REFERENCE, idempotencyKey)
+                      .build();
+              return stripe.v1().paymentIntents().create(params, idempotent(idempotencyKey));
+            },
+            true);
     return outcome(intent, placed);
   }
 
@@ -268,47 +300,54 @@ public final class StripeCardProcessor implements CardProcessor {
    * CardException, mapped like any decline.
    */
   private Payer payer(String cardToken) throws StripeException {
-    String paymentMethodId = cardToken.startsWith("tok_")
-        ? paymentMethod(cardToken).getId()
-        : cardToken;
+    String paymentMethodId =
+        cardToken.startsWith("tok_") ? paymentMethod(cardToken).getId() : cardToken;
     PaymentMethod current = stripe.v1().paymentMethods().retrieve(paymentMethodId);
     if (current.getCustomer() != null) {
       return new Payer(paymentMethodId, current.getCustomer());
     }
-    Customer customer = stripe.v1().customers().create(
-        CustomerCreateParams.builder()
-            .setDescription("Card verification")
-            .putMetadata("purpose", "card-verification")
-            .build(),
-        idempotent(OWN_KEY_PREFIX + "customer:" + paymentMethodId));
-    stripe.v1().paymentMethods().attach(paymentMethodId,
-        PaymentMethodAttachParams.builder().setCustomer(customer.getId()).build(),
-        idempotent(OWN_KEY_PREFIX + "attach:" + paymentMethodId));
+    Customer customer =
+        stripe
+            .v1()
+            .customers()
+            .create(
+                CustomerCreateParams.builder()
+                    .setDescription("Card verification")
+                    .putMetadata("purpose", "card-verification")
+                    .build(),
+                idempotent(OWN_KEY_PREFIX + "customer:" + paymentMethodId));
+    stripe
+        .v1()
+        .paymentMethods()
+        .attach(
+            paymentMethodId,
+            PaymentMethodAttachParams.builder().setCustomer(customer.getId()).build(),
+            idempotent(OWN_KEY_PREFIX + "attach:" + paymentMethodId));
     return new Payer(paymentMethodId, customer.getId());
   }
 
   /**
    * Maps the port's descriptor to Stripe's {@code statement_descriptor_suffix}.
    *
-   * <p>The port passes {@code <WHAT>*<MERCHANT>}: {@code INTL*ACMECLOUD} for the hold,
-   * {@code INTL123456*ACMECLOUD} for the microcharge, whose six digits the card owner reads on the
+   * <p>The port passes {@code <WHAT>*<MERCHANT>}: {@code INTL*ACMECLOUD} for the hold, {@code
+   * INTL123456*ACMECLOUD} for the microcharge, whose six digits the card owner reads on the
    * statement. On Stripe a card statement shows {@code <PREFIX>* <SUFFIX>}, at most 22 characters
    * in all: the prefix is the account's shortened descriptor, set once in the Dashboard (2 to 10
    * characters: that is the merchant name, e.g. {@code ACMECLOUD}), and only the suffix can be
-   * chosen per payment; it may not contain {@code *}, {@code <>\'"}, and needs a letter. So the part
-   * before the {@code *} (what changes per payment, the code included) becomes the suffix and the
-   * merchant part is left to the account's prefix: the statement reads {@code ACMECLOUD* INTL123456}
-   * (20 characters). {@code INTL} plus the code is 10 characters, which fits next to any prefix of
-   * up to 10 characters; nothing is cut, because a cut suffix could lose the code: a descriptor
-   * Stripe cannot take fails loudly instead.
+   * chosen per payment; it may not contain {@code *}, {@code <>\'"}, and needs a letter. So the
+   * part before the {@code *} (what changes per payment, the code included) becomes the suffix and
+   * the merchant part is left to the account's prefix: the statement reads {@code ACMECLOUD*
+   * INTL123456} (20 characters). {@code INTL} plus the code is 10 characters, which fits next to
+   * any prefix of up to 10 characters; nothing is cut, because a cut suffix could lose the code: a
+   * descriptor Stripe cannot take fails loudly instead.
    */
   static String statementDescriptorSuffix(String descriptor) {
     if (descriptor == null) {
       throw new IllegalArgumentException("statement descriptor is missing");
     }
     int star = descriptor.indexOf('*');
-    String suffix = (star >= 0 ? descriptor.substring(0, star) : descriptor)
-        .trim().toUpperCase(Locale.ROOT);
+    String suffix =
+        (star >= 0 ? descriptor.substring(0, star) : descriptor).trim().toUpperCase(Locale.ROOT);
     // The messages below do not quote the descriptor: it carries the verification code.
     if (suffix.isEmpty() || suffix.length() > MAX_SUFFIX_LENGTH) {
       throw new IllegalArgumentException(
@@ -338,11 +377,19 @@ public final class StripeCardProcessor implements CardProcessor {
     if (!idempotencyKey.matches("[A-Za-z0-9_:-]+")) {
       throw new IllegalArgumentException("reference holds characters the search cannot quote");
     }
-    StripeSearchResult<PaymentIntent> found = call("findCharge", () ->
-        stripe.v1().paymentIntents().search(PaymentIntentSearchParams.builder()
-            .setQuery("metadata['" + REFERENCE + "']:'" + idempotencyKey + "'")
-            .setLimit(1L)
-            .build()), false);
+    StripeSearchResult<PaymentIntent> found =
+        call(
+            "findCharge",
+            () ->
+                stripe
+                    .v1()
+                    .paymentIntents()
+                    .search(
+                        PaymentIntentSearchParams.builder()
+                            .setQuery("metadata['" + REFERENCE + "']:'" + idempotencyKey + "'")
+                            .setLimit(1L)
+                            .build()),
+            false);
     return found.getData().stream().map(PaymentIntent::getId).findFirst();
   }
 
@@ -353,21 +400,29 @@ public final class StripeCardProcessor implements CardProcessor {
   public void voidHold(String holdId, String idempotencyKey) {
     requireId(holdId);
     requireKey(idempotencyKey);
-    call("voidHold", () -> {
-      try {
-        stripe.v1().paymentIntents().cancel(holdId,
-            PaymentIntentCancelParams.builder()
-                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
-                .build(),
-            idempotent(idempotencyKey));
-      } catch (InvalidRequestException e) {
-        if (!"payment_intent_unexpected_state".equals(e.getCode()) || !canceled(holdId, e)) {
-          throw e;
-        }
-        // released already (by an earlier call, or by Stripe when the authorization expired)
-      }
-      return null;
-    }, false);
+    call(
+        "voidHold",
+        () -> {
+          try {
+            stripe
+                .v1()
+                .paymentIntents()
+                .cancel(
+                    holdId,
+                    PaymentIntentCancelParams.builder()
+                        .setCancellationReason(
+                            PaymentIntentCancelParams.CancellationReason.ABANDONED)
+                        .build(),
+                    idempotent(idempotencyKey));
+          } catch (InvalidRequestException e) {
+            if (!"payment_intent_unexpected_state".equals(e.getCode()) || !canceled(holdId, e)) {
+              throw e;
+            }
+            // released already (by an earlier call, or by Stripe when the authorization expired)
+          }
+          return null;
+        },
+        false);
   }
 
   private boolean canceled(String holdId, InvalidRequestException e) throws StripeException {
@@ -383,22 +438,28 @@ public final class StripeCardProcessor implements CardProcessor {
   public void refund(String chargeId, String idempotencyKey) {
     requireId(chargeId);
     requireKey(idempotencyKey);
-    call("refund", () -> {
-      try {
-        stripe.v1().refunds().create(
-            RefundCreateParams.builder()
-                .setPaymentIntent(chargeId)
-                .putMetadata("purpose", "card-verification-microcharge")
-                .build(),
-            idempotent(idempotencyKey));
-      } catch (InvalidRequestException e) {
-        if (!"charge_already_refunded".equals(e.getCode())) {
-          throw e;
-        }
-        // refunded already: by an earlier call with another key, or from the Dashboard
-      }
-      return null;
-    }, false);
+    call(
+        "refund",
+        () -> {
+          try {
+            stripe
+                .v1()
+                .refunds()
+                .create(
+                    RefundCreateParams.builder()
+                        .setPaymentIntent(chargeId)
+                        .putMetadata("purpose", "card-verification-microcharge")
+                        .build(),
+                    idempotent(idempotencyKey));
+          } catch (InvalidRequestException e) {
+            if (!"charge_already_refunded".equals(e.getCode())) {
+              throw e;
+            }
+            // refunded already: by an earlier call with another key, or from the Dashboard
+          }
+          return null;
+        },
+        false);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -413,7 +474,7 @@ public final class StripeCardProcessor implements CardProcessor {
    * Runs a call and maps Stripe's failures onto the port's.
    *
    * @param cardCall whether a missing object means an unknown card token (the token is the only id
-   *                 the caller gave); otherwise it means a wrong hold or charge id, a bug
+   *     the caller gave); otherwise it means a wrong hold or charge id, a bug
    */
   private static <T> T call(String operation, StripeCall<T> call, boolean cardCall) {
     try {
@@ -421,26 +482,32 @@ public final class StripeCardProcessor implements CardProcessor {
     } catch (CardException e) {
       throw new CardDeclinedException(reason(e.getDeclineCode(), e.getCode()));
     } catch (RateLimitException e) {
-      throw new ProcessorUnavailableException(failure(operation, "was rate-limited by Stripe", e),
-          null);
+      throw new ProcessorUnavailableException(
+          failure(operation, "was rate-limited by Stripe", e), null);
     } catch (ApiConnectionException e) {
       // After stripe-java's retries. The cause is the I/O failure alone (a timeout, a refused
       // connection): the Stripe exception's message names the URL, which can hold an id.
       Throwable io = e.getCause() instanceof IOException ? e.getCause() : null;
-      throw new ProcessorUnavailableException("Stripe could not be reached for " + operation
-          + (io == null ? "" : " (" + io.getClass().getSimpleName() + ")"), io);
+      throw new ProcessorUnavailableException(
+          "Stripe could not be reached for "
+              + operation
+              + (io == null ? "" : " (" + io.getClass().getSimpleName() + ")"),
+          io);
     } catch (ApiException e) {
       throw new ProcessorUnavailableException(failure(operation, "failed at Stripe", e), null);
     } catch (AuthenticationException e) {
       // 401 or 403 (PermissionException): the configured key is wrong, revoked or lacks rights.
-      throw new IllegalStateException(failure(operation,
-          "was refused: check the configured Stripe secret key and its permissions", e));
+      throw new IllegalStateException(
+          failure(
+              operation,
+              "was refused: check the configured Stripe secret key and its permissions",
+              e));
     } catch (IdempotencyException e) {
-      throw new IllegalStateException(failure(operation,
-          "reused an idempotency key with other parameters", e));
+      throw new IllegalStateException(
+          failure(operation, "reused an idempotency key with other parameters", e));
     } catch (InvalidRequestException e) {
-      if (cardCall && ("resource_missing".equals(e.getCode())
-          || "token_already_used".equals(e.getCode()))) {
+      if (cardCall
+          && ("resource_missing".equals(e.getCode()) || "token_already_used".equals(e.getCode()))) {
         throw new UnknownCardTokenException();
       }
       throw new IllegalStateException(failure(operation, "was refused by Stripe", e));

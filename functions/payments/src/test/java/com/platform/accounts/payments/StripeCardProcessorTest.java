@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.platform.accounts.core.card.CardDeclinedException;
@@ -66,8 +68,8 @@ class StripeCardProcessorTest {
   @BeforeEach
   void reset() {
     stripe.resetAll();
-    processor = new StripeCardProcessor(SECRET_KEY, URI.create(stripe.baseUrl()),
-        Duration.ofSeconds(2));
+    processor =
+        new StripeCardProcessor(SECRET_KEY, URI.create(stripe.baseUrl()), Duration.ofSeconds(2));
   }
 
   @Nested
@@ -75,21 +77,26 @@ class StripeCardProcessorTest {
 
     @Test
     void mapsEveryFieldOfTheCard() {
-      stub(get("/v1/payment_methods/" + PM), ok(paymentMethod(PM, null, "visa", "4242", 8, 2031,
-          "US", "credit", "Xt5EWLLDS7FJjR1c")));
+      stub(
+          get("/v1/payment_methods/" + PM),
+          ok(paymentMethod(PM, null, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
 
       CardDetails card = processor.describe(PM);
 
-      assertThat(card).isEqualTo(new CardDetails("VISA", "4242", 8, 2031, "US", Funding.CREDIT,
-          "Xt5EWLLDS7FJjR1c"));
+      assertThat(card)
+          .isEqualTo(
+              new CardDetails("VISA", "4242", 8, 2031, "US", Funding.CREDIT, "Xt5EWLLDS7FJjR1c"));
       LoggedRequest request = only(getRequestedFor(urlEqualTo("/v1/payment_methods/" + PM)));
       assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
     }
 
     @Test
     void prepaidCardIssuedInMainlandChina() {
-      stub(get("/v1/payment_methods/" + PM), ok(paymentMethod(PM, null, "unionpay", "0014", 12,
-          2029, "CN", "prepaid", "Vq8kP2mLx0aZ3tR1")));
+      stub(
+          get("/v1/payment_methods/" + PM),
+          ok(
+              paymentMethod(
+                  PM, null, "unionpay", "0014", 12, 2029, "CN", "prepaid", "Vq8kP2mLx0aZ3tR1")));
 
       CardDetails card = processor.describe(PM);
 
@@ -113,7 +120,11 @@ class StripeCardProcessorTest {
 
     @Test
     void unknownToken() {
-      stub(get("/v1/payment_methods/pm_missing"), error(404, """
+      stub(
+          get("/v1/payment_methods/pm_missing"),
+          error(
+              404,
+              """
           {"error": {"code": "resource_missing",
             "doc_url": "https://stripe.com/docs/error-codes/resource-missing",
             "message": "No such PaymentMethod: 'pm_missing'", "param": "payment_method",
@@ -126,22 +137,29 @@ class StripeCardProcessorTest {
 
     @Test
     void legacyTokenBecomesAPaymentMethodWithAKeyDerivedFromTheToken() {
-      stub(post("/v1/payment_methods"), ok(paymentMethod(PM, null, "mastercard", "4444", 3, 2030,
-          "US", "debit", "Mc4444FingerPrint")));
+      stub(
+          post("/v1/payment_methods"),
+          ok(
+              paymentMethod(
+                  PM, null, "mastercard", "4444", 3, 2030, "US", "debit", "Mc4444FingerPrint")));
 
       CardDetails first = processor.describe("tok_1NXxyz2eZvKYlo2CbW3ZpQ7L");
       CardDetails again = processor.describe("tok_1NXxyz2eZvKYlo2CbW3ZpQ7L");
 
-      assertThat(first).isEqualTo(new CardDetails("MASTERCARD", "4444", 3, 2030, "US",
-          Funding.DEBIT, "Mc4444FingerPrint"));
+      assertThat(first)
+          .isEqualTo(
+              new CardDetails(
+                  "MASTERCARD", "4444", 3, 2030, "US", Funding.DEBIT, "Mc4444FingerPrint"));
       assertThat(again).isEqualTo(first);
-      List<LoggedRequest> creates = stripe.findAll(postRequestedFor(urlEqualTo(
-          "/v1/payment_methods")));
+      List<LoggedRequest> creates =
+          stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_methods")));
       assertThat(creates).hasSize(2);
-      assertThat(form(creates.get(0))).containsEntry("type", "card")
+      assertThat(form(creates.get(0)))
+          .containsEntry("type", "card")
           .containsEntry("card[token]", "tok_1NXxyz2eZvKYlo2CbW3ZpQ7L");
       String key = creates.get(0).getHeader("Idempotency-Key");
-      assertThat(key).startsWith("card-verification:pm-from-token:")
+      assertThat(key)
+          .startsWith("card-verification:pm-from-token:")
           .doesNotContain("tok_1NXxyz2eZvKYlo2CbW3ZpQ7L");
       assertThat(creates.get(1).getHeader("Idempotency-Key")).isEqualTo(key);
     }
@@ -152,17 +170,23 @@ class StripeCardProcessorTest {
 
     @BeforeEach
     void cardAlreadyAttached() {
-      stub(get("/v1/payment_methods/" + PM), ok(paymentMethod(PM, CUSTOMER, "visa", "4242", 8,
-          2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
+      stub(
+          get("/v1/payment_methods/" + PM),
+          ok(
+              paymentMethod(
+                  PM, CUSTOMER, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
     }
 
     @Test
     void placesAManualCaptureHoldOfOneDollarWithTheCallersIdempotencyKey() {
-      stub(post("/v1/payment_intents"), ok(paymentIntent(HOLD, 100, "manual", "requires_capture",
-          "INTL", "card-verification-hold")));
+      stub(
+          post("/v1/payment_intents"),
+          ok(
+              paymentIntent(
+                  HOLD, 100, "manual", "requires_capture", "INTL", "card-verification-hold")));
 
-      String holdId = processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD",
-          OUR_PM + ":hold");
+      String holdId =
+          processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD", OUR_PM + ":hold");
 
       assertThat(holdId).isEqualTo(HOLD);
       LoggedRequest request = only(postRequestedFor(urlEqualTo("/v1/payment_intents")));
@@ -182,11 +206,19 @@ class StripeCardProcessorTest {
 
     @Test
     void microchargeIsCapturedWithTheCodeInTheDescriptorSuffix() {
-      stub(post("/v1/payment_intents"), ok(paymentIntent(CHARGE, 36, "automatic", "succeeded",
-          "INTL123456", "card-verification-microcharge")));
+      stub(
+          post("/v1/payment_intents"),
+          ok(
+              paymentIntent(
+                  CHARGE,
+                  36,
+                  "automatic",
+                  "succeeded",
+                  "INTL123456",
+                  "card-verification-microcharge")));
 
-      String chargeId = processor.charge(PM, Money.usd("0.36"), "INTL123456*ACMECLOUD",
-          OUR_PM + ":microcharge");
+      String chargeId =
+          processor.charge(PM, Money.usd("0.36"), "INTL123456*ACMECLOUD", OUR_PM + ":microcharge");
 
       assertThat(chargeId).isEqualTo(CHARGE);
       LoggedRequest request = only(postRequestedFor(urlEqualTo("/v1/payment_intents")));
@@ -202,22 +234,40 @@ class StripeCardProcessorTest {
 
     @Test
     void holdAndMicrochargeCarryTheirIdempotencyKeyAsReference() {
-      stripe.stubFor(post("/v1/payment_intents")
-          .withRequestBody(containing("capture_method=manual"))
-          .willReturn(ok(paymentIntent(HOLD, 100, "manual", "requires_capture", "INTL",
-              "card-verification-hold"))));
-      stripe.stubFor(post("/v1/payment_intents")
-          .withRequestBody(containing("capture_method=automatic"))
-          .willReturn(ok(paymentIntent(CHARGE, 36, "automatic", "succeeded", "INTL123456",
-              "card-verification-microcharge"))));
+      stripe.stubFor(
+          post("/v1/payment_intents")
+              .withRequestBody(containing("capture_method=manual"))
+              .willReturn(
+                  ok(
+                      paymentIntent(
+                          HOLD,
+                          100,
+                          "manual",
+                          "requires_capture",
+                          "INTL",
+                          "card-verification-hold"))));
+      stripe.stubFor(
+          post("/v1/payment_intents")
+              .withRequestBody(containing("capture_method=automatic"))
+              .willReturn(
+                  ok(
+                      paymentIntent(
+                          CHARGE,
+                          36,
+                          "automatic",
+                          "succeeded",
+                          "INTL123456",
+                          "card-verification-microcharge"))));
 
-      assertThat(processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD",
-          OUR_PM + ":hold")).isEqualTo(HOLD);
-      assertThat(processor.charge(PM, Money.usd("0.36"), "INTL123456*ACMECLOUD",
-          OUR_PM + ":microcharge")).isEqualTo(CHARGE);
+      assertThat(processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD", OUR_PM + ":hold"))
+          .isEqualTo(HOLD);
+      assertThat(
+              processor.charge(
+                  PM, Money.usd("0.36"), "INTL123456*ACMECLOUD", OUR_PM + ":microcharge"))
+          .isEqualTo(CHARGE);
 
-      List<LoggedRequest> creates = stripe.findAll(postRequestedFor(urlEqualTo(
-          "/v1/payment_intents")));
+      List<LoggedRequest> creates =
+          stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")));
       assertThat(creates).hasSize(2);
       assertThat(creates.get(0).getHeader("Idempotency-Key")).isEqualTo(OUR_PM + ":hold");
       assertThat(form(creates.get(0)))
@@ -231,109 +281,174 @@ class StripeCardProcessorTest {
 
     @Test
     void declineBecomesCardDeclinedWithTheDeclineCode() {
-      stub(post("/v1/payment_intents"), error(402, """
+      stub(
+          post("/v1/payment_intents"),
+          error(
+              402,
+              """
           {"error": {"charge": "ch_3MtwBwLkdIwHu7ix0snN0B15", "code": "card_declined",
             "decline_code": "generic_decline",
             "doc_url": "https://stripe.com/docs/error-codes/card-declined",
             "message": "Your card was declined.",
             "payment_intent": %s,
             "request_log_url": "https://dashboard.stripe.com/test/logs/req_2nB7yQq0xRk1sT",
-            "type": "card_error"}}""".formatted(paymentIntent(HOLD, 100, "manual",
-          "requires_payment_method", "INTL", "card-verification-hold"))));
+            "type": "card_error"}}"""
+                  .formatted(
+                      paymentIntent(
+                          HOLD,
+                          100,
+                          "manual",
+                          "requires_payment_method",
+                          "INTL",
+                          "card-verification-hold"))));
 
-      assertThatThrownBy(() -> processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD",
-          OUR_PM + ":hold"))
+      assertThatThrownBy(
+              () ->
+                  processor.authorizeHold(
+                      PM, Money.usd("1.00"), "INTL*ACMECLOUD", OUR_PM + ":hold"))
           .isInstanceOf(CardDeclinedException.class)
           .hasMessage("generic_decline");
     }
 
     @Test
     void intentLeftWithoutPaymentMethodIsADecline() {
-      stub(post("/v1/payment_intents"), ok(paymentIntent(HOLD, 100, "manual",
-          "requires_payment_method", "INTL", "card-verification-hold").replace(
-          "\"last_payment_error\": null", """
+      stub(
+          post("/v1/payment_intents"),
+          ok(
+              paymentIntent(
+                      HOLD,
+                      100,
+                      "manual",
+                      "requires_payment_method",
+                      "INTL",
+                      "card-verification-hold")
+                  .replace(
+                      "\"last_payment_error\": null",
+                      """
               "last_payment_error": {"code": "card_declined", "decline_code": "insufficient_funds",
                 "message": "Your card has insufficient funds.", "type": "card_error"}""")));
 
-      assertThatThrownBy(() -> processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD",
-          OUR_PM + ":hold"))
+      assertThatThrownBy(
+              () ->
+                  processor.authorizeHold(
+                      PM, Money.usd("1.00"), "INTL*ACMECLOUD", OUR_PM + ":hold"))
           .isInstanceOf(CardDeclinedException.class)
           .hasMessage("insufficient_funds");
     }
 
     @Test
     void threeDSecureIsADeclineForNow() {
-      stub(post("/v1/payment_intents"), ok(paymentIntent(HOLD, 100, "manual", "requires_action",
-          "INTL", "card-verification-hold")));
+      stub(
+          post("/v1/payment_intents"),
+          ok(
+              paymentIntent(
+                  HOLD, 100, "manual", "requires_action", "INTL", "card-verification-hold")));
 
-      assertThatThrownBy(() -> processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD",
-          OUR_PM + ":hold"))
+      assertThatThrownBy(
+              () ->
+                  processor.authorizeHold(
+                      PM, Money.usd("1.00"), "INTL*ACMECLOUD", OUR_PM + ":hold"))
           .isInstanceOf(CardDeclinedException.class)
           .hasMessage("authentication_required");
     }
 
     @Test
     void a500IsRetriedWithTheSameIdempotencyKeyAndGivesOneHold() {
-      stripe.stubFor(post("/v1/payment_intents")
-          .inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-          .willReturn(error(500, """
+      stripe.stubFor(
+          post("/v1/payment_intents")
+              .inScenario("flaky")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(
+                  error(
+                      500,
+                      """
               {"error": {"message": "An unknown error occurred", "type": "api_error"}}"""))
-          .willSetStateTo("recovered"));
-      stripe.stubFor(post("/v1/payment_intents")
-          .inScenario("flaky").whenScenarioStateIs("recovered")
-          .willReturn(ok(paymentIntent(HOLD, 100, "manual", "requires_capture", "INTL",
-              "card-verification-hold"))));
+              .willSetStateTo("recovered"));
+      stripe.stubFor(
+          post("/v1/payment_intents")
+              .inScenario("flaky")
+              .whenScenarioStateIs("recovered")
+              .willReturn(
+                  ok(
+                      paymentIntent(
+                          HOLD,
+                          100,
+                          "manual",
+                          "requires_capture",
+                          "INTL",
+                          "card-verification-hold"))));
 
-      String holdId = processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD",
-          OUR_PM + ":hold");
+      String holdId =
+          processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD", OUR_PM + ":hold");
 
       assertThat(holdId).isEqualTo(HOLD);
-      List<LoggedRequest> attempts = stripe.findAll(postRequestedFor(urlEqualTo(
-          "/v1/payment_intents")));
+      List<LoggedRequest> attempts =
+          stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")));
       assertThat(attempts).hasSize(2);
-      assertThat(attempts).extracting(r -> r.getHeader("Idempotency-Key"))
+      assertThat(attempts)
+          .extracting(r -> r.getHeader("Idempotency-Key"))
           .containsExactly(OUR_PM + ":hold", OUR_PM + ":hold");
       assertThat(attempts.get(1).getBodyAsString()).isEqualTo(attempts.get(0).getBodyAsString());
     }
 
     @Test
     void timeoutOnEveryAttemptIsProcessorUnavailable() {
-      StripeCardProcessor impatient = new StripeCardProcessor(SECRET_KEY,
-          URI.create(stripe.baseUrl()), Duration.ofMillis(200));
-      stub(post("/v1/payment_intents"), ok(paymentIntent(HOLD, 100, "manual", "requires_capture",
-          "INTL", "card-verification-hold")).withFixedDelay(800));
+      StripeCardProcessor impatient =
+          new StripeCardProcessor(SECRET_KEY, URI.create(stripe.baseUrl()), Duration.ofMillis(200));
+      stub(
+          post("/v1/payment_intents"),
+          ok(paymentIntent(
+                  HOLD, 100, "manual", "requires_capture", "INTL", "card-verification-hold"))
+              .withFixedDelay(800));
 
-      Throwable thrown = catchThrowable(() -> impatient.authorizeHold(PM, Money.usd("1.00"),
-          "INTL*ACMECLOUD", OUR_PM + ":hold"));
+      Throwable thrown =
+          catchThrowable(
+              () ->
+                  impatient.authorizeHold(
+                      PM, Money.usd("1.00"), "INTL*ACMECLOUD", OUR_PM + ":hold"));
 
       assertThat(thrown).isInstanceOf(ProcessorUnavailableException.class);
       assertThat(messages(thrown)).doesNotContain(OUR_PM + ":hold", SECRET_KEY, PM);
-      List<LoggedRequest> attempts = stripe.findAll(postRequestedFor(urlEqualTo(
-          "/v1/payment_intents")));
-      assertThat(attempts).hasSize(1 + StripeCardProcessor.MAX_NETWORK_RETRIES)
+      List<LoggedRequest> attempts =
+          stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")));
+      assertThat(attempts)
+          .hasSize(1 + StripeCardProcessor.MAX_NETWORK_RETRIES)
           .allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(OUR_PM + ":hold"));
     }
 
     @Test
     void rateLimitedIsProcessorUnavailable() {
-      stub(post("/v1/payment_intents"), error(429, """
+      stub(
+          post("/v1/payment_intents"),
+          error(
+              429,
+              """
           {"error": {"code": "rate_limit", "message": "Too many requests hit the API too quickly.",
             "type": "invalid_request_error"}}"""));
 
-      assertThatThrownBy(() -> processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD",
-          OUR_PM + ":hold"))
+      assertThatThrownBy(
+              () ->
+                  processor.authorizeHold(
+                      PM, Money.usd("1.00"), "INTL*ACMECLOUD", OUR_PM + ":hold"))
           .isInstanceOf(ProcessorUnavailableException.class);
     }
 
     @Test
     void paymentMethodGoneIsAnUnknownToken() {
       stripe.resetAll();
-      stub(get("/v1/payment_methods/" + PM), error(404, """
+      stub(
+          get("/v1/payment_methods/" + PM),
+          error(
+              404,
+              """
           {"error": {"code": "resource_missing", "message": "No such PaymentMethod: '%s'",
-            "param": "payment_method", "type": "invalid_request_error"}}""".formatted(PM)));
+            "param": "payment_method", "type": "invalid_request_error"}}"""
+                  .formatted(PM)));
 
-      assertThatThrownBy(() -> processor.charge(PM, Money.usd("0.36"), "INTL123456*ACMECLOUD",
-          OUR_PM + ":microcharge"))
+      assertThatThrownBy(
+              () ->
+                  processor.charge(
+                      PM, Money.usd("0.36"), "INTL123456*ACMECLOUD", OUR_PM + ":microcharge"))
           .isInstanceOf(UnknownCardTokenException.class);
       assertThat(stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")))).isEmpty();
     }
@@ -345,40 +460,55 @@ class StripeCardProcessorTest {
 
     @Test
     void attachesTheCardToACustomerOfItsOwnWithKeysDerivedFromThePaymentMethod() {
-      stub(get("/v1/payment_methods/" + PM), ok(paymentMethod(PM, null, "visa", "4242", 8, 2031,
-          "US", "credit", "Xt5EWLLDS7FJjR1c")));
+      stub(
+          get("/v1/payment_methods/" + PM),
+          ok(paymentMethod(PM, null, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
       stub(post("/v1/customers"), ok(customer(CUSTOMER)));
-      stub(post("/v1/payment_methods/" + PM + "/attach"), ok(paymentMethod(PM, CUSTOMER, "visa",
-          "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
-      stub(post("/v1/payment_intents"), ok(paymentIntent(HOLD, 100, "manual", "requires_capture",
-          "INTL", "card-verification-hold")));
+      stub(
+          post("/v1/payment_methods/" + PM + "/attach"),
+          ok(
+              paymentMethod(
+                  PM, CUSTOMER, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
+      stub(
+          post("/v1/payment_intents"),
+          ok(
+              paymentIntent(
+                  HOLD, 100, "manual", "requires_capture", "INTL", "card-verification-hold")));
 
-      assertThat(processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD",
-          OUR_PM + ":hold")).isEqualTo(HOLD);
+      assertThat(processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD", OUR_PM + ":hold"))
+          .isEqualTo(HOLD);
 
       LoggedRequest createCustomer = only(postRequestedFor(urlEqualTo("/v1/customers")));
       assertThat(createCustomer.getHeader("Idempotency-Key"))
           .isEqualTo("card-verification:customer:" + PM);
       assertThat(form(createCustomer)).containsEntry("metadata[purpose]", "card-verification");
-      LoggedRequest attach = only(postRequestedFor(urlEqualTo(
-          "/v1/payment_methods/" + PM + "/attach")));
+      LoggedRequest attach =
+          only(postRequestedFor(urlEqualTo("/v1/payment_methods/" + PM + "/attach")));
       assertThat(attach.getHeader("Idempotency-Key")).isEqualTo("card-verification:attach:" + PM);
       assertThat(form(attach)).containsEntry("customer", CUSTOMER);
       assertThat(form(only(postRequestedFor(urlEqualTo("/v1/payment_intents")))))
-          .containsEntry("customer", CUSTOMER).containsEntry("payment_method", PM);
+          .containsEntry("customer", CUSTOMER)
+          .containsEntry("payment_method", PM);
     }
 
     @Test
     void aDeclineWhenAttachingIsADecline() {
-      stub(get("/v1/payment_methods/" + PM), ok(paymentMethod(PM, null, "visa", "0002", 8, 2031,
-          "US", "credit", "Decl1n3dFingerPr")));
+      stub(
+          get("/v1/payment_methods/" + PM),
+          ok(paymentMethod(PM, null, "visa", "0002", 8, 2031, "US", "credit", "Decl1n3dFingerPr")));
       stub(post("/v1/customers"), ok(customer(CUSTOMER)));
-      stub(post("/v1/payment_methods/" + PM + "/attach"), error(402, """
+      stub(
+          post("/v1/payment_methods/" + PM + "/attach"),
+          error(
+              402,
+              """
           {"error": {"code": "card_declined", "decline_code": "generic_decline",
             "message": "Your card was declined.", "param": "", "type": "card_error"}}"""));
 
-      assertThatThrownBy(() -> processor.authorizeHold(PM, Money.usd("1.00"), "INTL*ACMECLOUD",
-          OUR_PM + ":hold"))
+      assertThatThrownBy(
+              () ->
+                  processor.authorizeHold(
+                      PM, Money.usd("1.00"), "INTL*ACMECLOUD", OUR_PM + ":hold"))
           .isInstanceOf(CardDeclinedException.class)
           .hasMessage("generic_decline");
       assertThat(stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")))).isEmpty();
@@ -386,17 +516,32 @@ class StripeCardProcessorTest {
 
     @Test
     void legacyTokenPaysWithThePaymentMethodMadeFromIt() {
-      stub(post("/v1/payment_methods"), ok(paymentMethod(PM, null, "visa", "4242", 8, 2031,
-          "US", "credit", "Xt5EWLLDS7FJjR1c")));
-      stub(get("/v1/payment_methods/" + PM), ok(paymentMethod(PM, CUSTOMER, "visa", "4242", 8,
-          2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
-      stub(post("/v1/payment_intents"), ok(paymentIntent(CHARGE, 36, "automatic", "succeeded",
-          "INTL123456", "card-verification-microcharge")));
+      stub(
+          post("/v1/payment_methods"),
+          ok(paymentMethod(PM, null, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
+      stub(
+          get("/v1/payment_methods/" + PM),
+          ok(
+              paymentMethod(
+                  PM, CUSTOMER, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
+      stub(
+          post("/v1/payment_intents"),
+          ok(
+              paymentIntent(
+                  CHARGE,
+                  36,
+                  "automatic",
+                  "succeeded",
+                  "INTL123456",
+                  "card-verification-microcharge")));
 
-      assertThat(processor.charge("tok_visa", Money.usd("0.36"), "INTL123456*ACMECLOUD",
-          OUR_PM + ":microcharge")).isEqualTo(CHARGE);
+      assertThat(
+              processor.charge(
+                  "tok_visa", Money.usd("0.36"), "INTL123456*ACMECLOUD", OUR_PM + ":microcharge"))
+          .isEqualTo(CHARGE);
       assertThat(form(only(postRequestedFor(urlEqualTo("/v1/payment_intents")))))
-          .containsEntry("payment_method", PM).containsEntry("customer", CUSTOMER);
+          .containsEntry("payment_method", PM)
+          .containsEntry("customer", CUSTOMER);
     }
   }
 
@@ -405,42 +550,61 @@ class StripeCardProcessorTest {
 
     @Test
     void voidCancelsTheHoldWithTheIdempotencyKey() {
-      stub(post("/v1/payment_intents/" + HOLD + "/cancel"), ok(paymentIntent(HOLD, 100,
-          "manual", "canceled", "INTL", "card-verification-hold")));
+      stub(
+          post("/v1/payment_intents/" + HOLD + "/cancel"),
+          ok(paymentIntent(HOLD, 100, "manual", "canceled", "INTL", "card-verification-hold")));
 
       processor.voidHold(HOLD, OUR_PM + ":void");
 
-      LoggedRequest request = only(postRequestedFor(urlEqualTo(
-          "/v1/payment_intents/" + HOLD + "/cancel")));
+      LoggedRequest request =
+          only(postRequestedFor(urlEqualTo("/v1/payment_intents/" + HOLD + "/cancel")));
       assertThat(request.getHeader("Idempotency-Key")).isEqualTo(OUR_PM + ":void");
       assertThat(form(request)).containsEntry("cancellation_reason", "abandoned");
     }
 
     @Test
     void voidingAVoidedHoldIsNoError() {
-      stub(post("/v1/payment_intents/" + HOLD + "/cancel"), error(400, """
+      stub(
+          post("/v1/payment_intents/" + HOLD + "/cancel"),
+          error(
+              400,
+              """
           {"error": {"code": "payment_intent_unexpected_state",
             "doc_url": "https://stripe.com/docs/error-codes/payment-intent-unexpected-state",
             "message": "You cannot cancel this PaymentIntent because it has a status of canceled. Only a PaymentIntent with one of the following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.",
             "payment_intent": %s,
             "request_log_url": "https://dashboard.stripe.com/test/logs/req_Q5m2uVbx4Lz0aT",
-            "type": "invalid_request_error"}}""".formatted(paymentIntent(HOLD, 100, "manual",
-          "canceled", "INTL", "card-verification-hold"))));
+            "type": "invalid_request_error"}}"""
+                  .formatted(
+                      paymentIntent(
+                          HOLD, 100, "manual", "canceled", "INTL", "card-verification-hold"))));
 
       processor.voidHold(HOLD, OUR_PM + ":void");
 
-      assertThat(stripe.findAll(postRequestedFor(urlEqualTo(
-          "/v1/payment_intents/" + HOLD + "/cancel")))).hasSize(1);
+      assertThat(
+              stripe.findAll(
+                  postRequestedFor(urlEqualTo("/v1/payment_intents/" + HOLD + "/cancel"))))
+          .hasSize(1);
     }
 
     @Test
     void voidingACapturedPaymentIsABug() {
-      stub(post("/v1/payment_intents/" + CHARGE + "/cancel"), error(400, """
+      stub(
+          post("/v1/payment_intents/" + CHARGE + "/cancel"),
+          error(
+              400,
+              """
           {"error": {"code": "payment_intent_unexpected_state",
             "message": "You cannot cancel this PaymentIntent because it has a status of succeeded.",
-            "payment_intent": %s, "type": "invalid_request_error"}}""".formatted(
-          paymentIntent(CHARGE, 36, "automatic", "succeeded", "INTL123456",
-              "card-verification-microcharge"))));
+            "payment_intent": %s, "type": "invalid_request_error"}}"""
+                  .formatted(
+                      paymentIntent(
+                          CHARGE,
+                          36,
+                          "automatic",
+                          "succeeded",
+                          "INTL123456",
+                          "card-verification-microcharge"))));
 
       assertThatThrownBy(() -> processor.voidHold(CHARGE, OUR_PM + ":void"))
           .isInstanceOf(IllegalStateException.class)
@@ -450,7 +614,10 @@ class StripeCardProcessorTest {
 
     @Test
     void refundRefundsThePaymentIntentWithTheIdempotencyKey() {
-      stub(post("/v1/refunds"), ok("""
+      stub(
+          post("/v1/refunds"),
+          ok(
+              """
           {"id": "re_1Nispe2eZvKYlo2Cd31jOCgZ", "object": "refund", "amount": 36,
             "balance_transaction": "txn_1Nispe2eZvKYlo2CYezqFhEx",
             "charge": "ch_3MtwCxLkdIwHu7ix1Pq0kVw8", "created": 1692942318, "currency": "usd",
@@ -459,7 +626,8 @@ class StripeCardProcessorTest {
             "metadata": {"purpose": "card-verification-microcharge"},
             "payment_intent": "%s", "reason": null, "receipt_number": null,
             "source_transfer_reversal": null, "status": "succeeded",
-            "transfer_reversal": null}""".formatted(CHARGE)));
+            "transfer_reversal": null}"""
+                  .formatted(CHARGE)));
 
       processor.refund(CHARGE, OUR_PM + ":refund");
 
@@ -470,7 +638,11 @@ class StripeCardProcessorTest {
 
     @Test
     void refundingARefundedChargeIsNoError() {
-      stub(post("/v1/refunds"), error(400, """
+      stub(
+          post("/v1/refunds"),
+          error(
+              400,
+              """
           {"error": {"code": "charge_already_refunded",
             "doc_url": "https://stripe.com/docs/error-codes/charge-already-refunded",
             "message": "Charge ch_3MtwCxLkdIwHu7ix1Pq0kVw8 has already been refunded.",
@@ -484,7 +656,11 @@ class StripeCardProcessorTest {
 
     @Test
     void aServerErrorOnEveryAttemptIsProcessorUnavailable() {
-      stub(post("/v1/refunds"), error(503, """
+      stub(
+          post("/v1/refunds"),
+          error(
+              503,
+              """
           {"error": {"message": "Service temporarily unavailable", "type": "api_error"}}"""));
 
       assertThatThrownBy(() -> processor.refund(CHARGE, OUR_PM + ":refund"))
@@ -492,12 +668,14 @@ class StripeCardProcessorTest {
           .hasMessageContaining("503");
       assertThat(stripe.findAll(postRequestedFor(urlEqualTo("/v1/refunds"))))
           .hasSize(1 + StripeCardProcessor.MAX_NETWORK_RETRIES)
-          .allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key"))
-              .isEqualTo(OUR_PM + ":refund"));
+          .allSatisfy(
+              r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(OUR_PM + ":refund"));
     }
   }
 
-  /** How a hold or charge whose answer was lost is found again, by the reference in its metadata. */
+  /**
+   * How a hold or charge whose answer was lost is found again, by the reference in its metadata.
+   */
   @Nested
   class FindCharge {
 
@@ -506,10 +684,22 @@ class StripeCardProcessorTest {
 
     @Test
     void searchesByTheReferenceAndReturnsThePaymentIntentFound() {
-      stub(get("/v1/payment_intents/search"), ok("""
+      stub(
+          get("/v1/payment_intents/search"),
+          ok(
+              """
           {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false,
-            "data": [%s]}""".formatted(withReference(paymentIntent(HOLD, 100, "manual",
-          "requires_capture", "INTL", "card-verification-hold"), KEY))));
+            "data": [%s]}"""
+                  .formatted(
+                      withReference(
+                          paymentIntent(
+                              HOLD,
+                              100,
+                              "manual",
+                              "requires_capture",
+                              "INTL",
+                              "card-verification-hold"),
+                          KEY))));
 
       assertThat(processor.findCharge(KEY)).contains(HOLD);
 
@@ -522,7 +712,10 @@ class StripeCardProcessorTest {
 
     @Test
     void noSearchResultIsEmpty() {
-      stub(get("/v1/payment_intents/search"), ok("""
+      stub(
+          get("/v1/payment_intents/search"),
+          ok(
+              """
           {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false,
             "data": []}"""));
 
@@ -534,7 +727,11 @@ class StripeCardProcessorTest {
 
     @Test
     void aServerErrorIsProcessorUnavailable() {
-      stub(get("/v1/payment_intents/search"), error(500, """
+      stub(
+          get("/v1/payment_intents/search"),
+          error(
+              500,
+              """
           {"error": {"message": "An unknown error occurred", "type": "api_error"}}"""));
 
       Throwable thrown = catchThrowable(() -> processor.findCharge(KEY));
@@ -547,12 +744,18 @@ class StripeCardProcessorTest {
 
     @Test
     void aReferenceTheSearchCannotQuoteIsRefusedBeforeAnyRequest() {
-      stub(get("/v1/payment_intents/search"), ok("""
+      stub(
+          get("/v1/payment_intents/search"),
+          ok(
+              """
           {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false,
             "data": []}"""));
 
-      for (String reference : List.of("paym_01J9ZQ:hold' OR metadata['purpose']:'x",
-          "paym_01J9ZQ hold", "paym_01J9ZQ:\"hold\"")) {
+      for (String reference :
+          List.of(
+              "paym_01J9ZQ:hold' OR metadata['purpose']:'x",
+              "paym_01J9ZQ hold",
+              "paym_01J9ZQ:\"hold\"")) {
         assertThatThrownBy(() -> processor.findCharge(reference))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageNotContaining(reference);
@@ -566,20 +769,30 @@ class StripeCardProcessorTest {
 
     @Test
     void refusedKeyIsAConfigurationBugAndTheKeyIsNotRepeated() {
-      stub(get("/v1/payment_methods/" + PM), error(401, """
+      stub(
+          get("/v1/payment_methods/" + PM),
+          error(
+              401,
+              """
           {"error": {"message": "Invalid API Key provided: %s",
-            "type": "invalid_request_error"}}""".formatted(SECRET_KEY)));
+            "type": "invalid_request_error"}}"""
+                  .formatted(SECRET_KEY)));
 
       Throwable thrown = catchThrowable(() -> processor.describe(PM));
 
       assertThat(thrown).isInstanceOf(IllegalStateException.class);
-      assertThat(messages(thrown)).contains("401")
+      assertThat(messages(thrown))
+          .contains("401")
           .doesNotContain(SECRET_KEY, SECRET_KEY.substring(SECRET_KEY.length() - 4), PM);
     }
 
     @Test
     void refusedKeyOnAPaymentNamesNoIdempotencyKey() {
-      stub(post("/v1/refunds"), error(401, """
+      stub(
+          post("/v1/refunds"),
+          error(
+              401,
+              """
           {"error": {"message": "Invalid API Key provided: sk_test_****************0XyZ9",
             "type": "invalid_request_error"}}"""));
 
@@ -600,8 +813,7 @@ class StripeCardProcessorTest {
     void descriptorPartBeforeTheStarIsTheSuffix() {
       assertThat(StripeCardProcessor.statementDescriptorSuffix("INTL123456*ACMECLOUD"))
           .isEqualTo("INTL123456");
-      assertThat(StripeCardProcessor.statementDescriptorSuffix("INTL*ACMECLOUD"))
-          .isEqualTo("INTL");
+      assertThat(StripeCardProcessor.statementDescriptorSuffix("INTL*ACMECLOUD")).isEqualTo("INTL");
       assertThat(StripeCardProcessor.statementDescriptorSuffix("intl654321"))
           .isEqualTo("INTL654321");
     }
@@ -611,8 +823,10 @@ class StripeCardProcessorTest {
       assertThatThrownBy(() -> StripeCardProcessor.statementDescriptorSuffix("123456*ACME"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageNotContaining("123456");
-      assertThatThrownBy(() -> StripeCardProcessor.statementDescriptorSuffix(
-          "INTL123456 VERIFICATION CODE*ACME"))
+      assertThatThrownBy(
+              () ->
+                  StripeCardProcessor.statementDescriptorSuffix(
+                      "INTL123456 VERIFICATION CODE*ACME"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageNotContaining("123456");
       assertThatThrownBy(() -> StripeCardProcessor.statementDescriptorSuffix("INTL<12>*ACME"))
@@ -627,29 +841,30 @@ class StripeCardProcessorTest {
   }
 
   private static MappingBuilder get(String path) {
-    return com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(path));
+    return WireMock.get(urlPathEqualTo(path));
   }
 
   private static MappingBuilder post(String path) {
-    return com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(path));
+    return WireMock.post(urlPathEqualTo(path));
   }
 
   private static ResponseDefinitionBuilder ok(String json) {
-    return aResponse().withStatus(200)
+    return aResponse()
+        .withStatus(200)
         .withHeader("Content-Type", "application/json")
         .withHeader("Request-Id", "req_Ok3nQm1x8ZpVb7")
         .withBody(json);
   }
 
   private static ResponseDefinitionBuilder error(int status, String json) {
-    return aResponse().withStatus(status)
+    return aResponse()
+        .withStatus(status)
         .withHeader("Content-Type", "application/json")
         .withHeader("Request-Id", "req_Err9kLq2Wm4Tz1")
         .withBody(json);
   }
 
-  private static LoggedRequest only(
-      com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
+  private static LoggedRequest only(RequestPatternBuilder pattern) {
     List<LoggedRequest> requests = stripe.findAll(pattern);
     assertThat(requests).hasSize(1);
     return requests.get(0);
@@ -664,7 +879,8 @@ class StripeCardProcessorTest {
     }
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
-      fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+      fields.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
           URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return fields;
@@ -680,7 +896,8 @@ class StripeCardProcessorTest {
     }
     for (String pair : url.substring(question + 1).split("&")) {
       int eq = pair.indexOf('=');
-      fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+      fields.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
           URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return fields;
@@ -695,8 +912,16 @@ class StripeCardProcessorTest {
     return all.toString();
   }
 
-  private static String paymentMethod(String id, String customer, String brand, String last4,
-      int expMonth, int expYear, String country, String funding, String fingerprint) {
+  private static String paymentMethod(
+      String id,
+      String customer,
+      String brand,
+      String last4,
+      int expMonth,
+      int expYear,
+      String country,
+      String funding,
+      String fingerprint) {
     return """
         {
           "id": "%s",
@@ -729,8 +954,19 @@ class StripeCardProcessorTest {
           "livemode": false,
           "metadata": {},
           "type": "card"
-        }""".formatted(id, brand, country, brand, expMonth, expYear, fingerprint, funding, last4,
-        brand, customer == null ? "null" : "\"" + customer + "\"");
+        }"""
+        .formatted(
+            id,
+            brand,
+            country,
+            brand,
+            expMonth,
+            expYear,
+            fingerprint,
+            funding,
+            last4,
+            brand,
+            customer == null ? "null" : "\"" + customer + "\"");
   }
 
   private static String customer(String id) {
@@ -758,11 +994,12 @@ class StripeCardProcessorTest {
           "shipping": null,
           "tax_exempt": "none",
           "test_clock": null
-        }""".formatted(id);
+        }"""
+        .formatted(id);
   }
 
-  private static String paymentIntent(String id, long amount, String captureMethod,
-      String status, String suffix, String purpose) {
+  private static String paymentIntent(
+      String id, long amount, String captureMethod, String status, String suffix, String purpose) {
     boolean held = "requires_capture".equals(status);
     boolean captured = "succeeded".equals(status);
     return """
@@ -806,10 +1043,21 @@ class StripeCardProcessorTest {
           "status": "%s",
           "transfer_data": null,
           "transfer_group": null
-        }""".formatted(id, amount, held ? amount : 0, captured ? amount : 0,
-        "canceled".equals(status) ? "1680801000" : "null",
-        "canceled".equals(status) ? "\"abandoned\"" : "null", captureMethod, id, CUSTOMER,
-        purpose, PM, suffix, status);
+        }"""
+        .formatted(
+            id,
+            amount,
+            held ? amount : 0,
+            captured ? amount : 0,
+            "canceled".equals(status) ? "1680801000" : "null",
+            "canceled".equals(status) ? "\"abandoned\"" : "null",
+            captureMethod,
+            id,
+            CUSTOMER,
+            purpose,
+            PM,
+            suffix,
+            status);
   }
 
   /** A PaymentIntent body whose metadata also holds the reference it was created with. */

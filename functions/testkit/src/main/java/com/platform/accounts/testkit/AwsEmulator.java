@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * JUnit 5 extension that gives integration tests an AWS-API endpoint served by moto.
  *
- * <p>Use it as {@code @ExtendWith(AwsEmulator.class)} and take an {@link AwsEmulator} or
- * {@link Endpoint} test-method parameter, or as {@code @RegisterExtension static AwsEmulator aws =
- * new AwsEmulator();}. The endpoint comes from, in this order:
+ * <p>Use it as {@code @ExtendWith(AwsEmulator.class)} and take an {@link AwsEmulator} or {@link
+ * Endpoint} test-method parameter, or as {@code @RegisterExtension static AwsEmulator aws = new
+ * AwsEmulator();}. The endpoint comes from, in this order:
  *
  * <ol>
  *   <li>system property {@code aws.endpointUrl} or environment variable {@code AWS_ENDPOINT_URL}
@@ -51,7 +51,10 @@ public final class AwsEmulator implements BeforeAllCallback, ParameterResolver {
     }
   }
 
-  /** Public so that tests can write {@code @RegisterExtension static AwsEmulator aws = new AwsEmulator();}. */
+  /**
+   * Public so that tests can write {@code @RegisterExtension static AwsEmulator aws = new
+   * AwsEmulator();}.
+   */
   public AwsEmulator() {}
 
   /**
@@ -110,8 +113,10 @@ public final class AwsEmulator implements BeforeAllCallback, ParameterResolver {
    * endpoint does not echo this setting back, so there is nothing to read back here either.
    */
   public void enableStepFunctionsExecution() {
-    api().post("/moto-api/config", MotoApi.toJson(
-        Map.of("stepfunctions", Map.of("execute_state_machine", true))));
+    api()
+        .post(
+            "/moto-api/config",
+            MotoApi.toJson(Map.of("stepfunctions", Map.of("execute_state_machine", true))));
   }
 
   /**
@@ -129,13 +134,19 @@ public final class AwsEmulator implements BeforeAllCallback, ParameterResolver {
    */
   public void queueLambdaResult(String payloadJson) {
     Objects.requireNonNull(payloadJson, "payloadJson");
-    // moto's body format: {"results": [<payload as a string>, ...], "region": ..., "account_id": ...};
+    // moto's body format: {"results": [<payload as a string>, ...], "region": ..., "account_id":
+    // ...};
     // each result is returned verbatim as the invocation's response payload.
-    api().post("/moto-api/static/lambda-simple/response", MotoApi.toJson(
-        Map.of("results", List.of(payloadJson), "region", REGION)));
+    api()
+        .post(
+            "/moto-api/static/lambda-simple/response",
+            MotoApi.toJson(Map.of("results", List.of(payloadJson), "region", REGION)));
   }
 
-  /** Every model moto holds, as served by {@code GET /moto-api/data.json}: service, model, instances. */
+  /**
+   * Every model moto holds, as served by {@code GET /moto-api/data.json}: service, model,
+   * instances.
+   */
   public JsonNode state() {
     return api().get("/moto-api/data.json");
   }

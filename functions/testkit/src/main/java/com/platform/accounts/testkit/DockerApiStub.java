@@ -18,17 +18,19 @@ import java.nio.charset.StandardCharsets;
  * function's {@code docker_client} attribute creates a Docker client, which asks the engine for its
  * API version. With no engine that raises, and data.json fails with HTTP 500 as soon as any Lambda
  * function exists, even with {@code "use_docker": false}. Pointing moto's {@code DOCKER_HOST} here
- * lets the client be created; it is never used to run anything when Lambda runs without Docker,
- * and if it were, the error it gets says why.
+ * lets the client be created; it is never used to run anything when Lambda runs without Docker, and
+ * if it were, the error it gets says why.
  *
  * <p>A plain socket loop on a daemon thread, rather than the JDK's HttpServer, whose dispatcher
  * thread is not a daemon and would keep the test JVM alive.
  */
 final class DockerApiStub implements AutoCloseable {
-  private static final String VERSION = "{\"ApiVersion\":\"1.44\",\"MinAPIVersion\":\"1.24\","
-      + "\"Version\":\"0.0.0-stub\",\"Os\":\"linux\",\"Arch\":\"amd64\"}";
-  private static final String NO_ENGINE = "{\"message\":\"no Docker engine: this is the account-lifecycle"
-      + " testkit's stand-in, which only reports a version; run Lambda in moto without Docker\"}";
+  private static final String VERSION =
+      "{\"ApiVersion\":\"1.44\",\"MinAPIVersion\":\"1.24\","
+          + "\"Version\":\"0.0.0-stub\",\"Os\":\"linux\",\"Arch\":\"amd64\"}";
+  private static final String NO_ENGINE =
+      "{\"message\":\"no Docker engine: this is the account-lifecycle"
+          + " testkit's stand-in, which only reports a version; run Lambda in moto without Docker\"}";
 
   private final ServerSocket server;
 
@@ -66,7 +68,9 @@ final class DockerApiStub implements AutoCloseable {
   }
 
   private static void answer(Socket client) throws IOException {
-    BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+    BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
     String requestLine = in.readLine();
     if (requestLine == null) {
       return;
@@ -80,12 +84,18 @@ final class DockerApiStub implements AutoCloseable {
     String path = parts.length > 1 ? parts[1] : "";
     int query = path.indexOf('?');
     path = query >= 0 ? path.substring(0, query) : path;
-    boolean version = parts[0].equals("GET") && (path.equals("/version") || path.matches("/v[0-9.]+/version"));
+    boolean version =
+        parts[0].equals("GET") && (path.equals("/version") || path.matches("/v[0-9.]+/version"));
     byte[] body = (version ? VERSION : NO_ENGINE).getBytes(StandardCharsets.UTF_8);
-    String head = "HTTP/1.1 " + (version ? "200 OK" : "501 Not Implemented") + "\r\n"
-        + "Content-Type: application/json\r\n"
-        + "Content-Length: " + body.length + "\r\n"
-        + "Connection: close\r\n\r\n";
+    String head =
+        "HTTP/1.1 "
+            + (version ? "200 OK" : "501 Not Implemented")
+            + "\r\n"
+            + "Content-Type: application/json\r\n"
+            + "Content-Length: "
+            + body.length
+            + "\r\n"
+            + "Connection: close\r\n\r\n";
     OutputStream out = client.getOutputStream();
     out.write(head.getBytes(StandardCharsets.ISO_8859_1));
     out.write(body);

@@ -93,7 +93,9 @@ final class MimeText {
     return find("text/html")
         .or(() -> find("text/plain"))
         .or(() -> parts().stream().findFirst())
-        .map(part -> part.isMultipart() ? stripTrailingLineBreaks(part.rawBody) : part.decodedContent())
+        .map(
+            part ->
+                part.isMultipart() ? stripTrailingLineBreaks(part.rawBody) : part.decodedContent())
         .orElseGet(() -> stripTrailingLineBreaks(rawBody));
   }
 
@@ -103,11 +105,14 @@ final class MimeText {
       return "text/plain";
     }
     int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 
   private boolean isMultipart() {
-    return mimeType().startsWith("multipart/") && parameter(header("Content-Type"), "boundary") != null;
+    return mimeType().startsWith("multipart/")
+        && parameter(header("Content-Type"), "boundary") != null;
   }
 
   private Optional<MimeText> find(String type) {
@@ -149,16 +154,18 @@ final class MimeText {
   }
 
   private String decodedContent() {
-    String encoding = Optional.ofNullable(header("Content-Transfer-Encoding"))
-        .map(value -> value.trim().toLowerCase(Locale.ROOT))
-        .orElse("7bit");
+    String encoding =
+        Optional.ofNullable(header("Content-Transfer-Encoding"))
+            .map(value -> value.trim().toLowerCase(Locale.ROOT))
+            .orElse("7bit");
     Charset charset = charset(parameter(header("Content-Type"), "charset"));
-    String content = switch (encoding) {
-      case "base64" -> new String(Base64.getMimeDecoder().decode(rawBody.strip()), charset);
-      case "quoted-printable" -> new String(decodeQuotedPrintable(rawBody, false), charset);
-      // moto already decoded the raw bytes as UTF-8, so 7bit/8bit/binary text is final as it is
-      default -> rawBody;
-    };
+    String content =
+        switch (encoding) {
+          case "base64" -> new String(Base64.getMimeDecoder().decode(rawBody.strip()), charset);
+          case "quoted-printable" -> new String(decodeQuotedPrintable(rawBody, false), charset);
+          // moto already decoded the raw bytes as UTF-8, so 7bit/8bit/binary text is final as it is
+          default -> rawBody;
+        };
     return stripTrailingLineBreaks(content);
   }
 
@@ -175,9 +182,10 @@ final class MimeText {
       }
       Charset charset = charset(word.group(1));
       String text = word.group(3);
-      byte[] bytes = word.group(2).equalsIgnoreCase("B")
-          ? Base64.getMimeDecoder().decode(text)
-          : decodeQuotedPrintable(text, true);
+      byte[] bytes =
+          word.group(2).equalsIgnoreCase("B")
+              ? Base64.getMimeDecoder().decode(text)
+              : decodeQuotedPrintable(text, true);
       decoded.append(new String(bytes, charset));
       end = word.end();
       previousWasEncoded = true;
@@ -186,7 +194,9 @@ final class MimeText {
     return decoded.toString();
   }
 
-  /** Quoted-printable (RFC 2045) or, with {@code encodedWord}, its Q variant where '_' is a space. */
+  /**
+   * Quoted-printable (RFC 2045) or, with {@code encodedWord}, its Q variant where '_' is a space.
+   */
   private static byte[] decodeQuotedPrintable(String text, boolean encodedWord) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
     byte[] in = text.getBytes(StandardCharsets.UTF_8);
@@ -211,13 +221,17 @@ final class MimeText {
     return Character.digit((char) b, 16);
   }
 
-  /** A parameter of a structured header such as {@code Content-Type: text/plain; charset="utf-8"}. */
+  /**
+   * A parameter of a structured header such as {@code Content-Type: text/plain; charset="utf-8"}.
+   */
   private static String parameter(String headerValue, String name) {
     if (headerValue == null) {
       return null;
     }
-    Matcher parameter = Pattern.compile(
-        "(?i)(?:^|;)\\s*" + Pattern.quote(name) + "\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))").matcher(headerValue);
+    Matcher parameter =
+        Pattern.compile(
+                "(?i)(?:^|;)\\s*" + Pattern.quote(name) + "\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))")
+            .matcher(headerValue);
     if (!parameter.find()) {
       return null;
     }
@@ -228,7 +242,8 @@ final class MimeText {
     if (name == null) {
       return StandardCharsets.UTF_8;
     }
-    String bare = name.contains("*") ? name.substring(0, name.indexOf('*')) : name; // RFC 2231 language
+    String bare =
+        name.contains("*") ? name.substring(0, name.indexOf('*')) : name; // RFC 2231 language
     try {
       return Charset.forName(bare.trim());
     } catch (IllegalArgumentException e) {

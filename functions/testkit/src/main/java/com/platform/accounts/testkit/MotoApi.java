@@ -16,10 +16,11 @@ final class MotoApi {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   // moto's server (werkzeug) speaks HTTP/1.1 only; pinning it saves the h2c upgrade attempt.
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   // data.json serialises every model moto holds, which takes a while after a large test.
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -38,9 +39,12 @@ final class MotoApi {
     }
   }
 
-  /** Whether moto answers its dashboard page; any failure, including a refused connection, is "no". */
+  /**
+   * Whether moto answers its dashboard page; any failure, including a refused connection, is "no".
+   */
   boolean answers(Duration timeout) {
-    HttpRequest request = HttpRequest.newBuilder(resolve("/moto-api/")).timeout(timeout).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(resolve("/moto-api/")).timeout(timeout).GET().build();
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException e) {
@@ -56,18 +60,21 @@ final class MotoApi {
     try {
       return JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("moto answered GET " + path + " with something that is not JSON", e);
+      throw new IllegalStateException(
+          "moto answered GET " + path + " with something that is not JSON", e);
     }
   }
 
   String post(String path, String jsonBody) {
-    return send(HttpRequest.newBuilder(resolve(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    return send(
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
   }
 
   private URI resolve(String path) {
-    // An absolute path replaces whatever path the configured endpoint has: moto-api lives at the root.
+    // An absolute path replaces whatever path the configured endpoint has: moto-api lives at the
+    // root.
     return endpoint.resolve(path);
   }
 
@@ -81,12 +88,20 @@ final class MotoApi {
           request.method() + " " + request.uri() + " failed; is the emulator still running?", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
+      throw new IllegalStateException(
+          "interrupted during " + request.method() + " " + request.uri(), e);
     }
     int status = response.statusCode();
     if (status / 100 != 2) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + " answered HTTP " + status
-          + hint(request.uri().getPath(), status) + ": " + abbreviate(response.body()));
+      throw new IllegalStateException(
+          request.method()
+              + " "
+              + request.uri()
+              + " answered HTTP "
+              + status
+              + hint(request.uri().getPath(), status)
+              + ": "
+              + abbreviate(response.body()));
     }
     return response.body();
   }

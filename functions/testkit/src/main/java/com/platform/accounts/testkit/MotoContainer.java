@@ -26,7 +26,8 @@ final class MotoContainer {
    * failure, even Testcontainers missing from the class path, means "no".
    */
   static boolean dockerAvailable(Duration timeout) {
-    FutureTask<Boolean> probe = new FutureTask<>(() -> DockerClientFactory.instance().isDockerAvailable());
+    FutureTask<Boolean> probe =
+        new FutureTask<>(() -> DockerClientFactory.instance().isDockerAvailable());
     Thread thread = new Thread(probe, "docker-probe");
     thread.setDaemon(true); // an engine that never answers must not keep the JVM alive
     thread.start();
@@ -43,20 +44,26 @@ final class MotoContainer {
 
   /** Starts the container and returns its endpoint; it is removed when the JVM exits. */
   static URI start() {
-    GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE))
-        .withExposedPorts(PORT)
-        // moto's Step Functions integrations call the other services back on MOTO_PORT, which
-        // inside the container is the unmapped port.
-        .withEnv("MOTO_PORT", Integer.toString(PORT))
-        // moto's data.json fails once a Lambda function exists unless moto can reach a Docker
-        // engine (see DockerApiStub); the engine running this container is at hand.
-        .withFileSystemBind(DockerClientFactory.instance().getRemoteDockerUnixSocketPath(), "/var/run/docker.sock")
-        .waitingFor(Wait.forHttp("/moto-api/").forStatusCode(200)
-            .withStartupTimeout(MotoProcess.START_TIMEOUT));
+    GenericContainer<?> container =
+        new GenericContainer<>(DockerImageName.parse(IMAGE))
+            .withExposedPorts(PORT)
+            // moto's Step Functions integrations call the other services back on MOTO_PORT, which
+            // inside the container is the unmapped port.
+            .withEnv("MOTO_PORT", Integer.toString(PORT))
+            // moto's data.json fails once a Lambda function exists unless moto can reach a Docker
+            // engine (see DockerApiStub); the engine running this container is at hand.
+            .withFileSystemBind(
+                DockerClientFactory.instance().getRemoteDockerUnixSocketPath(),
+                "/var/run/docker.sock")
+            .waitingFor(
+                Wait.forHttp("/moto-api/")
+                    .forStatusCode(200)
+                    .withStartupTimeout(MotoProcess.START_TIMEOUT));
     container.start();
     // Testcontainers' reaper removes the container too, unless it is disabled; stop it either way.
     Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "moto-container-shutdown"));
-    System.out.println("[AwsEmulator] moto container " + IMAGE + " on port " + container.getMappedPort(PORT));
+    System.out.println(
+        "[AwsEmulator] moto container " + IMAGE + " on port " + container.getMappedPort(PORT));
     return URI.create("http://" + container.getHost() + ":" + container.getMappedPort(PORT));
   }
 }

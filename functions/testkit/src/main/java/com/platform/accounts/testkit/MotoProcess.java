@@ -53,9 +53,15 @@ final class MotoProcess {
         String failure = awaitAnswer(process, new MotoApi(endpoint), log);
         if (failure == null) {
           registerShutdown(process, dockerStub);
-          System.out.printf(Locale.ROOT, "[AwsEmulator] moto from %s on %s: started in %.1f s (%.1f s with"
+          System.out.printf(
+              Locale.ROOT,
+              "[AwsEmulator] moto from %s on %s: started in %.1f s (%.1f s with"
                   + " the venv check), log %s%n",
-              repoRoot.relativize(motoServer), endpoint, seconds(launched), seconds(began), log);
+              repoRoot.relativize(motoServer),
+              endpoint,
+              seconds(launched),
+              seconds(began),
+              log);
           return endpoint;
         }
         if (!(failure.contains("Address already in use") && attempt < PORT_ATTEMPTS)) {
@@ -83,20 +89,23 @@ final class MotoProcess {
       throw new IllegalStateException(script + " not found");
     }
     try {
-      Process venv = new ProcessBuilder("bash", script.toString())
-          .directory(repoRoot.toFile())
-          .redirectErrorStream(true)
-          .start();
+      Process venv =
+          new ProcessBuilder("bash", script.toString())
+              .directory(repoRoot.toFile())
+              .redirectErrorStream(true)
+              .start();
       venv.getOutputStream().close();
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(venv.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(venv.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = out.readLine(); line != null; line = out.readLine()) {
           System.out.println("[venv.sh] " + line);
         }
       }
       int exit = venv.waitFor();
       if (exit != 0) {
-        throw new IllegalStateException(script + " failed with exit code " + exit + " (its output is above)");
+        throw new IllegalStateException(
+            script + " failed with exit code " + exit + " (its output is above)");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + script + ": " + e.getMessage(), e);
@@ -106,11 +115,13 @@ final class MotoProcess {
     }
   }
 
-  private static Process launch(Path motoServer, int port, Path log, DockerApiStub dockerStub) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(
-        List.of(motoServer.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+  private static Process launch(Path motoServer, int port, Path log, DockerApiStub dockerStub)
+      throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(motoServer.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     // moto's Step Functions integrations call the other services back on MOTO_PORT.
     builder.environment().put("MOTO_PORT", Integer.toString(port));
     builder.environment().put("DOCKER_HOST", dockerStub.dockerHost());
@@ -122,18 +133,29 @@ final class MotoProcess {
   /** Null when moto answers; otherwise why it does not, with the end of its log. */
   private static String awaitAnswer(Process process, MotoApi api, Path log) {
     try {
-      await("moto_server answering").atMost(START_TIMEOUT).pollInSameThread()
-          .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+      await("moto_server answering")
+          .atMost(START_TIMEOUT)
+          .pollInSameThread()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(100))
           .failFast("moto_server exited", () -> !process.isAlive())
           .until(() -> api.answers(Duration.ofSeconds(2)));
       return null;
     } catch (TerminalFailureException exited) {
-      return "moto_server exited with code " + process.exitValue() + " during start-up; log " + log
-          + ":\n" + tail(log);
+      return "moto_server exited with code "
+          + process.exitValue()
+          + " during start-up; log "
+          + log
+          + ":\n"
+          + tail(log);
     } catch (ConditionTimeoutException timedOut) {
       stop(process);
-      return "moto_server did not answer within " + START_TIMEOUT.toSeconds() + " s; log " + log
-          + ":\n" + tail(log);
+      return "moto_server did not answer within "
+          + START_TIMEOUT.toSeconds()
+          + " s; log "
+          + log
+          + ":\n"
+          + tail(log);
     } catch (RuntimeException e) {
       // interrupted, say: no shutdown hook owns the process yet
       stop(process);
@@ -142,10 +164,14 @@ final class MotoProcess {
   }
 
   private static void registerShutdown(Process process, DockerApiStub dockerStub) {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stop(process);
-      dockerStub.close();
-    }, "moto-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stop(process);
+                  dockerStub.close();
+                },
+                "moto-shutdown"));
   }
 
   private static void stop(Process process) {

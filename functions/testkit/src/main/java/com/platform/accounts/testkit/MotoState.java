@@ -31,15 +31,20 @@ final class MotoState {
       for (String field : List.of("ToAddresses", "CcAddresses", "BccAddresses")) {
         addAddresses(to, destinations.path(field));
       }
-      emails.add(new SentEmail(
-          bareAddress(text(message, "source")), List.copyOf(to), text(message, "subject"), text(message, "body")));
+      emails.add(
+          new SentEmail(
+              bareAddress(text(message, "source")),
+              List.copyOf(to),
+              text(message, "subject"),
+              text(message, "body")));
     }
     for (JsonNode message : ses.path("RawMessage")) {
       // moto appends the To/Cc/Bcc header addresses to the explicit destinations, so the same
       // recipient can appear twice (once as "Name <address>"); the set keeps one bare address.
       Set<String> to = new LinkedHashSet<>();
       addAddresses(to, message.path("destinations"));
-      MimeText mime = MimeText.parse(text(message, "raw_data") == null ? "" : text(message, "raw_data"));
+      MimeText mime =
+          MimeText.parse(text(message, "raw_data") == null ? "" : text(message, "raw_data"));
       String from = text(message, "source") != null ? text(message, "source") : mime.header("From");
       emails.add(new SentEmail(bareAddress(from), List.copyOf(to), mime.subject(), mime.body()));
     }
@@ -62,7 +67,9 @@ final class MotoState {
     }
   }
 
-  /** {@code "Jane Doe <jane@example.com>"} becomes {@code "jane@example.com"}; a bare address stays. */
+  /**
+   * {@code "Jane Doe <jane@example.com>"} becomes {@code "jane@example.com"}; a bare address stays.
+   */
   static String bareAddress(String address) {
     if (address == null) {
       return null;

@@ -38,6 +38,7 @@ final class RepoRoot {
 
   private static boolean isRoot(Path dir) {
     return Files.isRegularFile(dir.resolve("template.yaml"))
-        || (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("functions")));
+        || (Files.isRegularFile(dir.resolve("pom.xml"))
+            && Files.isDirectory(dir.resolve("functions")));
   }
 }

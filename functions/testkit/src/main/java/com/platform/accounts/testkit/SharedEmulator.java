@@ -50,13 +50,18 @@ final class SharedEmulator {
   }
 
   private static URI start() {
-    Optional<URI> configured = configuredEndpoint(
-        System.getProperty(ENDPOINT_PROPERTY), System.getenv(ENDPOINT_VARIABLE));
+    Optional<URI> configured =
+        configuredEndpoint(System.getProperty(ENDPOINT_PROPERTY), System.getenv(ENDPOINT_VARIABLE));
     if (configured.isPresent()) {
       return configured.get();
     }
     List<String> tried = new ArrayList<>();
-    tried.add("system property " + ENDPOINT_PROPERTY + " / environment variable " + ENDPOINT_VARIABLE + ": not set");
+    tried.add(
+        "system property "
+            + ENDPOINT_PROPERTY
+            + " / environment variable "
+            + ENDPOINT_VARIABLE
+            + ": not set");
     RuntimeException cause = null;
 
     if (MotoContainer.dockerAvailable(DOCKER_PROBE_TIMEOUT)) {
@@ -73,14 +78,18 @@ final class SharedEmulator {
 
     Optional<Path> root = RepoRoot.find();
     if (root.isEmpty()) {
-      tried.add("moto from the project venv: no repository root (a folder with template.yaml, or with pom.xml"
-          + " and functions/) above -Drepo.root=" + System.getProperty("repo.root")
-          + " or the working directory " + System.getProperty("user.dir"));
+      tried.add(
+          "moto from the project venv: no repository root (a folder with template.yaml, or with pom.xml"
+              + " and functions/) above -Drepo.root="
+              + System.getProperty("repo.root")
+              + " or the working directory "
+              + System.getProperty("user.dir"));
     } else {
       try {
         return MotoProcess.start(root.get());
       } catch (RuntimeException e) {
-        tried.add("moto from the project venv " + root.get().resolve(".venv") + ": " + e.getMessage());
+        tried.add(
+            "moto from the project venv " + root.get().resolve(".venv") + ": " + e.getMessage());
         cause = e;
       }
     }
@@ -111,17 +120,21 @@ final class SharedEmulator {
   }
 
   static String unavailableMessage(List<String> tried) {
-    StringBuilder message = new StringBuilder("No AWS emulator for the integration tests. Tried, in order:\n");
+    StringBuilder message =
+        new StringBuilder("No AWS emulator for the integration tests. Tried, in order:\n");
     for (int i = 0; i < tried.size(); i++) {
       message.append("  ").append(i + 1).append(". ").append(tried.get(i)).append('\n');
     }
     return message
         .append("To get one, at the repository root either:\n")
-        .append("  - run `infrastructure/emulator/venv.sh` (or `make venv`): it installs the pinned moto into")
+        .append(
+            "  - run `infrastructure/emulator/venv.sh` (or `make venv`): it installs the pinned moto into")
         .append(" .venv, which these tests then start by themselves; or\n")
-        .append("  - run `make emulator` (or `infrastructure/emulator/moto.sh start 5000`), which starts moto on")
+        .append(
+            "  - run `make emulator` (or `infrastructure/emulator/moto.sh start 5000`), which starts moto on")
         .append(" 127.0.0.1:5000, and set AWS_ENDPOINT_URL=http://127.0.0.1:5000 (or -D")
-        .append(ENDPOINT_PROPERTY).append("=...).")
+        .append(ENDPOINT_PROPERTY)
+        .append("=...).")
         .toString();
   }
 }

@@ -2,7 +2,6 @@ package com.platform.accounts.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,8 @@ import java.util.zip.ZipOutputStream;
  * which service a request is for, so a well-formed header with a dummy signature is enough.
  */
 final class AwsCalls {
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final AwsEmulator.Endpoint endpoint;
 
@@ -28,28 +28,36 @@ final class AwsCalls {
   }
 
   /** An AWS query-protocol action (SES v1, SNS, IAM): a form POST to the root path. */
-  String query(String service, Map<String, String> parameters) throws IOException, InterruptedException {
-    String form = parameters.entrySet().stream()
-        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-        .collect(Collectors.joining("&"));
-    return send(service, HttpRequest.newBuilder(endpoint.uri().resolve("/"))
-        .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  String query(String service, Map<String, String> parameters)
+      throws IOException, InterruptedException {
+    String form =
+        parameters.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        service,
+        HttpRequest.newBuilder(endpoint.uri().resolve("/"))
+            .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
   /** An AWS JSON-protocol action (Step Functions, DynamoDB): a POST naming its target. */
   String json(String service, String target, String json) throws IOException, InterruptedException {
-    return send(service, HttpRequest.newBuilder(endpoint.uri().resolve("/"))
-        .header("Content-Type", "application/x-amz-json-1.0")
-        .header("X-Amz-Target", target)
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        service,
+        HttpRequest.newBuilder(endpoint.uri().resolve("/"))
+            .header("Content-Type", "application/x-amz-json-1.0")
+            .header("X-Amz-Target", target)
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** A REST-JSON call (Lambda). */
   String rest(String service, String path, String json) throws IOException, InterruptedException {
-    return send(service, HttpRequest.newBuilder(endpoint.uri().resolve(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        service,
+        HttpRequest.newBuilder(endpoint.uri().resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   static byte[] zipWithOneFile(String name, String content) throws IOException {
@@ -62,14 +70,21 @@ final class AwsCalls {
     return bytes.toByteArray();
   }
 
-  private String send(String service, HttpRequest.Builder request) throws IOException, InterruptedException {
-    String scope = endpoint.accessKeyId() + "/20260101/" + endpoint.region() + "/" + service + "/aws4_request";
-    HttpResponse<String> response = HTTP.send(
-        request.header("Authorization", "AWS4-HMAC-SHA256 Credential=" + scope + ", SignedHeaders=host, Signature=0")
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private String send(String service, HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    String scope =
+        endpoint.accessKeyId() + "/20260101/" + endpoint.region() + "/" + service + "/aws4_request";
+    HttpResponse<String> response =
+        HTTP.send(
+            request
+                .header(
+                    "Authorization",
+                    "AWS4-HMAC-SHA256 Credential=" + scope + ", SignedHeaders=host, Signature=0")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(service + " answered HTTP " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          service + " answered HTTP " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }

@@ -9,7 +9,8 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 class DockerApiStubTest {
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
   void answersTheVersionQueryThatDockerClientsStartWith() throws Exception {
@@ -38,6 +39,7 @@ class DockerApiStubTest {
   }
 
   private HttpResponse<String> get(URI uri) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -8,7 +8,8 @@ class MimeTextTest {
 
   @Test
   void plainMessageWithoutContentType() {
-    MimeText mime = MimeText.parse("Subject: Hello\r\nFrom: a@example.com\r\n\r\nLine one\r\nLine two\r\n\r\n");
+    MimeText mime =
+        MimeText.parse("Subject: Hello\r\nFrom: a@example.com\r\n\r\nLine one\r\nLine two\r\n\r\n");
 
     assertThat(mime.subject()).isEqualTo("Hello");
     assertThat(mime.header("from")).isEqualTo("a@example.com");
@@ -37,40 +38,44 @@ class MimeTextTest {
 
   @Test
   void nestedMultipartPrefersHtmlOverTextAndIgnoresAttachments() {
-    String raw = String.join("\r\n",
-        "Subject: Nested",
-        "Content-Type: multipart/mixed; boundary=outer",
-        "",
-        "preamble",
-        "--outer",
-        "Content-Type: multipart/alternative; boundary=\"inner\"",
-        "",
-        "--inner",
-        "Content-Type: text/plain; charset=utf-8",
-        "",
-        "text version",
-        "--inner",
-        "Content-Type: text/html; charset=utf-8",
-        "Content-Transfer-Encoding: quoted-printable",
-        "",
-        "<p>html =",
-        "version =E2=9C=93</p>",
-        "--inner--",
-        "--outer",
-        "Content-Type: application/pdf",
-        "Content-Transfer-Encoding: base64",
-        "",
-        "JVBERi0=",
-        "--outer--",
-        "epilogue");
+    String raw =
+        String.join(
+            "\r\n",
+            "Subject: Nested",
+            "Content-Type: multipart/mixed; boundary=outer",
+            "",
+            "preamble",
+            "--outer",
+            "Content-Type: multipart/alternative; boundary=\"inner\"",
+            "",
+            "--inner",
+            "Content-Type: text/plain; charset=utf-8",
+            "",
+            "text version",
+            "--inner",
+            "Content-Type: text/html; charset=utf-8",
+            "Content-Transfer-Encoding: quoted-printable",
+            "",
+            "<p>html =",
+            "version =E2=9C=93</p>",
+            "--inner--",
+            "--outer",
+            "Content-Type: application/pdf",
+            "Content-Transfer-Encoding: base64",
+            "",
+            "JVBERi0=",
+            "--outer--",
+            "epilogue");
 
     assertThat(MimeText.parse(raw).body()).isEqualTo("<p>html version ✓</p>");
   }
 
   @Test
   void multipartWithOnlyTextAndAPartWithoutHeaders() {
-    String onlyText = "Content-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/plain\n\nhi\n--b--\n";
-    String headerless = "Content-Type: multipart/mixed; boundary=b\n\n--b\n\nno headers here\n--b--\n";
+    String onlyText =
+        "Content-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/plain\n\nhi\n--b--\n";
+    String headerless =
+        "Content-Type: multipart/mixed; boundary=b\n\n--b\n\nno headers here\n--b--\n";
 
     assertThat(MimeText.parse(onlyText).body()).isEqualTo("hi");
     assertThat(MimeText.parse(headerless).body()).isEqualTo("no headers here");
@@ -78,8 +83,9 @@ class MimeTextTest {
 
   @Test
   void base64BodyInDeclaredCharset() {
-    String raw = "Content-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: Base64\n\n"
-        + "R3L832U=\n";
+    String raw =
+        "Content-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: Base64\n\n"
+            + "R3L832U=\n";
 
     assertThat(MimeText.parse(raw).body()).isEqualTo("Grüße");
   }

@@ -17,7 +17,8 @@ class RepoRootTest {
     Path repo = Files.createDirectories(temp.resolve("repo"));
     Files.writeString(repo.resolve("pom.xml"), "<project/>");
     Path module = Files.createDirectories(repo.resolve("functions/testkit"));
-    Files.writeString(module.resolve("pom.xml"), "<project/>"); // a module pom alone is not the root
+    Files.writeString(
+        module.resolve("pom.xml"), "<project/>"); // a module pom alone is not the root
 
     assertThat(RepoRoot.find(List.of(module))).contains(repo);
   }

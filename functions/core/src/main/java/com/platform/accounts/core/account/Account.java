@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * An account of the platform. {@code version} is the optimistic-locking counter of the stored item;
- * {@code sessionVersion} is copied into every session token, so raising it ends every session at once.
+ * {@code sessionVersion} is copied into every session token, so raising it ends every session at
+ * once.
  */
 public record Account(
     String accountId,
@@ -22,23 +23,71 @@ public record Account(
     long version) {
 
   public Account withEmailVerified() {
-    return new Account(accountId, email, country, phone, passwordHash, status, true, phoneVerified,
-        termsVersion, termsAcceptedAt, sessionVersion, createdAt, version);
+    return new Account(
+        accountId,
+        email,
+        country,
+        phone,
+        passwordHash,
+        status,
+        true,
+        phoneVerified,
+        termsVersion,
+        termsAcceptedAt,
+        sessionVersion,
+        createdAt,
+        version);
   }
 
   public Account withVerifiedPhone(String verifiedPhone) {
-    return new Account(accountId, email, country, verifiedPhone, passwordHash, status, emailVerified,
-        true, termsVersion, termsAcceptedAt, sessionVersion, createdAt, version);
+    return new Account(
+        accountId,
+        email,
+        country,
+        verifiedPhone,
+        passwordHash,
+        status,
+        emailVerified,
+        true,
+        termsVersion,
+        termsAcceptedAt,
+        sessionVersion,
+        createdAt,
+        version);
   }
 
   public Account withNextSessionVersion() {
-    return new Account(accountId, email, country, phone, passwordHash, status, emailVerified,
-        phoneVerified, termsVersion, termsAcceptedAt, sessionVersion + 1, createdAt, version);
+    return new Account(
+        accountId,
+        email,
+        country,
+        phone,
+        passwordHash,
+        status,
+        emailVerified,
+        phoneVerified,
+        termsVersion,
+        termsAcceptedAt,
+        sessionVersion + 1,
+        createdAt,
+        version);
   }
 
   public Account withPasswordHash(String newHash) {
-    return new Account(accountId, email, country, phone, newHash, status, emailVerified,
-        phoneVerified, termsVersion, termsAcceptedAt, sessionVersion, createdAt, version);
+    return new Account(
+        accountId,
+        email,
+        country,
+        phone,
+        newHash,
+        status,
+        emailVerified,
+        phoneVerified,
+        termsVersion,
+        termsAcceptedAt,
+        sessionVersion,
+        createdAt,
+        version);
   }
 
   public boolean isActive() {

@@ -1,5 +1,6 @@
 package com.platform.accounts.core.account;
 
 public enum AccountStatus {
-  ACTIVE, DELETED
+  ACTIVE,
+  DELETED
 }

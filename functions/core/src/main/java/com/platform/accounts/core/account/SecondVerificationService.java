@@ -1,5 +1,6 @@
 package com.platform.accounts.core.account;
 
+import com.platform.accounts.core.contact.PhoneNumbers;
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
@@ -7,7 +8,6 @@ import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
-import com.platform.accounts.core.contact.PhoneNumbers;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.Channel;
 import com.platform.accounts.core.verification.CodeChallenges;
@@ -16,8 +16,8 @@ import com.platform.accounts.core.verification.VerificationProcess;
 import java.util.Optional;
 
 /**
- * The verification of the contact not proven at sign-up: an email-verified account proves a phone by
- * SMS or voice call, a phone-verified account proves its email.
+ * The verification of the contact not proven at sign-up: an email-verified account proves a phone
+ * by SMS or voice call, a phone-verified account proves its email.
  */
 public final class SecondVerificationService {
   public static final String PREFIX = "ver";
@@ -26,16 +26,19 @@ public final class SecondVerificationService {
   private final CodeChallenges codes;
   private final VerificationProcess process;
 
-  public SecondVerificationService(AccountStore accounts, ChallengeStore challenges,
-      CodeChallenges codes, VerificationProcess process) {
+  public SecondVerificationService(
+      AccountStore accounts,
+      ChallengeStore challenges,
+      CodeChallenges codes,
+      VerificationProcess process) {
     this.accounts = accounts;
     this.challenges = challenges;
     this.codes = codes;
     this.process = process;
   }
 
-  public CodeSent start(Account account, String rawChannel, String rawPhone,
-      Validation validation) {
+  public CodeSent start(
+      Account account, String rawChannel, String rawPhone, Validation validation) {
     Channel channel = null;
     if (!validation.hasError("channel")) {
       if (rawChannel == null) {
@@ -43,8 +46,8 @@ public final class SecondVerificationService {
       } else {
         channel = Channel.parse(rawChannel).orElse(null);
         if (channel == null) {
-          validation.reject("channel", FieldErrorCode.INVALID_CHANNEL,
-              "Choose EMAIL, SMS or VOICE.");
+          validation.reject(
+              "channel", FieldErrorCode.INVALID_CHANNEL, "Choose EMAIL, SMS or VOICE.");
         }
       }
     }
@@ -52,14 +55,18 @@ public final class SecondVerificationService {
     if (channel != null && channel.provesPhone() && !validation.hasError("phone")) {
       String candidate = rawPhone != null ? rawPhone : account.phone();
       if (candidate == null) {
-        validation.reject("phone", FieldErrorCode.REQUIRED, "A phone number is needed for "
-            + channel.name() + ".");
+        validation.reject(
+            "phone",
+            FieldErrorCode.REQUIRED,
+            "A phone number is needed for " + channel.name() + ".");
       } else {
         PhoneNumbers.Result result = PhoneNumbers.check(candidate, account.country());
         if (result.valid()) {
           phone = result.e164();
         } else {
-          validation.reject("phone", result.errorCode(),
+          validation.reject(
+              "phone",
+              result.errorCode(),
               FieldErrorCode.PHONE_COUNTRY_MISMATCH.equals(result.errorCode())
                   ? "The number does not belong to the account's country."
                   : "Enter the number in international format, e.g. +12025550123.");
@@ -68,16 +75,26 @@ public final class SecondVerificationService {
     }
     validation.throwIfInvalid();
     if (channel.provesPhone() ? account.phoneVerified() : account.emailVerified()) {
-      throw Problem.of(ErrorCode.CHANNEL_ALREADY_VERIFIED, "Already verified",
-          "This account's " + (channel.provesPhone() ? "phone" : "email")
+      throw Problem.of(
+          ErrorCode.CHANNEL_ALREADY_VERIFIED,
+          "Already verified",
+          "This account's "
+              + (channel.provesPhone() ? "phone" : "email")
               + " is verified already.");
     }
     String destination = channel == Channel.EMAIL ? account.email() : phone;
     codes.countSend(destination);
     String verificationId = Ids.next(PREFIX);
     CodeChallenges.IssuedCode code = codes.issue(verificationId, channel);
-    Challenge challenge = codes.newChallenge(verificationId, Challenge.Purpose.CONTACT,
-        account.accountId(), null, channel, destination, code);
+    Challenge challenge =
+        codes.newChallenge(
+            verificationId,
+            Challenge.Purpose.CONTACT,
+            account.accountId(),
+            null,
+            channel,
+            destination,
+            code);
     challenges.create(challenge);
     codes.sendCode(challenge, code.code());
     process.start(verificationId);
@@ -85,18 +102,21 @@ public final class SecondVerificationService {
   }
 
   public VerifiedContacts verify(Account account, String verificationId, String code) {
-    return codes.verify(verificationId, code,
+    return codes.verify(
+        verificationId,
+        code,
         c -> c.purpose() == Challenge.Purpose.CONTACT && account.accountId().equals(c.accountId()),
         c -> false,
         c -> complete(account.accountId(), c));
   }
 
   private VerifiedContacts complete(String accountId, Challenge challenge) {
-    Account current = accounts.find(accountId).filter(Account::isActive)
-        .orElseThrow(Problem::unauthenticated);
-    Account updated = challenge.channel().provesPhone()
-        ? current.withVerifiedPhone(challenge.destination())
-        : current.withEmailVerified();
+    Account current =
+        accounts.find(accountId).filter(Account::isActive).orElseThrow(Problem::unauthenticated);
+    Account updated =
+        challenge.channel().provesPhone()
+            ? current.withVerifiedPhone(challenge.destination())
+            : current.withEmailVerified();
     Challenge verified = challenge.verified();
     // throws ConcurrentModificationException to have the guess judged again on fresh state
     accounts.update(updated, Optional.of(verified));

@@ -15,8 +15,8 @@ public final class AccountPaymentMethods {
   private final Workflows workflows;
   private final TokenSealer sealer;
 
-  public AccountPaymentMethods(PaymentMethodStore store, ChargeRelease release,
-      Workflows workflows, TokenSealer sealer) {
+  public AccountPaymentMethods(
+      PaymentMethodStore store, ChargeRelease release, Workflows workflows, TokenSealer sealer) {
     this.store = store;
     this.records = new CardRecords(store);
     this.release = release;
@@ -26,8 +26,7 @@ public final class AccountPaymentMethods {
 
   /** The account's payment methods a person would expect to see (removed ones are gone). */
   public List<PaymentMethod> list(String accountId) {
-    return store.list(accountId).stream()
-        .filter(PaymentMethod::isListed).toList();
+    return store.list(accountId).stream().filter(PaymentMethod::isListed).toList();
   }
 
   /**
@@ -36,17 +35,21 @@ public final class AccountPaymentMethods {
    */
   public void remove(Account account, String paymentMethodId) {
     CardProblems.requireWellFormed(paymentMethodId);
-    PaymentMethod pm = store.find(account.accountId(), paymentMethodId)
-        .filter(p -> p.status() != PaymentMethodStatus.REMOVED)
-        .orElseThrow(CardProblems::notFound);
+    PaymentMethod pm =
+        store
+            .find(account.accountId(), paymentMethodId)
+            .filter(p -> p.status() != PaymentMethodStatus.REMOVED)
+            .orElseThrow(CardProblems::notFound);
     if (pm.check() != null && !pm.check().released()) {
       release.release(account.accountId(), paymentMethodId);
     }
-    records.change(account.accountId(), paymentMethodId,
-        p -> p.withStatus(PaymentMethodStatus.REMOVED));
-    if (pm.check() != null && pm.check().sealedTaskToken() != null
+    records.change(
+        account.accountId(), paymentMethodId, p -> p.withStatus(PaymentMethodStatus.REMOVED));
+    if (pm.check() != null
+        && pm.check().sealedTaskToken() != null
         && pm.status() == PaymentMethodStatus.PENDING_VERIFICATION) {
-      workflows.resume(sealer.unseal(pm.check().sealedTaskToken()),
+      workflows.resume(
+          sealer.unseal(pm.check().sealedTaskToken()),
           new WorkflowOutcome.CardOutcome(PaymentMethodStatus.REMOVED));
     }
   }

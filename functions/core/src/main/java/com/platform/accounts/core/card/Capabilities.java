@@ -9,9 +9,12 @@ import java.util.List;
 public record Capabilities(boolean prepaid, boolean payAsYouGo) {
 
   public static Capabilities of(List<PaymentMethod> methods) {
-    boolean verifiedCard = methods.stream()
-        .anyMatch(pm -> pm.type() == PaymentMethod.PaymentMethodType.CARD
-            && pm.status() == PaymentMethodStatus.VERIFIED);
+    boolean verifiedCard =
+        methods.stream()
+            .anyMatch(
+                pm ->
+                    pm.type() == PaymentMethod.PaymentMethodType.CARD
+                        && pm.status() == PaymentMethodStatus.VERIFIED);
     return new Capabilities(verifiedCard, verifiedCard);
   }
 }

@@ -1,6 +1,8 @@
 package com.platform.accounts.core.card;
 
-/** The card's fingerprint is held by a payment method, of this account ({@code sameAccount}) or not. */
+/**
+ * The card's fingerprint is held by a payment method, of this account ({@code sameAccount}) or not.
+ */
 public class CardAlreadyRegisteredException extends RuntimeException {
   private final boolean sameAccount;
 

@@ -28,8 +28,8 @@ public final class CardEligibility {
   private final Hmac hmac;
   private final Clock clock;
 
-  public CardEligibility(PaymentMethodStore store, CardProcessor processor, Hmac hmac,
-      Clock clock) {
+  public CardEligibility(
+      PaymentMethodStore store, CardProcessor processor, Hmac hmac, Clock clock) {
     this.store = store;
     this.processor = processor;
     this.hmac = hmac;
@@ -56,35 +56,45 @@ public final class CardEligibility {
     }
     String fingerprintHash = hmac.digest("card-fingerprint", card.fingerprint());
     if (MAINLAND_CHINA.equals(card.issuingCountry())) {
-      throw CardProblems.refusal(ErrorCode.CARD_ISSUED_IN_MAINLAND_CHINA,
+      throw CardProblems.refusal(
+          ErrorCode.CARD_ISSUED_IN_MAINLAND_CHINA,
           "Cards issued in Mainland China cannot be used.");
     }
     if (!card.funding().accepted()) {
-      throw CardProblems.refusal(ErrorCode.CARD_FUNDING_NOT_ACCEPTED,
+      throw CardProblems.refusal(
+          ErrorCode.CARD_FUNDING_NOT_ACCEPTED,
           "Prepaid, virtual and gift cards cannot be used; use a credit or debit card.");
     }
     Optional<String> owner = store.fingerprintOwner(fingerprintHash);
     if (owner.isPresent() && !owner.get().equals(account.accountId())) {
       throw CardProblems.cardAlreadyRegistered();
     }
-    if (owner.isPresent() || store.list(account.accountId()).stream()
-        .anyMatch(PaymentMethod::holdsCardSlot)) {
+    if (owner.isPresent()
+        || store.list(account.accountId()).stream().anyMatch(PaymentMethod::holdsCardSlot)) {
       throw CardProblems.accountAlreadyHasCard();
     }
     if (!account.country().equals(card.issuingCountry())) {
-      throw CardProblems.refusal(ErrorCode.CARD_COUNTRY_MISMATCH,
-          "The card must be issued in the account's country.");
+      throw CardProblems.refusal(
+          ErrorCode.CARD_COUNTRY_MISMATCH, "The card must be issued in the account's country.");
     }
     if (YearMonth.of(card.expYear(), card.expMonth())
         .isBefore(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)))) {
       throw CardProblems.refusal(ErrorCode.CARD_EXPIRED, "The card has expired.");
     }
-    return new StoredCard(cardToken, card.brand(), card.last4(), card.expMonth(),
-        card.expYear(), card.issuingCountry(), card.funding(), fingerprintHash);
+    return new StoredCard(
+        cardToken,
+        card.brand(),
+        card.last4(),
+        card.expMonth(),
+        card.expYear(),
+        card.issuingCountry(),
+        card.funding(),
+        fingerprintHash);
   }
 
   private static Problem tokenProblem(FieldErrorCode code) {
-    return Problem.validation(List.of(new FieldError("token", code,
-        "Send the token the processor's card form returned.")));
+    return Problem.validation(
+        List.of(
+            new FieldError("token", code, "Send the token the processor's card form returned.")));
   }
 }

@@ -28,8 +28,16 @@ final class CardEmails {
   }
 
   private Map<String, String> values(PaymentMethod pm) {
-    return Map.of("brand", pm.card().brand(), "last4", pm.card().last4(),
-        "merchant", merchantName, "hold", CardVerification.HOLD.plain(),
-        "days", Long.toString(CardVerification.OPEN_FOR.toDays()));
+    return Map.of(
+        "brand",
+        pm.card().brand(),
+        "last4",
+        pm.card().last4(),
+        "merchant",
+        merchantName,
+        "hold",
+        CardVerification.HOLD.plain(),
+        "days",
+        Long.toString(CardVerification.OPEN_FOR.toDays()));
   }
 }

@@ -13,17 +13,20 @@ final class CardProblems {
   }
 
   static Problem cardAlreadyRegistered() {
-    return refusal(ErrorCode.CARD_ALREADY_REGISTERED,
-        "This card is registered to another account.");
+    return refusal(
+        ErrorCode.CARD_ALREADY_REGISTERED, "This card is registered to another account.");
   }
 
   static Problem accountAlreadyHasCard() {
-    return refusal(ErrorCode.ACCOUNT_ALREADY_HAS_CARD,
+    return refusal(
+        ErrorCode.ACCOUNT_ALREADY_HAS_CARD,
         "This account has a card already; remove it to add another.");
   }
 
   static Problem processorUnavailable() {
-    return Problem.of(ErrorCode.PROCESSOR_UNAVAILABLE, "Card processor unavailable",
+    return Problem.of(
+        ErrorCode.PROCESSOR_UNAVAILABLE,
+        "Card processor unavailable",
         "The card processor did not answer; retry with the same Idempotency-Key.");
   }
 

@@ -17,17 +17,18 @@ final class CardRecords {
   }
 
   /** Applies a change with optimistic locking and answers the card as stored afterwards. */
-  PaymentMethod change(String accountId, String paymentMethodId,
-      UnaryOperator<PaymentMethod> edit) {
+  PaymentMethod change(
+      String accountId, String paymentMethodId, UnaryOperator<PaymentMethod> edit) {
     // when someone else wrote, the change applies to what they wrote
-    return OptimisticRetry.run(() -> {
-      PaymentMethod current = load(accountId, paymentMethodId);
-      PaymentMethod changed = edit.apply(current);
-      if (changed.equals(current)) {
-        return current;
-      }
-      store.update(changed);
-      return load(accountId, paymentMethodId);
-    });
+    return OptimisticRetry.run(
+        () -> {
+          PaymentMethod current = load(accountId, paymentMethodId);
+          PaymentMethod changed = edit.apply(current);
+          if (changed.equals(current)) {
+            return current;
+          }
+          store.update(changed);
+          return load(accountId, paymentMethodId);
+        });
   }
 }

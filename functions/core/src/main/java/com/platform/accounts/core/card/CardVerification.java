@@ -22,7 +22,9 @@ import java.time.Duration;
 public final class CardVerification {
   /** The prefix of a payment method's id. */
   public static final String PREFIX = "pm";
+
   public static final Money HOLD = Money.usd("1.00");
+
   /** How long the owner has to answer. */
   public static final Duration OPEN_FOR = Duration.ofDays(7);
 

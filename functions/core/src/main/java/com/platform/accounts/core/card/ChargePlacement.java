@@ -27,13 +27,16 @@ public final class ChargePlacement {
    * minutes, so they are released within 24 hours even when no workflow does it.
    */
   public static final Duration RELEASE_DUE_AFTER = Duration.ofHours(23);
+
   /** Counted when the workflow did not start: the card stays verifiable without it. */
   public static final String WORKFLOW_NOT_STARTED = "CardWorkflowNotStarted";
+
   /**
    * Counted when placing failed in a way that is neither a decline nor an outage (a processor
    * answer not understood); the request is answered as an outage.
    */
   public static final String PLACEMENT_FAILED = "CardPlacementFailed";
+
   static final long MAX_MICROCHARGE_CENTS = 99;
 
   private final PaymentMethodStore store;
@@ -47,9 +50,16 @@ public final class ChargePlacement {
   private final Clock clock;
   private final String merchantName;
 
-  public ChargePlacement(PaymentMethodStore store, CardEligibility eligibility,
-      CardProcessor processor, Hmac hmac, ChargeRelease release, Workflows workflows,
-      Telemetry telemetry, Clock clock, String merchantName) {
+  public ChargePlacement(
+      PaymentMethodStore store,
+      CardEligibility eligibility,
+      CardProcessor processor,
+      Hmac hmac,
+      ChargeRelease release,
+      Workflows workflows,
+      Telemetry telemetry,
+      Clock clock,
+      String merchantName) {
     this.store = store;
     this.records = new CardRecords(store);
     this.eligibility = eligibility;
@@ -69,26 +79,44 @@ public final class ChargePlacement {
   public PaymentMethod add(Account account, String cardToken) {
     StoredCard card = eligibility.check(account, cardToken);
     Instant now = clock.instant();
-    ChargeSecrets secrets = ChargeSecrets.random(
-        Math.max(1, processor.minimumCharge().minorUnits()), MAX_MICROCHARGE_CENTS);
+    ChargeSecrets secrets =
+        ChargeSecrets.random(
+            Math.max(1, processor.minimumCharge().minorUnits()), MAX_MICROCHARGE_CENTS);
     String id = Ids.next(CardVerification.PREFIX);
-    OwnershipCheck check = new OwnershipCheck(null, null, hashes.code(id, secrets.code()),
-        hashes.microcharge(id, secrets.microcharge()), 0, now, now.plus(RELEASE_DUE_AFTER), null,
-        now.plus(CardVerification.OPEN_FOR), null);
-    PaymentMethod pending = new PaymentMethod(id, account.accountId(),
-        PaymentMethod.PaymentMethodType.CARD, PaymentMethodStatus.PENDING_VERIFICATION, card,
-        check, now, 0);
+    OwnershipCheck check =
+        new OwnershipCheck(
+            null,
+            null,
+            hashes.code(id, secrets.code()),
+            hashes.microcharge(id, secrets.microcharge()),
+            0,
+            now,
+            now.plus(RELEASE_DUE_AFTER),
+            null,
+            now.plus(CardVerification.OPEN_FOR),
+            null);
+    PaymentMethod pending =
+        new PaymentMethod(
+            id,
+            account.accountId(),
+            PaymentMethod.PaymentMethodType.CARD,
+            PaymentMethodStatus.PENDING_VERIFICATION,
+            card,
+            check,
+            now,
+            0);
     try {
       store.create(pending);
     } catch (CardAlreadyRegisteredException e) {
-      throw e.sameAccount() ? CardProblems.accountAlreadyHasCard()
+      throw e.sameAccount()
+          ? CardProblems.accountAlreadyHasCard()
           : CardProblems.cardAlreadyRegistered();
     } catch (AccountAlreadyHasCardException e) {
       throw CardProblems.accountAlreadyHasCard();
     } catch (ConcurrentModificationException e) {
       // the same card or this account's slot is being registered by a simultaneous request
-      throw Problem.of(ErrorCode.CONFLICT, "Busy",
-          "This card is being added by another request; try again.");
+      throw Problem.of(
+          ErrorCode.CONFLICT, "Busy", "This card is being added by another request; try again.");
     }
     PaymentMethod placed;
     try {
@@ -107,7 +135,10 @@ public final class ChargePlacement {
     try {
       workflows.startCardVerification(account.accountId(), id);
     } catch (RuntimeException workflowUnavailable) {
-      failures.record(WORKFLOW_NOT_STARTED, id, workflowUnavailable,
+      failures.record(
+          WORKFLOW_NOT_STARTED,
+          id,
+          workflowUnavailable,
           "the expire-holds job releases the charges and ends the check after 7 days");
     }
     return placed;
@@ -121,10 +152,13 @@ public final class ChargePlacement {
   private void abandon(String accountId, String paymentMethodId) {
     Instant now = clock.instant();
     records.change(accountId, paymentMethodId, p -> p.withCheck(p.check().releaseDueBy(now)));
-    release.releaseOrLeaveDue(accountId, paymentMethodId)
+    release
+        .releaseOrLeaveDue(accountId, paymentMethodId)
         .filter(released -> released.check().released())
-        .ifPresent(released -> records.change(accountId, paymentMethodId,
-            p -> p.withStatus(PaymentMethodStatus.REMOVED)));
+        .ifPresent(
+            released ->
+                records.change(
+                    accountId, paymentMethodId, p -> p.withStatus(PaymentMethodStatus.REMOVED)));
   }
 
   /**
@@ -133,17 +167,25 @@ public final class ChargePlacement {
    * charge recorded on a card released meanwhile (removed while this ran) is released at once. A
    * decline ends the card with no charge left standing.
    */
-  private PaymentMethod placeCharges(String accountId, String paymentMethodId,
-      ChargeSecrets secrets) {
+  private PaymentMethod placeCharges(
+      String accountId, String paymentMethodId, ChargeSecrets secrets) {
     PaymentMethod pm = records.load(accountId, paymentMethodId);
     try {
-      String holdId = processor.authorizeHold(pm.card().processorToken(), CardVerification.HOLD,
-          "INTL*" + merchantName, holdKey(paymentMethodId));
+      String holdId =
+          processor.authorizeHold(
+              pm.card().processorToken(),
+              CardVerification.HOLD,
+              "INTL*" + merchantName,
+              holdKey(paymentMethodId));
       pm = record(accountId, paymentMethodId, p -> p.withCheck(p.check().withHold(holdId)));
-      String chargeId = processor.charge(pm.card().processorToken(), secrets.microcharge(),
-          "INTL" + secrets.code() + "*" + merchantName, microchargeKey(paymentMethodId));
-      return record(accountId, paymentMethodId,
-          p -> p.withCheck(p.check().withMicrocharge(chargeId)));
+      String chargeId =
+          processor.charge(
+              pm.card().processorToken(),
+              secrets.microcharge(),
+              "INTL" + secrets.code() + "*" + merchantName,
+              microchargeKey(paymentMethodId));
+      return record(
+          accountId, paymentMethodId, p -> p.withCheck(p.check().withMicrocharge(chargeId)));
     } catch (CardDeclinedException declined) {
       release.release(accountId, paymentMethodId);
       records.change(accountId, paymentMethodId, p -> p.withStatus(PaymentMethodStatus.REMOVED));
@@ -154,8 +196,8 @@ public final class ChargePlacement {
   }
 
   /** Records a charge id; if the card's charges were released meanwhile, releases again. */
-  private PaymentMethod record(String accountId, String paymentMethodId,
-      UnaryOperator<PaymentMethod> edit) {
+  private PaymentMethod record(
+      String accountId, String paymentMethodId, UnaryOperator<PaymentMethod> edit) {
     PaymentMethod recorded = records.change(accountId, paymentMethodId, edit);
     if (recorded.check().released()) {
       release.voidAndRefund(recorded);

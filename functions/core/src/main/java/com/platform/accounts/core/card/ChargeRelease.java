@@ -20,8 +20,10 @@ import java.util.function.BooleanSupplier;
 public final class ChargeRelease {
   /** Counted when a release fails; the charges stay due and the next expire-holds run retries. */
   public static final String RELEASE_FAILED = "CardReleaseFailed";
+
   /** Counted when the expire-holds job cannot fail a card whose 7 days ended; it retries. */
   public static final String EXPIRY_FAILED = "CardExpiryFailed";
+
   /** How long a processor may take to list a charge whose answer was lost. */
   static final Duration LOOKUP_SETTLES = Duration.ofMinutes(10);
 
@@ -32,8 +34,14 @@ public final class ChargeRelease {
   private final ToleratedFailures failures;
   private final Clock clock;
 
-  public ChargeRelease(PaymentMethodStore store, AccountStore accounts, CardProcessor processor,
-      MessageSender sender, Telemetry telemetry, Clock clock, String merchantName) {
+  public ChargeRelease(
+      PaymentMethodStore store,
+      AccountStore accounts,
+      CardProcessor processor,
+      MessageSender sender,
+      Telemetry telemetry,
+      Clock clock,
+      String merchantName) {
     this.store = store;
     this.records = new CardRecords(store);
     this.processor = processor;
@@ -64,16 +72,20 @@ public final class ChargeRelease {
       if (pm.check().holdId() == null) {
         Optional<String> lost = processor.findCharge(ChargePlacement.holdKey(paymentMethodId));
         if (lost.isPresent()) {
-          pm = records.change(accountId, paymentMethodId,
-              p -> p.withCheck(p.check().withHold(lost.get())));
+          pm =
+              records.change(
+                  accountId, paymentMethodId, p -> p.withCheck(p.check().withHold(lost.get())));
         }
       }
       if (pm.check().microchargeId() == null) {
         Optional<String> lost =
             processor.findCharge(ChargePlacement.microchargeKey(paymentMethodId));
         if (lost.isPresent()) {
-          pm = records.change(accountId, paymentMethodId,
-              p -> p.withCheck(p.check().withMicrocharge(lost.get())));
+          pm =
+              records.change(
+                  accountId,
+                  paymentMethodId,
+                  p -> p.withCheck(p.check().withMicrocharge(lost.get())));
         }
       }
       voidAndRefund(pm);
@@ -86,11 +98,15 @@ public final class ChargeRelease {
       return pm;
     }
     boolean fail = incomplete && pm.status() == PaymentMethodStatus.PENDING_VERIFICATION;
-    return records.change(accountId, paymentMethodId, p -> {
-      PaymentMethod out = p.withCheck(p.check().releasedAt(now));
-      return fail && out.status() == PaymentMethodStatus.PENDING_VERIFICATION
-          ? out.withStatus(PaymentMethodStatus.FAILED) : out;
-    });
+    return records.change(
+        accountId,
+        paymentMethodId,
+        p -> {
+          PaymentMethod out = p.withCheck(p.check().releasedAt(now));
+          return fail && out.status() == PaymentMethodStatus.PENDING_VERIFICATION
+              ? out.withStatus(PaymentMethodStatus.FAILED)
+              : out;
+        });
   }
 
   /**
@@ -101,8 +117,8 @@ public final class ChargeRelease {
     try {
       return Optional.of(release(accountId, paymentMethodId));
     } catch (RuntimeException e) {
-      failures.record(RELEASE_FAILED, paymentMethodId, e,
-          "the charges stay due for the expire-holds job");
+      failures.record(
+          RELEASE_FAILED, paymentMethodId, e, "the charges stay due for the expire-holds job");
       return Optional.empty();
     }
   }
@@ -143,7 +159,10 @@ public final class ChargeRelease {
         released++;
       } catch (RuntimeException e) {
         failed++;
-        failures.record(releasing ? RELEASE_FAILED : EXPIRY_FAILED, pm.paymentMethodId(), e,
+        failures.record(
+            releasing ? RELEASE_FAILED : EXPIRY_FAILED,
+            pm.paymentMethodId(),
+            e,
             "still due: the next run tries again");
       }
     }
@@ -153,9 +172,14 @@ public final class ChargeRelease {
   /** Task: seven days passed; a card still pending fails. Answers the final status. */
   public String expire(String accountId, String paymentMethodId) {
     PaymentMethod before = release(accountId, paymentMethodId);
-    PaymentMethod pm = records.change(accountId, paymentMethodId,
-        p -> p.status() == PaymentMethodStatus.PENDING_VERIFICATION
-            ? p.withStatus(PaymentMethodStatus.FAILED) : p);
+    PaymentMethod pm =
+        records.change(
+            accountId,
+            paymentMethodId,
+            p ->
+                p.status() == PaymentMethodStatus.PENDING_VERIFICATION
+                    ? p.withStatus(PaymentMethodStatus.FAILED)
+                    : p);
     if (before.status() == PaymentMethodStatus.PENDING_VERIFICATION
         && pm.status() == PaymentMethodStatus.FAILED) {
       emails.sendToOwner("card-verification-failed", pm);

@@ -29,7 +29,7 @@ final class ChargeSecretHashes {
   }
 
   boolean microchargeMatches(OwnershipCheck check, String paymentMethodId, Money usd) {
-    return hmac.matches(check.microchargeHash(), MICROCHARGE, paymentMethodId,
-        Long.toString(usd.minorUnits()));
+    return hmac.matches(
+        check.microchargeHash(), MICROCHARGE, paymentMethodId, Long.toString(usd.minorUnits()));
   }
 }

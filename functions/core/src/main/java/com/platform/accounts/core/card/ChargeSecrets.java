@@ -2,6 +2,7 @@ package com.platform.accounts.core.card;
 
 import com.platform.accounts.core.money.Money;
 import java.security.SecureRandom;
+import java.util.Currency;
 
 /**
  * The descriptor code and microcharge amount of one card check. They live only in the request that
@@ -12,12 +13,13 @@ public record ChargeSecrets(String code, long microchargeCents) {
 
   /** A random code and a random microcharge of {@code minCents} to {@code maxCents} cents. */
   public static ChargeSecrets random(long minCents, long maxCents) {
-    return new ChargeSecrets(String.format("%06d", RANDOM.nextInt(1_000_000)),
+    return new ChargeSecrets(
+        String.format("%06d", RANDOM.nextInt(1_000_000)),
         minCents + RANDOM.nextInt((int) (maxCents - minCents + 1)));
   }
 
   public Money microcharge() {
-    return Money.ofMinor(microchargeCents, java.util.Currency.getInstance("USD"));
+    return Money.ofMinor(microchargeCents, Currency.getInstance("USD"));
   }
 
   @Override

@@ -9,7 +9,9 @@ public final class Luhn {
 
   /** Whether {@code number}, digits only, ends in its check digit. */
   public static boolean valid(String number) {
-    return number != null && number.length() >= 2 && allDigits(number)
+    return number != null
+        && number.length() >= 2
+        && allDigits(number)
         && sum(number, false) % 10 == 0;
   }
 

@@ -35,9 +35,17 @@ public final class OwnerAnswers {
   private final ChargeRelease release;
   private final Clock clock;
 
-  public OwnerAnswers(PaymentMethodStore store, AccountStore accounts, Hmac hmac,
-      TokenSealer sealer, Workflows workflows, MessageSender sender, DomainEventPublisher events,
-      ChargeRelease release, Clock clock, String merchantName) {
+  public OwnerAnswers(
+      PaymentMethodStore store,
+      AccountStore accounts,
+      Hmac hmac,
+      TokenSealer sealer,
+      Workflows workflows,
+      MessageSender sender,
+      DomainEventPublisher events,
+      ChargeRelease release,
+      Clock clock,
+      String merchantName) {
     this.store = store;
     this.records = new CardRecords(store);
     this.hashes = new ChargeSecretHashes(hmac);
@@ -64,14 +72,15 @@ public final class OwnerAnswers {
   /** Task: the workflow waits for the owner; resumes at once when the answer came first. */
   public void awaitOwner(String accountId, String paymentMethodId, String taskToken) {
     // an answer that came in between makes it look again
-    OptimisticRetry.run(() -> {
-      PaymentMethod pm = records.load(accountId, paymentMethodId);
-      if (pm.status() != PaymentMethodStatus.PENDING_VERIFICATION) {
-        workflows.resume(taskToken, new WorkflowOutcome.CardOutcome(pm.status()));
-        return;
-      }
-      store.update(pm.withCheck(pm.check().withSealedTaskToken(sealer.seal(taskToken))));
-    });
+    OptimisticRetry.run(
+        () -> {
+          PaymentMethod pm = records.load(accountId, paymentMethodId);
+          if (pm.status() != PaymentMethodStatus.PENDING_VERIFICATION) {
+            workflows.resume(taskToken, new WorkflowOutcome.CardOutcome(pm.status()));
+            return;
+          }
+          store.update(pm.withCheck(pm.check().withSealedTaskToken(sealer.seal(taskToken))));
+        });
   }
 
   /** Judges the owner's answer; a wrong one is answered with the tries left. */
@@ -79,33 +88,44 @@ public final class OwnerAnswers {
     CardProblems.requireWellFormed(paymentMethodId);
     try {
       // another answer or the workflow wrote in between: judge this answer again
-      return OptimisticRetry.run(() -> {
-        PaymentMethod pm = store.find(account.accountId(), paymentMethodId)
-            .filter(p -> p.type() == PaymentMethod.PaymentMethodType.CARD
-                && p.status() != PaymentMethodStatus.REMOVED)
-            .orElseThrow(CardProblems::notFound);
-        rejectClosed(pm);
-        if (matches(pm, proof)) {
-          store.update(pm.withStatus(PaymentMethodStatus.VERIFIED));
-          events.publish(new DomainEvent(paymentMethodId + ":PaymentMethodVerified",
-              "PaymentMethodVerified", account.accountId(), clock.instant(),
-              Map.of("paymentMethodId", paymentMethodId, "type", "CARD")));
-          emails.send("card-verified", account.email(), pm);
-          finish(account.accountId(), paymentMethodId, PaymentMethodStatus.VERIFIED);
-          return records.load(account.accountId(), paymentMethodId);
-        }
-        PaymentMethod failed = pm.withCheck(pm.check().withFailedAttempt());
-        boolean locked = failed.check().attemptsRemaining() == 0;
-        store.update(locked ? failed.withStatus(PaymentMethodStatus.FAILED) : failed);
-        if (locked) {
-          emails.send("card-verification-failed", account.email(), pm);
-          finish(account.accountId(), paymentMethodId, PaymentMethodStatus.FAILED);
-          throw locked();
-        }
-        throw Problem.of(ErrorCode.VERIFICATION_FAILED, "Verification failed",
-            "That does not match the charge on the card.")
-            .with("attemptsRemaining", failed.check().attemptsRemaining());
-      });
+      return OptimisticRetry.run(
+          () -> {
+            PaymentMethod pm =
+                store
+                    .find(account.accountId(), paymentMethodId)
+                    .filter(
+                        p ->
+                            p.type() == PaymentMethod.PaymentMethodType.CARD
+                                && p.status() != PaymentMethodStatus.REMOVED)
+                    .orElseThrow(CardProblems::notFound);
+            rejectClosed(pm);
+            if (matches(pm, proof)) {
+              store.update(pm.withStatus(PaymentMethodStatus.VERIFIED));
+              events.publish(
+                  new DomainEvent(
+                      paymentMethodId + ":PaymentMethodVerified",
+                      "PaymentMethodVerified",
+                      account.accountId(),
+                      clock.instant(),
+                      Map.of("paymentMethodId", paymentMethodId, "type", "CARD")));
+              emails.send("card-verified", account.email(), pm);
+              finish(account.accountId(), paymentMethodId, PaymentMethodStatus.VERIFIED);
+              return records.load(account.accountId(), paymentMethodId);
+            }
+            PaymentMethod failed = pm.withCheck(pm.check().withFailedAttempt());
+            boolean locked = failed.check().attemptsRemaining() == 0;
+            store.update(locked ? failed.withStatus(PaymentMethodStatus.FAILED) : failed);
+            if (locked) {
+              emails.send("card-verification-failed", account.email(), pm);
+              finish(account.accountId(), paymentMethodId, PaymentMethodStatus.FAILED);
+              throw locked();
+            }
+            throw Problem.of(
+                    ErrorCode.VERIFICATION_FAILED,
+                    "Verification failed",
+                    "That does not match the charge on the card.")
+                .with("attemptsRemaining", failed.check().attemptsRemaining());
+          });
     } catch (ConcurrentModificationException exhausted) {
       throw Problem.of(ErrorCode.CONFLICT, "Busy", "Try again.");
     }
@@ -113,8 +133,9 @@ public final class OwnerAnswers {
 
   private void rejectClosed(PaymentMethod pm) {
     switch (pm.status()) {
-      case VERIFIED -> throw Problem.of(ErrorCode.ALREADY_VERIFIED, "Already verified",
-          "This card is verified already.");
+      case VERIFIED ->
+          throw Problem.of(
+              ErrorCode.ALREADY_VERIFIED, "Already verified", "This card is verified already.");
       case FAILED -> throw pm.check().attemptsRemaining() == 0 ? locked() : expired();
       default -> {
         if (!clock.instant().isBefore(pm.check().expiresAt())) {
@@ -129,8 +150,10 @@ public final class OwnerAnswers {
     if (proof instanceof OwnershipProof.DescriptorCode code) {
       return hashes.codeMatches(pm.check(), id, code.code());
     }
-    Money usd = proof instanceof OwnershipProof.UsdAmount amount ? amount.amount()
-        : ((OwnershipProof.LocalAmounts) proof).usdMicrocharge();
+    Money usd =
+        proof instanceof OwnershipProof.UsdAmount amount
+            ? amount.amount()
+            : ((OwnershipProof.LocalAmounts) proof).usdMicrocharge();
     return hashes.microchargeMatches(pm.check(), id, usd);
   }
 
@@ -142,18 +165,22 @@ public final class OwnerAnswers {
     release.releaseOrLeaveDue(accountId, paymentMethodId);
     PaymentMethod pm = records.load(accountId, paymentMethodId);
     if (pm.check().sealedTaskToken() != null) {
-      workflows.resume(sealer.unseal(pm.check().sealedTaskToken()),
-          new WorkflowOutcome.CardOutcome(outcome));
+      workflows.resume(
+          sealer.unseal(pm.check().sealedTaskToken()), new WorkflowOutcome.CardOutcome(outcome));
     }
   }
 
   private static Problem locked() {
-    return Problem.of(ErrorCode.VERIFICATION_LOCKED, "Verification locked",
+    return Problem.of(
+        ErrorCode.VERIFICATION_LOCKED,
+        "Verification locked",
         "Five answers were wrong; the card is refused and its charges released.");
   }
 
   private static Problem expired() {
-    return Problem.of(ErrorCode.VERIFICATION_EXPIRED, "Verification expired",
+    return Problem.of(
+        ErrorCode.VERIFICATION_EXPIRED,
+        "Verification expired",
         "The 7 days to verify this card have passed; add it again.");
   }
 }

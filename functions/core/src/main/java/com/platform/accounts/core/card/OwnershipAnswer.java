@@ -34,7 +34,9 @@ public record OwnershipAnswer(Code code, Amount amount, LocalAmounts localAmount
   public OwnershipProof proof(Validation validation) {
     int given = (code != null ? 1 : 0) + (amount != null ? 1 : 0) + (localAmounts != null ? 1 : 0);
     if (given != 1) {
-      validation.reject("code", given == 0 ? FieldErrorCode.REQUIRED : FieldErrorCode.INVALID_VALUE,
+      validation.reject(
+          "code",
+          given == 0 ? FieldErrorCode.REQUIRED : FieldErrorCode.INVALID_VALUE,
           "Give exactly one of code, amount or localAmounts.");
       validation.throwIfInvalid();
     }
@@ -52,7 +54,9 @@ public record OwnershipAnswer(Code code, Amount amount, LocalAmounts localAmount
 
   private OwnershipProof descriptorCode(Validation validation) {
     if (code.value() == null || !code.value().matches("[0-9]{6}")) {
-      validation.reject("code", FieldErrorCode.INVALID_CODE,
+      validation.reject(
+          "code",
+          FieldErrorCode.INVALID_CODE,
           "The code is the 6 digits after INTL in the charge's description.");
       return null;
     }
@@ -62,12 +66,16 @@ public record OwnershipAnswer(Code code, Amount amount, LocalAmounts localAmount
   private OwnershipProof usdAmount(Validation validation) {
     Optional<Currency> currency = Money.currency(amount.currency());
     if (currency.isEmpty() || !currency.get().getCurrencyCode().equals("USD")) {
-      validation.reject("amount.currency", FieldErrorCode.INVALID_CURRENCY,
+      validation.reject(
+          "amount.currency",
+          FieldErrorCode.INVALID_CURRENCY,
           "The amount is in USD; for another currency send localAmounts.");
     }
     Optional<Money> money = Money.parse(amount.amount(), "USD");
     if (money.isEmpty()) {
-      validation.reject("amount.amount", FieldErrorCode.INVALID_AMOUNT,
+      validation.reject(
+          "amount.amount",
+          FieldErrorCode.INVALID_AMOUNT,
           "A decimal string with at most 2 decimals, e.g. \"0.36\".");
     }
     return validation.isClean() ? new OwnershipProof.UsdAmount(money.get()) : null;
@@ -76,22 +84,29 @@ public record OwnershipAnswer(Code code, Amount amount, LocalAmounts localAmount
   private OwnershipProof localAmounts(Validation validation) {
     Optional<Currency> currency = Money.currency(localAmounts.currency());
     if (currency.isEmpty()) {
-      validation.reject("localAmounts.currency", FieldErrorCode.INVALID_CURRENCY,
+      validation.reject(
+          "localAmounts.currency",
+          FieldErrorCode.INVALID_CURRENCY,
           "An ISO 4217 currency code, e.g. \"AUD\".");
     }
     String currencyCode = currency.map(Currency::getCurrencyCode).orElse("USD");
-    Optional<Money> hold = Money.parse(localAmounts.hold(), currencyCode)
-        .filter(m -> m.amount().signum() > 0);
+    Optional<Money> hold =
+        Money.parse(localAmounts.hold(), currencyCode).filter(m -> m.amount().signum() > 0);
     Optional<Money> micro = Money.parse(localAmounts.microcharge(), currencyCode);
     if (hold.isEmpty()) {
-      validation.reject("localAmounts.hold", FieldErrorCode.INVALID_AMOUNT,
+      validation.reject(
+          "localAmounts.hold",
+          FieldErrorCode.INVALID_AMOUNT,
           "The hold as the statement shows it, e.g. \"1.35\".");
     }
     if (micro.isEmpty()) {
-      validation.reject("localAmounts.microcharge", FieldErrorCode.INVALID_AMOUNT,
+      validation.reject(
+          "localAmounts.microcharge",
+          FieldErrorCode.INVALID_AMOUNT,
           "The small charge as the statement shows it, e.g. \"0.49\".");
     }
-    return validation.isClean() ? new OwnershipProof.LocalAmounts(currency.get(),
-        hold.get().amount(), micro.get().amount()) : null;
+    return validation.isClean()
+        ? new OwnershipProof.LocalAmounts(currency.get(), hold.get().amount(), micro.get().amount())
+        : null;
   }
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * The proof-of-ownership state of a card: the two charges, the secrets the owner must give back (as
- * keyed HMACs only) and the tries used. {@code releaseDueAt} is when both charges must be released at
- * the latest; {@code releasedAt} is set once they are.
+ * keyed HMACs only) and the tries used. {@code releaseDueAt} is when both charges must be released
+ * at the latest; {@code releasedAt} is set once they are.
  */
 public record OwnershipCheck(
     String holdId,
@@ -34,39 +34,98 @@ public record OwnershipCheck(
   }
 
   public OwnershipCheck withHold(String id) {
-    return new OwnershipCheck(id, microchargeId, descriptorCodeHash, microchargeHash,
-        failedAttempts, placedAt, releaseDueAt, releasedAt, expiresAt, sealedTaskToken);
+    return new OwnershipCheck(
+        id,
+        microchargeId,
+        descriptorCodeHash,
+        microchargeHash,
+        failedAttempts,
+        placedAt,
+        releaseDueAt,
+        releasedAt,
+        expiresAt,
+        sealedTaskToken);
   }
 
   public OwnershipCheck withMicrocharge(String id) {
-    return new OwnershipCheck(holdId, id, descriptorCodeHash, microchargeHash, failedAttempts,
-        placedAt, releaseDueAt, releasedAt, expiresAt, sealedTaskToken);
+    return new OwnershipCheck(
+        holdId,
+        id,
+        descriptorCodeHash,
+        microchargeHash,
+        failedAttempts,
+        placedAt,
+        releaseDueAt,
+        releasedAt,
+        expiresAt,
+        sealedTaskToken);
   }
 
   public OwnershipCheck withFailedAttempt() {
-    return new OwnershipCheck(holdId, microchargeId, descriptorCodeHash, microchargeHash,
-        failedAttempts + 1, placedAt, releaseDueAt, releasedAt, expiresAt, sealedTaskToken);
+    return new OwnershipCheck(
+        holdId,
+        microchargeId,
+        descriptorCodeHash,
+        microchargeHash,
+        failedAttempts + 1,
+        placedAt,
+        releaseDueAt,
+        releasedAt,
+        expiresAt,
+        sealedTaskToken);
   }
 
   public OwnershipCheck releasedAt(Instant at) {
-    return new OwnershipCheck(holdId, microchargeId, descriptorCodeHash, microchargeHash,
-        failedAttempts, placedAt, releaseDueAt, at, expiresAt, sealedTaskToken);
+    return new OwnershipCheck(
+        holdId,
+        microchargeId,
+        descriptorCodeHash,
+        microchargeHash,
+        failedAttempts,
+        placedAt,
+        releaseDueAt,
+        at,
+        expiresAt,
+        sealedTaskToken);
   }
 
   /** Due for release earlier, e.g. at once when a placement was given up. */
   public OwnershipCheck releaseDueBy(Instant at) {
-    return new OwnershipCheck(holdId, microchargeId, descriptorCodeHash, microchargeHash,
-        failedAttempts, placedAt, at, releasedAt, expiresAt, sealedTaskToken);
+    return new OwnershipCheck(
+        holdId,
+        microchargeId,
+        descriptorCodeHash,
+        microchargeHash,
+        failedAttempts,
+        placedAt,
+        at,
+        releasedAt,
+        expiresAt,
+        sealedTaskToken);
   }
 
   public OwnershipCheck withSealedTaskToken(String sealed) {
-    return new OwnershipCheck(holdId, microchargeId, descriptorCodeHash, microchargeHash,
-        failedAttempts, placedAt, releaseDueAt, releasedAt, expiresAt, sealed);
+    return new OwnershipCheck(
+        holdId,
+        microchargeId,
+        descriptorCodeHash,
+        microchargeHash,
+        failedAttempts,
+        placedAt,
+        releaseDueAt,
+        releasedAt,
+        expiresAt,
+        sealed);
   }
 
   @Override
   public String toString() {
-    return "OwnershipCheck[failedAttempts=" + failedAttempts + ", releaseDueAt=" + releaseDueAt
-        + ", releasedAt=" + releasedAt + "]";
+    return "OwnershipCheck[failedAttempts="
+        + failedAttempts
+        + ", releaseDueAt="
+        + releaseDueAt
+        + ", releasedAt="
+        + releasedAt
+        + "]";
   }
 }

@@ -1,10 +1,11 @@
 package com.platform.accounts.core.card;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * A payment method of an account. Cards carry {@code card} and {@code check}; {@code version} is the
- * optimistic-locking counter of the stored item.
+ * A payment method of an account. Cards carry {@code card} and {@code check}; {@code version} is
+ * the optimistic-locking counter of the stored item.
  */
 public record PaymentMethod(
     String paymentMethodId,
@@ -17,32 +18,34 @@ public record PaymentMethod(
     long version) {
 
   public enum PaymentMethodType {
-    CARD, PAYPAL
+    CARD,
+    PAYPAL
   }
 
   public PaymentMethod withStatus(PaymentMethodStatus newStatus) {
-    return new PaymentMethod(paymentMethodId, accountId, type, newStatus, card, check, createdAt,
-        version);
+    return new PaymentMethod(
+        paymentMethodId, accountId, type, newStatus, card, check, createdAt, version);
   }
 
   public PaymentMethod withCheck(OwnershipCheck newCheck) {
-    return new PaymentMethod(paymentMethodId, accountId, type, status, card, newCheck, createdAt,
-        version);
+    return new PaymentMethod(
+        paymentMethodId, accountId, type, status, card, newCheck, createdAt, version);
   }
 
   /**
    * When the expire-holds job must look at this card: its charges' release time while they stand,
    * then, while it is still pending, the end of its verification window. Empty when nothing is due.
    */
-  public java.util.Optional<Instant> dueAt() {
+  public Optional<Instant> dueAt() {
     if (check == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (!check.released()) {
-      return java.util.Optional.ofNullable(check.releaseDueAt());
+      return Optional.ofNullable(check.releaseDueAt());
     }
     return status == PaymentMethodStatus.PENDING_VERIFICATION
-        ? java.util.Optional.ofNullable(check.expiresAt()) : java.util.Optional.empty();
+        ? Optional.ofNullable(check.expiresAt())
+        : Optional.empty();
   }
 
   /** Holds the card number and the account's one card slot while pending or verified. */

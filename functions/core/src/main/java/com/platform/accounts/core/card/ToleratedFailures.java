@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The failures a part of card verification tolerates because something else finishes the work (the
  * expire-holds job releases whatever stays due): each is logged and counted, never dropped. A line
- * names the payment method and the kind of failure only, never its message, which may quote a
- * token or a processor's id of the card.
+ * names the payment method and the kind of failure only, never its message, which may quote a token
+ * or a processor's id of the card.
  */
 final class ToleratedFailures {
   private final Logger log;
@@ -26,15 +26,14 @@ final class ToleratedFailures {
    * @param metric the counter, also the start of the log line
    * @param consequence what happens instead, for the reader of the log
    */
-  void record(String metric, String paymentMethodId, RuntimeException failure,
-      String consequence) {
-    log.warn("{}: payment method {} ({}); {}", metric, paymentMethodId, kind(failure),
-        consequence);
+  void record(String metric, String paymentMethodId, RuntimeException failure, String consequence) {
+    log.warn("{}: payment method {} ({}); {}", metric, paymentMethodId, kind(failure), consequence);
     telemetry.count(metric);
   }
 
   private static String kind(RuntimeException failure) {
-    return failure instanceof Problem problem ? problem.code().name()
+    return failure instanceof Problem problem
+        ? problem.code().name()
         : failure.getClass().getName();
   }
 }

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * An email address we can deliver to. The local part must be ASCII because SES cannot send to
- * SMTPUTF8 mailboxes; an internationalised domain is accepted and kept in its ASCII (punycode) form.
- * {@code key} is the case-folded form that makes an address unique.
+ * SMTPUTF8 mailboxes; an internationalised domain is accepted and kept in its ASCII (punycode)
+ * form. {@code key} is the case-folded form that makes an address unique.
  */
 public record EmailAddress(String value, String key) {
   private static final Pattern LOCAL =
@@ -31,8 +31,8 @@ public record EmailAddress(String value, String key) {
     }
     String domain;
     try {
-      domain = IDN.toASCII(trimmed.substring(at + 1), IDN.USE_STD3_ASCII_RULES)
-          .toLowerCase(Locale.ROOT);
+      domain =
+          IDN.toASCII(trimmed.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

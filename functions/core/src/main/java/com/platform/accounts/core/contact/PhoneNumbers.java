@@ -39,7 +39,9 @@ public final class PhoneNumbers {
     return new Result(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), null);
   }
 
-  /** The number as shown back to its owner: country code and last two digits, {@code +1*******23}. */
+  /**
+   * The number as shown back to its owner: country code and last two digits, {@code +1*******23}.
+   */
   public static String mask(String e164) {
     if (e164 == null || e164.length() < 5) {
       return "***";

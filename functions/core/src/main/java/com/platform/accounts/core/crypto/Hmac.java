@@ -8,8 +8,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keyed HMAC-SHA256 of secrets we must recognise but never keep (codes, later descriptor codes and card
- * fingerprints). Parts are joined unambiguously so that a code is bound to its challenge and channel.
+ * Keyed HMAC-SHA256 of secrets we must recognise but never keep (codes, later descriptor codes and
+ * card fingerprints). Parts are joined unambiguously so that a code is bound to its challenge and
+ * channel.
  */
 public final class Hmac {
   private final SecretKeySpec key;
@@ -27,8 +28,13 @@ public final class Hmac {
       mac.init(key);
       for (String part : parts) {
         byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-        mac.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
-            (byte) (bytes.length >>> 8), (byte) bytes.length});
+        mac.update(
+            new byte[] {
+              (byte) (bytes.length >>> 24),
+              (byte) (bytes.length >>> 16),
+              (byte) (bytes.length >>> 8),
+              (byte) bytes.length
+            });
         mac.update(bytes);
       }
       return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal());
@@ -42,7 +48,8 @@ public final class Hmac {
     if (storedDigest == null) {
       return false;
     }
-    return MessageDigest.isEqual(storedDigest.getBytes(StandardCharsets.US_ASCII),
+    return MessageDigest.isEqual(
+        storedDigest.getBytes(StandardCharsets.US_ASCII),
         digest(parts).getBytes(StandardCharsets.US_ASCII));
   }
 }

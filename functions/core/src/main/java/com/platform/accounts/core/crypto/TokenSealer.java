@@ -10,9 +10,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals workflow task tokens before they are stored. A token must be given back verbatim to resume its
- * execution, so it cannot be hashed; AES-GCM under a key derived from the service key keeps a copy of
- * the table from being enough to drive anyone's workflow.
+ * Seals workflow task tokens before they are stored. A token must be given back verbatim to resume
+ * its execution, so it cannot be hashed; AES-GCM under a key derived from the service key keeps a
+ * copy of the table from being enough to drive anyone's workflow.
  */
 public final class TokenSealer {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -20,8 +20,8 @@ public final class TokenSealer {
   private final SecretKeySpec key;
 
   public TokenSealer(byte[] serviceKey) {
-    byte[] derived = Base64.getUrlDecoder()
-        .decode(new Hmac(serviceKey).digest("task-token-sealing-key"));
+    byte[] derived =
+        Base64.getUrlDecoder().decode(new Hmac(serviceKey).digest("task-token-sealing-key"));
     this.key = new SecretKeySpec(Arrays.copyOf(derived, 32), "AES");
   }
 

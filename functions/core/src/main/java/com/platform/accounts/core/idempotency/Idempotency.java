@@ -15,11 +15,13 @@ import java.util.function.Supplier;
  */
 public final class Idempotency {
   private static final Duration RETENTION = Duration.ofHours(24);
+
   /**
    * How long a request's claim on its key lasts while it runs: longer than any function may run, so
    * a concurrent retry waits, but short, so a request that died does not block its key for a day.
    */
   static final Duration LEASE = Duration.ofMinutes(2);
+
   private final IdempotencyStore store;
   private final Clock clock;
 
@@ -52,7 +54,8 @@ public final class Idempotency {
       return replay(existing.get(), requestHash, answers);
     }
     if (!store.claim(IdempotencyRecord.inProgress(key, requestHash, clock.instant().plus(LEASE)))) {
-      return store.find(key, clock.instant())
+      return store
+          .find(key, clock.instant())
           .map(r -> replay(r, requestHash, answers))
           .orElseThrow(Idempotency::inUse);
     }
@@ -64,8 +67,9 @@ public final class Idempotency {
       throw e;
     }
     if (answers.isFinal(answer)) {
-      store.complete(new IdempotencyRecord(key, requestHash, true, answers.serialize(answer),
-          clock.instant().plus(RETENTION)));
+      store.complete(
+          new IdempotencyRecord(
+              key, requestHash, true, answers.serialize(answer), clock.instant().plus(RETENTION)));
     } else {
       store.release(key);
     }
@@ -74,7 +78,9 @@ public final class Idempotency {
 
   private static <T> T replay(IdempotencyRecord record, String requestHash, Answers<T> answers) {
     if (!record.requestHash().equals(requestHash)) {
-      throw Problem.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
+      throw Problem.of(
+          ErrorCode.IDEMPOTENCY_KEY_REUSED,
+          "Idempotency key reused",
           "This Idempotency-Key was used with a different request.");
     }
     if (!record.completed()) {
@@ -84,7 +90,9 @@ public final class Idempotency {
   }
 
   private static Problem inUse() {
-    return Problem.of(ErrorCode.IDEMPOTENCY_KEY_IN_USE, "Request in progress",
+    return Problem.of(
+        ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+        "Request in progress",
         "A request with this Idempotency-Key is still being processed; retry shortly.");
   }
 }

@@ -8,11 +8,7 @@ import java.time.Instant;
  * caller serialized it (null while the request still runs).
  */
 public record IdempotencyRecord(
-    String key,
-    String requestHash,
-    boolean completed,
-    String answer,
-    Instant expiresAt) {
+    String key, String requestHash, boolean completed, String answer, Instant expiresAt) {
 
   public static IdempotencyRecord inProgress(String key, String requestHash, Instant expiresAt) {
     return new IdempotencyRecord(key, requestHash, false, null, expiresAt);

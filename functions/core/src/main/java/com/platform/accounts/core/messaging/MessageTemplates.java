@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Message texts kept in {@code infrastructure/messages} (packaged under {@code messages/}). An email
- * template starts with a {@code Subject:} line and a blank line; placeholders are {@code {{name}}}.
+ * Message texts kept in {@code infrastructure/messages} (packaged under {@code messages/}). An
+ * email template starts with a {@code Subject:} line and a blank line; placeholders are {@code
+ * {{name}}}.
  */
 public final class MessageTemplates {
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
@@ -19,8 +20,8 @@ public final class MessageTemplates {
   private MessageTemplates() {}
 
   /** Renders {@code name.channel.txt} for the channel into a message to {@code to}. */
-  public static OutboundMessage render(String name, Channel channel, String to,
-      Map<String, String> values, String code) {
+  public static OutboundMessage render(
+      String name, Channel channel, String to, Map<String, String> values, String code) {
     String file = name + "." + channel.name().toLowerCase(Locale.ROOT) + ".txt";
     String text = CACHE.computeIfAbsent(file, MessageTemplates::load);
     for (Map.Entry<String, String> v : values.entrySet()) {

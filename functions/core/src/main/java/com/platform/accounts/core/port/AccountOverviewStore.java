@@ -10,8 +10,8 @@ import java.util.Optional;
 public interface AccountOverviewStore {
 
   /**
-   * The account and its listed payment methods (the same ones {@link PaymentMethodStore#list} gives,
-   * oldest first), or empty when there is no such account.
+   * The account and its listed payment methods (the same ones {@link PaymentMethodStore#list}
+   * gives, oldest first), or empty when there is no such account.
    */
   Optional<AccountOverview> find(String accountId);
 }

@@ -5,9 +5,9 @@ import com.platform.accounts.core.verification.Challenge;
 import java.util.Optional;
 
 /**
- * Accounts, with their email held unique by a separate item written in the same transaction.
- * Every write is conditional on the stored {@code version}; a stored account's version is the one it
- * was read with, and a successful write stores {@code version + 1}.
+ * Accounts, with their email held unique by a separate item written in the same transaction. Every
+ * write is conditional on the stored {@code version}; a stored account's version is the one it was
+ * read with, and a successful write stores {@code version + 1}.
  */
 public interface AccountStore {
 

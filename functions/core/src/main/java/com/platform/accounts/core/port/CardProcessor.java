@@ -2,14 +2,15 @@ package com.platform.accounts.core.port;
 
 import com.platform.accounts.core.card.CardDetails;
 import com.platform.accounts.core.money.Money;
+import java.util.Optional;
 
 /**
- * The card processor (Stripe in production, a sandbox locally). Every call that moves money takes an
- * idempotency key: a retry with the same key never places a second charge.
+ * The card processor (Stripe in production, a sandbox locally). Every call that moves money takes
+ * an idempotency key: a retry with the same key never places a second charge.
  *
- * <p>Failures: {@link com.platform.accounts.core.card.UnknownCardTokenException},
- * {@link com.platform.accounts.core.card.CardDeclinedException},
- * {@link com.platform.accounts.core.card.ProcessorUnavailableException}.
+ * <p>Failures: {@link com.platform.accounts.core.card.UnknownCardTokenException}, {@link
+ * com.platform.accounts.core.card.CardDeclinedException}, {@link
+ * com.platform.accounts.core.card.ProcessorUnavailableException}.
  */
 public interface CardProcessor {
 
@@ -35,7 +36,7 @@ public interface CardProcessor {
    * The id of the hold or charge placed with this idempotency key, if the processor has one: how a
    * charge whose answer was lost is found again without placing anything.
    */
-  java.util.Optional<String> findCharge(String idempotencyKey);
+  Optional<String> findCharge(String idempotencyKey);
 
   /** Releases an authorization hold; releasing a released hold is not an error. */
   void voidHold(String holdId, String idempotencyKey);

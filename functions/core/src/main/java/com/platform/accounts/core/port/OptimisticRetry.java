@@ -9,10 +9,10 @@ import java.util.function.Supplier;
  */
 public final class OptimisticRetry {
   /**
-   * Attempts before giving up. A lost race means another writer's write landed, so every retry
-   * sees newer state; only a burst of simultaneous writers to one item (one person's clients, a
-   * workflow task and its redelivery) gets this far, and then the caller is better told "busy"
-   * than kept spinning, one read and one write per attempt, against the function's timeout.
+   * Attempts before giving up. A lost race means another writer's write landed, so every retry sees
+   * newer state; only a burst of simultaneous writers to one item (one person's clients, a workflow
+   * task and its redelivery) gets this far, and then the caller is better told "busy" than kept
+   * spinning, one read and one write per attempt, against the function's timeout.
    */
   static final int MAX_ATTEMPTS = 16;
 
@@ -41,9 +41,10 @@ public final class OptimisticRetry {
    * @throws ConcurrentModificationException the last attempt's, when every attempt lost
    */
   public static void run(Runnable attempt) {
-    run(() -> {
-      attempt.run();
-      return null;
-    });
+    run(
+        () -> {
+          attempt.run();
+          return null;
+        });
   }
 }

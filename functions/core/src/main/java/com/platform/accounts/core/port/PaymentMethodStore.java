@@ -36,8 +36,8 @@ public interface PaymentMethodStore {
 
   /**
    * Cards whose {@link PaymentMethod#dueAt()} is at or before {@code now}, oldest first: charges to
-   * release, verifications to expire. Read through the sparse due-time index, so the cost grows with
-   * the due items, not the table.
+   * release, verifications to expire. Read through the sparse due-time index, so the cost grows
+   * with the due items, not the table.
    */
   List<PaymentMethod> due(Instant now, int limit);
 

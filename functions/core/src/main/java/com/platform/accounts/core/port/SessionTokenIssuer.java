@@ -7,8 +7,8 @@ import java.time.Duration;
 /**
  * Issues the signed session token of a sign-in or a sign-up. The token names the account and the
  * account's session version at issue time, so raising the version (sign-out, deletion) ends every
- * session at once. Signing needs the service's secret key; checking a token does not
- * ({@link SessionTokenVerifier}).
+ * session at once. Signing needs the service's secret key; checking a token does not ({@link
+ * SessionTokenVerifier}).
  */
 public interface SessionTokenIssuer {
   /** How long a session lasts. */

@@ -13,7 +13,8 @@ public sealed interface WorkflowOutcome {
 
   /** A contact-verification challenge was proven, or can no longer be. */
   enum ContactOutcome implements WorkflowOutcome {
-    VERIFIED, EXPIRED;
+    VERIFIED,
+    EXPIRED;
 
     @Override
     public String status() {

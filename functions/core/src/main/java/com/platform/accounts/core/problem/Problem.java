@@ -1,5 +1,6 @@
 package com.platform.accounts.core.problem;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,20 @@ import java.util.Objects;
  * people, the bad fields and any further members of the answer. The API layer renders it (RFC 9457
  * problem+json) and chooses the HTTP status from the code.
  */
-public class Problem extends RuntimeException {
+public final class Problem extends RuntimeException {
   private final ErrorCode code;
   private final String title;
   private final transient List<FieldError> errors;
   private final transient Map<String, Object> extensions;
   private final long retryAfterSeconds;
 
-  private Problem(ErrorCode code, String title, String detail, List<FieldError> errors,
-      Map<String, Object> extensions, long retryAfterSeconds) {
+  private Problem(
+      ErrorCode code,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      Map<String, Object> extensions,
+      long retryAfterSeconds) {
     super(detail, null, false, false);
     this.code = Objects.requireNonNull(code, "code");
     this.title = title;
@@ -32,8 +38,13 @@ public class Problem extends RuntimeException {
   }
 
   public static Problem validation(List<FieldError> errors) {
-    return new Problem(ErrorCode.VALIDATION_FAILED, "Validation failed",
-        "One or more fields are invalid.", errors, Map.of(), 0);
+    return new Problem(
+        ErrorCode.VALIDATION_FAILED,
+        "Validation failed",
+        "One or more fields are invalid.",
+        errors,
+        Map.of(),
+        0);
   }
 
   public static Problem malformed(String detail) {
@@ -41,20 +52,23 @@ public class Problem extends RuntimeException {
   }
 
   public static Problem rateLimited(long retryAfterSeconds) {
-    return new Problem(ErrorCode.RATE_LIMITED, "Too many requests",
-        "Try again in " + retryAfterSeconds + " seconds.", List.of(), Map.of(),
+    return new Problem(
+        ErrorCode.RATE_LIMITED,
+        "Too many requests",
+        "Try again in " + retryAfterSeconds + " seconds.",
+        List.of(),
+        Map.of(),
         Math.max(1, retryAfterSeconds));
   }
 
   /** A rate limit with the wait rounded up to whole seconds, as Retry-After needs. */
-  public static Problem rateLimited(java.time.Duration wait) {
+  public static Problem rateLimited(Duration wait) {
     long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
     return rateLimited(Math.max(1, seconds));
   }
 
   public static Problem unauthenticated() {
-    return of(ErrorCode.UNAUTHENTICATED, "Unauthenticated",
-        "A valid session is required.");
+    return of(ErrorCode.UNAUTHENTICATED, "Unauthenticated", "A valid session is required.");
   }
 
   public static Problem notFound(String what) {

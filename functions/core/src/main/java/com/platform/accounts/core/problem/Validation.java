@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects every bad field of one request so that the caller hears about all of them at once. The API
- * layer records type errors here first; the core adds its semantic checks for the fields still clean.
+ * Collects every bad field of one request so that the caller hears about all of them at once. The
+ * API layer records type errors here first; the core adds its semantic checks for the fields still
+ * clean.
  */
 public final class Validation {
   private final List<FieldError> errors = new ArrayList<>();

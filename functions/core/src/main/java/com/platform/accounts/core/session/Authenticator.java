@@ -31,11 +31,12 @@ public final class Authenticator {
   }
 
   /**
-   * The account read for a token's claims if the session still holds, or 401: for a route that reads
-   * the account together with more of its data in one round trip.
+   * The account read for a token's claims if the session still holds, or 401: for a route that
+   * reads the account together with more of its data in one round trip.
    */
   public static Account current(SessionClaims claims, Optional<Account> account) {
-    if (account.isEmpty() || !account.get().isActive()
+    if (account.isEmpty()
+        || !account.get().isActive()
         || account.get().sessionVersion() != claims.sessionVersion()) {
       throw Problem.unauthenticated();
     }

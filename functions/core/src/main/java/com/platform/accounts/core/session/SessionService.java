@@ -7,16 +7,16 @@ import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.OptimisticRetry;
+import com.platform.accounts.core.port.SessionTokenIssuer;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.Optional;
-import com.platform.accounts.core.port.SessionTokenIssuer;
 
 /**
- * Login and logout. Unknown emails and wrong passwords get
- * the same answer after the same work, so the answer never tells whether an email is registered.
+ * Login and logout. Unknown emails and wrong passwords get the same answer after the same work, so
+ * the answer never tells whether an email is registered.
  */
 public final class SessionService {
   static final int LOGINS_PER_EMAIL = 10;
@@ -27,8 +27,12 @@ public final class SessionService {
   private final RateLimiter rateLimiter;
   private final Hmac hmac;
 
-  public SessionService(AccountStore accounts, PasswordHasher passwords, SessionTokenIssuer tokens,
-      RateLimiter rateLimiter, Hmac hmac) {
+  public SessionService(
+      AccountStore accounts,
+      PasswordHasher passwords,
+      SessionTokenIssuer tokens,
+      RateLimiter rateLimiter,
+      Hmac hmac) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.tokens = tokens;
@@ -40,10 +44,11 @@ public final class SessionService {
     Optional<EmailAddress> address = EmailAddress.parse(email);
     String key = address.map(EmailAddress::key).orElse(String.valueOf(email));
     rateLimiter.acquire("login:" + hmac.digest("login", key), LOGINS_PER_EMAIL, LOGIN_WINDOW);
-    Optional<Account> account = address.flatMap(a -> accounts.findByEmail(a.key()))
-        .filter(Account::isActive);
-    boolean matches = passwords.matches(password == null ? "" : password,
-        account.map(Account::passwordHash).orElse(null));
+    Optional<Account> account =
+        address.flatMap(a -> accounts.findByEmail(a.key())).filter(Account::isActive);
+    boolean matches =
+        passwords.matches(
+            password == null ? "" : password, account.map(Account::passwordHash).orElse(null));
     if (!matches || account.isEmpty()) {
       throw invalidCredentials();
     }
@@ -61,13 +66,14 @@ public final class SessionService {
       try {
         // the account changed since it was read: end its sessions on what is stored, unless
         // another request ended them already
-        OptimisticRetry.run(() -> {
-          Account current =
-              accounts.find(account.accountId()).orElseThrow(Problem::unauthenticated);
-          if (current.sessionVersion() == account.sessionVersion()) {
-            accounts.update(current.withNextSessionVersion(), Optional.empty());
-          }
-        });
+        OptimisticRetry.run(
+            () -> {
+              Account current =
+                  accounts.find(account.accountId()).orElseThrow(Problem::unauthenticated);
+              if (current.sessionVersion() == account.sessionVersion()) {
+                accounts.update(current.withNextSessionVersion(), Optional.empty());
+              }
+            });
       } catch (ConcurrentModificationException exhausted) {
         throw Problem.of(ErrorCode.CONFLICT, "Busy", "Try again.");
       }
@@ -75,7 +81,9 @@ public final class SessionService {
   }
 
   private static Problem invalidCredentials() {
-    return Problem.of(ErrorCode.INVALID_CREDENTIALS, "Invalid credentials",
+    return Problem.of(
+        ErrorCode.INVALID_CREDENTIALS,
+        "Invalid credentials",
         "The email or password is not right.");
   }
 }

@@ -13,11 +13,11 @@ import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
+import com.platform.accounts.core.port.SessionTokenIssuer;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
-import com.platform.accounts.core.port.SessionTokenIssuer;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.ChallengeStatus;
 import com.platform.accounts.core.verification.Channel;
@@ -32,8 +32,8 @@ import java.util.Optional;
 
 /**
  * Sign-up: validate, send a code on the chosen channel, and create the account once the code is
- * proven. A sign-up for an email that already has an account is answered exactly like any other; the
- * mailbox owner is told instead, and that sign-up can never complete.
+ * proven. A sign-up for an email that already has an account is answered exactly like any other;
+ * the mailbox owner is told instead, and that sign-up can never complete.
  */
 public final class SignupService {
   public static final String PREFIX = "sgn";
@@ -46,8 +46,14 @@ public final class SignupService {
   private final Clock clock;
   private final String termsVersion;
 
-  public SignupService(AccountStore accounts, ChallengeStore challenges, CodeChallenges codes,
-      PasswordHasher passwords, SessionTokenIssuer sessions, VerificationProcess process, Clock clock,
+  public SignupService(
+      AccountStore accounts,
+      ChallengeStore challenges,
+      CodeChallenges codes,
+      PasswordHasher passwords,
+      SessionTokenIssuer sessions,
+      VerificationProcess process,
+      Clock clock,
       String termsVersion) {
     this.accounts = accounts;
     this.challenges = challenges;
@@ -62,7 +68,9 @@ public final class SignupService {
   public CodeSent start(SignupCommand command, Validation validation) {
     String country = command.country();
     if (!validation.hasError("country") && !Countries.isSupported(country)) {
-      validation.reject("country", FieldErrorCode.UNSUPPORTED_COUNTRY,
+      validation.reject(
+          "country",
+          FieldErrorCode.UNSUPPORTED_COUNTRY,
           "Accounts cannot be opened in this country.");
     }
     Optional<EmailAddress> email = EmailAddress.parse(command.email());
@@ -71,15 +79,15 @@ public final class SignupService {
     }
     checkPassword(command, validation);
     if (!validation.hasError("termsAccepted") && !Boolean.TRUE.equals(command.termsAccepted())) {
-      validation.reject("termsAccepted", FieldErrorCode.TERMS_NOT_ACCEPTED,
-          "The terms must be accepted.");
+      validation.reject(
+          "termsAccepted", FieldErrorCode.TERMS_NOT_ACCEPTED, "The terms must be accepted.");
     }
     Channel channel = Channel.EMAIL;
     if (!validation.hasError("verificationChannel") && command.verificationChannel() != null) {
       Optional<Channel> parsed = Channel.parse(command.verificationChannel());
       if (parsed.isEmpty()) {
-        validation.reject("verificationChannel", FieldErrorCode.INVALID_CHANNEL,
-            "Choose EMAIL, SMS or VOICE.");
+        validation.reject(
+            "verificationChannel", FieldErrorCode.INVALID_CHANNEL, "Choose EMAIL, SMS or VOICE.");
       } else {
         channel = parsed.get();
       }
@@ -93,14 +101,23 @@ public final class SignupService {
     boolean emailTaken = accounts.findByEmail(address.key()).isPresent();
     // The mailbox owner is told of the attempt, within the mailbox's own send limit; when that is
     // used up the notice is dropped silently, so the answer stays the same as for a new email.
-    boolean notifyOwner = emailTaken && (channel == Channel.EMAIL || codes.trySend(address.value()));
+    boolean notifyOwner =
+        emailTaken && (channel == Channel.EMAIL || codes.trySend(address.value()));
     Instant now = clock.instant();
-    SignupDetails details = new SignupDetails(address.value(), country, phone,
-        passwords.hash(command.password()), termsVersion, now, emailTaken);
+    SignupDetails details =
+        new SignupDetails(
+            address.value(),
+            country,
+            phone,
+            passwords.hash(command.password()),
+            termsVersion,
+            now,
+            emailTaken);
     String signupId = Ids.next(PREFIX);
     CodeChallenges.IssuedCode code = codes.issue(signupId, channel);
-    Challenge challenge = codes.newChallenge(signupId, Challenge.Purpose.SIGNUP, null, details,
-        channel, destination, code);
+    Challenge challenge =
+        codes.newChallenge(
+            signupId, Challenge.Purpose.SIGNUP, null, details, channel, destination, code);
     challenges.create(challenge);
     deliver(challenge, code.code(), notifyOwner);
     process.start(signupId);
@@ -108,8 +125,8 @@ public final class SignupService {
   }
 
   /** Sends a fresh code, on the same channel or another one. */
-  public CodeSent resend(String signupId, String requestedChannel, String requestedPhone,
-      Validation validation) {
+  public CodeSent resend(
+      String signupId, String requestedChannel, String requestedPhone, Validation validation) {
     Challenge challenge = findPending(signupId);
     Channel channel = challenge.channel();
     if (!validation.hasError("channel") && requestedChannel != null) {
@@ -121,7 +138,8 @@ public final class SignupService {
       }
     }
     String phone = challenge.signup().phone();
-    if (requestedPhone != null || validation.hasError("phone")
+    if (requestedPhone != null
+        || validation.hasError("phone")
         || (channel.provesPhone() && phone == null)) {
       phone = checkPhone(requestedPhone, channel, challenge.signup().country(), validation);
     }
@@ -132,24 +150,41 @@ public final class SignupService {
     codes.countSend(destination);
     CodeChallenges.IssuedCode code = codes.issue(signupId, channel);
     SignupDetails s = challenge.signup();
-    SignupDetails details = new SignupDetails(s.email(), s.country(), phone, s.passwordHash(),
-        s.termsVersion(), s.termsAcceptedAt(), s.emailTaken());
-    Challenge renewed = withDetails(challenge, details)
-        .withNewCode(channel, destination, code.hash(), clock.instant().plus(
-            CodeChallenges.CODE_LIFETIME), clock.instant());
+    SignupDetails details =
+        new SignupDetails(
+            s.email(),
+            s.country(),
+            phone,
+            s.passwordHash(),
+            s.termsVersion(),
+            s.termsAcceptedAt(),
+            s.emailTaken());
+    Challenge renewed =
+        withDetails(challenge, details)
+            .withNewCode(
+                channel,
+                destination,
+                code.hash(),
+                clock.instant().plus(CodeChallenges.CODE_LIFETIME),
+                clock.instant());
     try {
       challenges.update(renewed);
     } catch (ConcurrentModificationException e) {
       throw Problem.rateLimited(CodeChallenges.RESEND_INTERVAL.toSeconds());
     }
-    deliver(renewed, code.code(), renewed.signup().emailTaken()
-        && (channel == Channel.EMAIL || codes.trySend(renewed.signup().email())));
+    deliver(
+        renewed,
+        code.code(),
+        renewed.signup().emailTaken()
+            && (channel == Channel.EMAIL || codes.trySend(renewed.signup().email())));
     return codes.describe(renewed);
   }
 
   /** Proves the code and creates the account with the sign-up channel's contact verified. */
   public SignupCompleted verify(String signupId, String code) {
-    return codes.verify(signupId, code,
+    return codes.verify(
+        signupId,
+        code,
         c -> c.purpose() == Challenge.Purpose.SIGNUP,
         // a taken email's own mailbox never got a code; a phone did, but the account can still
         // not be created: proving that phone ends in ACCOUNT_ALREADY_EXISTS
@@ -161,15 +196,29 @@ public final class SignupService {
     SignupDetails s = challenge.signup();
     Instant now = clock.instant();
     boolean phoneProven = challenge.channel().provesPhone();
-    Account account = new Account(Ids.next("acc"), s.email(), s.country(), s.phone(),
-        s.passwordHash(), AccountStatus.ACTIVE, !phoneProven, phoneProven, s.termsVersion(),
-        s.termsAcceptedAt(), 0, now, 0);
+    Account account =
+        new Account(
+            Ids.next("acc"),
+            s.email(),
+            s.country(),
+            s.phone(),
+            s.passwordHash(),
+            AccountStatus.ACTIVE,
+            !phoneProven,
+            phoneProven,
+            s.termsVersion(),
+            s.termsAcceptedAt(),
+            0,
+            now,
+            0);
     Challenge verified = challenge.verified();
     try {
       accounts.create(account, verified);
     } catch (EmailAlreadyRegisteredException e) {
       // another sign-up for this email completed first; one account per email
-      throw Problem.of(ErrorCode.ACCOUNT_ALREADY_EXISTS, "Account already exists",
+      throw Problem.of(
+          ErrorCode.ACCOUNT_ALREADY_EXISTS,
+          "Account already exists",
           "An account with this email already exists; sign in instead.");
     }
     process.onVerified(verified);
@@ -180,9 +229,11 @@ public final class SignupService {
     if (!Ids.looksLike(PREFIX, signupId)) {
       throw Problem.notFound("The sign-up");
     }
-    Challenge challenge = codes.find(signupId)
-        .filter(c -> c.purpose() == Challenge.Purpose.SIGNUP)
-        .orElseThrow(() -> Problem.notFound("The sign-up"));
+    Challenge challenge =
+        codes
+            .find(signupId)
+            .filter(c -> c.purpose() == Challenge.Purpose.SIGNUP)
+            .orElseThrow(() -> Problem.notFound("The sign-up"));
     if (challenge.status() != ChallengeStatus.PENDING) {
       throw CodeChallenges.codeExpired();
     }
@@ -197,8 +248,8 @@ public final class SignupService {
   private void deliver(Challenge challenge, String code, boolean notifyOwner) {
     SignupDetails s = challenge.signup();
     if (s.emailTaken() && notifyOwner) {
-      codes.send(MessageTemplates.render("account-exists", Channel.EMAIL, s.email(), Map.of(),
-          null));
+      codes.send(
+          MessageTemplates.render("account-exists", Channel.EMAIL, s.email(), Map.of(), null));
     }
     if (!s.emailTaken() || challenge.channel().provesPhone()) {
       codes.sendCode(challenge, code);
@@ -215,12 +266,16 @@ public final class SignupService {
       return;
     }
     if (!PasswordPolicy.isStrong(password, command.email())) {
-      validation.reject("password", FieldErrorCode.WEAK_PASSWORD,
+      validation.reject(
+          "password",
+          FieldErrorCode.WEAK_PASSWORD,
           "Use 8 to 128 characters; not your email and not a common password.");
     }
     if (!validation.hasError("passwordConfirmation")
         && !password.equals(command.passwordConfirmation())) {
-      validation.reject("passwordConfirmation", FieldErrorCode.PASSWORD_MISMATCH,
+      validation.reject(
+          "passwordConfirmation",
+          FieldErrorCode.PASSWORD_MISMATCH,
           "The confirmation does not match the password.");
     }
   }
@@ -232,8 +287,10 @@ public final class SignupService {
     }
     if (phone == null) {
       if (channel.provesPhone()) {
-        validation.reject("phone", FieldErrorCode.REQUIRED, "A phone number is needed for "
-            + channel.name() + ".");
+        validation.reject(
+            "phone",
+            FieldErrorCode.REQUIRED,
+            "A phone number is needed for " + channel.name() + ".");
       }
       return null;
     }
@@ -242,7 +299,9 @@ public final class SignupService {
     }
     PhoneNumbers.Result result = PhoneNumbers.check(phone, country);
     if (!result.valid()) {
-      validation.reject("phone", result.errorCode(),
+      validation.reject(
+          "phone",
+          result.errorCode(),
           FieldErrorCode.PHONE_COUNTRY_MISMATCH.equals(result.errorCode())
               ? "The number does not belong to the chosen country."
               : "Enter the number in international format, e.g. +12025550123.");
@@ -252,9 +311,23 @@ public final class SignupService {
   }
 
   private static Challenge withDetails(Challenge c, SignupDetails details) {
-    return new Challenge(c.challengeId(), c.purpose(), c.accountId(), details, c.channel(),
-        c.destination(), c.codeHash(), c.codeExpiresAt(), c.failedAttempts(), c.codeUsed(),
-        c.lastSentAt(), c.sendCount(), c.status(), c.sealedTaskToken(), c.createdAt(),
-        c.expiresAt(), c.version());
+    return new Challenge(
+        c.challengeId(),
+        c.purpose(),
+        c.accountId(),
+        details,
+        c.channel(),
+        c.destination(),
+        c.codeHash(),
+        c.codeExpiresAt(),
+        c.failedAttempts(),
+        c.codeUsed(),
+        c.lastSentAt(),
+        c.sendCount(),
+        c.status(),
+        c.sealedTaskToken(),
+        c.createdAt(),
+        c.expiresAt(),
+        c.version());
   }
 }

@@ -7,8 +7,8 @@ import java.time.Instant;
  * set) or the second verification of an existing account ({@code accountId} set).
  *
  * <p>The code itself is never kept: only its keyed HMAC, bound to this challenge and channel.
- * {@code version} is the optimistic-locking counter: every attempt is a conditional write, so parallel
- * guesses cannot share one try.
+ * {@code version} is the optimistic-locking counter: every attempt is a conditional write, so
+ * parallel guesses cannot share one try.
  */
 public record Challenge(
     String challengeId,
@@ -30,7 +30,8 @@ public record Challenge(
     long version) {
 
   public enum Purpose {
-    SIGNUP, CONTACT
+    SIGNUP,
+    CONTACT
   }
 
   public static final int MAX_ATTEMPTS = 5;
@@ -41,38 +42,120 @@ public record Challenge(
 
   /** True while the current code can still be tried: not used, not expired, tries left. */
   public boolean codeUsable(Instant now) {
-    return status == ChallengeStatus.PENDING && !codeUsed && codeHash != null
-        && now.isBefore(codeExpiresAt) && failedAttempts < MAX_ATTEMPTS;
+    return status == ChallengeStatus.PENDING
+        && !codeUsed
+        && codeHash != null
+        && now.isBefore(codeExpiresAt)
+        && failedAttempts < MAX_ATTEMPTS;
   }
 
-  public Challenge withNewCode(Channel newChannel, String newDestination, String newCodeHash,
-      Instant newCodeExpiresAt, Instant sentAt) {
-    return new Challenge(challengeId, purpose, accountId, signup, newChannel, newDestination,
-        newCodeHash, newCodeExpiresAt, 0, false, sentAt, sendCount + 1, status, sealedTaskToken,
-        createdAt, expiresAt, version);
+  public Challenge withNewCode(
+      Channel newChannel,
+      String newDestination,
+      String newCodeHash,
+      Instant newCodeExpiresAt,
+      Instant sentAt) {
+    return new Challenge(
+        challengeId,
+        purpose,
+        accountId,
+        signup,
+        newChannel,
+        newDestination,
+        newCodeHash,
+        newCodeExpiresAt,
+        0,
+        false,
+        sentAt,
+        sendCount + 1,
+        status,
+        sealedTaskToken,
+        createdAt,
+        expiresAt,
+        version);
   }
 
   public Challenge withFailedAttempt() {
-    return new Challenge(challengeId, purpose, accountId, signup, channel, destination, codeHash,
-        codeExpiresAt, failedAttempts + 1, codeUsed, lastSentAt, sendCount, status, sealedTaskToken,
-        createdAt, expiresAt, version);
+    return new Challenge(
+        challengeId,
+        purpose,
+        accountId,
+        signup,
+        channel,
+        destination,
+        codeHash,
+        codeExpiresAt,
+        failedAttempts + 1,
+        codeUsed,
+        lastSentAt,
+        sendCount,
+        status,
+        sealedTaskToken,
+        createdAt,
+        expiresAt,
+        version);
   }
 
   public Challenge verified() {
-    return new Challenge(challengeId, purpose, accountId, signup, channel, destination, codeHash,
-        codeExpiresAt, failedAttempts, true, lastSentAt, sendCount, ChallengeStatus.VERIFIED,
-        sealedTaskToken, createdAt, expiresAt, version);
+    return new Challenge(
+        challengeId,
+        purpose,
+        accountId,
+        signup,
+        channel,
+        destination,
+        codeHash,
+        codeExpiresAt,
+        failedAttempts,
+        true,
+        lastSentAt,
+        sendCount,
+        ChallengeStatus.VERIFIED,
+        sealedTaskToken,
+        createdAt,
+        expiresAt,
+        version);
   }
 
   public Challenge expired() {
-    return new Challenge(challengeId, purpose, accountId, signup, channel, destination, codeHash,
-        codeExpiresAt, failedAttempts, codeUsed, lastSentAt, sendCount, ChallengeStatus.EXPIRED,
-        sealedTaskToken, createdAt, expiresAt, version);
+    return new Challenge(
+        challengeId,
+        purpose,
+        accountId,
+        signup,
+        channel,
+        destination,
+        codeHash,
+        codeExpiresAt,
+        failedAttempts,
+        codeUsed,
+        lastSentAt,
+        sendCount,
+        ChallengeStatus.EXPIRED,
+        sealedTaskToken,
+        createdAt,
+        expiresAt,
+        version);
   }
 
   public Challenge withSealedTaskToken(String sealed) {
-    return new Challenge(challengeId, purpose, accountId, signup, channel, destination, codeHash,
-        codeExpiresAt, failedAttempts, codeUsed, lastSentAt, sendCount, status, sealed, createdAt,
-        expiresAt, version);
+    return new Challenge(
+        challengeId,
+        purpose,
+        accountId,
+        signup,
+        channel,
+        destination,
+        codeHash,
+        codeExpiresAt,
+        failedAttempts,
+        codeUsed,
+        lastSentAt,
+        sendCount,
+        status,
+        sealed,
+        createdAt,
+        expiresAt,
+        version);
   }
 }

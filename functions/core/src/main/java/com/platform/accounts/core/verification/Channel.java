@@ -2,9 +2,13 @@ package com.platform.accounts.core.verification;
 
 import java.util.Optional;
 
-/** Where a one-time code goes. EMAIL proves the email address; SMS and VOICE both prove the phone. */
+/**
+ * Where a one-time code goes. EMAIL proves the email address; SMS and VOICE both prove the phone.
+ */
 public enum Channel {
-  EMAIL, SMS, VOICE;
+  EMAIL,
+  SMS,
+  VOICE;
 
   public boolean provesPhone() {
     return this != EMAIL;

@@ -11,6 +11,7 @@ import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.ratelimit.RateLimiter;
@@ -18,6 +19,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,8 +28,8 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The one-time-code mechanics shared by sign-up and the second verification: issuing and sending codes
- * within the send limits, and checking a guess so that no more than five ever count.
+ * The one-time-code mechanics shared by sign-up and the second verification: issuing and sending
+ * codes within the send limits, and checking a guess so that no more than five ever count.
  */
 public final class CodeChallenges {
   public static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
@@ -43,8 +46,8 @@ public final class CodeChallenges {
   private final Hmac hmac;
   private final Clock clock;
 
-  public CodeChallenges(ChallengeStore store, MessageSender sender, RateLimiter rateLimiter,
-      Hmac hmac, Clock clock) {
+  public CodeChallenges(
+      ChallengeStore store, MessageSender sender, RateLimiter rateLimiter, Hmac hmac, Clock clock) {
     this.store = store;
     this.sender = sender;
     this.rateLimiter = rateLimiter;
@@ -67,13 +70,14 @@ public final class CodeChallenges {
 
   /** Counts a send if the destination's limit allows one; false (nothing counted) otherwise. */
   public boolean trySend(String destination) {
-    return rateLimiter.tryAcquire(sendKey(destination), SENDS_PER_DESTINATION, SEND_WINDOW)
+    return rateLimiter
+        .tryAcquire(sendKey(destination), SENDS_PER_DESTINATION, SEND_WINDOW)
         .isEmpty();
   }
 
   /** One limit per mailbox or number, whatever the letter case it was typed in. */
   private String sendKey(String destination) {
-    return "send:" + hmac.digest("destination", destination.toLowerCase(java.util.Locale.ROOT));
+    return "send:" + hmac.digest("destination", destination.toLowerCase(Locale.ROOT));
   }
 
   /** Throws 429 while the challenge's last send is younger than the resend interval. */
@@ -85,20 +89,42 @@ public final class CodeChallenges {
     }
   }
 
-  public Challenge newChallenge(String challengeId, Challenge.Purpose purpose, String accountId,
-      SignupDetails signup, Channel channel, String destination, IssuedCode code) {
+  public Challenge newChallenge(
+      String challengeId,
+      Challenge.Purpose purpose,
+      String accountId,
+      SignupDetails signup,
+      Channel channel,
+      String destination,
+      IssuedCode code) {
     Instant now = clock.instant();
-    return new Challenge(challengeId, purpose, accountId, signup, channel, destination,
-        code.hash(), now.plus(CODE_LIFETIME), 0, false, now, 1, ChallengeStatus.PENDING, null, now,
-        now.plus(CHALLENGE_LIFETIME), 0);
+    return new Challenge(
+        challengeId,
+        purpose,
+        accountId,
+        signup,
+        channel,
+        destination,
+        code.hash(),
+        now.plus(CODE_LIFETIME),
+        0,
+        false,
+        now,
+        1,
+        ChallengeStatus.PENDING,
+        null,
+        now,
+        now.plus(CHALLENGE_LIFETIME),
+        0);
   }
 
   /** Sends the code on the challenge's channel. */
   public void sendCode(Challenge challenge, String code) {
     Map<String, String> values =
         Map.of("code", code, "minutes", Long.toString(CODE_LIFETIME.toMinutes()));
-    sender.send(MessageTemplates.render("verification-code", challenge.channel(),
-        challenge.destination(), values, code));
+    sender.send(
+        MessageTemplates.render(
+            "verification-code", challenge.channel(), challenge.destination(), values, code));
   }
 
   public void send(OutboundMessage message) {
@@ -106,57 +132,74 @@ public final class CodeChallenges {
   }
 
   public CodeSent describe(Challenge challenge) {
-    String masked = challenge.channel() == Channel.EMAIL
-        ? EmailAddress.mask(challenge.destination())
-        : PhoneNumbers.mask(challenge.destination());
-    return new CodeSent(challenge.challengeId(), challenge.channel(), masked,
-        challenge.codeExpiresAt(), challenge.lastSentAt().plus(RESEND_INTERVAL));
+    String masked =
+        challenge.channel() == Channel.EMAIL
+            ? EmailAddress.mask(challenge.destination())
+            : PhoneNumbers.mask(challenge.destination());
+    return new CodeSent(
+        challenge.challengeId(),
+        challenge.channel(),
+        masked,
+        challenge.codeExpiresAt(),
+        challenge.lastSentAt().plus(RESEND_INTERVAL));
   }
 
   /** Rejects a code that is not six digits before it can count as a try. */
   public static void requireCodeShape(String code) {
     if (code == null || !CODE.matcher(code).matches()) {
-      throw Problem.validation(java.util.List.of(new com.platform.accounts.core.problem.FieldError(
-          "code", FieldErrorCode.INVALID_CODE, "The code is the 6 digits we sent.")));
+      throw Problem.validation(
+          List.of(
+              new FieldError(
+                  "code", FieldErrorCode.INVALID_CODE, "The code is the 6 digits we sent.")));
     }
   }
 
   /**
    * Checks a guess. A wrong guess is written as a failed attempt before it is answered, and a right
-   * one is committed by {@code onSuccess} (which writes {@code challenge.verified()} conditionally);
-   * when another request changed the challenge in between, the guess is judged again on the new state.
+   * one is committed by {@code onSuccess} (which writes {@code challenge.verified()}
+   * conditionally); when another request changed the challenge in between, the guess is judged
+   * again on the new state.
    *
    * @param owned whether the challenge belongs to the caller; a foreign one reads as not found
    * @param neverMatches true for a challenge that must never complete (a taken email's sign-up)
    */
-  public <T> T verify(String challengeId, String code, Predicate<Challenge> owned,
-      Predicate<Challenge> neverMatches, Function<Challenge, T> onSuccess) {
+  public <T> T verify(
+      String challengeId,
+      String code,
+      Predicate<Challenge> owned,
+      Predicate<Challenge> neverMatches,
+      Function<Challenge, T> onSuccess) {
     requireCodeShape(code);
     if (!Ids.wellFormed(challengeId)) {
       throw Problem.notFound("The verification");
     }
     try {
       // another guess or a resend changed the challenge: judge this guess again on what is stored
-      return OptimisticRetry.run(() -> {
-        Instant now = clock.instant();
-        Challenge challenge = store.find(challengeId, now).filter(owned)
-            .orElseThrow(() -> Problem.notFound("The verification"));
-        if (!challenge.codeUsable(now)) {
-          throw codeExpired();
-        }
-        boolean right = !neverMatches.test(challenge)
-            && hmac.matches(challenge.codeHash(), challengeId, challenge.channel().name(), code);
-        if (right) {
-          return onSuccess.apply(challenge);
-        }
-        Challenge failed = challenge.withFailedAttempt();
-        store.update(failed);
-        throw Problem.of(ErrorCode.INVALID_CODE, "Invalid code",
-            "The code is not right.").with("attemptsRemaining", failed.attemptsRemaining());
-      });
+      return OptimisticRetry.run(
+          () -> {
+            Instant now = clock.instant();
+            Challenge challenge =
+                store
+                    .find(challengeId, now)
+                    .filter(owned)
+                    .orElseThrow(() -> Problem.notFound("The verification"));
+            if (!challenge.codeUsable(now)) {
+              throw codeExpired();
+            }
+            boolean right =
+                !neverMatches.test(challenge)
+                    && hmac.matches(
+                        challenge.codeHash(), challengeId, challenge.channel().name(), code);
+            if (right) {
+              return onSuccess.apply(challenge);
+            }
+            Challenge failed = challenge.withFailedAttempt();
+            store.update(failed);
+            throw Problem.of(ErrorCode.INVALID_CODE, "Invalid code", "The code is not right.")
+                .with("attemptsRemaining", failed.attemptsRemaining());
+          });
     } catch (ConcurrentModificationException exhausted) {
-      throw Problem.of(ErrorCode.CONFLICT, "Busy",
-          "Too many simultaneous attempts; try again.");
+      throw Problem.of(ErrorCode.CONFLICT, "Busy", "Too many simultaneous attempts; try again.");
     }
   }
 
@@ -168,7 +211,9 @@ public final class CodeChallenges {
   }
 
   public static Problem codeExpired() {
-    return Problem.of(ErrorCode.CODE_EXPIRED, "Code expired",
+    return Problem.of(
+        ErrorCode.CODE_EXPIRED,
+        "Code expired",
         "This code can no longer be used; request a new one.");
   }
 

@@ -11,16 +11,43 @@ import org.junit.jupiter.api.Test;
 
 class AccountTest {
   private static final Instant CREATED = Instant.parse("2026-11-26T09:00:00Z");
-  private final Account account = new Account("acc_1", "ana@example.com", "US", null, "hash",
-      AccountStatus.ACTIVE, true, false, "2026-11-01", CREATED, 4, CREATED, 9);
+  private final Account account =
+      new Account(
+          "acc_1",
+          "ana@example.com",
+          "US",
+          null,
+          "hash",
+          AccountStatus.ACTIVE,
+          true,
+          false,
+          "2026-11-01",
+          CREATED,
+          4,
+          CREATED,
+          9);
 
   @Test
   void signingOutRaisesTheSessionVersionAndNothingElse() {
     Account next = account.withNextSessionVersion();
 
     assertThat(next.sessionVersion()).isEqualTo(5);
-    assertThat(next).isEqualTo(new Account("acc_1", "ana@example.com", "US", null, "hash",
-        AccountStatus.ACTIVE, true, false, "2026-11-01", CREATED, 5, CREATED, 9));
+    assertThat(next)
+        .isEqualTo(
+            new Account(
+                "acc_1",
+                "ana@example.com",
+                "US",
+                null,
+                "hash",
+                AccountStatus.ACTIVE,
+                true,
+                false,
+                "2026-11-01",
+                CREATED,
+                5,
+                CREATED,
+                9));
   }
 
   @Test
@@ -35,8 +62,21 @@ class AccountTest {
 
   @Test
   void aVerifiedEmailKeepsThePhoneAsItWas() {
-    Account phoneFirst = new Account("acc_2", "bo@example.com", "US", "+12025550123", "hash",
-        AccountStatus.ACTIVE, false, true, "2026-11-01", CREATED, 0, CREATED, 1);
+    Account phoneFirst =
+        new Account(
+            "acc_2",
+            "bo@example.com",
+            "US",
+            "+12025550123",
+            "hash",
+            AccountStatus.ACTIVE,
+            false,
+            true,
+            "2026-11-01",
+            CREATED,
+            0,
+            CREATED,
+            1);
 
     Account next = phoneFirst.withEmailVerified();
 
@@ -54,8 +94,21 @@ class AccountTest {
   @Test
   void onlyAnActiveAccountIsActive() {
     assertThat(account.isActive()).isTrue();
-    Account deleted = new Account("acc_1", "ana@example.com", "US", null, "hash",
-        AccountStatus.DELETED, true, false, "2026-11-01", CREATED, 4, CREATED, 9);
+    Account deleted =
+        new Account(
+            "acc_1",
+            "ana@example.com",
+            "US",
+            null,
+            "hash",
+            AccountStatus.DELETED,
+            true,
+            false,
+            "2026-11-01",
+            CREATED,
+            4,
+            CREATED,
+            9);
     assertThat(deleted.isActive()).isFalse();
   }
 

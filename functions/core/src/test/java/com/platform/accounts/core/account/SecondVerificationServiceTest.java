@@ -22,11 +22,20 @@ class SecondVerificationServiceTest {
   private final SecondVerificationService verifications = t.lifecycle.verifications();
 
   private Account signUp(String email, String channel, String phone) {
-    CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", email, PASSWORD, PASSWORD,
-        true, channel, phone), new Validation());
-    String id = t.lifecycle.signups().verify(sent.challengeId(),
-        t.lastCode(phone == null || "EMAIL".equals(channel) || channel == null ? email : phone))
-        .accountId();
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", email, PASSWORD, PASSWORD, true, channel, phone),
+                new Validation());
+    String id =
+        t.lifecycle
+            .signups()
+            .verify(
+                sent.challengeId(),
+                t.lastCode(
+                    phone == null || "EMAIL".equals(channel) || channel == null ? email : phone))
+            .accountId();
     return t.table.accounts().find(id).orElseThrow();
   }
 
@@ -35,8 +44,8 @@ class SecondVerificationServiceTest {
     Account account = signUp("ana@example.com", null, null);
 
     CodeSent sent = verifications.start(account, "SMS", "+12025550123", new Validation());
-    VerifiedContacts contacts = verifications.verify(account, sent.challengeId(),
-        t.lastCode("+12025550123"));
+    VerifiedContacts contacts =
+        verifications.verify(account, sent.challengeId(), t.lastCode("+12025550123"));
 
     assertThat(contacts).isEqualTo(new VerifiedContacts(true, true));
     Account stored = t.table.accounts().find(account.accountId()).orElseThrow();
@@ -51,8 +60,8 @@ class SecondVerificationServiceTest {
 
     CodeSent sent = verifications.start(account, "EMAIL", null, new Validation());
     assertThat(sent.channel()).isEqualTo(Channel.EMAIL);
-    VerifiedContacts contacts = verifications.verify(account, sent.challengeId(),
-        t.lastCode("bo@example.com"));
+    VerifiedContacts contacts =
+        verifications.verify(account, sent.challengeId(), t.lastCode("bo@example.com"));
 
     assertThat(contacts).isEqualTo(new VerifiedContacts(true, true));
   }
@@ -61,8 +70,9 @@ class SecondVerificationServiceTest {
   void theSignupChannelCannotBeVerifiedAgain() {
     Account account = signUp("cy@example.com", null, null);
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, "EMAIL", null, new Validation()));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(account, "EMAIL", null, new Validation()));
 
     assertThat(p.code()).isEqualTo(ErrorCode.CHANNEL_ALREADY_VERIFIED);
   }
@@ -71,10 +81,13 @@ class SecondVerificationServiceTest {
   void aPhoneOfAnotherCountryIsRefused() {
     Account account = signUp("di@example.com", null, null);
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, "SMS", "+61412345678", new Validation()));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.start(account, "SMS", "+61412345678", new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code)
+    assertThat(p.errors())
+        .extracting(FieldError::code)
         .containsExactly(FieldErrorCode.PHONE_COUNTRY_MISMATCH);
   }
 
@@ -84,8 +97,10 @@ class SecondVerificationServiceTest {
     Account bo = signUp("fi@example.com", null, null);
     CodeSent sent = verifications.start(ana, "SMS", "+12025550125", new Validation());
 
-    Problem p = catchThrowableOfType(Problem.class, () -> verifications.verify(bo,
-        sent.challengeId(), t.lastCode("+12025550125")));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.verify(bo, sent.challengeId(), t.lastCode("+12025550125")));
 
     assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(t.table.accounts().find(bo.accountId()).orElseThrow().phoneVerified()).isFalse();
@@ -95,14 +110,20 @@ class SecondVerificationServiceTest {
   void aChannelMustBeChosenFromTheThree() {
     Account account = signUp("gu@example.com", null, null);
 
-    Problem missing = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, null, "+12025550126", new Validation()));
-    Problem unknown = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, "PIGEON", "+12025550126", new Validation()));
+    Problem missing =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.start(account, null, "+12025550126", new Validation()));
+    Problem unknown =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.start(account, "PIGEON", "+12025550126", new Validation()));
 
-    assertThat(missing.errors()).extracting(FieldError::field, FieldError::code)
+    assertThat(missing.errors())
+        .extracting(FieldError::field, FieldError::code)
         .containsExactly(tuple("channel", FieldErrorCode.REQUIRED));
-    assertThat(unknown.errors()).extracting(FieldError::field, FieldError::code)
+    assertThat(unknown.errors())
+        .extracting(FieldError::field, FieldError::code)
         .containsExactly(tuple("channel", FieldErrorCode.INVALID_CHANNEL));
     assertThat(t.outbox.to("+12025550126")).isEmpty();
   }
@@ -110,13 +131,15 @@ class SecondVerificationServiceTest {
   @Test
   void aChannelAlreadyRejectedByTheApiIsNotJudgedAgain() {
     Account account = signUp("ha@example.com", null, null);
-    Validation validation = new Validation()
-        .reject("channel", FieldErrorCode.INVALID_TYPE, "Must be a string.");
+    Validation validation =
+        new Validation().reject("channel", FieldErrorCode.INVALID_TYPE, "Must be a string.");
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, null, null, validation));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(account, null, null, validation));
 
-    assertThat(p.errors()).extracting(FieldError::code)
+    assertThat(p.errors())
+        .extracting(FieldError::code)
         .containsExactly(FieldErrorCode.INVALID_TYPE);
   }
 
@@ -124,24 +147,28 @@ class SecondVerificationServiceTest {
   void aPhoneIsNeededToProveAPhone() {
     Account account = signUp("io@example.com", null, null);
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, "VOICE", null, new Validation()));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(account, "VOICE", null, new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::field, FieldError::code, FieldError::message)
-        .containsExactly(tuple("phone", FieldErrorCode.REQUIRED,
-            "A phone number is needed for VOICE."));
+    assertThat(p.errors())
+        .extracting(FieldError::field, FieldError::code, FieldError::message)
+        .containsExactly(
+            tuple("phone", FieldErrorCode.REQUIRED, "A phone number is needed for VOICE."));
   }
 
   @Test
   void aPhoneAlreadyRejectedByTheApiIsNotJudgedAgain() {
     Account account = signUp("ja@example.com", null, null);
-    Validation validation = new Validation()
-        .reject("phone", FieldErrorCode.INVALID_TYPE, "Must be a string.");
+    Validation validation =
+        new Validation().reject("phone", FieldErrorCode.INVALID_TYPE, "Must be a string.");
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, "SMS", null, validation));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(account, "SMS", null, validation));
 
-    assertThat(p.errors()).extracting(FieldError::code)
+    assertThat(p.errors())
+        .extracting(FieldError::code)
         .containsExactly(FieldErrorCode.INVALID_TYPE);
   }
 
@@ -149,22 +176,30 @@ class SecondVerificationServiceTest {
   void anImpossibleNumberIsAskedForInInternationalFormat() {
     Account account = signUp("ka@example.com", null, null);
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, "SMS", "2025550123", new Validation()));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.start(account, "SMS", "2025550123", new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code, FieldError::message)
-        .containsExactly(tuple(FieldErrorCode.INVALID_PHONE,
-            "Enter the number in international format, e.g. +12025550123."));
+    assertThat(p.errors())
+        .extracting(FieldError::code, FieldError::message)
+        .containsExactly(
+            tuple(
+                FieldErrorCode.INVALID_PHONE,
+                "Enter the number in international format, e.g. +12025550123."));
   }
 
   @Test
   void aPhoneOfAnotherCountryIsNamedAsSuch() {
     Account account = signUp("la@example.com", null, null);
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, "SMS", "+61412345678", new Validation()));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.start(account, "SMS", "+61412345678", new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::message)
+    assertThat(p.errors())
+        .extracting(FieldError::message)
         .containsExactly("The number does not belong to the account's country.");
   }
 
@@ -172,8 +207,9 @@ class SecondVerificationServiceTest {
   void aVerifiedPhoneIsNotProvenAgainEvenWithoutANumberGiven() {
     Account account = signUp("ma@example.com", "SMS", "+12025550127");
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, "VOICE", null, new Validation()));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(account, "VOICE", null, new Validation()));
 
     assertThat(p.code()).isEqualTo(ErrorCode.CHANNEL_ALREADY_VERIFIED);
     assertThat(p.detail()).isEqualTo("This account's phone is verified already.");
@@ -183,8 +219,9 @@ class SecondVerificationServiceTest {
   void aVerifiedEmailIsNamedWhenItIsAskedAgain() {
     Account account = signUp("na@example.com", null, null);
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, "EMAIL", null, new Validation()));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(account, "EMAIL", null, new Validation()));
 
     assertThat(p.detail()).isEqualTo("This account's email is verified already.");
   }
@@ -244,8 +281,12 @@ class SecondVerificationServiceTest {
     CodeSent sent = verifications.start(account, "SMS", "+12025550132", new Validation());
     String right = t.lastCode("+12025550132");
 
-    Problem p = catchThrowableOfType(Problem.class, () -> verifications.verify(account,
-        sent.challengeId(), right.equals("000000") ? "111111" : "000000"));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () ->
+                verifications.verify(
+                    account, sent.challengeId(), right.equals("000000") ? "111111" : "000000"));
 
     assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CODE);
     assertThat(p.extensions()).containsEntry("attemptsRemaining", 4);
@@ -255,12 +296,18 @@ class SecondVerificationServiceTest {
 
   @Test
   void aSignupCannotBeCompletedAsASecondVerification() {
-    CodeSent signup = t.lifecycle.signups().start(new SignupCommand("US", "ta@example.com",
-        PASSWORD, PASSWORD, true, null, null), new Validation());
+    CodeSent signup =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", "ta@example.com", PASSWORD, PASSWORD, true, null, null),
+                new Validation());
     Account other = signUp("ub@example.com", null, null);
 
-    Problem p = catchThrowableOfType(Problem.class, () -> verifications.verify(other,
-        signup.challengeId(), t.lastCode("ta@example.com")));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.verify(other, signup.challengeId(), t.lastCode("ta@example.com")));
 
     assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
@@ -270,13 +317,29 @@ class SecondVerificationServiceTest {
     Account account = signUp("va@example.com", null, null);
     CodeSent sent = verifications.start(account, "SMS", "+12025550133", new Validation());
     Account stored = t.table.accounts().find(account.accountId()).orElseThrow();
-    t.table.accounts().update(new Account(stored.accountId(), stored.email(), stored.country(),
-        stored.phone(), stored.passwordHash(), AccountStatus.DELETED, stored.emailVerified(),
-        stored.phoneVerified(), stored.termsVersion(), stored.termsAcceptedAt(),
-        stored.sessionVersion(), stored.createdAt(), stored.version()), Optional.empty());
+    t.table
+        .accounts()
+        .update(
+            new Account(
+                stored.accountId(),
+                stored.email(),
+                stored.country(),
+                stored.phone(),
+                stored.passwordHash(),
+                AccountStatus.DELETED,
+                stored.emailVerified(),
+                stored.phoneVerified(),
+                stored.termsVersion(),
+                stored.termsAcceptedAt(),
+                stored.sessionVersion(),
+                stored.createdAt(),
+                stored.version()),
+            Optional.empty());
 
-    Problem p = catchThrowableOfType(Problem.class, () -> verifications.verify(account,
-        sent.challengeId(), t.lastCode("+12025550133")));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.verify(account, sent.challengeId(), t.lastCode("+12025550133")));
 
     assertThat(p.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
   }
@@ -288,8 +351,10 @@ class SecondVerificationServiceTest {
       verifications.start(account, i % 2 == 0 ? "SMS" : "VOICE", "+12025550134", new Validation());
     }
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> verifications.start(account, "SMS", "+12025550134", new Validation()));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> verifications.start(account, "SMS", "+12025550134", new Validation()));
 
     assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(t.outbox.to("+12025550134")).hasSize(5);

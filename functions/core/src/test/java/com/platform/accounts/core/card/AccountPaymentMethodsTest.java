@@ -19,7 +19,8 @@ class AccountPaymentMethodsTest extends CardTestSupport {
     methods.remove(ana, pm.paymentMethodId());
 
     assertThat(methods.list(ana.accountId())).isEmpty();
-    assertThat(processor.statement("1178")).extracting(Transaction::status)
+    assertThat(processor.statement("1178"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
     assertThat(placement.add(account("US"), token("4111111111111178")).status())
         .isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
@@ -45,7 +46,8 @@ class AccountPaymentMethodsTest extends CardTestSupport {
 
     assertThat(problemOf(() -> methods.remove(account("US"), pm.paymentMethodId())).code())
         .isEqualTo(ErrorCode.NOT_FOUND);
-    assertThat(methods.list(ana.accountId())).extracting(PaymentMethod::status)
+    assertThat(methods.list(ana.accountId()))
+        .extracting(PaymentMethod::status)
         .containsExactly(PaymentMethodStatus.PENDING_VERIFICATION);
   }
 
@@ -57,7 +59,9 @@ class AccountPaymentMethodsTest extends CardTestSupport {
 
     methods.remove(ana, pm.paymentMethodId());
 
-    assertThat(t.workflows.resumed).containsExactly(new Resumed("task-token-2",
-        new WorkflowOutcome.CardOutcome(PaymentMethodStatus.REMOVED)));
+    assertThat(t.workflows.resumed)
+        .containsExactly(
+            new Resumed(
+                "task-token-2", new WorkflowOutcome.CardOutcome(PaymentMethodStatus.REMOVED)));
   }
 }

@@ -11,8 +11,12 @@ import com.platform.accounts.core.problem.Problem;
 import org.junit.jupiter.api.Test;
 
 class CardEligibilityTest extends CardTestSupport {
-  private final CardEligibility eligibility = new CardEligibility(t.table.paymentMethods(),
-      processor, new Hmac(t.lifecycle.ports().keys().hmacKey()), t.clock);
+  private final CardEligibility eligibility =
+      new CardEligibility(
+          t.table.paymentMethods(),
+          processor,
+          new Hmac(t.lifecycle.ports().keys().hmacKey()),
+          t.clock);
 
   @Test
   void refusalsComeInTheContractsOrderAndPlaceNoCharge() {
@@ -23,8 +27,11 @@ class CardEligibilityTest extends CardTestSupport {
         .isEqualTo(ErrorCode.CARD_FUNDING_NOT_ACCEPTED);
     assertThat(problemOf(() -> placement.add(us, token("6250947000000014"))).code())
         .isEqualTo(ErrorCode.CARD_COUNTRY_MISMATCH);
-    assertThat(problemOf(() -> placement.add(us, processor.tokenize("4242424242424242", 1, 2020,
-        "123"))).code()).isEqualTo(ErrorCode.CARD_EXPIRED);
+    assertThat(
+            problemOf(
+                    () -> placement.add(us, processor.tokenize("4242424242424242", 1, 2020, "123")))
+                .code())
+        .isEqualTo(ErrorCode.CARD_EXPIRED);
     assertThat(problemOf(() -> placement.add(us, token("4000000000000002"))).code())
         .isEqualTo(ErrorCode.CARD_DECLINED);
     assertThat(processor.statement("0008")).isEmpty();
@@ -61,8 +68,10 @@ class CardEligibilityTest extends CardTestSupport {
     StoredCard card = eligibility.check(account("US"), token);
 
     assertThat(card.processorToken()).isEqualTo(token);
-    assertThat(card.fingerprintHash()).isEqualTo(new Hmac(t.lifecycle.ports().keys().hmacKey())
-        .digest("card-fingerprint", processor.describe(token).fingerprint()));
+    assertThat(card.fingerprintHash())
+        .isEqualTo(
+            new Hmac(t.lifecycle.ports().keys().hmacKey())
+                .digest("card-fingerprint", processor.describe(token).fingerprint()));
     assertThat(card.expMonth()).isEqualTo(12);
     assertThat(card.expYear()).isEqualTo(2030);
     assertThat(card.funding()).isEqualTo(Funding.CREDIT);
@@ -80,8 +89,11 @@ class CardEligibilityTest extends CardTestSupport {
   @Test
   void aCardThatExpiresThisMonthIsStillFine() {
     // the test clock stands in November 2026
-    assertThat(eligibility.check(account("US"),
-        processor.tokenize("4242424242424242", 11, 2026, "123")).expMonth()).isEqualTo(11);
+    assertThat(
+            eligibility
+                .check(account("US"), processor.tokenize("4242424242424242", 11, 2026, "123"))
+                .expMonth())
+        .isEqualTo(11);
   }
 
   @Test
@@ -89,7 +101,8 @@ class CardEligibilityTest extends CardTestSupport {
     Problem p = problemOf(() -> eligibility.check(account("US"), "tok_doesnotexist"));
 
     assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-    assertThat(p.errors()).extracting(e -> e.code())
+    assertThat(p.errors())
+        .extracting(e -> e.code())
         .containsExactly(FieldErrorCode.UNKNOWN_CARD_TOKEN);
   }
 
@@ -99,9 +112,11 @@ class CardEligibilityTest extends CardTestSupport {
     processor.failNext("describe", Fault.UNAVAILABLE_BEFORE);
 
     assertThat(problemOf(() -> eligibility.check(ana, null)).errors())
-        .extracting(e -> e.code()).containsExactly(FieldErrorCode.REQUIRED);
+        .extracting(e -> e.code())
+        .containsExactly(FieldErrorCode.REQUIRED);
     assertThat(problemOf(() -> eligibility.check(ana, "tok with spaces")).errors())
-        .extracting(e -> e.code()).containsExactly(FieldErrorCode.UNKNOWN_CARD_TOKEN);
+        .extracting(e -> e.code())
+        .containsExactly(FieldErrorCode.UNKNOWN_CARD_TOKEN);
     assertThat(problemOf(() -> eligibility.check(ana, token("4242424242424242"))).code())
         .as("the processor was first asked here")
         .isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);

@@ -8,19 +8,19 @@ import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
 import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.port.CardProcessor;
+import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.CodeSent;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.platform.accounts.core.port.PaymentMethodStore;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * What the tests of each part of card verification stand on: the core on in-memory ports and the
@@ -41,8 +41,12 @@ abstract class CardTestSupport {
   /** A signed-up account of this country, with both contacts proven. */
   Account account(String country) {
     String email = "card" + EMAILS.incrementAndGet() + "@example.com";
-    CodeSent sent = t.lifecycle.signups().start(new SignupCommand(country, email, PASSWORD,
-        PASSWORD, true, null, null), new Validation());
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand(country, email, PASSWORD, PASSWORD, true, null, null),
+                new Validation());
     String id = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode(email)).accountId();
     return t.table.accounts().find(id).orElseThrow();
   }
@@ -65,8 +69,11 @@ abstract class CardTestSupport {
   }
 
   Transaction microcharge(String last4) {
-    return processor.statement(last4).stream().filter(tx -> tx.status().equals("CAPTURED")
-        || tx.description().matches(DESCRIPTOR.pattern())).reduce((a, b) -> b).orElseThrow();
+    return processor.statement(last4).stream()
+        .filter(
+            tx -> tx.status().equals("CAPTURED") || tx.description().matches(DESCRIPTOR.pattern()))
+        .reduce((a, b) -> b)
+        .orElseThrow();
   }
 
   String descriptorCode(String last4) {
@@ -82,11 +89,25 @@ abstract class CardTestSupport {
   /** Charges are placed as the core places them, but through this processor and workflows. */
   ChargePlacement placementWith(CardProcessor cards, Workflows workflows) {
     Hmac hmac = new Hmac(t.lifecycle.ports().keys().hmacKey());
-    ChargeRelease releaseThere = new ChargeRelease(t.table.paymentMethods(), t.table.accounts(),
-        cards, t.outbox, t.lifecycle.telemetry(), t.clock, "ACMECLOUD");
-    return new ChargePlacement(t.table.paymentMethods(),
-        new CardEligibility(t.table.paymentMethods(), cards, hmac, t.clock), cards, hmac,
-        releaseThere, workflows, t.lifecycle.telemetry(), t.clock, "ACMECLOUD");
+    ChargeRelease releaseThere =
+        new ChargeRelease(
+            t.table.paymentMethods(),
+            t.table.accounts(),
+            cards,
+            t.outbox,
+            t.lifecycle.telemetry(),
+            t.clock,
+            "ACMECLOUD");
+    return new ChargePlacement(
+        t.table.paymentMethods(),
+        new CardEligibility(t.table.paymentMethods(), cards, hmac, t.clock),
+        cards,
+        hmac,
+        releaseThere,
+        workflows,
+        t.lifecycle.telemetry(),
+        t.clock,
+        "ACMECLOUD");
   }
 
   /** A processor that does what the sandbox does, but for what a test overrides. */

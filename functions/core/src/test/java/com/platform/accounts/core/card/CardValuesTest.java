@@ -14,8 +14,8 @@ class CardValuesTest {
   void onlyCreditAndDebitCardsAreAccepted() {
     assertThat(Funding.CREDIT.accepted()).isTrue();
     assertThat(Funding.DEBIT.accepted()).isTrue();
-    for (Funding refused : new Funding[] {Funding.PREPAID, Funding.VIRTUAL, Funding.GIFT,
-        Funding.UNKNOWN}) {
+    for (Funding refused :
+        new Funding[] {Funding.PREPAID, Funding.VIRTUAL, Funding.GIFT, Funding.UNKNOWN}) {
       assertThat(refused.accepted()).as("%s", refused).isFalse();
     }
   }
@@ -30,7 +30,8 @@ class CardValuesTest {
       drawn.add(secrets.microchargeCents());
     }
 
-    assertThat(drawn).as("every amount, both ends included, so none is likelier to be guessed")
+    assertThat(drawn)
+        .as("every amount, both ends included, so none is likelier to be guessed")
         .hasSize(50);
     assertThat(new ChargeSecrets("123456", 42).microcharge().plain()).isEqualTo("0.42");
   }
@@ -40,16 +41,29 @@ class CardValuesTest {
     Instant at = Instant.parse("2026-11-26T09:00:00Z");
 
     assertThat(new ChargeSecrets("123456", 42)).hasToString("ChargeSecrets[***]");
-    assertThat(new OwnershipProof.DescriptorCode("123456"))
-        .hasToString("DescriptorCode[***]");
+    assertThat(new OwnershipProof.DescriptorCode("123456")).hasToString("DescriptorCode[***]");
     assertThat(new OwnershipAnswer.Code("123456")).hasToString("Code[***]");
     assertThat(new CardDetails("VISA", "4242", 12, 2030, "US", Funding.CREDIT, "fp_secret"))
         .hasToString("CardDetails[brand=VISA, country=US, funding=CREDIT]");
-    assertThat(new StoredCard("tok_secret", "VISA", "4242", 12, 2030, "US", Funding.CREDIT,
-        "hash_secret")).hasToString("StoredCard[brand=VISA, country=US]");
-    assertThat(new OwnershipCheck("hold_1", "ch_1", "code_hash", "amount_hash", 2, at,
-        at.plusSeconds(60), null, at.plusSeconds(120), "sealed_token"))
-        .hasToString("OwnershipCheck[failedAttempts=2, releaseDueAt=" + at.plusSeconds(60)
-            + ", releasedAt=null]");
+    assertThat(
+            new StoredCard(
+                "tok_secret", "VISA", "4242", 12, 2030, "US", Funding.CREDIT, "hash_secret"))
+        .hasToString("StoredCard[brand=VISA, country=US]");
+    assertThat(
+            new OwnershipCheck(
+                "hold_1",
+                "ch_1",
+                "code_hash",
+                "amount_hash",
+                2,
+                at,
+                at.plusSeconds(60),
+                null,
+                at.plusSeconds(120),
+                "sealed_token"))
+        .hasToString(
+            "OwnershipCheck[failedAttempts=2, releaseDueAt="
+                + at.plusSeconds(60)
+                + ", releasedAt=null]");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
@@ -17,8 +18,8 @@ import com.platform.accounts.core.support.CapturedLog;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import com.platform.accounts.core.crypto.Hmac;
 
 class ChargePlacementTest extends CardTestSupport {
 
@@ -55,7 +56,8 @@ class ChargePlacementTest extends CardTestSupport {
 
     Problem p = problemOf(() -> placement.add(ana, token("4111111111111152")));
     assertThat(p.code()).isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
-    assertThat(processor.statement("1152")).extracting(Transaction::status)
+    assertThat(processor.statement("1152"))
+        .extracting(Transaction::status)
         .as("the lost hold is found by its idempotency key and voided at once")
         .containsExactly("VOIDED");
     assertThat(problemOf(() -> placement.add(ana, token("4111111111111152"))).code())
@@ -67,7 +69,8 @@ class ChargePlacementTest extends CardTestSupport {
 
     assertThat(processor.calls("authorizeHold")).isEqualTo(1);
     assertThat(processor.calls("charge")).isZero();
-    assertThat(methods.list(ana.accountId())).extracting(PaymentMethod::status)
+    assertThat(methods.list(ana.accountId()))
+        .extracting(PaymentMethod::status)
         .containsExactly(PaymentMethodStatus.FAILED);
     assertThat(placement.add(ana, token("4111111111111152")).status())
         .as("settled: the card can be added again")
@@ -82,7 +85,8 @@ class ChargePlacementTest extends CardTestSupport {
     assertThat(problemOf(() -> placement.add(ana, token("4111111111111210"))).code())
         .isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
 
-    assertThat(processor.statement("1210")).extracting(Transaction::status)
+    assertThat(processor.statement("1210"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
     assertThat(methods.list(ana.accountId())).isEmpty();
     assertThat(processor.calls("charge")).isEqualTo(1);
@@ -95,36 +99,40 @@ class ChargePlacementTest extends CardTestSupport {
 
     assertThat(problemOf(() -> placement.add(ana, token("4111111111111251"))).code())
         .isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
-    assertThat(processor.statement("1251")).extracting(Transaction::status)
+    assertThat(processor.statement("1251"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED");
 
     t.clock.advanceBy(Duration.ofMinutes(15));
     assertThat(sweep().released()).isEqualTo(1);
     assertThat(processor.calls("charge")).isZero();
-    assertThat(methods.list(ana.accountId())).extracting(PaymentMethod::status)
+    assertThat(methods.list(ana.accountId()))
+        .extracting(PaymentMethod::status)
         .containsExactly(PaymentMethodStatus.FAILED);
   }
 
   @Test
   void anOutageThatAlsoStopsTheReleaseLeavesTheHoldDueForTheJobAndIsCounted() {
     Account ana = account("US");
-    CardProcessor down = new DelegatingProcessor(processor) {
-      @Override
-      public String charge(String cardToken, Money amount, String descriptor, String key) {
-        throw new ProcessorUnavailableException("charge timed out", null);
-      }
+    CardProcessor down =
+        new DelegatingProcessor(processor) {
+          @Override
+          public String charge(String cardToken, Money amount, String descriptor, String key) {
+            throw new ProcessorUnavailableException("charge timed out", null);
+          }
 
-      @Override
-      public void voidHold(String holdId, String key) {
-        throw new ProcessorUnavailableException("void timed out", null);
-      }
-    };
+          @Override
+          public void voidHold(String holdId, String key) {
+            throw new ProcessorUnavailableException("void timed out", null);
+          }
+        };
 
-    Problem p = problemOf(() -> placementWith(down, t.workflows)
-        .add(ana, token("4111111111111277")));
+    Problem p =
+        problemOf(() -> placementWith(down, t.workflows).add(ana, token("4111111111111277")));
 
     assertThat(p.code()).isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
-    assertThat(processor.statement("1277")).extracting(Transaction::status)
+    assertThat(processor.statement("1277"))
+        .extracting(Transaction::status)
         .containsExactly("AUTHORIZED");
     assertThat(t.lifecycle.telemetry().counted(ChargeRelease.RELEASE_FAILED)).isEqualTo(1);
     PaymentMethod left = methods.list(ana.accountId()).get(0);
@@ -132,7 +140,8 @@ class ChargePlacementTest extends CardTestSupport {
 
     t.clock.advanceBy(Duration.ofMinutes(15));
     assertThat(sweep().released()).isEqualTo(1);
-    assertThat(processor.statement("1277")).extracting(Transaction::status)
+    assertThat(processor.statement("1277"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED");
   }
 
@@ -143,18 +152,21 @@ class ChargePlacementTest extends CardTestSupport {
 
     assertThatThrownBy(() -> placement.add(ana, token("4111111111111160")))
         .isInstanceOf(SandboxCardProcessor.SimulatedCrash.class);
-    assertThat(processor.statement("1160")).extracting(Transaction::status)
+    assertThat(processor.statement("1160"))
+        .extracting(Transaction::status)
         .containsExactly("AUTHORIZED");
     assertThat(t.workflows.cardVerifications).isEmpty();
 
     t.clock.advanceBy(Duration.ofHours(23));
     assertThat(sweep().released()).isEqualTo(1);
 
-    assertThat(processor.statement("1160")).extracting(Transaction::status)
+    assertThat(processor.statement("1160"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED");
     assertThat(processor.calls("authorizeHold")).isEqualTo(1);
     assertThat(processor.calls("charge")).isZero();
-    assertThat(methods.list(ana.accountId())).extracting(PaymentMethod::status)
+    assertThat(methods.list(ana.accountId()))
+        .extracting(PaymentMethod::status)
         .containsExactly(PaymentMethodStatus.FAILED);
   }
 
@@ -172,33 +184,37 @@ class ChargePlacementTest extends CardTestSupport {
     t.clock.advanceBy(Duration.ofMinutes(10));
     assertThat(placement.confirmPlacement(ana.accountId(), id)).isEqualTo("FAILED");
 
-    assertThat(processor.statement("1285")).extracting(Transaction::status)
+    assertThat(processor.statement("1285"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED");
   }
 
   @Test
   void aProcessorAnswerThatIsNeitherDeclineNorOutageStillLeavesNothingStanding() {
     Account ana = account("US");
-    CardProcessor broken = new DelegatingProcessor(processor) {
-      @Override
-      public String charge(String cardToken, Money amount, String descriptor, String key) {
-        throw new IllegalStateException("amount_too_small");
-      }
-    };
+    CardProcessor broken =
+        new DelegatingProcessor(processor) {
+          @Override
+          public String charge(String cardToken, Money amount, String descriptor, String key) {
+            throw new IllegalStateException("amount_too_small");
+          }
+        };
 
     Problem p;
     List<String> logged;
     try (CapturedLog log = CapturedLog.of(ChargePlacement.class)) {
-      p = problemOf(() -> placementWith(broken, t.workflows)
-          .add(ana, token("4111111111111269")));
+      p = problemOf(() -> placementWith(broken, t.workflows).add(ana, token("4111111111111269")));
       logged = log.lines();
     }
 
     assertThat(p.code()).isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
-    assertThat(processor.statement("1269")).extracting(Transaction::status)
+    assertThat(processor.statement("1269"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED");
     assertThat(t.lifecycle.telemetry().counted(ChargePlacement.PLACEMENT_FAILED)).isEqualTo(1);
-    assertThat(logged).singleElement().asString()
+    assertThat(logged)
+        .singleElement()
+        .asString()
         .startsWith("WARNING CardPlacementFailed: payment method pm_")
         .contains("java.lang.IllegalStateException")
         .doesNotContain("amount_too_small");
@@ -207,18 +223,19 @@ class ChargePlacementTest extends CardTestSupport {
   @Test
   void aWorkflowThatDoesNotStartIsLoggedAndCountedAndTheCardStaysVerifiable() {
     Account ana = account("US");
-    Workflows down = new Workflows() {
-      @Override
-      public void startContactVerification(String challengeId) {}
+    Workflows down =
+        new Workflows() {
+          @Override
+          public void startContactVerification(String challengeId) {}
 
-      @Override
-      public void startCardVerification(String accountId, String paymentMethodId) {
-        throw new IllegalStateException("throttled");
-      }
+          @Override
+          public void startCardVerification(String accountId, String paymentMethodId) {
+            throw new IllegalStateException("throttled");
+          }
 
-      @Override
-      public void resume(String taskToken, WorkflowOutcome outcome) {}
-    };
+          @Override
+          public void resume(String taskToken, WorkflowOutcome outcome) {}
+        };
 
     PaymentMethod pm;
     List<String> logged;
@@ -229,24 +246,31 @@ class ChargePlacementTest extends CardTestSupport {
 
     assertThat(pm.status()).isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
     assertThat(pm.check().placementComplete()).isTrue();
-    assertThat(t.lifecycle.telemetry().counted(ChargePlacement.WORKFLOW_NOT_STARTED))
-        .isEqualTo(1);
-    assertThat(logged).singleElement().asString()
+    assertThat(t.lifecycle.telemetry().counted(ChargePlacement.WORKFLOW_NOT_STARTED)).isEqualTo(1);
+    assertThat(logged)
+        .singleElement()
+        .asString()
         .contains("CardWorkflowNotStarted", pm.paymentMethodId())
         .doesNotContain(descriptorCode("1293"));
-    assertThat(answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(descriptorCode("1293"))).status())
+    assertThat(
+            answers
+                .verify(
+                    ana,
+                    pm.paymentMethodId(),
+                    new OwnershipProof.DescriptorCode(descriptorCode("1293")))
+                .status())
         .isEqualTo(PaymentMethodStatus.VERIFIED);
   }
 
   @Test
   void theMicrochargeRespectsTheProcessorsMinimum() {
-    CardProcessor stripeLike = new DelegatingProcessor(processor) {
-      @Override
-      public Money minimumCharge() {
-        return Money.usd("0.50");
-      }
-    };
+    CardProcessor stripeLike =
+        new DelegatingProcessor(processor) {
+          @Override
+          public Money minimumCharge() {
+            return Money.usd("0.50");
+          }
+        };
     ChargePlacement withMinimum = placementWith(stripeLike, t.workflows);
     for (int i = 0; i < 20; i++) {
       Account someone = account("US");
@@ -263,12 +287,11 @@ class ChargePlacementTest extends CardTestSupport {
     Account ana = account("US");
     placement.add(ana, token("4111111111111418"));
 
-    Problem p = problemOf(() -> placementCheckingStale().add(account("US"),
-        token("4111111111111418")));
+    Problem p =
+        problemOf(() -> placementCheckingStale().add(account("US"), token("4111111111111418")));
 
     assertThat(p.code()).isEqualTo(ErrorCode.CARD_ALREADY_REGISTERED);
-    assertThat(processor.statement("1418")).as("only the first account's charges")
-        .hasSize(2);
+    assertThat(processor.statement("1418")).as("only the first account's charges").hasSize(2);
   }
 
   @Test
@@ -284,40 +307,51 @@ class ChargePlacementTest extends CardTestSupport {
 
   /** Charges placed after an eligibility check that read the store before anyone's card. */
   private ChargePlacement placementCheckingStale() {
-    DelegatingStore stale = new DelegatingStore(t.table.paymentMethods()) {
-      @Override
-      public java.util.Optional<String> fingerprintOwner(String fingerprintHash) {
-        return java.util.Optional.empty();
-      }
+    DelegatingStore stale =
+        new DelegatingStore(t.table.paymentMethods()) {
+          @Override
+          public Optional<String> fingerprintOwner(String fingerprintHash) {
+            return Optional.empty();
+          }
 
-      @Override
-      public List<PaymentMethod> list(String accountId) {
-        return List.of();
-      }
-    };
+          @Override
+          public List<PaymentMethod> list(String accountId) {
+            return List.of();
+          }
+        };
     Hmac hmac = new Hmac(t.lifecycle.ports().keys().hmacKey());
-    return new ChargePlacement(t.table.paymentMethods(),
-        new CardEligibility(stale, processor, hmac, t.clock), processor, hmac, release,
-        t.workflows, t.lifecycle.telemetry(), t.clock, "ACMECLOUD");
+    return new ChargePlacement(
+        t.table.paymentMethods(),
+        new CardEligibility(stale, processor, hmac, t.clock),
+        processor,
+        hmac,
+        release,
+        t.workflows,
+        t.lifecycle.telemetry(),
+        t.clock,
+        "ACMECLOUD");
   }
 
   @Test
   void aCardRemovedWhileItsChargesArePlacedHasThemReleasedAsSoonAsTheyAreRecorded() {
     Account ana = account("US");
-    CardProcessor slow = new DelegatingProcessor(processor) {
-      @Override
-      public String authorizeHold(String cardToken, Money amount, String descriptor, String key) {
-        // the owner removes the card while the processor takes its time
-        t.clock.advanceBy(Duration.ofMinutes(11));
-        PaymentMethod pending = methods.list(ana.accountId()).get(0);
-        methods.remove(ana, pending.paymentMethodId());
-        return super.authorizeHold(cardToken, amount, descriptor, key);
-      }
-    };
+    CardProcessor slow =
+        new DelegatingProcessor(processor) {
+          @Override
+          public String authorizeHold(
+              String cardToken, Money amount, String descriptor, String key) {
+            // the owner removes the card while the processor takes its time
+            t.clock.advanceBy(Duration.ofMinutes(11));
+            PaymentMethod pending = methods.list(ana.accountId()).get(0);
+            methods.remove(ana, pending.paymentMethodId());
+            return super.authorizeHold(cardToken, amount, descriptor, key);
+          }
+        };
 
     placementWith(slow, t.workflows).add(ana, token("4111111111111434"));
 
-    assertThat(processor.statement("1434")).extracting(Transaction::status)
+    assertThat(processor.statement("1434"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
     assertThat(methods.list(ana.accountId())).isEmpty();
   }

@@ -21,7 +21,8 @@ class ChargeReleaseTest extends CardTestSupport {
 
   /** Three cards of three accounts, added in this order, with their charges standing. */
   private List<PaymentMethod> threeCards() {
-    return List.of(placement.add(account("US"), token("4111111111111343")),
+    return List.of(
+        placement.add(account("US"), token("4111111111111343")),
         placement.add(account("US"), token("4111111111111350")),
         placement.add(account("US"), token("4111111111111368")));
   }
@@ -37,12 +38,16 @@ class ChargeReleaseTest extends CardTestSupport {
     t.clock.advanceBy(Duration.ofMinutes(1));
     assertThat(sweep()).isEqualTo(new ChargeRelease.DueSweep(1, 0, 0));
     assertThat(sweep().released()).isZero();
-    assertThat(processor.statement("1137")).extracting(Transaction::status)
+    assertThat(processor.statement("1137"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
 
     t.clock.advanceBy(Duration.ofDays(5));
-    assertThat(answers.verify(ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code))
-        .status()).isEqualTo(PaymentMethodStatus.VERIFIED);
+    assertThat(
+            answers
+                .verify(ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code))
+                .status())
+        .isEqualTo(PaymentMethodStatus.VERIFIED);
     assertThat(processor.calls("voidHold")).isEqualTo(1);
     assertThat(processor.calls("refund")).isEqualTo(1);
   }
@@ -55,8 +60,13 @@ class ChargeReleaseTest extends CardTestSupport {
     t.clock.advanceBy(Duration.ofDays(7));
 
     assertThat(release.expire(ana.accountId(), pm.paymentMethodId())).isEqualTo("FAILED");
-    assertThat(problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(code))).code()).isEqualTo(ErrorCode.VERIFICATION_EXPIRED);
+    assertThat(
+            problemOf(
+                    () ->
+                        answers.verify(
+                            ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code)))
+                .code())
+        .isEqualTo(ErrorCode.VERIFICATION_EXPIRED);
     assertThat(t.lastMessage(ana.email()).subject()).contains("could not verify");
   }
 
@@ -92,31 +102,44 @@ class ChargeReleaseTest extends CardTestSupport {
 
     assertThat(first).isEqualTo(new ChargeRelease.DueSweep(2, 1, 0));
     assertThat(t.lifecycle.telemetry().counted(ChargeRelease.RELEASE_FAILED)).isEqualTo(1);
-    List<PaymentMethod> standing = cards.stream().map(this::stored)
-        .filter(pm -> !pm.check().released()).toList();
+    List<PaymentMethod> standing =
+        cards.stream().map(this::stored).filter(pm -> !pm.check().released()).toList();
     assertThat(standing).hasSize(1);
     PaymentMethod failed = standing.get(0);
     String last4 = failed.card().last4();
-    assertThat(logged).singleElement().asString()
+    assertThat(logged)
+        .singleElement()
+        .asString()
         .startsWith("WARNING CardReleaseFailed: payment method " + failed.paymentMethodId())
         .contains("PROCESSOR_UNAVAILABLE")
         .doesNotContain(descriptorCode(last4), failed.card().processorToken());
-    assertThat(processor.statement(last4)).extracting(Transaction::status)
+    assertThat(processor.statement(last4))
+        .extracting(Transaction::status)
         .containsExactly("AUTHORIZED", "CAPTURED");
 
-    assertThat(sweep()).as("still due, so the next run releases it")
+    assertThat(sweep())
+        .as("still due, so the next run releases it")
         .isEqualTo(new ChargeRelease.DueSweep(1, 0, 0));
-    assertThat(processor.statement(last4)).extracting(Transaction::status)
+    assertThat(processor.statement(last4))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
   }
 
   @Test
   void aCardThatCannotBeFailedAfterSevenDaysIsCountedAsAnExpiryFailure() {
-    MessageSender mailDown = message -> {
-      throw new IllegalStateException("mail down");
-    };
-    ChargeRelease withoutMail = new ChargeRelease(t.table.paymentMethods(), t.table.accounts(),
-        processor, mailDown, t.lifecycle.telemetry(), t.clock, "ACMECLOUD");
+    MessageSender mailDown =
+        message -> {
+          throw new IllegalStateException("mail down");
+        };
+    ChargeRelease withoutMail =
+        new ChargeRelease(
+            t.table.paymentMethods(),
+            t.table.accounts(),
+            processor,
+            mailDown,
+            t.lifecycle.telemetry(),
+            t.clock,
+            "ACMECLOUD");
     PaymentMethod pm = placement.add(account("US"), token("4111111111111376"));
     t.clock.advanceBy(ChargePlacement.RELEASE_DUE_AFTER);
     sweep();
@@ -148,8 +171,7 @@ class ChargeReleaseTest extends CardTestSupport {
     threeCards();
     t.clock.advanceBy(Duration.ofHours(23));
 
-    assertThat(release.releaseDue(10, () -> false))
-        .isEqualTo(new ChargeRelease.DueSweep(0, 0, 3));
+    assertThat(release.releaseDue(10, () -> false)).isEqualTo(new ChargeRelease.DueSweep(0, 0, 3));
     assertThat(processor.calls("voidHold")).isZero();
   }
 
@@ -184,8 +206,8 @@ class ChargeReleaseTest extends CardTestSupport {
   void theSevenDayTaskOnAnAnsweredCardChangesNothingAndTellsNoOne() {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111400"));
-    answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(descriptorCode("1400")));
+    answers.verify(
+        ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(descriptorCode("1400")));
     PaymentMethod answered = stored(pm);
     int mails = t.outbox.to(ana.email()).size();
     t.clock.advanceBy(CardVerification.OPEN_FOR);

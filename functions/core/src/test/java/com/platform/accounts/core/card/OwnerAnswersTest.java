@@ -6,6 +6,7 @@ import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
+import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.problem.ErrorCode;
@@ -23,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import com.platform.accounts.core.messaging.OutboundMessage;
 
 class OwnerAnswersTest extends CardTestSupport {
 
@@ -32,11 +32,13 @@ class OwnerAnswersTest extends CardTestSupport {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4242424242424242"));
 
-    PaymentMethod verified = answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(descriptorCode("4242")));
+    PaymentMethod verified =
+        answers.verify(
+            ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(descriptorCode("4242")));
 
     assertThat(verified.status()).isEqualTo(PaymentMethodStatus.VERIFIED);
-    assertThat(processor.statement("4242")).extracting(Transaction::status)
+    assertThat(processor.statement("4242"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
     assertThat(t.lastMessage(ana.email()).subject()).contains("is verified");
     assertThat(t.events.all()).anyMatch(e -> e.type().equals("PaymentMethodVerified"));
@@ -47,8 +49,9 @@ class OwnerAnswersTest extends CardTestSupport {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("5555555555554444"));
 
-    PaymentMethod verified = answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.UsdAmount(microcharge("4444").amount()));
+    PaymentMethod verified =
+        answers.verify(
+            ana, pm.paymentMethodId(), new OwnershipProof.UsdAmount(microcharge("4444").amount()));
 
     assertThat(verified.status()).isEqualTo(PaymentMethodStatus.VERIFIED);
   }
@@ -60,9 +63,14 @@ class OwnerAnswersTest extends CardTestSupport {
     List<Transaction> statement = processor.statement("0006");
     assertThat(statement.get(0).amount()).isEqualTo(Money.of("1.35", "AUD"));
 
-    PaymentMethod verified = answers.verify(bruce, pm.paymentMethodId(),
-        new OwnershipProof.LocalAmounts(Currency.getInstance("AUD"),
-            statement.get(0).amount().amount(), statement.get(1).amount().amount()));
+    PaymentMethod verified =
+        answers.verify(
+            bruce,
+            pm.paymentMethodId(),
+            new OwnershipProof.LocalAmounts(
+                Currency.getInstance("AUD"),
+                statement.get(0).amount().amount(),
+                statement.get(1).amount().amount()));
 
     assertThat(verified.status()).isEqualTo(PaymentMethodStatus.VERIFIED);
   }
@@ -71,10 +79,13 @@ class OwnerAnswersTest extends CardTestSupport {
   void everyMicrochargeRoundTripsThroughAudExactly() {
     for (int cents = 1; cents <= 99; cents++) {
       Money usd = Money.ofMinor(cents, Currency.getInstance("USD"));
-      BigDecimal aud = usd.amount().multiply(SandboxCardProcessor.AUD_PER_USD)
-          .setScale(2, RoundingMode.HALF_UP);
-      assertThat(new OwnershipProof.LocalAmounts(Currency.getInstance("AUD"),
-          new BigDecimal("1.35"), aud).usdMicrocharge()).isEqualTo(usd);
+      BigDecimal aud =
+          usd.amount().multiply(SandboxCardProcessor.AUD_PER_USD).setScale(2, RoundingMode.HALF_UP);
+      assertThat(
+              new OwnershipProof.LocalAmounts(
+                      Currency.getInstance("AUD"), new BigDecimal("1.35"), aud)
+                  .usdMicrocharge())
+          .isEqualTo(usd);
     }
   }
 
@@ -86,21 +97,34 @@ class OwnerAnswersTest extends CardTestSupport {
     String wrong = wrongCode(descriptorCode("1111"));
 
     for (int remaining = 4; remaining >= 1; remaining--) {
-      Problem p = problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
-          new OwnershipProof.DescriptorCode(wrong)));
+      Problem p =
+          problemOf(
+              () ->
+                  answers.verify(
+                      ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(wrong)));
       assertThat(p.code()).isEqualTo(ErrorCode.VERIFICATION_FAILED);
       assertThat(p.extensions()).containsEntry("attemptsRemaining", remaining);
     }
-    Problem locked = problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.UsdAmount(Money.usd("5.00"))));
+    Problem locked =
+        problemOf(
+            () ->
+                answers.verify(
+                    ana, pm.paymentMethodId(), new OwnershipProof.UsdAmount(Money.usd("5.00"))));
 
     assertThat(locked.code()).isEqualTo(ErrorCode.VERIFICATION_LOCKED);
     assertThat(stored(pm).status()).isEqualTo(PaymentMethodStatus.FAILED);
-    assertThat(processor.statement("1111")).extracting(Transaction::status)
+    assertThat(processor.statement("1111"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
     assertThat(t.lastMessage(ana.email()).subject()).contains("could not verify");
-    assertThat(problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(descriptorCode("1111")))).code())
+    assertThat(
+            problemOf(
+                    () ->
+                        answers.verify(
+                            ana,
+                            pm.paymentMethodId(),
+                            new OwnershipProof.DescriptorCode(descriptorCode("1111"))))
+                .code())
         .isEqualTo(ErrorCode.VERIFICATION_LOCKED);
     Account bo = account("US");
     assertThat(placement.add(bo, token(number)).status())
@@ -113,8 +137,13 @@ class OwnerAnswersTest extends CardTestSupport {
     PaymentMethod pm = placement.add(ana, token("4111111111111301"));
     t.clock.advanceBy(CardVerification.OPEN_FOR);
 
-    Problem late = problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.UsdAmount(microcharge("1301").amount())));
+    Problem late =
+        problemOf(
+            () ->
+                answers.verify(
+                    ana,
+                    pm.paymentMethodId(),
+                    new OwnershipProof.UsdAmount(microcharge("1301").amount())));
 
     assertThat(late.code()).isEqualTo(ErrorCode.VERIFICATION_EXPIRED);
     assertThat(stored(pm).check().failedAttempts()).isZero();
@@ -138,13 +167,16 @@ class OwnerAnswersTest extends CardTestSupport {
     assertThat(verified.status()).isEqualTo(PaymentMethodStatus.VERIFIED);
     assertThat(verified.check().released()).isFalse();
     assertThat(t.lifecycle.telemetry().counted(ChargeRelease.RELEASE_FAILED)).isEqualTo(1);
-    assertThat(logged).singleElement().asString()
+    assertThat(logged)
+        .singleElement()
+        .asString()
         .contains("CardReleaseFailed", pm.paymentMethodId(), "PROCESSOR_UNAVAILABLE")
         .doesNotContain(code);
 
     t.clock.advanceBy(Duration.ofHours(23));
     assertThat(release.releaseDue(10, () -> true).released()).isEqualTo(1);
-    assertThat(processor.statement("1319")).extracting(Transaction::status)
+    assertThat(processor.statement("1319"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
   }
 
@@ -156,19 +188,21 @@ class OwnerAnswersTest extends CardTestSupport {
     answers.awaitOwner(ana.accountId(), pm.paymentMethodId(), "task-token-1");
     assertThat(stored(pm).check().sealedTaskToken()).isNotNull().isNotEqualTo("task-token-1");
     assertThat(t.workflows.resumed).isEmpty();
-    answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(descriptorCode("1327")));
+    answers.verify(
+        ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(descriptorCode("1327")));
 
-    assertThat(t.workflows.resumed).containsExactly(new Resumed("task-token-1",
-        new WorkflowOutcome.CardOutcome(PaymentMethodStatus.VERIFIED)));
+    assertThat(t.workflows.resumed)
+        .containsExactly(
+            new Resumed(
+                "task-token-1", new WorkflowOutcome.CardOutcome(PaymentMethodStatus.VERIFIED)));
   }
 
   @Test
   void theOwnerOfAnAnsweredCardIsNotToldAboutItsChargesAnyMore() {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111335"));
-    answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(descriptorCode("1335")));
+    answers.verify(
+        ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(descriptorCode("1335")));
     int sent = t.outbox.to(ana.email()).size();
 
     assertThat(answers.notifyChargesPlaced(ana.accountId(), pm.paymentMethodId()))
@@ -181,8 +215,13 @@ class OwnerAnswersTest extends CardTestSupport {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111186"));
 
-    Problem p = problemOf(() -> answers.verify(account("US"), pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(descriptorCode("1186"))));
+    Problem p =
+        problemOf(
+            () ->
+                answers.verify(
+                    account("US"),
+                    pm.paymentMethodId(),
+                    new OwnershipProof.DescriptorCode(descriptorCode("1186"))));
 
     assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
@@ -194,8 +233,13 @@ class OwnerAnswersTest extends CardTestSupport {
     String code = descriptorCode("1194");
     answers.verify(ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code));
 
-    assertThat(problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(code))).code()).isEqualTo(ErrorCode.ALREADY_VERIFIED);
+    assertThat(
+            problemOf(
+                    () ->
+                        answers.verify(
+                            ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code)))
+                .code())
+        .isEqualTo(ErrorCode.ALREADY_VERIFIED);
   }
 
   @Test
@@ -205,11 +249,21 @@ class OwnerAnswersTest extends CardTestSupport {
     String right = descriptorCode("1202");
     List<Callable<String>> tries = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      tries.add(() -> outcome(() -> answers.verify(ana, pm.paymentMethodId(),
-          new OwnershipProof.DescriptorCode(wrongCode(right)))));
+      tries.add(
+          () ->
+              outcome(
+                  () ->
+                      answers.verify(
+                          ana,
+                          pm.paymentMethodId(),
+                          new OwnershipProof.DescriptorCode(wrongCode(right)))));
     }
-    tries.add(() -> outcome(() -> answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(right))));
+    tries.add(
+        () ->
+            outcome(
+                () ->
+                    answers.verify(
+                        ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(right))));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<String> outcomes = new ArrayList<>();
     for (Future<String> f : pool.invokeAll(tries)) {
@@ -237,13 +291,15 @@ class OwnerAnswersTest extends CardTestSupport {
   void anAnswerThatCameBeforeTheWorkflowWaitedResumesItAtOnce() {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111343"));
-    answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(descriptorCode("1343")));
+    answers.verify(
+        ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(descriptorCode("1343")));
 
     answers.awaitOwner(ana.accountId(), pm.paymentMethodId(), "task-token-3");
 
-    assertThat(t.workflows.resumed).containsExactly(new Resumed("task-token-3",
-        new WorkflowOutcome.CardOutcome(PaymentMethodStatus.VERIFIED)));
+    assertThat(t.workflows.resumed)
+        .containsExactly(
+            new Resumed(
+                "task-token-3", new WorkflowOutcome.CardOutcome(PaymentMethodStatus.VERIFIED)));
     assertThat(stored(pm).check().sealedTaskToken()).as("nothing left to resume").isNull();
   }
 
@@ -254,8 +310,10 @@ class OwnerAnswersTest extends CardTestSupport {
     String code = descriptorCode("1350");
     methods.remove(ana, pm.paymentMethodId());
 
-    Problem p = problemOf(() -> answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(code)));
+    Problem p =
+        problemOf(
+            () ->
+                answers.verify(ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code)));
 
     assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(stored(pm).status()).isEqualTo(PaymentMethodStatus.REMOVED);
@@ -272,9 +330,12 @@ class OwnerAnswersTest extends CardTestSupport {
 
     OutboundMessage mail = t.lastMessage(ana.email());
     assertThat(mail.subject()).isEqualTo("Verify your VISA card ending in 1368");
-    assertThat(mail.body()).contains("an authorization hold of 1.00 USD")
-        .contains("INTL<6 digits>*ACMECLOUD").contains("You have 7 days and 5 tries")
-        .doesNotContain(code).doesNotContain("{{");
+    assertThat(mail.body())
+        .contains("an authorization hold of 1.00 USD")
+        .contains("INTL<6 digits>*ACMECLOUD")
+        .contains("You have 7 days and 5 tries")
+        .doesNotContain(code)
+        .doesNotContain("{{");
     assertThat(mail.code()).isNull();
   }
 
@@ -283,8 +344,8 @@ class OwnerAnswersTest extends CardTestSupport {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111376"));
 
-    answers.verify(ana, pm.paymentMethodId(),
-        new OwnershipProof.DescriptorCode(descriptorCode("1376")));
+    answers.verify(
+        ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(descriptorCode("1376")));
 
     assertThat(t.lastMessage(ana.email()).subject()).contains("1376");
     assertThat(t.lastMessage(ana.email()).body()).doesNotContain("{{");

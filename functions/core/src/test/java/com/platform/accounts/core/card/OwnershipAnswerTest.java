@@ -25,8 +25,8 @@ class OwnershipAnswerTest {
   }
 
   private static OwnershipAnswer local(String currency, String hold, String microcharge) {
-    return new OwnershipAnswer(null, null,
-        new OwnershipAnswer.LocalAmounts(currency, hold, microcharge));
+    return new OwnershipAnswer(
+        null, null, new OwnershipAnswer.LocalAmounts(currency, hold, microcharge));
   }
 
   private static Problem refusal(OwnershipAnswer answer) {
@@ -45,7 +45,8 @@ class OwnershipAnswerTest {
   @Test
   void aCodeThatIsNotSixDigitsOrNotTextIsAnInvalidCode() {
     for (String bad : new String[] {"12345", "1234567", "12345a", " 123456", "", null}) {
-      assertThat(refusal(code(bad)).errors()).as("code %s", bad)
+      assertThat(refusal(code(bad)).errors())
+          .as("code %s", bad)
           .extracting(FieldError::field, FieldError::code)
           .containsExactly(tuple("code", FieldErrorCode.INVALID_CODE));
     }
@@ -60,7 +61,8 @@ class OwnershipAnswerTest {
   @Test
   void anAmountMustBeAPlainDecimalOfAtMostTwoPlaces() {
     for (String bad : new String[] {"0.365", "-0.36", "1e-1", "0,36", null}) {
-      assertThat(refusal(amount(bad, "USD")).errors()).as("amount %s", bad)
+      assertThat(refusal(amount(bad, "USD")).errors())
+          .as("amount %s", bad)
           .extracting(FieldError::field, FieldError::code)
           .containsExactly(tuple("amount.amount", FieldErrorCode.INVALID_AMOUNT));
     }
@@ -69,7 +71,8 @@ class OwnershipAnswerTest {
   @Test
   void anAmountInAnotherCurrencyIsRefusedInFavourOfLocalAmounts() {
     for (String bad : new String[] {"EUR", "XYZ", "usd", null}) {
-      assertThat(refusal(amount("0.36", bad)).errors()).as("currency %s", bad)
+      assertThat(refusal(amount("0.36", bad)).errors())
+          .as("currency %s", bad)
           .extracting(FieldError::field, FieldError::code)
           .containsExactly(tuple("amount.currency", FieldErrorCode.INVALID_CURRENCY));
     }
@@ -77,7 +80,8 @@ class OwnershipAnswerTest {
 
   @Test
   void everyBadMemberOfAnAmountIsNamedAtOnce() {
-    assertThat(refusal(amount(null, null)).errors()).extracting(FieldError::field)
+    assertThat(refusal(amount(null, null)).errors())
+        .extracting(FieldError::field)
         .containsExactly("amount.currency", "amount.amount");
   }
 
@@ -85,19 +89,20 @@ class OwnershipAnswerTest {
   void localAmountsGiveTheUsdMicrochargeRoundedHalfUp() {
     OwnershipProof proof = local("AUD", "1.35", "0.49").proof(new Validation());
 
-    assertThat(proof).isEqualTo(new OwnershipProof.LocalAmounts(Currency.getInstance("AUD"),
-        new BigDecimal("1.35"), new BigDecimal("0.49")));
-    assertThat(((OwnershipProof.LocalAmounts) proof).usdMicrocharge())
-        .isEqualTo(Money.usd("0.36"));
+    assertThat(proof)
+        .isEqualTo(
+            new OwnershipProof.LocalAmounts(
+                Currency.getInstance("AUD"), new BigDecimal("1.35"), new BigDecimal("0.49")));
+    assertThat(((OwnershipProof.LocalAmounts) proof).usdMicrocharge()).isEqualTo(Money.usd("0.36"));
   }
 
   @Test
   void localAmountsFollowTheirCurrencysDecimals() {
     OwnershipProof proof = local("JPY", "150", "54").proof(new Validation());
 
-    assertThat(((OwnershipProof.LocalAmounts) proof).usdMicrocharge())
-        .isEqualTo(Money.usd("0.36"));
-    assertThat(refusal(local("JPY", "150.00", "54")).errors()).extracting(FieldError::field)
+    assertThat(((OwnershipProof.LocalAmounts) proof).usdMicrocharge()).isEqualTo(Money.usd("0.36"));
+    assertThat(refusal(local("JPY", "150.00", "54")).errors())
+        .extracting(FieldError::field)
         .containsExactly("localAmounts.hold");
   }
 
@@ -113,9 +118,9 @@ class OwnershipAnswerTest {
     assertThat(refusal(local("AUD", "1.35", null)).errors())
         .extracting(FieldError::field, FieldError::code)
         .containsExactly(tuple("localAmounts.microcharge", FieldErrorCode.INVALID_AMOUNT));
-    assertThat(refusal(local(null, null, null)).errors()).extracting(FieldError::field)
-        .containsExactly("localAmounts.currency", "localAmounts.hold",
-            "localAmounts.microcharge");
+    assertThat(refusal(local(null, null, null)).errors())
+        .extracting(FieldError::field)
+        .containsExactly("localAmounts.currency", "localAmounts.hold", "localAmounts.microcharge");
   }
 
   @Test
@@ -127,10 +132,12 @@ class OwnershipAnswerTest {
 
   @Test
   void twoFormsAtOnceAreRefusedEvenWhenBothAreRight() {
-    OwnershipAnswer both = new OwnershipAnswer(new OwnershipAnswer.Code("123456"),
-        new OwnershipAnswer.Amount("0.36", "USD"), null);
+    OwnershipAnswer both =
+        new OwnershipAnswer(
+            new OwnershipAnswer.Code("123456"), new OwnershipAnswer.Amount("0.36", "USD"), null);
 
-    assertThat(refusal(both).errors()).extracting(FieldError::field, FieldError::code)
+    assertThat(refusal(both).errors())
+        .extracting(FieldError::field, FieldError::code)
         .containsExactly(tuple("code", FieldErrorCode.INVALID_VALUE));
   }
 

@@ -18,8 +18,8 @@ class PhoneNumbersTest {
 
   @Test
   void aNumberNotWrittenInE164IsInvalid() {
-    for (String raw : new String[] {null, "12025550123", "+1 202 555 0123", "+01234567",
-        "+1202555012345678"}) {
+    for (String raw :
+        new String[] {null, "12025550123", "+1 202 555 0123", "+01234567", "+1202555012345678"}) {
       PhoneNumbers.Result result = PhoneNumbers.check(raw, "US");
       assertThat(result.valid()).as(raw).isFalse();
       assertThat(result.errorCode()).as(raw).isEqualTo(FieldErrorCode.INVALID_PHONE);

@@ -3,6 +3,7 @@ package com.platform.accounts.core.contract;
 import static com.platform.accounts.core.contract.Records.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountOverview;
 import com.platform.accounts.core.card.PaymentMethod;
@@ -11,7 +12,6 @@ import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
-import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.verification.Challenge;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AccountOverviewStoreContract {
   /** The stores of one table. */
-  public record Stores(AccountStore accounts, ChallengeStore challenges,
-      PaymentMethodStore paymentMethods, AccountOverviewStore overviews) {}
+  public record Stores(
+      AccountStore accounts,
+      ChallengeStore challenges,
+      PaymentMethodStore paymentMethods,
+      AccountOverviewStore overviews) {}
 
   protected final ManualClock clock = new ManualClock(START);
   private Stores stores;
@@ -44,8 +47,8 @@ public abstract class AccountOverviewStoreContract {
     String email = Records.email();
     Challenge challenge = Records.signupChallenge(Records.challengeId(), email, clock.instant());
     stores.challenges().create(challenge);
-    Challenge stored = stores.challenges().find(challenge.challengeId(), clock.instant())
-        .orElseThrow();
+    Challenge stored =
+        stores.challenges().find(challenge.challengeId(), clock.instant()).orElseThrow();
     Account account = Records.account(Records.accountId(), email);
     stores.accounts().create(account, stored.verified());
     return stores.accounts().find(account.accountId()).orElseThrow();
@@ -74,20 +77,30 @@ public abstract class AccountOverviewStoreContract {
     stores.paymentMethods().create(paypal);
     stores.paymentMethods().create(card);
     stores.paymentMethods().create(removed);
-    PaymentMethod storedRemoved = stores.paymentMethods()
-        .find(account.accountId(), removed.paymentMethodId()).orElseThrow();
-    stores.paymentMethods().update(new PaymentMethod(storedRemoved.paymentMethodId(),
-        storedRemoved.accountId(), storedRemoved.type(), PaymentMethodStatus.REMOVED,
-        storedRemoved.card(), storedRemoved.check(), storedRemoved.createdAt(),
-        storedRemoved.version()));
+    PaymentMethod storedRemoved =
+        stores.paymentMethods().find(account.accountId(), removed.paymentMethodId()).orElseThrow();
+    stores
+        .paymentMethods()
+        .update(
+            new PaymentMethod(
+                storedRemoved.paymentMethodId(),
+                storedRemoved.accountId(),
+                storedRemoved.type(),
+                PaymentMethodStatus.REMOVED,
+                storedRemoved.card(),
+                storedRemoved.check(),
+                storedRemoved.createdAt(),
+                storedRemoved.version()));
     stores.paymentMethods().create(Records.paypal(other.accountId(), START));
 
     AccountOverview overview = stores.overviews().find(account.accountId()).orElseThrow();
 
     assertThat(overview.account()).isEqualTo(account);
     assertThat(overview.paymentMethods())
-        .isEqualTo(stores.paymentMethods().list(account.accountId()).stream()
-            .filter(PaymentMethod::isListed).toList())
+        .isEqualTo(
+            stores.paymentMethods().list(account.accountId()).stream()
+                .filter(PaymentMethod::isListed)
+                .toList())
         .extracting(PaymentMethod::paymentMethodId)
         .containsExactly(card.paymentMethodId(), paypal.paymentMethodId());
   }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link AccountStore} does: exact round trips, versioned conditional writes, one account
- * per email whatever its case, and all-or-nothing transactions with the sign-up challenge.
+ * What every {@link AccountStore} does: exact round trips, versioned conditional writes, one
+ * account per email whatever its case, and all-or-nothing transactions with the sign-up challenge.
  */
 public abstract class AccountStoreContract {
   /** The stores under test, kept in one table so that account writes can include the challenge. */
@@ -186,8 +186,10 @@ public abstract class AccountStoreContract {
     Account third = accounts.find(stored.accountId()).orElseThrow();
     assertThat(second.version()).isEqualTo(2);
     assertThat(second.sessionVersion()).isEqualTo(stored.sessionVersion() + 1);
-    assertThat(third).isEqualTo(Records.withVersion(
-        stored.withNextSessionVersion().withVerifiedPhone("+4917612345678"), 3));
+    assertThat(third)
+        .isEqualTo(
+            Records.withVersion(
+                stored.withNextSessionVersion().withVerifiedPhone("+4917612345678"), 3));
     assertThat(accounts.findByEmail(key(stored.email()))).contains(third);
   }
 
@@ -216,8 +218,8 @@ public abstract class AccountStoreContract {
   @Test
   void updateWithAChallengeWritesBoth() {
     Account account = created(Records.email());
-    Challenge contact = Records.contactChallenge(Records.challengeId(), account.accountId(),
-        clock.instant());
+    Challenge contact =
+        Records.contactChallenge(Records.challengeId(), account.accountId(), clock.instant());
     challenges.create(contact);
     Challenge read = challenges.find(contact.challengeId(), clock.instant()).orElseThrow();
 
@@ -231,14 +233,17 @@ public abstract class AccountStoreContract {
   @Test
   void updateWithAStaleChallengeWritesNeither() {
     Account account = created(Records.email());
-    Challenge contact = Records.contactChallenge(Records.challengeId(), account.accountId(),
-        clock.instant());
+    Challenge contact =
+        Records.contactChallenge(Records.challengeId(), account.accountId(), clock.instant());
     challenges.create(contact);
     Challenge read = challenges.find(contact.challengeId(), clock.instant()).orElseThrow();
     challenges.update(read.withFailedAttempt());
 
-    assertThatThrownBy(() -> accounts.update(account.withVerifiedPhone(read.destination()),
-        Optional.of(read.verified()))).isInstanceOf(ConcurrentModificationException.class);
+    assertThatThrownBy(
+            () ->
+                accounts.update(
+                    account.withVerifiedPhone(read.destination()), Optional.of(read.verified())))
+        .isInstanceOf(ConcurrentModificationException.class);
 
     assertThat(accounts.find(account.accountId())).contains(account);
     assertThat(challenges.find(read.challengeId(), clock.instant()).orElseThrow().status())
@@ -248,15 +253,18 @@ public abstract class AccountStoreContract {
   @Test
   void updateWithAStaleAccountWritesNeither() {
     Account account = created(Records.email());
-    Challenge contact = Records.contactChallenge(Records.challengeId(), account.accountId(),
-        clock.instant());
+    Challenge contact =
+        Records.contactChallenge(Records.challengeId(), account.accountId(), clock.instant());
     challenges.create(contact);
     Challenge read = challenges.find(contact.challengeId(), clock.instant()).orElseThrow();
     accounts.update(account.withNextSessionVersion(), Optional.empty());
     Account current = accounts.find(account.accountId()).orElseThrow();
 
-    assertThatThrownBy(() -> accounts.update(account.withVerifiedPhone(read.destination()),
-        Optional.of(read.verified()))).isInstanceOf(ConcurrentModificationException.class);
+    assertThatThrownBy(
+            () ->
+                accounts.update(
+                    account.withVerifiedPhone(read.destination()), Optional.of(read.verified())))
+        .isInstanceOf(ConcurrentModificationException.class);
 
     assertThat(accounts.find(account.accountId())).contains(current);
     assertThat(challenges.find(read.challengeId(), clock.instant())).contains(read);
@@ -265,14 +273,17 @@ public abstract class AccountStoreContract {
   @Test
   void updateWithAnExpiredChallengeWritesNeither() {
     Account account = created(Records.email());
-    Challenge contact = Records.contactChallenge(Records.challengeId(), account.accountId(),
-        clock.instant());
+    Challenge contact =
+        Records.contactChallenge(Records.challengeId(), account.accountId(), clock.instant());
     challenges.create(contact);
     Challenge read = challenges.find(contact.challengeId(), clock.instant()).orElseThrow();
     clock.advanceBy(Records.CHALLENGE_LIFETIME.plus(Duration.ofSeconds(1)));
 
-    assertThatThrownBy(() -> accounts.update(account.withVerifiedPhone(read.destination()),
-        Optional.of(read.verified()))).isInstanceOf(ConcurrentModificationException.class);
+    assertThatThrownBy(
+            () ->
+                accounts.update(
+                    account.withVerifiedPhone(read.destination()), Optional.of(read.verified())))
+        .isInstanceOf(ConcurrentModificationException.class);
 
     assertThat(accounts.find(account.accountId())).contains(account);
   }

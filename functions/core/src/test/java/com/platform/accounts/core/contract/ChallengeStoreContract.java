@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ChallengeStore} does: exact round trips (nested sign-up details included), version
- * 1 on create and +1 per update, conditional writes, and challenges past {@code expiresAt} treated as
- * gone although TTL has not removed them.
+ * What every {@link ChallengeStore} does: exact round trips (nested sign-up details included),
+ * version 1 on create and +1 per update, conditional writes, and challenges past {@code expiresAt}
+ * treated as gone although TTL has not removed them.
  */
 public abstract class ChallengeStoreContract {
   protected final ManualClock clock = new ManualClock(START);
@@ -40,9 +40,11 @@ public abstract class ChallengeStoreContract {
 
   @Test
   void createStoresEveryFieldOfASignupWithVersionOne() {
-    Challenge signup = Records.withVersion(
-        Records.signupChallenge(Records.challengeId(), Records.email(), now())
-            .withSealedTaskToken("sealed"), 0);
+    Challenge signup =
+        Records.withVersion(
+            Records.signupChallenge(Records.challengeId(), Records.email(), now())
+                .withSealedTaskToken("sealed"),
+            0);
 
     challenges.create(signup);
 
@@ -66,9 +68,25 @@ public abstract class ChallengeStoreContract {
     String email = Records.email();
     SignupDetails sparse = new SignupDetails(email, "US", null, "hash", null, null, true);
     Challenge base = Records.signupChallenge(Records.challengeId(), email, now());
-    Challenge challenge = new Challenge(base.challengeId(), base.purpose(), null, sparse,
-        Channel.SMS, "+12025550123", null, null, 0, false, null, 0, ChallengeStatus.EXPIRED,
-        null, base.createdAt(), base.expiresAt(), 0);
+    Challenge challenge =
+        new Challenge(
+            base.challengeId(),
+            base.purpose(),
+            null,
+            sparse,
+            Channel.SMS,
+            "+12025550123",
+            null,
+            null,
+            0,
+            false,
+            null,
+            0,
+            ChallengeStatus.EXPIRED,
+            null,
+            base.createdAt(),
+            base.expiresAt(),
+            0);
 
     challenges.create(challenge);
 
@@ -90,8 +108,7 @@ public abstract class ChallengeStoreContract {
     assertThatThrownBy(() -> challenges.create(other))
         .isInstanceOf(ConcurrentModificationException.class);
 
-    assertThat(challenges.find(first.challengeId(), now()))
-        .contains(Records.withVersion(first, 1));
+    assertThat(challenges.find(first.challengeId(), now())).contains(Records.withVersion(first, 1));
   }
 
   @Test
@@ -104,8 +121,7 @@ public abstract class ChallengeStoreContract {
 
     challenges.create(renewed);
 
-    assertThat(challenges.find(old.challengeId(), now()))
-        .contains(Records.withVersion(renewed, 1));
+    assertThat(challenges.find(old.challengeId(), now())).contains(Records.withVersion(renewed, 1));
   }
 
   @Test
@@ -116,8 +132,9 @@ public abstract class ChallengeStoreContract {
 
     challenges.update(first.withFailedAttempt());
     Challenge second = challenges.find(created.challengeId(), now()).orElseThrow();
-    challenges.update(second.withNewCode(Channel.SMS, "+4915112345678", "new-hmac",
-        now().plus(Duration.ofMinutes(10)), now()));
+    challenges.update(
+        second.withNewCode(
+            Channel.SMS, "+4915112345678", "new-hmac", now().plus(Duration.ofMinutes(10)), now()));
     Challenge third = challenges.find(created.challengeId(), now()).orElseThrow();
 
     assertThat(second).isEqualTo(Records.withVersion(first.withFailedAttempt(), 2));
@@ -158,8 +175,7 @@ public abstract class ChallengeStoreContract {
 
   @Test
   void updateOfAChallengeThatDoesNotExistIsAConflict() {
-    Challenge neverCreated =
-        Records.signupChallenge(Records.challengeId(), Records.email(), now());
+    Challenge neverCreated = Records.signupChallenge(Records.challengeId(), Records.email(), now());
 
     assertThatThrownBy(() -> challenges.update(neverCreated))
         .isInstanceOf(ConcurrentModificationException.class);

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link IdempotencyStore} does: one claim per key while the record lives (also under
- * simultaneous claims), exact round trips of in-progress and completed records, release, and expired
- * records invisible and claimable.
+ * simultaneous claims), exact round trips of in-progress and completed records, release, and
+ * expired records invisible and claimable.
  */
 public abstract class IdempotencyStoreContract {
   private static final Duration RETENTION = Duration.ofHours(24);
@@ -81,10 +81,11 @@ public abstract class IdempotencyStoreContract {
       List<Future<Boolean>> claims = new ArrayList<>();
       for (int i = 0; i < SIMULTANEOUS_CLAIMS; i++) {
         IdempotencyRecord claim = inProgress(key, "hash-" + i);
-        Callable<Boolean> attempt = () -> {
-          start.await();
-          return records.claim(claim);
-        };
+        Callable<Boolean> attempt =
+            () -> {
+              start.await();
+              return records.claim(claim);
+            };
         claims.add(pool.submit(attempt));
       }
       start.countDown();
@@ -102,8 +103,13 @@ public abstract class IdempotencyStoreContract {
   void completeReplacesTheClaimWithTheAnswer() {
     String key = key();
     records.claim(inProgress(key, "hash-1"));
-    IdempotencyRecord completed = new IdempotencyRecord(key, "hash-1", true,
-        "the first answer, as its caller serialized it", now().plus(RETENTION));
+    IdempotencyRecord completed =
+        new IdempotencyRecord(
+            key,
+            "hash-1",
+            true,
+            "the first answer, as its caller serialized it",
+            now().plus(RETENTION));
 
     records.complete(completed);
 
@@ -115,8 +121,9 @@ public abstract class IdempotencyStoreContract {
   void anAnswerIsKeptCharacterForCharacter() {
     String key = key();
     records.claim(inProgress(key, "hash-1"));
-    String answer = "  leading and trailing blanks, \"quotes\", \\ , tabs\t, lines\n"
-        + "and text beyond ASCII: é, 日本, 😀  ";
+    String answer =
+        "  leading and trailing blanks, \"quotes\", \\ , tabs\t, lines\n"
+            + "and text beyond ASCII: é, 日本, 😀  ";
     IdempotencyRecord completed =
         new IdempotencyRecord(key, "hash-1", true, answer, now().plus(RETENTION));
 

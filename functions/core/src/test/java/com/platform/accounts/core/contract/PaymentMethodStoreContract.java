@@ -103,7 +103,8 @@ public abstract class PaymentMethodStoreContract {
 
   @Test
   void unknownPaymentMethodsAndFingerprintsAreNotFound() {
-    PaymentMethod card = created(Records.pendingCard(Records.accountId(), Records.fingerprintHash()));
+    PaymentMethod card =
+        created(Records.pendingCard(Records.accountId(), Records.fingerprintHash()));
 
     assertThat(store.find(Records.accountId(), Records.paymentMethodId())).isEmpty();
     assertThat(store.find(card.accountId(), Records.paymentMethodId())).isEmpty();
@@ -119,8 +120,9 @@ public abstract class PaymentMethodStoreContract {
     String otherAccountId = Records.accountId();
     Instant tie = START.plusSeconds(3);
     PaymentMethod third = Records.paypal(accountId, START.plusSeconds(2));
-    PaymentMethod first = Records.pendingCard(accountId, Records.fingerprintHash(), START,
-        START.plus(Duration.ofHours(24)));
+    PaymentMethod first =
+        Records.pendingCard(
+            accountId, Records.fingerprintHash(), START, START.plus(Duration.ofHours(24)));
     PaymentMethod second = Records.paypal(accountId, START.plusSeconds(1).plusNanos(1));
     PaymentMethod tiedB = Records.withId(Records.paypal(accountId, tie), "pm_b");
     PaymentMethod tiedA = Records.withId(Records.paypal(accountId, tie), "pm_a");
@@ -129,9 +131,13 @@ public abstract class PaymentMethodStoreContract {
       store.create(pm);
     }
 
-    assertThat(store.list(accountId)).containsExactly(Records.withVersion(first, 1),
-        Records.withVersion(second, 1), Records.withVersion(third, 1),
-        Records.withVersion(tiedA, 1), Records.withVersion(tiedB, 1));
+    assertThat(store.list(accountId))
+        .containsExactly(
+            Records.withVersion(first, 1),
+            Records.withVersion(second, 1),
+            Records.withVersion(third, 1),
+            Records.withVersion(tiedA, 1),
+            Records.withVersion(tiedB, 1));
     assertThat(store.list(otherAccountId)).containsExactly(Records.withVersion(someoneElses, 1));
   }
 
@@ -139,16 +145,21 @@ public abstract class PaymentMethodStoreContract {
 
   @Test
   void updateStoresTheNextVersion() {
-    PaymentMethod stored = created(Records.pendingCard(Records.accountId(),
-        Records.fingerprintHash()));
+    PaymentMethod stored =
+        created(Records.pendingCard(Records.accountId(), Records.fingerprintHash()));
 
     PaymentMethod second = updated(stored.withCheck(stored.check().withFailedAttempt()));
     PaymentMethod third = updated(second.withStatus(PaymentMethodStatus.VERIFIED));
 
     assertThat(second.version()).isEqualTo(2);
     assertThat(second.check().failedAttempts()).isEqualTo(stored.check().failedAttempts() + 1);
-    assertThat(third).isEqualTo(Records.withVersion(stored.withCheck(stored.check()
-        .withFailedAttempt()).withStatus(PaymentMethodStatus.VERIFIED), 3));
+    assertThat(third)
+        .isEqualTo(
+            Records.withVersion(
+                stored
+                    .withCheck(stored.check().withFailedAttempt())
+                    .withStatus(PaymentMethodStatus.VERIFIED),
+                3));
     assertThat(store.list(stored.accountId())).containsExactly(third);
   }
 
@@ -158,8 +169,8 @@ public abstract class PaymentMethodStoreContract {
 
     PaymentMethod removed = updated(stored.withStatus(PaymentMethodStatus.REMOVED));
 
-    assertThat(removed).isEqualTo(Records.withVersion(
-        stored.withStatus(PaymentMethodStatus.REMOVED), 2));
+    assertThat(removed)
+        .isEqualTo(Records.withVersion(stored.withStatus(PaymentMethodStatus.REMOVED), 2));
   }
 
   @Test
@@ -192,8 +203,8 @@ public abstract class PaymentMethodStoreContract {
 
   @Test
   void updateOfAPaymentMethodThatDoesNotExistIsAConflict() {
-    PaymentMethod neverCreated = Records.withVersion(
-        Records.pendingCard(Records.accountId(), Records.fingerprintHash()), 1);
+    PaymentMethod neverCreated =
+        Records.withVersion(Records.pendingCard(Records.accountId(), Records.fingerprintHash()), 1);
 
     assertThatThrownBy(() -> store.update(neverCreated))
         .isInstanceOf(ConcurrentModificationException.class);
@@ -208,9 +219,16 @@ public abstract class PaymentMethodStoreContract {
   void updateUnderAnotherAccountIsAConflict() {
     PaymentMethod stored = created(Records.paypal(Records.accountId(), START));
     String otherAccountId = Records.accountId();
-    PaymentMethod moved = new PaymentMethod(stored.paymentMethodId(), otherAccountId,
-        stored.type(), PaymentMethodStatus.REMOVED, stored.card(), stored.check(),
-        stored.createdAt(), stored.version());
+    PaymentMethod moved =
+        new PaymentMethod(
+            stored.paymentMethodId(),
+            otherAccountId,
+            stored.type(),
+            PaymentMethodStatus.REMOVED,
+            stored.card(),
+            stored.check(),
+            stored.createdAt(),
+            stored.version());
 
     assertThatThrownBy(() -> store.update(moved))
         .isInstanceOf(ConcurrentModificationException.class);
@@ -225,13 +243,16 @@ public abstract class PaymentMethodStoreContract {
     PaymentMethod stored = created(Records.pendingCard(accountId, Records.fingerprintHash()));
     String otherFingerprint = Records.fingerprintHash();
     // the id is checked first: not refused as the account's second card
-    PaymentMethod sameId = Records.withId(Records.pendingCard(accountId, otherFingerprint),
-        stored.paymentMethodId());
+    PaymentMethod sameId =
+        Records.withId(Records.pendingCard(accountId, otherFingerprint), stored.paymentMethodId());
 
     assertThatThrownBy(() -> store.create(sameId))
         .isInstanceOf(ConcurrentModificationException.class);
-    assertThatThrownBy(() -> store.create(Records.withId(Records.paypal(accountId, START),
-        stored.paymentMethodId()))).isInstanceOf(ConcurrentModificationException.class);
+    assertThatThrownBy(
+            () ->
+                store.create(
+                    Records.withId(Records.paypal(accountId, START), stored.paymentMethodId())))
+        .isInstanceOf(ConcurrentModificationException.class);
 
     assertThat(store.find(accountId, stored.paymentMethodId())).contains(stored);
     assertThat(store.fingerprintOwner(otherFingerprint)).isEmpty();
@@ -247,8 +268,8 @@ public abstract class PaymentMethodStoreContract {
     PaymentMethod copy = Records.pendingCard(otherAccountId, fingerprint);
 
     assertThatThrownBy(() -> store.create(copy))
-        .isInstanceOfSatisfying(CardAlreadyRegisteredException.class,
-            e -> assertThat(e.sameAccount()).isFalse());
+        .isInstanceOfSatisfying(
+            CardAlreadyRegisteredException.class, e -> assertThat(e.sameAccount()).isFalse());
 
     assertThat(store.find(otherAccountId, copy.paymentMethodId())).isEmpty();
     assertThat(store.list(otherAccountId)).isEmpty();
@@ -264,8 +285,8 @@ public abstract class PaymentMethodStoreContract {
     updated(owners.withStatus(PaymentMethodStatus.VERIFIED));
 
     assertThatThrownBy(() -> store.create(Records.pendingCard(Records.accountId(), fingerprint)))
-        .isInstanceOfSatisfying(CardAlreadyRegisteredException.class,
-            e -> assertThat(e.sameAccount()).isFalse());
+        .isInstanceOfSatisfying(
+            CardAlreadyRegisteredException.class, e -> assertThat(e.sameAccount()).isFalse());
 
     assertThat(store.fingerprintOwner(fingerprint)).contains(owners.accountId());
   }
@@ -277,8 +298,8 @@ public abstract class PaymentMethodStoreContract {
     PaymentMethod again = Records.pendingCard(first.accountId(), fingerprint);
 
     assertThatThrownBy(() -> store.create(again))
-        .isInstanceOfSatisfying(CardAlreadyRegisteredException.class,
-            e -> assertThat(e.sameAccount()).isTrue());
+        .isInstanceOfSatisfying(
+            CardAlreadyRegisteredException.class, e -> assertThat(e.sameAccount()).isTrue());
 
     assertThat(store.find(first.accountId(), again.paymentMethodId())).isEmpty();
     assertThat(store.list(first.accountId())).containsExactly(first);
@@ -309,8 +330,9 @@ public abstract class PaymentMethodStoreContract {
     PaymentMethod first = created(Records.pendingCard(accountId, Records.fingerprintHash()));
     updated(first.withStatus(PaymentMethodStatus.VERIFIED));
 
-    assertThatThrownBy(() -> store.create(Records.pendingCard(accountId,
-        Records.fingerprintHash()))).isInstanceOf(AccountAlreadyHasCardException.class);
+    assertThatThrownBy(
+            () -> store.create(Records.pendingCard(accountId, Records.fingerprintHash())))
+        .isInstanceOf(AccountAlreadyHasCardException.class);
   }
 
   @Test
@@ -320,8 +342,8 @@ public abstract class PaymentMethodStoreContract {
 
     PaymentMethod failed = updated(card.withStatus(PaymentMethodStatus.FAILED));
 
-    assertThat(failed).isEqualTo(Records.withVersion(
-        card.withStatus(PaymentMethodStatus.FAILED), 2));
+    assertThat(failed)
+        .isEqualTo(Records.withVersion(card.withStatus(PaymentMethodStatus.FAILED), 2));
     assertThat(store.fingerprintOwner(fingerprint)).isEmpty();
     String otherAccountId = Records.accountId();
     store.create(Records.pendingCard(otherAccountId, fingerprint));
@@ -370,10 +392,10 @@ public abstract class PaymentMethodStoreContract {
     String accountId = Records.accountId();
     String fingerprint = Records.fingerprintHash();
 
-    store.create(Records.pendingCard(accountId, fingerprint)
-        .withStatus(PaymentMethodStatus.REMOVED));
-    store.create(Records.pendingCard(accountId, fingerprint)
-        .withStatus(PaymentMethodStatus.FAILED));
+    store.create(
+        Records.pendingCard(accountId, fingerprint).withStatus(PaymentMethodStatus.REMOVED));
+    store.create(
+        Records.pendingCard(accountId, fingerprint).withStatus(PaymentMethodStatus.FAILED));
 
     assertThat(store.fingerprintOwner(fingerprint)).isEmpty();
     store.create(Records.pendingCard(accountId, fingerprint));
@@ -401,22 +423,25 @@ public abstract class PaymentMethodStoreContract {
 
   /** A pending card of a new account created at {@code createdAt}, due at {@code releaseDueAt}. */
   private PaymentMethod dueCard(Instant createdAt, Instant releaseDueAt) {
-    return created(Records.pendingCard(Records.accountId(), Records.fingerprintHash(), createdAt,
-        releaseDueAt));
+    return created(
+        Records.pendingCard(
+            Records.accountId(), Records.fingerprintHash(), createdAt, releaseDueAt));
   }
 
   @Test
   void dueReturnsTheUnreleasedCardsDueByNowOldestDueFirst() {
     Instant now = START;
     // a whole second and half a second later: ISO strings of these do not sort as the instants do
-    PaymentMethod wholeSecond = dueCard(START.minusSeconds(5),
-        Instant.parse("2026-03-01T08:00:00Z"));
-    PaymentMethod halfSecond = dueCard(START.minusSeconds(9),
-        Instant.parse("2026-03-01T08:00:00.5Z"));
+    PaymentMethod wholeSecond =
+        dueCard(START.minusSeconds(5), Instant.parse("2026-03-01T08:00:00Z"));
+    PaymentMethod halfSecond =
+        dueCard(START.minusSeconds(9), Instant.parse("2026-03-01T08:00:00.5Z"));
     PaymentMethod atNow = dueCard(START.minusSeconds(7), now);
     PaymentMethod notYet = dueCard(START.minusSeconds(8), now.plusNanos(1));
-    PaymentMethod failedUnreleased = updated(dueCard(START.minusSeconds(6),
-        now.minus(Duration.ofHours(1))).withStatus(PaymentMethodStatus.FAILED));
+    PaymentMethod failedUnreleased =
+        updated(
+            dueCard(START.minusSeconds(6), now.minus(Duration.ofHours(1)))
+                .withStatus(PaymentMethodStatus.FAILED));
     PaymentMethod released = dueCard(START.minusSeconds(4), now.minus(Duration.ofHours(3)));
     updated(released.withCheck(released.check().releasedAt(now.minusSeconds(1))));
     created(Records.paypal(Records.accountId(), START.minusSeconds(3)));
@@ -425,8 +450,7 @@ public abstract class PaymentMethodStoreContract {
         .containsExactly(wholeSecond, halfSecond, failedUnreleased, atNow);
     assertThat(store.due(now.plusNanos(1), 10))
         .containsExactly(wholeSecond, halfSecond, failedUnreleased, atNow, notYet);
-    assertThat(store.due(Instant.parse("2026-03-01T08:00:00.4Z"), 10))
-        .containsExactly(wholeSecond);
+    assertThat(store.due(Instant.parse("2026-03-01T08:00:00.4Z"), 10)).containsExactly(wholeSecond);
   }
 
   @Test
@@ -458,8 +482,10 @@ public abstract class PaymentMethodStoreContract {
     PaymentMethod other = dueCard(START, START.minus(Duration.ofMinutes(30)));
     assertThat(store.due(START, 10)).containsExactly(card, other);
 
-    PaymentMethod released = updated(card.withCheck(card.check().releasedAt(START))
-        .withStatus(PaymentMethodStatus.VERIFIED));
+    PaymentMethod released =
+        updated(
+            card.withCheck(card.check().releasedAt(START))
+                .withStatus(PaymentMethodStatus.VERIFIED));
 
     assertThat(store.due(START, 10)).containsExactly(other);
     // removed afterwards, it stays out of the index and gives up its number

@@ -73,8 +73,9 @@ public abstract class RateLimitStoreContract {
     windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 0));
     RateWindow first = windows.find(key, now()).orElseThrow();
 
-    windows.save(new RateWindow(key, List.of(now(), now().plusMillis(1)), now().plus(WINDOW),
-        first.version()));
+    windows.save(
+        new RateWindow(
+            key, List.of(now(), now().plusMillis(1)), now().plus(WINDOW), first.version()));
 
     RateWindow second = windows.find(key, now()).orElseThrow();
     assertThat(second.version()).isEqualTo(2);
@@ -88,8 +89,10 @@ public abstract class RateLimitStoreContract {
     windows.save(new RateWindow(key, List.of(now(), now()), now().plus(WINDOW), 1));
     RateWindow current = windows.find(key, now()).orElseThrow();
 
-    assertThatThrownBy(() -> windows.save(
-        new RateWindow(key, List.of(now(), now(), now()), now().plus(WINDOW), 1)))
+    assertThatThrownBy(
+            () ->
+                windows.save(
+                    new RateWindow(key, List.of(now(), now(), now()), now().plus(WINDOW), 1)))
         .isInstanceOf(ConcurrentModificationException.class);
 
     assertThat(windows.find(key, now())).contains(current);
@@ -100,8 +103,8 @@ public abstract class RateLimitStoreContract {
     String key = key();
     windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 0));
 
-    assertThatThrownBy(() -> windows.save(
-        new RateWindow(key, List.of(now()), now().plus(WINDOW), 0)))
+    assertThatThrownBy(
+            () -> windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 0)))
         .isInstanceOf(ConcurrentModificationException.class);
 
     assertThat(windows.find(key, now()).orElseThrow().version()).isEqualTo(1);
@@ -111,8 +114,8 @@ public abstract class RateLimitStoreContract {
   void aSaveExpectingAWindowThatIsAbsentIsAConflict() {
     String key = key();
 
-    assertThatThrownBy(() -> windows.save(
-        new RateWindow(key, List.of(now()), now().plus(WINDOW), 1)))
+    assertThatThrownBy(
+            () -> windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 1)))
         .isInstanceOf(ConcurrentModificationException.class);
 
     assertThat(windows.find(key, now())).isEmpty();
@@ -129,8 +132,8 @@ public abstract class RateLimitStoreContract {
     assertThat(windows.find(key, expiresAt)).isEmpty();
 
     clock.advanceBy(WINDOW);
-    assertThatThrownBy(() -> windows.save(
-        new RateWindow(key, List.of(now()), now().plus(WINDOW), 2)))
+    assertThatThrownBy(
+            () -> windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 2)))
         .isInstanceOf(ConcurrentModificationException.class);
     windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 0));
     assertThat(windows.find(key, now()))

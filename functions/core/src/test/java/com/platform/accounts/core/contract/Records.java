@@ -23,6 +23,7 @@ import java.time.Instant;
 final class Records {
   /** A start time with a nanosecond part: stores must not round instants. */
   static final Instant START = Instant.parse("2026-03-01T10:15:30.123456789Z");
+
   static final Duration CHALLENGE_LIFETIME = Duration.ofHours(24);
 
   private Records() {}
@@ -41,35 +42,87 @@ final class Records {
   }
 
   static Account account(String accountId, String email) {
-    return new Account(accountId, email, "DE", "+4915112345678",
-        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo", AccountStatus.ACTIVE,
-        true, false, "2026-01", START.minusMillis(1500).plusNanos(7), 3,
-        START.minusSeconds(60).plusNanos(11), 0);
+    return new Account(
+        accountId,
+        email,
+        "DE",
+        "+4915112345678",
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo",
+        AccountStatus.ACTIVE,
+        true,
+        false,
+        "2026-01",
+        START.minusMillis(1500).plusNanos(7),
+        3,
+        START.minusSeconds(60).plusNanos(11),
+        0);
   }
 
   /** An account with every optional field null. */
   static Account sparseAccount(String accountId, String email) {
-    return new Account(accountId, email, "US", null, "hash", AccountStatus.DELETED, false, true,
-        null, null, 0, START, 0);
+    return new Account(
+        accountId,
+        email,
+        "US",
+        null,
+        "hash",
+        AccountStatus.DELETED,
+        false,
+        true,
+        null,
+        null,
+        0,
+        START,
+        0);
   }
 
   static SignupDetails signup(String email) {
-    return new SignupDetails(email, "DE", "+4915112345678", "$argon2id$hash", "2026-01",
-        START.minusNanos(999), false);
+    return new SignupDetails(
+        email, "DE", "+4915112345678", "$argon2id$hash", "2026-01", START.minusNanos(999), false);
   }
 
   /** A pending sign-up challenge as the services create it (version 0, not stored yet). */
   static Challenge signupChallenge(String challengeId, String email, Instant now) {
-    return new Challenge(challengeId, Challenge.Purpose.SIGNUP, null, signup(email),
-        Channel.EMAIL, email, "hmac-of-code", now.plus(Duration.ofMinutes(10)), 0, false, now, 1,
-        ChallengeStatus.PENDING, null, now, now.plus(CHALLENGE_LIFETIME), 0);
+    return new Challenge(
+        challengeId,
+        Challenge.Purpose.SIGNUP,
+        null,
+        signup(email),
+        Channel.EMAIL,
+        email,
+        "hmac-of-code",
+        now.plus(Duration.ofMinutes(10)),
+        0,
+        false,
+        now,
+        1,
+        ChallengeStatus.PENDING,
+        null,
+        now,
+        now.plus(CHALLENGE_LIFETIME),
+        0);
   }
 
   /** A pending second-verification challenge of an existing account. */
   static Challenge contactChallenge(String challengeId, String accountId, Instant now) {
-    return new Challenge(challengeId, Challenge.Purpose.CONTACT, accountId, null, Channel.VOICE,
-        "+4915112345678", "hmac-of-voice-code", now.plus(Duration.ofMinutes(10)), 2, false, now, 3,
-        ChallengeStatus.PENDING, "sealed-task-token", now, now.plus(CHALLENGE_LIFETIME), 0);
+    return new Challenge(
+        challengeId,
+        Challenge.Purpose.CONTACT,
+        accountId,
+        null,
+        Channel.VOICE,
+        "+4915112345678",
+        "hmac-of-voice-code",
+        now.plus(Duration.ofMinutes(10)),
+        2,
+        false,
+        now,
+        3,
+        ChallengeStatus.PENDING,
+        "sealed-task-token",
+        now,
+        now.plus(CHALLENGE_LIFETIME),
+        0);
   }
 
   static String paymentMethodId() {
@@ -85,17 +138,36 @@ final class Records {
    * A card pending verification with both charges placed and every field set, its charges due for
    * release at {@code releaseDueAt} (version 0, not stored yet).
    */
-  static PaymentMethod pendingCard(String accountId, String fingerprintHash, Instant createdAt,
-      Instant releaseDueAt) {
-    OwnershipCheck check = new OwnershipCheck("hold_1", "ch_2", "hmac-of-descriptor-code",
-        "hmac-of-microcharge", 2, createdAt.plusNanos(3), releaseDueAt, null,
-        createdAt.plus(Duration.ofDays(7)).plusNanos(5), "sealed-task-token");
-    return new PaymentMethod(paymentMethodId(), accountId, PaymentMethodType.CARD,
-        PaymentMethodStatus.PENDING_VERIFICATION, card(fingerprintHash), check, createdAt, 0);
+  static PaymentMethod pendingCard(
+      String accountId, String fingerprintHash, Instant createdAt, Instant releaseDueAt) {
+    OwnershipCheck check =
+        new OwnershipCheck(
+            "hold_1",
+            "ch_2",
+            "hmac-of-descriptor-code",
+            "hmac-of-microcharge",
+            2,
+            createdAt.plusNanos(3),
+            releaseDueAt,
+            null,
+            createdAt.plus(Duration.ofDays(7)).plusNanos(5),
+            "sealed-task-token");
+    return new PaymentMethod(
+        paymentMethodId(),
+        accountId,
+        PaymentMethodType.CARD,
+        PaymentMethodStatus.PENDING_VERIFICATION,
+        card(fingerprintHash),
+        check,
+        createdAt,
+        0);
   }
 
   static PaymentMethod pendingCard(String accountId, String fingerprintHash) {
-    return pendingCard(accountId, fingerprintHash, START.minusNanos(17),
+    return pendingCard(
+        accountId,
+        fingerprintHash,
+        START.minusNanos(17),
         START.plus(Duration.ofHours(24)).plusNanos(19));
   }
 
@@ -104,53 +176,121 @@ final class Records {
    * token, not released.
    */
   static PaymentMethod newCard(String accountId, String fingerprintHash) {
-    OwnershipCheck check = new OwnershipCheck(null, null, "hmac-of-descriptor-code",
-        "hmac-of-microcharge", 0, START, START.plus(Duration.ofHours(24)), null,
-        START.plus(Duration.ofDays(7)), null);
-    return new PaymentMethod(paymentMethodId(), accountId, PaymentMethodType.CARD,
-        PaymentMethodStatus.PENDING_VERIFICATION, card(fingerprintHash), check, START, 0);
+    OwnershipCheck check =
+        new OwnershipCheck(
+            null,
+            null,
+            "hmac-of-descriptor-code",
+            "hmac-of-microcharge",
+            0,
+            START,
+            START.plus(Duration.ofHours(24)),
+            null,
+            START.plus(Duration.ofDays(7)),
+            null);
+    return new PaymentMethod(
+        paymentMethodId(),
+        accountId,
+        PaymentMethodType.CARD,
+        PaymentMethodStatus.PENDING_VERIFICATION,
+        card(fingerprintHash),
+        check,
+        START,
+        0);
   }
 
   static StoredCard card(String fingerprintHash) {
-    return new StoredCard("tok_visa_4242", "VISA", "4242", 12, 2031, "US", Funding.DEBIT,
-        fingerprintHash);
+    return new StoredCard(
+        "tok_visa_4242", "VISA", "4242", 12, 2031, "US", Funding.DEBIT, fingerprintHash);
   }
 
   /** A failed card with every optional field of the card and of its check null. */
   static PaymentMethod sparseCard(String accountId) {
-    OwnershipCheck check = new OwnershipCheck(null, null, null, null, 5, null, null, null, null,
-        null);
-    return new PaymentMethod(paymentMethodId(), accountId, PaymentMethodType.CARD,
+    OwnershipCheck check =
+        new OwnershipCheck(null, null, null, null, 5, null, null, null, null, null);
+    return new PaymentMethod(
+        paymentMethodId(),
+        accountId,
+        PaymentMethodType.CARD,
         PaymentMethodStatus.FAILED,
-        new StoredCard(null, null, null, 1, 2030, null, null, null), check, START, 0);
+        new StoredCard(null, null, null, 1, 2030, null, null, null),
+        check,
+        START,
+        0);
   }
 
   /** A PayPal billing agreement: no card, no check. */
   static PaymentMethod paypal(String accountId, Instant createdAt) {
-    return new PaymentMethod(paymentMethodId(), accountId, PaymentMethodType.PAYPAL,
-        PaymentMethodStatus.VERIFIED, null, null, createdAt, 0);
+    return new PaymentMethod(
+        paymentMethodId(),
+        accountId,
+        PaymentMethodType.PAYPAL,
+        PaymentMethodStatus.VERIFIED,
+        null,
+        null,
+        createdAt,
+        0);
   }
 
   static PaymentMethod withVersion(PaymentMethod pm, long version) {
-    return new PaymentMethod(pm.paymentMethodId(), pm.accountId(), pm.type(), pm.status(),
-        pm.card(), pm.check(), pm.createdAt(), version);
+    return new PaymentMethod(
+        pm.paymentMethodId(),
+        pm.accountId(),
+        pm.type(),
+        pm.status(),
+        pm.card(),
+        pm.check(),
+        pm.createdAt(),
+        version);
   }
 
   static PaymentMethod withId(PaymentMethod pm, String paymentMethodId) {
-    return new PaymentMethod(paymentMethodId, pm.accountId(), pm.type(), pm.status(), pm.card(),
-        pm.check(), pm.createdAt(), pm.version());
+    return new PaymentMethod(
+        paymentMethodId,
+        pm.accountId(),
+        pm.type(),
+        pm.status(),
+        pm.card(),
+        pm.check(),
+        pm.createdAt(),
+        pm.version());
   }
 
   static Challenge withVersion(Challenge c, long version) {
-    return new Challenge(c.challengeId(), c.purpose(), c.accountId(), c.signup(), c.channel(),
-        c.destination(), c.codeHash(), c.codeExpiresAt(), c.failedAttempts(), c.codeUsed(),
-        c.lastSentAt(), c.sendCount(), c.status(), c.sealedTaskToken(), c.createdAt(),
-        c.expiresAt(), version);
+    return new Challenge(
+        c.challengeId(),
+        c.purpose(),
+        c.accountId(),
+        c.signup(),
+        c.channel(),
+        c.destination(),
+        c.codeHash(),
+        c.codeExpiresAt(),
+        c.failedAttempts(),
+        c.codeUsed(),
+        c.lastSentAt(),
+        c.sendCount(),
+        c.status(),
+        c.sealedTaskToken(),
+        c.createdAt(),
+        c.expiresAt(),
+        version);
   }
 
   static Account withVersion(Account a, long version) {
-    return new Account(a.accountId(), a.email(), a.country(), a.phone(), a.passwordHash(),
-        a.status(), a.emailVerified(), a.phoneVerified(), a.termsVersion(), a.termsAcceptedAt(),
-        a.sessionVersion(), a.createdAt(), version);
+    return new Account(
+        a.accountId(),
+        a.email(),
+        a.country(),
+        a.phone(),
+        a.passwordHash(),
+        a.status(),
+        a.emailVerified(),
+        a.phoneVerified(),
+        a.termsVersion(),
+        a.termsAcceptedAt(),
+        a.sessionVersion(),
+        a.createdAt(),
+        version);
   }
 }

@@ -3,11 +3,11 @@ package com.platform.accounts.core.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.memory.InMemoryTable;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
-import com.platform.accounts.asl.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,22 +19,23 @@ class IdempotencyTest {
   private static final Duration HOUR = Duration.ofHours(1);
 
   /** Answers are numbered by run; "later:" marks one that is not final. */
-  private static final Idempotency.Answers<String> ANSWERS = new Idempotency.Answers<>() {
-    @Override
-    public boolean isFinal(String answer) {
-      return !answer.startsWith("later:");
-    }
+  private static final Idempotency.Answers<String> ANSWERS =
+      new Idempotency.Answers<>() {
+        @Override
+        public boolean isFinal(String answer) {
+          return !answer.startsWith("later:");
+        }
 
-    @Override
-    public String serialize(String answer) {
-      return "stored " + answer;
-    }
+        @Override
+        public String serialize(String answer) {
+          return "stored " + answer;
+        }
 
-    @Override
-    public String deserialize(String serialized) {
-      return serialized.substring("stored ".length());
-    }
-  };
+        @Override
+        public String deserialize(String serialized) {
+          return serialized.substring("stored ".length());
+        }
+      };
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T09:00:00Z"));
   private final IdempotencyStore store = new InMemoryTable(clock).idempotency();
@@ -59,16 +60,19 @@ class IdempotencyTest {
   void theAnswerIsStoredInTheCallersSerializedForm() {
     idempotency.execute("k", "hash-1", request("answer "), ANSWERS);
 
-    assertThat(store.find("k", clock.instant())).get()
-        .extracting(IdempotencyRecord::answer).isEqualTo("stored answer 1");
+    assertThat(store.find("k", clock.instant()))
+        .get()
+        .extracting(IdempotencyRecord::answer)
+        .isEqualTo("stored answer 1");
   }
 
   @Test
   void theSameKeyWithAnotherRequestIsRefusedAndRunsNothing() {
     idempotency.execute("k", "hash-1", request("answer "), ANSWERS);
 
-    Problem reused = catchThrowableOfType(Problem.class,
-        () -> idempotency.execute("k", "hash-2", request("answer "), ANSWERS));
+    Problem reused =
+        catchThrowableOfType(
+            Problem.class, () -> idempotency.execute("k", "hash-2", request("answer "), ANSWERS));
 
     assertThat(reused.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
     assertThat(runs).hasValue(1);
@@ -88,10 +92,17 @@ class IdempotencyTest {
   @Test
   void aRequestThatThrowsReleasesItsKey() {
     IllegalStateException failure = new IllegalStateException("boom");
-    Throwable thrown = catchThrowableOfType(IllegalStateException.class,
-        () -> idempotency.execute("k", "hash-1", () -> {
-          throw failure;
-        }, ANSWERS));
+    Throwable thrown =
+        catchThrowableOfType(
+            IllegalStateException.class,
+            () ->
+                idempotency.execute(
+                    "k",
+                    "hash-1",
+                    () -> {
+                      throw failure;
+                    },
+                    ANSWERS));
 
     assertThat(thrown).isSameAs(failure);
     assertThat(store.find("k", clock.instant())).isEmpty();
@@ -103,8 +114,9 @@ class IdempotencyTest {
   void aRetryWhileTheFirstStillRunsIsToldTheKeyIsInUse() {
     store.claim(IdempotencyRecord.inProgress("k", "hash-1", clock.instant().plus(HOUR)));
 
-    Problem inUse = catchThrowableOfType(Problem.class,
-        () -> idempotency.execute("k", "hash-1", request("answer "), ANSWERS));
+    Problem inUse =
+        catchThrowableOfType(
+            Problem.class, () -> idempotency.execute("k", "hash-1", request("answer "), ANSWERS));
 
     assertThat(inUse.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_IN_USE);
     assertThat(runs).hasValue(0);
@@ -114,19 +126,23 @@ class IdempotencyTest {
   void aRetryOfADifferentRequestWhileTheFirstRunsIsARefusedReuse() {
     store.claim(IdempotencyRecord.inProgress("k", "hash-1", clock.instant().plus(HOUR)));
 
-    Problem reused = catchThrowableOfType(Problem.class,
-        () -> idempotency.execute("k", "hash-2", request("answer "), ANSWERS));
+    Problem reused =
+        catchThrowableOfType(
+            Problem.class, () -> idempotency.execute("k", "hash-2", request("answer "), ANSWERS));
 
     assertThat(reused.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
   }
 
   @Test
   void theClaimOfARequestThatDiedLapsesAfterItsLease() {
-    store.claim(IdempotencyRecord.inProgress("k", "hash-1",
-        clock.instant().plus(Idempotency.LEASE)));
+    store.claim(
+        IdempotencyRecord.inProgress("k", "hash-1", clock.instant().plus(Idempotency.LEASE)));
     clock.advanceBy(Idempotency.LEASE.minusSeconds(1));
-    assertThat(catchThrowableOfType(Problem.class,
-        () -> idempotency.execute("k", "hash-1", request("answer "), ANSWERS)).code())
+    assertThat(
+            catchThrowableOfType(
+                    Problem.class,
+                    () -> idempotency.execute("k", "hash-1", request("answer "), ANSWERS))
+                .code())
         .isEqualTo(ErrorCode.IDEMPOTENCY_KEY_IN_USE);
 
     clock.advanceBy(Duration.ofSeconds(1));
@@ -161,11 +177,16 @@ class IdempotencyTest {
   @Test
   void aRequestThatFindsItsKeyClaimedMeanwhileGetsTheOtherRequestsAnswer() {
     // another request claims and completes the key between this one's read and its claim
-    IdempotencyStore racing = new ClaimedMeanwhile(store, () -> store.complete(
-        new IdempotencyRecord("k", "hash-1", true, "stored answer 0", clock.instant().plus(HOUR))));
+    IdempotencyStore racing =
+        new ClaimedMeanwhile(
+            store,
+            () ->
+                store.complete(
+                    new IdempotencyRecord(
+                        "k", "hash-1", true, "stored answer 0", clock.instant().plus(HOUR))));
 
-    String answer = new Idempotency(racing, clock)
-        .execute("k", "hash-1", request("answer "), ANSWERS);
+    String answer =
+        new Idempotency(racing, clock).execute("k", "hash-1", request("answer "), ANSWERS);
 
     assertThat(answer).isEqualTo("answer 0");
     assertThat(runs).hasValue(0);
@@ -173,11 +194,18 @@ class IdempotencyTest {
 
   @Test
   void aRequestThatFindsItsKeyClaimedMeanwhileByARunningRequestIsToldItIsInUse() {
-    IdempotencyStore racing = new ClaimedMeanwhile(store, () -> store.claim(
-        IdempotencyRecord.inProgress("k", "hash-1", clock.instant().plus(HOUR))));
+    IdempotencyStore racing =
+        new ClaimedMeanwhile(
+            store,
+            () ->
+                store.claim(
+                    IdempotencyRecord.inProgress("k", "hash-1", clock.instant().plus(HOUR))));
 
-    Problem inUse = catchThrowableOfType(Problem.class, () -> new Idempotency(racing, clock)
-        .execute("k", "hash-1", request("answer "), ANSWERS));
+    Problem inUse =
+        catchThrowableOfType(
+            Problem.class,
+            () ->
+                new Idempotency(racing, clock).execute("k", "hash-1", request("answer "), ANSWERS));
 
     assertThat(inUse.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_IN_USE);
     assertThat(runs).hasValue(0);
@@ -186,10 +214,13 @@ class IdempotencyTest {
   @Test
   void aClaimLostToARequestThatIsGoneAgainIsStillInUseForThisTry() {
     // the other request claimed and released its key before this one could read it back
-    IdempotencyStore racing = new ClaimedMeanwhile(store, () -> { });
+    IdempotencyStore racing = new ClaimedMeanwhile(store, () -> {});
 
-    Problem inUse = catchThrowableOfType(Problem.class, () -> new Idempotency(racing, clock)
-        .execute("k", "hash-1", request("answer "), ANSWERS));
+    Problem inUse =
+        catchThrowableOfType(
+            Problem.class,
+            () ->
+                new Idempotency(racing, clock).execute("k", "hash-1", request("answer "), ANSWERS));
 
     assertThat(inUse.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_IN_USE);
     assertThat(runs).hasValue(0);

@@ -7,7 +7,7 @@ class InMemoryAccountOverviewStoreContractTest extends AccountOverviewStoreContr
   @Override
   protected Stores newStores(Clock clock) {
     InMemoryTable table = new InMemoryTable(clock);
-    return new Stores(table.accounts(), table.challenges(), table.paymentMethods(),
-        table.accountOverviews());
+    return new Stores(
+        table.accounts(), table.challenges(), table.paymentMethods(), table.accountOverviews());
   }
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Session tokens for the core's unit tests: random opaque strings remembered with their claims and
  * expiry. A token this instance did not issue (tampered, from another instance) or one past its
- * lifetime is refused, as the signed tokens of the real adapter are; their signature and format
- * are tested with that adapter.
+ * lifetime is refused, as the signed tokens of the real adapter are; their signature and format are
+ * tested with that adapter.
  */
 public final class InMemorySessionTokens implements SessionTokenIssuer, SessionTokenVerifier {
   private final SecureRandom random = new SecureRandom();
@@ -36,8 +36,9 @@ public final class InMemorySessionTokens implements SessionTokenIssuer, SessionT
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant expiresAt = clock.instant().plus(LIFETIME);
-    issued.put(token, new Issued(
-        new SessionClaims(account.accountId(), account.sessionVersion()), expiresAt));
+    issued.put(
+        token,
+        new Issued(new SessionClaims(account.accountId(), account.sessionVersion()), expiresAt));
     return new SessionToken(token, expiresAt);
   }
 

@@ -1,11 +1,11 @@
 package com.platform.accounts.core.memory;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.account.AccountOverview;
 import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.idempotency.IdempotencyRecord;
-import com.platform.accounts.core.account.AccountOverview;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
@@ -27,10 +27,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The stores in memory, with DynamoDB's semantics where they matter: conditional writes on a version,
- * all-or-nothing transactions (one lock is the transaction), uniqueness items, and items past their
- * TTL that are never returned. Used by the local runtime and by unit tests; its stores pass the same
- * contract tests as the DynamoDB stores.
+ * The stores in memory, with DynamoDB's semantics where they matter: conditional writes on a
+ * version, all-or-nothing transactions (one lock is the transaction), uniqueness items, and items
+ * past their TTL that are never returned. Used by the local runtime and by unit tests; its stores
+ * pass the same contract tests as the DynamoDB stores.
  */
 public final class InMemoryTable {
   private final Clock clock;
@@ -41,8 +41,10 @@ public final class InMemoryTable {
   private final Map<String, RateWindow> rateWindows = new HashMap<>();
   private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
   private final Map<String, PaymentMethod> paymentMethods = new HashMap<>();
+
   /** Uniqueness items: card fingerprint hash to account id, and account id to its card's id. */
   private final Map<String, String> fingerprintOwners = new HashMap<>();
+
   private final Map<String, String> cardSlots = new HashMap<>();
 
   private final AccountStore accountStore = new Accounts();
@@ -74,8 +76,9 @@ public final class InMemoryTable {
   public AccountOverviewStore accountOverviews() {
     return accountId -> {
       synchronized (lock) {
-        return accounts().find(accountId).map(account ->
-            new AccountOverview(account, paymentMethods().list(accountId)));
+        return accounts()
+            .find(accountId)
+            .map(account -> new AccountOverview(account, paymentMethods().list(accountId)));
       }
     };
   }
@@ -181,13 +184,18 @@ public final class InMemoryTable {
     @Override
     public void save(RateWindow window) {
       synchronized (lock) {
-        long stored = Optional.ofNullable(rateWindows.get(window.key()))
-            .filter(w -> live(w.expiresAt())).map(RateWindow::version).orElse(0L);
+        long stored =
+            Optional.ofNullable(rateWindows.get(window.key()))
+                .filter(w -> live(w.expiresAt()))
+                .map(RateWindow::version)
+                .orElse(0L);
         if (stored != window.version()) {
           throw new ConcurrentModificationException("rate window");
         }
-        rateWindows.put(window.key(), new RateWindow(window.key(), window.events(),
-            window.expiresAt(), window.version() + 1));
+        rateWindows.put(
+            window.key(),
+            new RateWindow(
+                window.key(), window.events(), window.expiresAt(), window.version() + 1));
       }
     }
   }
@@ -260,9 +268,11 @@ public final class InMemoryTable {
     @Override
     public List<PaymentMethod> list(String accountId) {
       synchronized (lock) {
-        return paymentMethods.values().stream().filter(pm -> pm.accountId().equals(accountId))
-            .sorted(Comparator.comparing(PaymentMethod::createdAt)
-                .thenComparing(PaymentMethod::paymentMethodId))
+        return paymentMethods.values().stream()
+            .filter(pm -> pm.accountId().equals(accountId))
+            .sorted(
+                Comparator.comparing(PaymentMethod::createdAt)
+                    .thenComparing(PaymentMethod::paymentMethodId))
             .toList();
       }
     }
@@ -271,7 +281,8 @@ public final class InMemoryTable {
     public void update(PaymentMethod pm) {
       synchronized (lock) {
         PaymentMethod stored = paymentMethods.get(pm.paymentMethodId());
-        if (stored == null || stored.version() != pm.version()
+        if (stored == null
+            || stored.version() != pm.version()
             || !stored.accountId().equals(pm.accountId())) {
           throw new ConcurrentModificationException("payment method " + pm.paymentMethodId());
         }
@@ -306,14 +317,32 @@ public final class InMemoryTable {
   }
 
   private static PaymentMethod withVersion(PaymentMethod pm, long version) {
-    return new PaymentMethod(pm.paymentMethodId(), pm.accountId(), pm.type(), pm.status(),
-        pm.card(), pm.check(), pm.createdAt(), version);
+    return new PaymentMethod(
+        pm.paymentMethodId(),
+        pm.accountId(),
+        pm.type(),
+        pm.status(),
+        pm.card(),
+        pm.check(),
+        pm.createdAt(),
+        version);
   }
 
   private static Account bump(Account a) {
-    return new Account(a.accountId(), a.email(), a.country(), a.phone(), a.passwordHash(),
-        a.status(), a.emailVerified(), a.phoneVerified(), a.termsVersion(), a.termsAcceptedAt(),
-        a.sessionVersion(), a.createdAt(), a.version() + 1);
+    return new Account(
+        a.accountId(),
+        a.email(),
+        a.country(),
+        a.phone(),
+        a.passwordHash(),
+        a.status(),
+        a.emailVerified(),
+        a.phoneVerified(),
+        a.termsVersion(),
+        a.termsAcceptedAt(),
+        a.sessionVersion(),
+        a.createdAt(),
+        a.version() + 1);
   }
 
   private static Challenge bump(Challenge c) {
@@ -321,9 +350,23 @@ public final class InMemoryTable {
   }
 
   private static Challenge withVersion(Challenge c, long version) {
-    return new Challenge(c.challengeId(), c.purpose(), c.accountId(), c.signup(), c.channel(),
-        c.destination(), c.codeHash(), c.codeExpiresAt(), c.failedAttempts(), c.codeUsed(),
-        c.lastSentAt(), c.sendCount(), c.status(), c.sealedTaskToken(), c.createdAt(),
-        c.expiresAt(), version);
+    return new Challenge(
+        c.challengeId(),
+        c.purpose(),
+        c.accountId(),
+        c.signup(),
+        c.channel(),
+        c.destination(),
+        c.codeHash(),
+        c.codeExpiresAt(),
+        c.failedAttempts(),
+        c.codeUsed(),
+        c.lastSentAt(),
+        c.sendCount(),
+        c.status(),
+        c.sealedTaskToken(),
+        c.createdAt(),
+        c.expiresAt(),
+        version);
   }
 }

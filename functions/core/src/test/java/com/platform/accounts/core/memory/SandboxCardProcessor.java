@@ -19,26 +19,30 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
+import java.util.Optional;
 
 /**
- * The card processor of the local runtime and the tests: tokenizes the sandbox test cards of API.md,
- * keeps each card's statement, bills foreign cards in their own currency at a fixed rate, honours
- * idempotency keys, and can be told to fail the next call the way a real processor fails.
+ * The card processor of the local runtime and the tests: tokenizes the sandbox test cards of
+ * API.md, keeps each card's statement, bills foreign cards in their own currency at a fixed rate,
+ * honours idempotency keys, and can be told to fail the next call the way a real processor fails.
  */
 public final class SandboxCardProcessor implements CardProcessor {
   /** AUD per USD for the Australian test card. */
   public static final BigDecimal AUD_PER_USD = new BigDecimal("1.35");
 
   /** A line of a card statement. */
-  public record Transaction(String id, String description, Money amount, String status,
-      Instant at) {}
+  public record Transaction(
+      String id, String description, Money amount, String status, Instant at) {}
 
   /**
    * How the next call fails: unavailable before doing anything, unavailable after doing it (the
    * answer is lost), or the calling process dying before the call (nothing after it runs).
    */
-  public enum Fault { UNAVAILABLE_BEFORE, LOST_RESPONSE_AFTER, CRASH_BEFORE }
+  public enum Fault {
+    UNAVAILABLE_BEFORE,
+    LOST_RESPONSE_AFTER,
+    CRASH_BEFORE
+  }
 
   /**
    * Stands for the caller's process dying: an Error, so that no recovery code of the caller runs,
@@ -54,14 +58,15 @@ public final class SandboxCardProcessor implements CardProcessor {
 
   private record Card(String number, int expMonth, int expYear, TestCard kind) {}
 
-  private static final Map<String, TestCard> TEST_CARDS = Map.of(
-      "4242424242424242", new TestCard("VISA", "US", Funding.CREDIT, false),
-      "5555555555554444", new TestCard("MASTERCARD", "US", Funding.CREDIT, false),
-      "4000056655665556", new TestCard("VISA", "US", Funding.PREPAID, false),
-      "4096660000000008", new TestCard("VISA", "CN", Funding.CREDIT, false),
-      "6250947000000014", new TestCard("UNIONPAY", "HK", Funding.CREDIT, false),
-      "4000000000000002", new TestCard("VISA", "US", Funding.CREDIT, true),
-      "4000000360000006", new TestCard("VISA", "AU", Funding.CREDIT, false));
+  private static final Map<String, TestCard> TEST_CARDS =
+      Map.of(
+          "4242424242424242", new TestCard("VISA", "US", Funding.CREDIT, false),
+          "5555555555554444", new TestCard("MASTERCARD", "US", Funding.CREDIT, false),
+          "4000056655665556", new TestCard("VISA", "US", Funding.PREPAID, false),
+          "4096660000000008", new TestCard("VISA", "CN", Funding.CREDIT, false),
+          "6250947000000014", new TestCard("UNIONPAY", "HK", Funding.CREDIT, false),
+          "4000000000000002", new TestCard("VISA", "US", Funding.CREDIT, true),
+          "4000000360000006", new TestCard("VISA", "AU", Funding.CREDIT, false));
 
   private final Clock clock;
   private final Map<String, Card> tokens = new HashMap<>();
@@ -100,7 +105,9 @@ public final class SandboxCardProcessor implements CardProcessor {
     return token;
   }
 
-  /** The next call of {@code operation} (describe, authorizeHold, charge, voidHold, refund) fails. */
+  /**
+   * The next call of {@code operation} (describe, authorizeHold, charge, voidHold, refund) fails.
+   */
   public synchronized void failNext(String operation, Fault fault) {
     this.nextFaultOperation = operation;
     this.nextFault = fault;
@@ -114,11 +121,12 @@ public final class SandboxCardProcessor implements CardProcessor {
   /** The statement of every card with these last four digits, oldest first. */
   public synchronized List<Transaction> statement(String last4) {
     List<Transaction> lines = new ArrayList<>();
-    statements.forEach((number, txs) -> {
-      if (number.endsWith(last4)) {
-        lines.addAll(txs);
-      }
-    });
+    statements.forEach(
+        (number, txs) -> {
+          if (number.endsWith(last4)) {
+            lines.addAll(txs);
+          }
+        });
     lines.sort((a, b) -> a.at().compareTo(b.at()));
     return lines;
   }
@@ -127,20 +135,25 @@ public final class SandboxCardProcessor implements CardProcessor {
   public synchronized CardDetails describe(String cardToken) {
     fault("describe", true);
     Card card = card(cardToken);
-    return new CardDetails(card.kind().brand(), card.number().substring(card.number().length() - 4),
-        card.expMonth(), card.expYear(), card.kind().country(), card.kind().funding(),
+    return new CardDetails(
+        card.kind().brand(),
+        card.number().substring(card.number().length() - 4),
+        card.expMonth(),
+        card.expYear(),
+        card.kind().country(),
+        card.kind().funding(),
         "fp_" + Sha256.hex(card.number()).substring(0, 24));
   }
 
   @Override
-  public synchronized String authorizeHold(String cardToken, Money amount, String descriptor,
-      String idempotencyKey) {
+  public synchronized String authorizeHold(
+      String cardToken, Money amount, String descriptor, String idempotencyKey) {
     return place("authorizeHold", cardToken, amount, descriptor, "AUTHORIZED", idempotencyKey);
   }
 
   @Override
-  public synchronized String charge(String cardToken, Money amount, String descriptor,
-      String idempotencyKey) {
+  public synchronized String charge(
+      String cardToken, Money amount, String descriptor, String idempotencyKey) {
     return place("charge", cardToken, amount, descriptor, "CAPTURED", idempotencyKey);
   }
 
@@ -150,9 +163,9 @@ public final class SandboxCardProcessor implements CardProcessor {
   }
 
   @Override
-  public synchronized java.util.Optional<String> findCharge(String idempotencyKey) {
+  public synchronized Optional<String> findCharge(String idempotencyKey) {
     fault("findCharge", true);
-    return java.util.Optional.ofNullable(idempotency.get(idempotencyKey));
+    return Optional.ofNullable(idempotency.get(idempotencyKey));
   }
 
   @Override
@@ -165,8 +178,13 @@ public final class SandboxCardProcessor implements CardProcessor {
     settle("refund", chargeId, "CAPTURED", "REFUNDED", idempotencyKey);
   }
 
-  private String place(String operation, String cardToken, Money amount, String descriptor,
-      String status, String idempotencyKey) {
+  private String place(
+      String operation,
+      String cardToken,
+      Money amount,
+      String descriptor,
+      String status,
+      String idempotencyKey) {
     String replay = idempotency.get(idempotencyKey);
     if (replay != null) {
       return replay;
@@ -178,7 +196,8 @@ public final class SandboxCardProcessor implements CardProcessor {
     }
     String id = (status.equals("AUTHORIZED") ? "hold_" : "ch_") + Ids.next("sbx").substring(4);
     Money billed = inCardCurrency(card, amount);
-    statements.computeIfAbsent(card.number(), n -> new ArrayList<>())
+    statements
+        .computeIfAbsent(card.number(), n -> new ArrayList<>())
         .add(new Transaction(id, descriptor, billed, status, clock.instant()));
     transactionCard.put(id, card.number());
     idempotency.put(idempotencyKey, id);
@@ -234,7 +253,8 @@ public final class SandboxCardProcessor implements CardProcessor {
     if (!"AU".equals(card.kind().country())) {
       return usd;
     }
-    return new Money(usd.amount().multiply(AUD_PER_USD).setScale(2, RoundingMode.HALF_UP),
+    return new Money(
+        usd.amount().multiply(AUD_PER_USD).setScale(2, RoundingMode.HALF_UP),
         Currency.getInstance("AUD"));
   }
 
@@ -246,9 +266,14 @@ public final class SandboxCardProcessor implements CardProcessor {
     if (digits.length() == 16 && digits.startsWith("411111")) {
       return new TestCard("VISA", "US", Funding.CREDIT, false);
     }
-    String brand = digits.startsWith("4") ? "VISA" : digits.startsWith("5") ? "MASTERCARD"
-        : digits.startsWith("3") ? "AMEX" : digits.startsWith("62") ? "UNIONPAY" : "UNKNOWN";
+    String brand =
+        digits.startsWith("4")
+            ? "VISA"
+            : digits.startsWith("5")
+                ? "MASTERCARD"
+                : digits.startsWith("3")
+                    ? "AMEX"
+                    : digits.startsWith("62") ? "UNIONPAY" : "UNKNOWN";
     return new TestCard(brand, "US", Funding.CREDIT, true);
   }
-
 }

@@ -11,31 +11,45 @@ class MessageTemplatesTest {
 
   @Test
   void anEmailTakesItsSubjectFromTheFirstLineAndFillsEveryPlaceholder() {
-    OutboundMessage email = MessageTemplates.render("verification-code", Channel.EMAIL,
-        "ana@example.com", Map.of("code", "123456", "minutes", "10"), "123456");
+    OutboundMessage email =
+        MessageTemplates.render(
+            "verification-code",
+            Channel.EMAIL,
+            "ana@example.com",
+            Map.of("code", "123456", "minutes", "10"),
+            "123456");
 
     assertThat(email.channel()).isEqualTo(Channel.EMAIL);
     assertThat(email.to()).isEqualTo("ana@example.com");
     assertThat(email.subject()).isEqualTo("Your verification code: 123456");
-    assertThat(email.body()).startsWith("Hello,").contains("Your verification code is 123456.")
-        .contains("It expires in 10 minutes").doesNotContain("Subject:").doesNotContain("{{");
+    assertThat(email.body())
+        .startsWith("Hello,")
+        .contains("Your verification code is 123456.")
+        .contains("It expires in 10 minutes")
+        .doesNotContain("Subject:")
+        .doesNotContain("{{");
     assertThat(email.code()).isEqualTo("123456");
   }
 
   @Test
   void aTextMessageHasNoSubject() {
-    OutboundMessage sms = MessageTemplates.render("verification-code", Channel.SMS,
-        "+12025550123", Map.of("code", "123456", "minutes", "10"), "123456");
+    OutboundMessage sms =
+        MessageTemplates.render(
+            "verification-code",
+            Channel.SMS,
+            "+12025550123",
+            Map.of("code", "123456", "minutes", "10"),
+            "123456");
 
     assertThat(sms.subject()).isNull();
-    assertThat(sms.body()).isEqualTo(
-        "Your verification code is 123456. It expires in 10 minutes. Never share it.");
+    assertThat(sms.body())
+        .isEqualTo("Your verification code is 123456. It expires in 10 minutes. Never share it.");
   }
 
   @Test
   void aMessageWithoutACodeCarriesNone() {
-    OutboundMessage notice = MessageTemplates.render("account-exists", Channel.EMAIL,
-        "ana@example.com", Map.of(), null);
+    OutboundMessage notice =
+        MessageTemplates.render("account-exists", Channel.EMAIL, "ana@example.com", Map.of(), null);
 
     assertThat(notice.code()).isNull();
     assertThat(notice.subject()).contains("already have an account");
@@ -43,15 +57,21 @@ class MessageTemplatesTest {
 
   @Test
   void aMissingTemplateIsAnErrorOfTheBuild() {
-    assertThatThrownBy(() -> MessageTemplates.render("welcome", Channel.SMS, "+12025550123",
-        Map.of(), null)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(
+            () -> MessageTemplates.render("welcome", Channel.SMS, "+12025550123", Map.of(), null))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("welcome.sms.txt");
   }
 
   @Test
   void theMessageNeverShowsItsCodeWhenPrinted() {
-    OutboundMessage sms = MessageTemplates.render("verification-code", Channel.SMS,
-        "+12025550123", Map.of("code", "987654", "minutes", "10"), "987654");
+    OutboundMessage sms =
+        MessageTemplates.render(
+            "verification-code",
+            Channel.SMS,
+            "+12025550123",
+            Map.of("code", "987654", "minutes", "10"),
+            "987654");
 
     assertThat(sms.toString()).isEqualTo("OutboundMessage[channel=SMS, subject=null]");
   }

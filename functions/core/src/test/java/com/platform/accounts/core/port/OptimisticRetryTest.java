@@ -13,12 +13,14 @@ class OptimisticRetryTest {
 
   @Test
   void answersTheFirstAttemptThatWinsItsRace() {
-    String result = OptimisticRetry.run(() -> {
-      if (attempts.incrementAndGet() < 3) {
-        throw new ConcurrentModificationException("item");
-      }
-      return "written on attempt " + attempts.get();
-    });
+    String result =
+        OptimisticRetry.run(
+            () -> {
+              if (attempts.incrementAndGet() < 3) {
+                throw new ConcurrentModificationException("item");
+              }
+              return "written on attempt " + attempts.get();
+            });
 
     assertThat(result).isEqualTo("written on attempt 3");
     assertThat(attempts).hasValue(3);
@@ -35,31 +37,41 @@ class OptimisticRetryTest {
   void rethrowsTheLastLostRaceWhenEveryAttemptLoses() {
     List<ConcurrentModificationException> thrown = new ArrayList<>();
 
-    assertThatThrownBy(() -> OptimisticRetry.run(() -> {
-      ConcurrentModificationException lost =
-          new ConcurrentModificationException("item " + attempts.incrementAndGet());
-      thrown.add(lost);
-      throw lost;
-    })).isSameAs(thrown.get(thrown.size() - 1));
+    assertThatThrownBy(
+            () ->
+                OptimisticRetry.run(
+                    () -> {
+                      ConcurrentModificationException lost =
+                          new ConcurrentModificationException("item " + attempts.incrementAndGet());
+                      thrown.add(lost);
+                      throw lost;
+                    }))
+        .isSameAs(thrown.get(thrown.size() - 1));
     assertThat(attempts).hasValue(OptimisticRetry.MAX_ATTEMPTS);
   }
 
   @Test
   void anyOtherFailureEndsTheRunAtOnce() {
-    assertThatThrownBy(() -> OptimisticRetry.run(() -> {
-      attempts.incrementAndGet();
-      throw new IllegalStateException("not a race");
-    })).isInstanceOf(IllegalStateException.class).hasMessage("not a race");
+    assertThatThrownBy(
+            () ->
+                OptimisticRetry.run(
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new IllegalStateException("not a race");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("not a race");
     assertThat(attempts).hasValue(1);
   }
 
   @Test
   void aVoidAttemptIsRetriedTheSameWay() {
-    OptimisticRetry.run(() -> {
-      if (attempts.incrementAndGet() < 2) {
-        throw new ConcurrentModificationException("item");
-      }
-    });
+    OptimisticRetry.run(
+        () -> {
+          if (attempts.incrementAndGet() < 2) {
+            throw new ConcurrentModificationException("item");
+          }
+        });
 
     assertThat(attempts).hasValue(2);
   }

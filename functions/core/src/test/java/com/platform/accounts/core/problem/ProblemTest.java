@@ -30,9 +30,10 @@ class ProblemTest {
 
   @Test
   void aValidationProblemNamesEveryBadField() {
-    List<FieldError> errors = List.of(
-        new FieldError("email", FieldErrorCode.INVALID_EMAIL, "Enter a valid email address."),
-        new FieldError("phone", FieldErrorCode.REQUIRED, "A phone number is needed."));
+    List<FieldError> errors =
+        List.of(
+            new FieldError("email", FieldErrorCode.INVALID_EMAIL, "Enter a valid email address."),
+            new FieldError("phone", FieldErrorCode.REQUIRED, "A phone number is needed."));
 
     Problem p = Problem.validation(errors);
 
@@ -86,8 +87,12 @@ class ProblemTest {
 
   @Test
   void aMemberAddedToAValidationProblemKeepsItsFields() {
-    Problem p = Problem.validation(List.of(new FieldError("code", FieldErrorCode.INVALID_CODE,
-        "The code is the 6 digits we sent."))).with("hint", "x");
+    Problem p =
+        Problem.validation(
+                List.of(
+                    new FieldError(
+                        "code", FieldErrorCode.INVALID_CODE, "The code is the 6 digits we sent.")))
+            .with("hint", "x");
 
     assertThat(p.errors()).extracting(FieldError::field).containsExactly("code");
   }

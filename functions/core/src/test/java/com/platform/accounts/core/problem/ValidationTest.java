@@ -19,18 +19,20 @@ class ValidationTest {
 
   @Test
   void everyRejectedFieldIsReportedInOneProblemInTheOrderFound() {
-    Validation validation = new Validation()
-        .reject("email", FieldErrorCode.INVALID_EMAIL, "Enter a valid email address.")
-        .reject("country", FieldErrorCode.UNSUPPORTED_COUNTRY, "Not here.");
+    Validation validation =
+        new Validation()
+            .reject("email", FieldErrorCode.INVALID_EMAIL, "Enter a valid email address.")
+            .reject("country", FieldErrorCode.UNSUPPORTED_COUNTRY, "Not here.");
 
     assertThat(validation.isClean()).isFalse();
     assertThat(validation.hasError("email")).isTrue();
     assertThat(validation.hasError("phone")).isFalse();
     Problem p = catchThrowableOfType(Problem.class, validation::throwIfInvalid);
     assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-    assertThat(p.errors()).containsExactly(
-        new FieldError("email", FieldErrorCode.INVALID_EMAIL, "Enter a valid email address."),
-        new FieldError("country", FieldErrorCode.UNSUPPORTED_COUNTRY, "Not here."));
+    assertThat(p.errors())
+        .containsExactly(
+            new FieldError("email", FieldErrorCode.INVALID_EMAIL, "Enter a valid email address."),
+            new FieldError("country", FieldErrorCode.UNSUPPORTED_COUNTRY, "Not here."));
   }
 
   @Test

@@ -3,12 +3,12 @@ package com.platform.accounts.core.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.memory.InMemoryTable;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.RateLimitStore;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
-import com.platform.accounts.asl.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +54,10 @@ class RateLimiterTest {
 
     assertThat(limiter.tryAcquire("key", 2, WINDOW)).isEmpty();
     RateWindow window = store.find("key", moving.instant()).orElseThrow();
-    assertThat(window.events()).as("only the events still in the window are kept")
-        .containsExactly(second, moving.instant()).doesNotContain(first);
+    assertThat(window.events())
+        .as("only the events still in the window are kept")
+        .containsExactly(second, moving.instant())
+        .doesNotContain(first);
     assertThat(window.expiresAt()).isEqualTo(moving.instant().plus(WINDOW));
   }
 
@@ -72,25 +74,30 @@ class RateLimiterTest {
 
   @Test
   void aRequestThatLostTheRaceForTheLastSlotIsRefused() {
-    RateLimitStore racing = new RateLimitStore() {
-      private boolean raced;
+    RateLimitStore racing =
+        new RateLimitStore() {
+          private boolean raced;
 
-      @Override
-      public Optional<RateWindow> find(String key, Instant now) {
-        return table.find(key, now);
-      }
+          @Override
+          public Optional<RateWindow> find(String key, Instant now) {
+            return table.find(key, now);
+          }
 
-      @Override
-      public void save(RateWindow window) {
-        if (!raced) {
-          raced = true;
-          // another request takes the one slot between this one's read and its write
-          table.save(new RateWindow(window.key(), List.of(clock.instant()),
-              window.expiresAt(), window.version()));
-        }
-        table.save(window);
-      }
-    };
+          @Override
+          public void save(RateWindow window) {
+            if (!raced) {
+              raced = true;
+              // another request takes the one slot between this one's read and its write
+              table.save(
+                  new RateWindow(
+                      window.key(),
+                      List.of(clock.instant()),
+                      window.expiresAt(),
+                      window.version()));
+            }
+            table.save(window);
+          }
+        };
 
     Optional<Duration> wait = new RateLimiter(racing, clock).tryAcquire("key", 1, WINDOW);
 
@@ -100,17 +107,18 @@ class RateLimiterTest {
 
   @Test
   void aRequestThatLosesEveryRaceIsAskedToWaitASecond() {
-    RateLimitStore alwaysTaken = new RateLimitStore() {
-      @Override
-      public Optional<RateWindow> find(String key, Instant now) {
-        return Optional.empty();
-      }
+    RateLimitStore alwaysTaken =
+        new RateLimitStore() {
+          @Override
+          public Optional<RateWindow> find(String key, Instant now) {
+            return Optional.empty();
+          }
 
-      @Override
-      public void save(RateWindow window) {
-        throw new ConcurrentModificationException("rate window");
-      }
-    };
+          @Override
+          public void save(RateWindow window) {
+            throw new ConcurrentModificationException("rate window");
+          }
+        };
 
     assertThat(new RateLimiter(alwaysTaken, clock).tryAcquire("key", 5, WINDOW))
         .contains(Duration.ofSeconds(1));

@@ -25,10 +25,14 @@ class AuthenticatorTest {
 
   @BeforeEach
   void signUpAndSignIn() {
-    CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", "ana@example.com",
-        PASSWORD, PASSWORD, true, null, null), new Validation());
-    String id = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"))
-        .accountId();
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", "ana@example.com", PASSWORD, PASSWORD, true, null, null),
+                new Validation());
+    String id =
+        t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com")).accountId();
     account = t.table.accounts().find(id).orElseThrow();
     token = t.lifecycle.sessions().login("ana@example.com", PASSWORD).token();
   }
@@ -38,10 +42,20 @@ class AuthenticatorTest {
   }
 
   private Account withStatus(AccountStatus status) {
-    return new Account(account.accountId(), account.email(), account.country(), account.phone(),
-        account.passwordHash(), status, account.emailVerified(), account.phoneVerified(),
-        account.termsVersion(), account.termsAcceptedAt(), account.sessionVersion(),
-        account.createdAt(), account.version());
+    return new Account(
+        account.accountId(),
+        account.email(),
+        account.country(),
+        account.phone(),
+        account.passwordHash(),
+        status,
+        account.emailVerified(),
+        account.phoneVerified(),
+        account.termsVersion(),
+        account.termsAcceptedAt(),
+        account.sessionVersion(),
+        account.createdAt(),
+        account.version());
   }
 
   @Test
@@ -82,14 +96,29 @@ class AuthenticatorTest {
     SessionClaims claims = authenticator.claims(token);
 
     assertThat(Authenticator.current(claims, Optional.of(account))).isEqualTo(account);
-    assertThat(catchThrowableOfType(Problem.class,
-        () -> Authenticator.current(claims, Optional.empty())).code())
-        .as("no such account").isEqualTo(ErrorCode.UNAUTHENTICATED);
-    assertThat(catchThrowableOfType(Problem.class,
-        () -> Authenticator.current(claims, Optional.of(withStatus(AccountStatus.DELETED)))).code())
-        .as("deleted").isEqualTo(ErrorCode.UNAUTHENTICATED);
-    assertThat(catchThrowableOfType(Problem.class,
-        () -> Authenticator.current(claims, Optional.of(account.withNextSessionVersion()))).code())
-        .as("signed out").isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(
+            catchThrowableOfType(
+                    Problem.class, () -> Authenticator.current(claims, Optional.empty()))
+                .code())
+        .as("no such account")
+        .isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(
+            catchThrowableOfType(
+                    Problem.class,
+                    () ->
+                        Authenticator.current(
+                            claims, Optional.of(withStatus(AccountStatus.DELETED))))
+                .code())
+        .as("deleted")
+        .isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(
+            catchThrowableOfType(
+                    Problem.class,
+                    () ->
+                        Authenticator.current(
+                            claims, Optional.of(account.withNextSessionVersion())))
+                .code())
+        .as("signed out")
+        .isEqualTo(ErrorCode.UNAUTHENTICATED);
   }
 }

@@ -24,8 +24,12 @@ class LogoutRaceTest {
 
   @BeforeEach
   void signUpAndSignIn() {
-    CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", "ana@example.com",
-        PASSWORD, PASSWORD, true, null, null), new Validation());
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", "ana@example.com", PASSWORD, PASSWORD, true, null, null),
+                new Validation());
     t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"));
     token = sessions.login("ana@example.com", PASSWORD);
     readByTheRequest = t.lifecycle.authenticator().authenticate(token.token());
@@ -33,15 +37,17 @@ class LogoutRaceTest {
 
   @Test
   void anotherWriteInBetweenStillEndsTheSessions() {
-    t.table.accounts().update(readByTheRequest.withVerifiedPhone("+14155550100"),
-        Optional.empty());
+    t.table.accounts().update(readByTheRequest.withVerifiedPhone("+14155550100"), Optional.empty());
 
     sessions.logout(readByTheRequest);
 
     assertThat(stored().sessionVersion()).isEqualTo(readByTheRequest.sessionVersion() + 1);
     assertThat(stored().phoneVerified()).as("the other write is kept").isTrue();
-    assertThat(catchThrowableOfType(Problem.class, () -> t.lifecycle.authenticator().authenticate(token.token()))
-        .code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(
+            catchThrowableOfType(
+                    Problem.class, () -> t.lifecycle.authenticator().authenticate(token.token()))
+                .code())
+        .isEqualTo(ErrorCode.UNAUTHENTICATED);
   }
 
   @Test

@@ -25,10 +25,14 @@ class SessionServiceTest {
 
   @BeforeEach
   void signUp() {
-    CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", "ana@example.com",
-        PASSWORD, PASSWORD, true, null, null), new Validation());
-    accountId = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"))
-        .accountId();
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", "ana@example.com", PASSWORD, PASSWORD, true, null, null),
+                new Validation());
+    accountId =
+        t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com")).accountId();
   }
 
   @Test
@@ -41,10 +45,11 @@ class SessionServiceTest {
 
   @Test
   void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
-    Problem wrong = catchThrowableOfType(Problem.class, () -> sessions.login("ana@example.com",
-        "not the password"));
-    Problem unknown = catchThrowableOfType(Problem.class, () -> sessions.login("who@example.com",
-        PASSWORD));
+    Problem wrong =
+        catchThrowableOfType(
+            Problem.class, () -> sessions.login("ana@example.com", "not the password"));
+    Problem unknown =
+        catchThrowableOfType(Problem.class, () -> sessions.login("who@example.com", PASSWORD));
 
     assertThat(wrong.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
     assertThat(unknown.code()).isEqualTo(wrong.code());
@@ -59,12 +64,19 @@ class SessionServiceTest {
 
     sessions.logout(account);
 
-    assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate(one.token()))
-        .code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
-    assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate(two.token()))
-        .code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
-    assertThat(authenticator.authenticate(sessions.login("ana@example.com", PASSWORD).token())
-        .accountId()).isEqualTo(accountId);
+    assertThat(
+            catchThrowableOfType(Problem.class, () -> authenticator.authenticate(one.token()))
+                .code())
+        .isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(
+            catchThrowableOfType(Problem.class, () -> authenticator.authenticate(two.token()))
+                .code())
+        .isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(
+            authenticator
+                .authenticate(sessions.login("ana@example.com", PASSWORD).token())
+                .accountId())
+        .isEqualTo(accountId);
   }
 
   @Test
@@ -72,8 +84,10 @@ class SessionServiceTest {
     SessionToken token = sessions.login("ana@example.com", PASSWORD);
     t.clock.advanceBy(Duration.ofHours(12));
 
-    assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate(token.token()))
-        .code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+    assertThat(
+            catchThrowableOfType(Problem.class, () -> authenticator.authenticate(token.token()))
+                .code())
+        .isEqualTo(ErrorCode.UNAUTHENTICATED);
   }
 
   @Test
@@ -84,8 +98,10 @@ class SessionServiceTest {
 
     assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate(tampered)))
         .isNotNull();
-    assertThat(catchThrowableOfType(Problem.class, () -> other.lifecycle.authenticator()
-        .authenticate(token))).isNotNull();
+    assertThat(
+            catchThrowableOfType(
+                Problem.class, () -> other.lifecycle.authenticator().authenticate(token)))
+        .isNotNull();
     assertThat(catchThrowableOfType(Problem.class, () -> authenticator.authenticate("garbage")))
         .isNotNull();
   }
@@ -95,8 +111,8 @@ class SessionServiceTest {
     for (int i = 0; i < 10; i++) {
       catchThrowableOfType(Problem.class, () -> sessions.login("ana@example.com", "wrong guess"));
     }
-    Problem limited = catchThrowableOfType(Problem.class,
-        () -> sessions.login("ana@example.com", PASSWORD));
+    Problem limited =
+        catchThrowableOfType(Problem.class, () -> sessions.login("ana@example.com", PASSWORD));
 
     assertThat(limited.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(limited.retryAfterSeconds()).isPositive();
@@ -112,32 +128,53 @@ class SessionServiceTest {
   @Test
   void somethingThatIsNotAnEmailIsWrongCredentialsAndStillRateLimited() {
     for (int i = 0; i < 10; i++) {
-      assertThat(catchThrowableOfType(Problem.class, () -> sessions.login("not an email",
-          PASSWORD)).code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+      assertThat(
+              catchThrowableOfType(Problem.class, () -> sessions.login("not an email", PASSWORD))
+                  .code())
+          .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
     }
 
-    assertThat(catchThrowableOfType(Problem.class, () -> sessions.login("not an email", PASSWORD))
-        .code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(
+            catchThrowableOfType(Problem.class, () -> sessions.login("not an email", PASSWORD))
+                .code())
+        .isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(sessions.login("ana@example.com", PASSWORD).token()).isNotBlank();
   }
 
   @Test
   void aDeletedAccountCannotSignIn() {
     Account stored = t.table.accounts().find(accountId).orElseThrow();
-    t.table.accounts().update(new Account(stored.accountId(), stored.email(), stored.country(),
-        stored.phone(), stored.passwordHash(), AccountStatus.DELETED, stored.emailVerified(),
-        stored.phoneVerified(), stored.termsVersion(), stored.termsAcceptedAt(),
-        stored.sessionVersion(), stored.createdAt(), stored.version()), Optional.empty());
+    t.table
+        .accounts()
+        .update(
+            new Account(
+                stored.accountId(),
+                stored.email(),
+                stored.country(),
+                stored.phone(),
+                stored.passwordHash(),
+                AccountStatus.DELETED,
+                stored.emailVerified(),
+                stored.phoneVerified(),
+                stored.termsVersion(),
+                stored.termsAcceptedAt(),
+                stored.sessionVersion(),
+                stored.createdAt(),
+                stored.version()),
+            Optional.empty());
 
-    assertThat(catchThrowableOfType(Problem.class, () -> sessions.login("ana@example.com",
-        PASSWORD)).code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+    assertThat(
+            catchThrowableOfType(Problem.class, () -> sessions.login("ana@example.com", PASSWORD))
+                .code())
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
   }
 
   @Test
   void aPrintedSessionTokenShowsOnlyItsExpiry() {
     SessionToken token = sessions.login("ana@example.com", PASSWORD);
 
-    assertThat(token.toString()).isEqualTo("SessionToken[expiresAt=" + token.expiresAt() + "]")
+    assertThat(token.toString())
+        .isEqualTo("SessionToken[expiresAt=" + token.expiresAt() + "]")
         .doesNotContain(token.token());
   }
 }

@@ -2,6 +2,7 @@ package com.platform.accounts.core.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.crypto.Hmac;
@@ -34,8 +35,8 @@ class SignupServiceTest {
   private final SignupService signups = t.lifecycle.signups();
 
   private CodeSent signUp(String email) {
-    return signups.start(new SignupCommand("US", email, PASSWORD, PASSWORD, true, null, null),
-        new Validation());
+    return signups.start(
+        new SignupCommand("US", email, PASSWORD, PASSWORD, true, null, null), new Validation());
   }
 
   private Problem problemOf(Runnable action) {
@@ -75,8 +76,11 @@ class SignupServiceTest {
 
   @Test
   void smsSignupProvesThePhone() {
-    CodeSent sent = signups.start(new SignupCommand("US", "bo@example.com", PASSWORD, PASSWORD,
-        true, "SMS", "+12025550123"), new Validation());
+    CodeSent sent =
+        signups.start(
+            new SignupCommand(
+                "US", "bo@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550123"),
+            new Validation());
 
     assertThat(sent.destination()).isEqualTo("+1********23");
     SignupCompleted done = signups.verify(sent.challengeId(), t.lastCode("+12025550123"));
@@ -89,8 +93,10 @@ class SignupServiceTest {
 
   @Test
   void voiceSignupCallsWithTheCode() {
-    signups.start(new SignupCommand("US", "cy@example.com", PASSWORD, PASSWORD, true, "VOICE",
-        "+12025550199"), new Validation());
+    signups.start(
+        new SignupCommand(
+            "US", "cy@example.com", PASSWORD, PASSWORD, true, "VOICE", "+12025550199"),
+        new Validation());
 
     assertThat(t.lastMessage("+12025550199").channel()).isEqualTo(Channel.VOICE);
     assertThat(t.lastMessage("+12025550199").body()).startsWith("<speak>");
@@ -98,53 +104,87 @@ class SignupServiceTest {
 
   @Test
   void everyBadFieldIsReportedAtOnce() {
-    Problem p = problemOf(() -> signups.start(new SignupCommand("XX", "not-an-email", "short",
-        "other", false, "PIGEON", null), new Validation()));
+    Problem p =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand(
+                        "XX", "not-an-email", "short", "other", false, "PIGEON", null),
+                    new Validation()));
 
     assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-    assertThat(p.errors()).extracting(FieldError::field, FieldError::code).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("country", FieldErrorCode.UNSUPPORTED_COUNTRY),
-        org.assertj.core.groups.Tuple.tuple("email", FieldErrorCode.INVALID_EMAIL),
-        org.assertj.core.groups.Tuple.tuple("password", FieldErrorCode.WEAK_PASSWORD),
-        org.assertj.core.groups.Tuple.tuple("passwordConfirmation",
-            FieldErrorCode.PASSWORD_MISMATCH),
-        org.assertj.core.groups.Tuple.tuple("termsAccepted", FieldErrorCode.TERMS_NOT_ACCEPTED),
-        org.assertj.core.groups.Tuple.tuple("verificationChannel", FieldErrorCode.INVALID_CHANNEL));
+    assertThat(p.errors())
+        .extracting(FieldError::field, FieldError::code)
+        .containsExactlyInAnyOrder(
+            tuple("country", FieldErrorCode.UNSUPPORTED_COUNTRY),
+            tuple("email", FieldErrorCode.INVALID_EMAIL),
+            tuple("password", FieldErrorCode.WEAK_PASSWORD),
+            tuple("passwordConfirmation", FieldErrorCode.PASSWORD_MISMATCH),
+            tuple("termsAccepted", FieldErrorCode.TERMS_NOT_ACCEPTED),
+            tuple("verificationChannel", FieldErrorCode.INVALID_CHANNEL));
     assertThat(t.outbox.all()).isEmpty();
   }
 
   @Test
   void aPhoneOfAnotherCountryIsAMismatch() {
-    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "d@example.com", PASSWORD,
-        PASSWORD, true, "SMS", "+442071838750"), new Validation()));
+    Problem p =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand(
+                        "US", "d@example.com", PASSWORD, PASSWORD, true, "SMS", "+442071838750"),
+                    new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code)
+    assertThat(p.errors())
+        .extracting(FieldError::code)
         .containsExactly(FieldErrorCode.PHONE_COUNTRY_MISMATCH);
   }
 
   @Test
   void anImpossibleNumberIsInvalid() {
-    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "d@example.com", PASSWORD,
-        PASSWORD, true, "SMS", "+1202555"), new Validation()));
+    Problem p =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand(
+                        "US", "d@example.com", PASSWORD, PASSWORD, true, "SMS", "+1202555"),
+                    new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code)
+    assertThat(p.errors())
+        .extracting(FieldError::code)
         .containsExactly(FieldErrorCode.INVALID_PHONE);
   }
 
   @Test
   void smsWithoutAPhoneIsRefused() {
-    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "d@example.com", PASSWORD,
-        PASSWORD, true, "SMS", null), new Validation()));
+    Problem p =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand("US", "d@example.com", PASSWORD, PASSWORD, true, "SMS", null),
+                    new Validation()));
 
     assertThat(p.errors()).extracting(FieldError::field).containsExactly("phone");
   }
 
   @Test
   void thePasswordMayNotBeTheEmail() {
-    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "longname@example.com",
-        "LongName@example.com", "LongName@example.com", true, null, null), new Validation()));
+    Problem p =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand(
+                        "US",
+                        "longname@example.com",
+                        "LongName@example.com",
+                        "LongName@example.com",
+                        true,
+                        null,
+                        null),
+                    new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::code)
+    assertThat(p.errors())
+        .extracting(FieldError::code)
         .containsExactly(FieldErrorCode.WEAK_PASSWORD);
   }
 
@@ -152,7 +192,8 @@ class SignupServiceTest {
   void aUnicodeLocalPartIsNotAnEmailWeCanDeliverTo() {
     Problem p = problemOf(() -> signUp("josé@example.com"));
 
-    assertThat(p.errors()).extracting(FieldError::code)
+    assertThat(p.errors())
+        .extracting(FieldError::code)
         .containsExactly(FieldErrorCode.INVALID_EMAIL);
   }
 
@@ -221,8 +262,13 @@ class SignupServiceTest {
 
     assertThat(problemOf(() -> signups.verify(sent.challengeId(), "12345")).code())
         .isEqualTo(ErrorCode.VALIDATION_FAILED);
-    assertThat(t.table.challenges().find(sent.challengeId(), t.clock.instant()).orElseThrow()
-        .failedAttempts()).isZero();
+    assertThat(
+            t.table
+                .challenges()
+                .find(sent.challengeId(), t.clock.instant())
+                .orElseThrow()
+                .failedAttempts())
+        .isZero();
   }
 
   @Test
@@ -281,7 +327,9 @@ class SignupServiceTest {
   @Test
   void anUnknownSignupIsNotFound() {
     assertThatThrownBy(() -> signups.verify("sgn_AAAAAAAAAAAAAAAAAAAAAA", "123456"))
-        .isInstanceOf(Problem.class).extracting("code").isEqualTo(ErrorCode.NOT_FOUND);
+        .isInstanceOf(Problem.class)
+        .extracting("code")
+        .isEqualTo(ErrorCode.NOT_FOUND);
   }
 
   @Test
@@ -301,15 +349,19 @@ class SignupServiceTest {
   @Test
   void aTakenEmailSignupBySmsSendsTheCodeToThePhoneAndCanNeverMakeASecondAccount() {
     CodeSent first = signUp("sam@example.com");
-    String accountId = signups.verify(first.challengeId(), t.lastCode("sam@example.com"))
-        .accountId();
+    String accountId =
+        signups.verify(first.challengeId(), t.lastCode("sam@example.com")).accountId();
     int mails = t.outbox.to("sam@example.com").size();
 
-    CodeSent again = signups.start(new SignupCommand("US", "sam@example.com", PASSWORD, PASSWORD,
-        true, "SMS", "+12025550177"), new Validation());
+    CodeSent again =
+        signups.start(
+            new SignupCommand(
+                "US", "sam@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550177"),
+            new Validation());
 
     assertThat(again.channel()).isEqualTo(Channel.SMS);
-    assertThat(t.lastCode("+12025550177")).as("the phone gets its code as for a new email")
+    assertThat(t.lastCode("+12025550177"))
+        .as("the phone gets its code as for a new email")
         .matches("[0-9]{6}");
     assertThat(t.outbox.to("sam@example.com")).hasSize(mails + 1);
     assertThat(t.lastMessage("sam@example.com").subject()).contains("already have an account");
@@ -333,8 +385,9 @@ class SignupServiceTest {
   void aMalformedOrHugeIdIsNotFound() {
     assertThat(problemOf(() -> signups.verify("x".repeat(2000), "123456")).code())
         .isEqualTo(ErrorCode.NOT_FOUND);
-    assertThat(problemOf(() -> signups.resend("sgn_../../etc", null, null, new Validation()))
-        .code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(
+            problemOf(() -> signups.resend("sgn_../../etc", null, null, new Validation())).code())
+        .isEqualTo(ErrorCode.NOT_FOUND);
   }
 
   @Test
@@ -348,8 +401,11 @@ class SignupServiceTest {
 
   @Test
   void aPhoneGivenWithAnEmailSignupIsKeptUnprovenInE164() {
-    CodeSent sent = signups.start(new SignupCommand("US", "ob@example.com", PASSWORD, PASSWORD,
-        true, "EMAIL", "+12025550140"), new Validation());
+    CodeSent sent =
+        signups.start(
+            new SignupCommand(
+                "US", "ob@example.com", PASSWORD, PASSWORD, true, "EMAIL", "+12025550140"),
+            new Validation());
 
     SignupCompleted done = signups.verify(sent.challengeId(), t.lastCode("ob@example.com"));
 
@@ -366,57 +422,98 @@ class SignupServiceTest {
   @Test
   void fieldsTheApiAlreadyRejectedAreNotJudgedAgain() {
     Validation validation = new Validation();
-    for (String field : new String[] {"country", "email", "passwordConfirmation",
-        "termsAccepted", "verificationChannel", "phone"}) {
+    for (String field :
+        new String[] {
+          "country",
+          "email",
+          "passwordConfirmation",
+          "termsAccepted",
+          "verificationChannel",
+          "phone"
+        }) {
       validation.reject(field, FieldErrorCode.INVALID_TYPE, "Wrong type.");
     }
 
-    Problem p = problemOf(() -> signups.start(new SignupCommand("XX", "not-an-email", PASSWORD,
-        "other", false, "PIGEON", "12"), validation));
+    Problem p =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand(
+                        "XX", "not-an-email", PASSWORD, "other", false, "PIGEON", "12"),
+                    validation));
 
-    assertThat(p.errors()).extracting(FieldError::code).containsOnly(FieldErrorCode.INVALID_TYPE)
+    assertThat(p.errors())
+        .extracting(FieldError::code)
+        .containsOnly(FieldErrorCode.INVALID_TYPE)
         .hasSize(6);
   }
 
   @Test
   void aPasswordTheApiAlreadyRejectedIsNotJudgedAgain() {
-    Validation validation = new Validation()
-        .reject("password", FieldErrorCode.INVALID_TYPE, "Wrong type.");
+    Validation validation =
+        new Validation().reject("password", FieldErrorCode.INVALID_TYPE, "Wrong type.");
 
-    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "oa@example.com", "short",
-        "other", true, null, null), validation));
+    Problem p =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand("US", "oa@example.com", "short", "other", true, null, null),
+                    validation));
 
-    assertThat(p.errors()).extracting(FieldError::code)
+    assertThat(p.errors())
+        .extracting(FieldError::code)
         .containsExactly(FieldErrorCode.INVALID_TYPE);
   }
 
   @Test
   void aMissingPasswordIsRequiredAndNotComparedWithItsConfirmation() {
-    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "pa@example.com", null,
-        PASSWORD, true, null, null), new Validation()));
+    Problem p =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand("US", "pa@example.com", null, PASSWORD, true, null, null),
+                    new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::field, FieldError::code)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("password", FieldErrorCode.REQUIRED));
+    assertThat(p.errors())
+        .extracting(FieldError::field, FieldError::code)
+        .containsExactly(tuple("password", FieldErrorCode.REQUIRED));
   }
 
   @Test
   void aPhoneIsNotJudgedAgainstACountryThatIsRefused() {
-    Problem p = problemOf(() -> signups.start(new SignupCommand("CU", "qa@example.com", PASSWORD,
-        PASSWORD, true, "SMS", "+12025550141"), new Validation()));
+    Problem p =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand(
+                        "CU", "qa@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550141"),
+                    new Validation()));
 
     assertThat(p.errors()).extracting(FieldError::field).containsExactly("country");
   }
 
   @Test
   void aNumberOfAnotherCountryAndAnImpossibleNumberAreExplainedDifferently() {
-    Problem mismatch = problemOf(() -> signups.start(new SignupCommand("US", "ra@example.com",
-        PASSWORD, PASSWORD, true, "SMS", "+442071838750"), new Validation()));
-    Problem invalid = problemOf(() -> signups.start(new SignupCommand("US", "ra@example.com",
-        PASSWORD, PASSWORD, true, "SMS", "+1202555"), new Validation()));
+    Problem mismatch =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand(
+                        "US", "ra@example.com", PASSWORD, PASSWORD, true, "SMS", "+442071838750"),
+                    new Validation()));
+    Problem invalid =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand(
+                        "US", "ra@example.com", PASSWORD, PASSWORD, true, "SMS", "+1202555"),
+                    new Validation()));
 
-    assertThat(mismatch.errors()).extracting(FieldError::message)
+    assertThat(mismatch.errors())
+        .extracting(FieldError::message)
         .containsExactly("The number does not belong to the chosen country.");
-    assertThat(invalid.errors()).extracting(FieldError::message)
+    assertThat(invalid.errors())
+        .extracting(FieldError::message)
         .containsExactly("Enter the number in international format, e.g. +12025550123.");
   }
 
@@ -426,12 +523,20 @@ class SignupServiceTest {
     t.clock.advanceBy(Duration.ofMinutes(1));
     CodeSent again = signUp("sb@example.com");
     // no code was sent for it; plant one whose value the test knows
-    Challenge planted = t.table.challenges().find(again.challengeId(), t.clock.instant())
-        .orElseThrow();
-    String hash = new Hmac(t.lifecycle.ports().keys().hmacKey())
-        .digest(again.challengeId(), "EMAIL", "424242");
-    t.table.challenges().update(planted.withNewCode(Channel.EMAIL, planted.destination(), hash,
-        planted.codeExpiresAt(), planted.lastSentAt()));
+    Challenge planted =
+        t.table.challenges().find(again.challengeId(), t.clock.instant()).orElseThrow();
+    String hash =
+        new Hmac(t.lifecycle.ports().keys().hmacKey())
+            .digest(again.challengeId(), "EMAIL", "424242");
+    t.table
+        .challenges()
+        .update(
+            planted.withNewCode(
+                Channel.EMAIL,
+                planted.destination(),
+                hash,
+                planted.codeExpiresAt(),
+                planted.lastSentAt()));
 
     Problem p = problemOf(() -> signups.verify(again.challengeId(), "424242"));
 
@@ -441,29 +546,63 @@ class SignupServiceTest {
 
   @Test
   void aResendForAnUnknownSignupIsNotFound() {
-    assertThat(problemOf(() -> signups.resend("sgn_AAAAAAAAAAAAAAAAAAAAAA", null, null,
-        new Validation())).code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(
+            problemOf(
+                    () ->
+                        signups.resend("sgn_AAAAAAAAAAAAAAAAAAAAAA", null, null, new Validation()))
+                .code())
+        .isEqualTo(ErrorCode.NOT_FOUND);
   }
 
   @Test
   void aResendNamesOnlyASignupAnotherKindOfChallengeIsNotFound() {
     Instant now = t.clock.instant();
-    Challenge contactWithSignupId = new Challenge("sgn_BBBBBBBBBBBBBBBBBBBBBB",
-        Challenge.Purpose.CONTACT, "acc_1", null, Channel.EMAIL, "tc@example.com", "h",
-        now.plusSeconds(600), 0, false, now.minusSeconds(120), 1, ChallengeStatus.PENDING, null,
-        now, now.plusSeconds(86_400), 0);
-    Challenge signupWithOtherId = new Challenge("ver_CCCCCCCCCCCCCCCCCCCCCC",
-        Challenge.Purpose.SIGNUP, null, new SignupDetails("tc@example.com", "US", null, "h",
-        "2026-11-01", now, false), Channel.EMAIL, "tc@example.com", "h", now.plusSeconds(600), 0,
-        false, now.minusSeconds(120), 1, ChallengeStatus.PENDING, null, now,
-        now.plusSeconds(86_400), 0);
+    Challenge contactWithSignupId =
+        new Challenge(
+            "sgn_BBBBBBBBBBBBBBBBBBBBBB",
+            Challenge.Purpose.CONTACT,
+            "acc_1",
+            null,
+            Channel.EMAIL,
+            "tc@example.com",
+            "h",
+            now.plusSeconds(600),
+            0,
+            false,
+            now.minusSeconds(120),
+            1,
+            ChallengeStatus.PENDING,
+            null,
+            now,
+            now.plusSeconds(86_400),
+            0);
+    Challenge signupWithOtherId =
+        new Challenge(
+            "ver_CCCCCCCCCCCCCCCCCCCCCC",
+            Challenge.Purpose.SIGNUP,
+            null,
+            new SignupDetails("tc@example.com", "US", null, "h", "2026-11-01", now, false),
+            Channel.EMAIL,
+            "tc@example.com",
+            "h",
+            now.plusSeconds(600),
+            0,
+            false,
+            now.minusSeconds(120),
+            1,
+            ChallengeStatus.PENDING,
+            null,
+            now,
+            now.plusSeconds(86_400),
+            0);
     t.table.challenges().create(contactWithSignupId);
     t.table.challenges().create(signupWithOtherId);
 
-    for (String id : new String[] {contactWithSignupId.challengeId(),
-        signupWithOtherId.challengeId()}) {
+    for (String id :
+        new String[] {contactWithSignupId.challengeId(), signupWithOtherId.challengeId()}) {
       assertThat(problemOf(() -> signups.resend(id, null, null, new Validation())).code())
-          .as(id).isEqualTo(ErrorCode.NOT_FOUND);
+          .as(id)
+          .isEqualTo(ErrorCode.NOT_FOUND);
     }
     assertThat(t.outbox.all()).isEmpty();
   }
@@ -475,8 +614,10 @@ class SignupServiceTest {
     t.clock.advanceBy(Duration.ofSeconds(61));
     int before = t.outbox.all().size();
 
-    assertThat(problemOf(() -> signups.resend(sent.challengeId(), null, null, new Validation()))
-        .code()).isEqualTo(ErrorCode.CODE_EXPIRED);
+    assertThat(
+            problemOf(() -> signups.resend(sent.challengeId(), null, null, new Validation()))
+                .code())
+        .isEqualTo(ErrorCode.CODE_EXPIRED);
     assertThat(t.outbox.all()).hasSize(before);
   }
 
@@ -485,11 +626,12 @@ class SignupServiceTest {
     CodeSent sent = signUp("vd@example.com");
     t.clock.advanceBy(Duration.ofSeconds(61));
 
-    Problem p = problemOf(() -> signups.resend(sent.challengeId(), "PIGEON", null,
-        new Validation()));
+    Problem p =
+        problemOf(() -> signups.resend(sent.challengeId(), "PIGEON", null, new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::field, FieldError::code).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("channel", FieldErrorCode.INVALID_CHANNEL));
+    assertThat(p.errors())
+        .extracting(FieldError::field, FieldError::code)
+        .containsExactly(tuple("channel", FieldErrorCode.INVALID_CHANNEL));
     assertThat(t.outbox.to("vd@example.com")).hasSize(1);
   }
 
@@ -497,13 +639,15 @@ class SignupServiceTest {
   void aResendWhoseFieldsTheApiRejectedIsRefusedWithThoseErrorsOnly() {
     CodeSent sent = signUp("we@example.com");
     t.clock.advanceBy(Duration.ofSeconds(61));
-    Validation validation = new Validation()
-        .reject("channel", FieldErrorCode.INVALID_TYPE, "Wrong type.")
-        .reject("phone", FieldErrorCode.INVALID_TYPE, "Wrong type.");
+    Validation validation =
+        new Validation()
+            .reject("channel", FieldErrorCode.INVALID_TYPE, "Wrong type.")
+            .reject("phone", FieldErrorCode.INVALID_TYPE, "Wrong type.");
 
     Problem p = problemOf(() -> signups.resend(sent.challengeId(), null, null, validation));
 
-    assertThat(p.errors()).extracting(FieldError::code)
+    assertThat(p.errors())
+        .extracting(FieldError::code)
         .containsExactly(FieldErrorCode.INVALID_TYPE, FieldErrorCode.INVALID_TYPE);
     assertThat(t.outbox.to("we@example.com")).hasSize(1);
   }
@@ -515,14 +659,18 @@ class SignupServiceTest {
 
     Problem p = problemOf(() -> signups.resend(sent.challengeId(), "SMS", null, new Validation()));
 
-    assertThat(p.errors()).extracting(FieldError::field, FieldError::code).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("phone", FieldErrorCode.REQUIRED));
+    assertThat(p.errors())
+        .extracting(FieldError::field, FieldError::code)
+        .containsExactly(tuple("phone", FieldErrorCode.REQUIRED));
   }
 
   @Test
   void aResendWithAnotherPhoneSendsToItAndKeepsIt() {
-    CodeSent sent = signups.start(new SignupCommand("US", "yg@example.com", PASSWORD, PASSWORD,
-        true, "SMS", "+12025550142"), new Validation());
+    CodeSent sent =
+        signups.start(
+            new SignupCommand(
+                "US", "yg@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550142"),
+            new Validation());
     t.clock.advanceBy(Duration.ofSeconds(61));
 
     CodeSent resent = signups.resend(sent.challengeId(), null, "+12025550143", new Validation());
@@ -536,8 +684,11 @@ class SignupServiceTest {
 
   @Test
   void aResendByEmailOfAPhoneSignupKeepsThePhoneUnproven() {
-    CodeSent sent = signups.start(new SignupCommand("US", "zh@example.com", PASSWORD, PASSWORD,
-        true, "SMS", "+12025550144"), new Validation());
+    CodeSent sent =
+        signups.start(
+            new SignupCommand(
+                "US", "zh@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550144"),
+            new Validation());
     t.clock.advanceBy(Duration.ofSeconds(61));
 
     signups.resend(sent.challengeId(), "EMAIL", null, new Validation());
@@ -568,26 +719,38 @@ class SignupServiceTest {
   void aResendThatLostARaceWithAnotherResendIsRateLimited() {
     CodeSent sent = signUp("bj@example.com");
     t.clock.advanceBy(Duration.ofSeconds(61));
-    ChallengeStore racing = new ChallengeStore() {
-      @Override
-      public Optional<Challenge> find(String challengeId, Instant now) {
-        return t.table.challenges().find(challengeId, now);
-      }
+    ChallengeStore racing =
+        new ChallengeStore() {
+          @Override
+          public Optional<Challenge> find(String challengeId, Instant now) {
+            return t.table.challenges().find(challengeId, now);
+          }
 
-      @Override
-      public void create(Challenge challenge) {
-        t.table.challenges().create(challenge);
-      }
+          @Override
+          public void create(Challenge challenge) {
+            t.table.challenges().create(challenge);
+          }
 
-      @Override
-      public void update(Challenge challenge) {
-        throw new ConcurrentModificationException("challenge " + challenge.challengeId());
-      }
-    };
-    SignupService losing = new SignupService(t.table.accounts(), racing,
-        new CodeChallenges(racing, t.outbox, new RateLimiter(t.table.rateLimits(), t.clock),
-            new Hmac(t.lifecycle.ports().keys().hmacKey()), t.clock),
-        new PasswordHasher(), null, t.lifecycle.verificationProcess(), t.clock, "2026-11-01");
+          @Override
+          public void update(Challenge challenge) {
+            throw new ConcurrentModificationException("challenge " + challenge.challengeId());
+          }
+        };
+    SignupService losing =
+        new SignupService(
+            t.table.accounts(),
+            racing,
+            new CodeChallenges(
+                racing,
+                t.outbox,
+                new RateLimiter(t.table.rateLimits(), t.clock),
+                new Hmac(t.lifecycle.ports().keys().hmacKey()),
+                t.clock),
+            new PasswordHasher(),
+            null,
+            t.lifecycle.verificationProcess(),
+            t.clock,
+            "2026-11-01");
 
     Problem p = problemOf(() -> losing.resend(sent.challengeId(), null, null, new Validation()));
 
@@ -607,23 +770,30 @@ class SignupServiceTest {
 
     List<InMemoryOutbox.Sent> mails = t.outbox.to("ck@example.com");
     assertThat(mails).as("the code, then a notice for the sign-up and each resend").hasSize(5);
-    assertThat(mails.subList(1, 5)).allSatisfy(sent -> {
-      assertThat(sent.message().subject()).contains("already have an account");
-      assertThat(sent.message().code()).isNull();
-    });
+    assertThat(mails.subList(1, 5))
+        .allSatisfy(
+            sent -> {
+              assertThat(sent.message().subject()).contains("already have an account");
+              assertThat(sent.message().code()).isNull();
+            });
   }
 
   @Test
   void aTakenEmailsOwnerIsNotToldBeyondTheMailboxLimitButThePhoneStillGetsItsCode() {
     signups.verify(signUp("dl@example.com").challengeId(), t.lastCode("dl@example.com"));
     for (int i = 0; i < 4; i++) {
-      signups.start(new SignupCommand("US", "dl@example.com", PASSWORD, PASSWORD, true, "SMS",
-          "+1202555015" + i), new Validation());
+      signups.start(
+          new SignupCommand(
+              "US", "dl@example.com", PASSWORD, PASSWORD, true, "SMS", "+1202555015" + i),
+          new Validation());
     }
     assertThat(t.outbox.to("dl@example.com")).as("the code, then four notices").hasSize(5);
 
-    CodeSent sms = signups.start(new SignupCommand("US", "dl@example.com", PASSWORD, PASSWORD,
-        true, "SMS", "+12025550159"), new Validation());
+    CodeSent sms =
+        signups.start(
+            new SignupCommand(
+                "US", "dl@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550159"),
+            new Validation());
     t.clock.advanceBy(Duration.ofSeconds(61));
     signups.resend(sms.challengeId(), null, null, new Validation());
 
@@ -633,33 +803,50 @@ class SignupServiceTest {
 
   @Test
   void aPhoneTheApiAlreadyRejectedIsNotJudgedAgain() {
-    Validation validation = new Validation()
-        .reject("phone", FieldErrorCode.INVALID_TYPE, "Wrong type.");
+    Validation validation =
+        new Validation().reject("phone", FieldErrorCode.INVALID_TYPE, "Wrong type.");
 
-    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "ec@example.com", PASSWORD,
-        PASSWORD, true, "EMAIL", "12"), validation));
+    Problem p =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand(
+                        "US", "ec@example.com", PASSWORD, PASSWORD, true, "EMAIL", "12"),
+                    validation));
 
-    assertThat(p.errors()).extracting(FieldError::code)
+    assertThat(p.errors())
+        .extracting(FieldError::code)
         .containsExactly(FieldErrorCode.INVALID_TYPE);
   }
 
   @Test
   void aPhoneIsNotJudgedAgainstACountryTheApiAlreadyRejected() {
-    Validation validation = new Validation()
-        .reject("country", FieldErrorCode.INVALID_TYPE, "Wrong type.");
+    Validation validation =
+        new Validation().reject("country", FieldErrorCode.INVALID_TYPE, "Wrong type.");
 
-    Problem p = problemOf(() -> signups.start(new SignupCommand("US", "fd@example.com", PASSWORD,
-        PASSWORD, true, "SMS", "+442071838750"), validation));
+    Problem p =
+        problemOf(
+            () ->
+                signups.start(
+                    new SignupCommand(
+                        "US", "fd@example.com", PASSWORD, PASSWORD, true, "SMS", "+442071838750"),
+                    validation));
 
     assertThat(p.errors()).extracting(FieldError::field).containsExactly("country");
   }
 
   @Test
   void aSecondVerificationCannotBeCompletedAsASignup() {
-    Account account = t.table.accounts().find(signups.verify(signUp("ge@example.com")
-        .challengeId(), t.lastCode("ge@example.com")).accountId()).orElseThrow();
-    CodeSent contact = t.lifecycle.verifications().start(account, "SMS", "+12025550160",
-        new Validation());
+    Account account =
+        t.table
+            .accounts()
+            .find(
+                signups
+                    .verify(signUp("ge@example.com").challengeId(), t.lastCode("ge@example.com"))
+                    .accountId())
+            .orElseThrow();
+    CodeSent contact =
+        t.lifecycle.verifications().start(account, "SMS", "+12025550160", new Validation());
 
     Problem p = problemOf(() -> signups.verify(contact.challengeId(), t.lastCode("+12025550160")));
 

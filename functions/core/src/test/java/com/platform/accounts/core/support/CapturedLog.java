@@ -14,18 +14,19 @@ import java.util.logging.SimpleFormatter;
 public final class CapturedLog implements AutoCloseable {
   private final Logger logger;
   private final List<String> lines = new CopyOnWriteArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      lines.add(record.getLevel() + " " + new SimpleFormatter().formatMessage(record));
-    }
+  private final Handler handler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          lines.add(record.getLevel() + " " + new SimpleFormatter().formatMessage(record));
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   private CapturedLog(Class<?> source) {
     this.logger = Logger.getLogger(source.getName());

@@ -24,10 +24,25 @@ public final class TestLifecycle {
   public final RecordingWorkflows workflows = new RecordingWorkflows();
   public final SandboxCardProcessor cards = new SandboxCardProcessor(clock);
   public final InMemorySessionTokens sessionTokens = new InMemorySessionTokens(clock);
-  public final AccountLifecycle lifecycle = new AccountLifecycle(new AccountLifecycle.Ports(
-      table.accounts(), table.challenges(), table.rateLimits(), table.idempotency(), outbox, events,
-      workflows, new EphemeralServiceKeys(), clock, "2026-11-01", table.paymentMethods(), cards,
-      "ACMECLOUD", table.accountOverviews(), sessionTokens, sessionTokens));
+  public final AccountLifecycle lifecycle =
+      new AccountLifecycle(
+          new AccountLifecycle.Ports(
+              table.accounts(),
+              table.challenges(),
+              table.rateLimits(),
+              table.idempotency(),
+              outbox,
+              events,
+              workflows,
+              new EphemeralServiceKeys(),
+              clock,
+              "2026-11-01",
+              table.paymentMethods(),
+              cards,
+              "ACMECLOUD",
+              table.accountOverviews(),
+              sessionTokens,
+              sessionTokens));
 
   /** The code of the last message to a destination. */
   public String lastCode(String destination) {

@@ -11,9 +11,24 @@ class ChallengeTest {
   private static final Instant CODE_EXPIRES = NOW.plus(Duration.ofMinutes(10));
 
   private static Challenge pending() {
-    return new Challenge("sgn_1", Challenge.Purpose.SIGNUP, null, null, Channel.EMAIL,
-        "ana@example.com", "hash-1", CODE_EXPIRES, 0, false, NOW, 1, ChallengeStatus.PENDING,
-        null, NOW, NOW.plus(Duration.ofHours(24)), 3);
+    return new Challenge(
+        "sgn_1",
+        Challenge.Purpose.SIGNUP,
+        null,
+        null,
+        Channel.EMAIL,
+        "ana@example.com",
+        "hash-1",
+        CODE_EXPIRES,
+        0,
+        false,
+        NOW,
+        1,
+        ChallengeStatus.PENDING,
+        null,
+        NOW,
+        NOW.plus(Duration.ofHours(24)),
+        3);
   }
 
   private static Challenge failedTimes(int failures) {
@@ -48,8 +63,8 @@ class ChallengeTest {
   void aUsedCodeOrAChallengeThatIsNoLongerPendingCannotBeTried() {
     assertThat(pending().verified().codeUsable(NOW)).isFalse();
     assertThat(pending().expired().codeUsable(NOW)).isFalse();
-    Challenge withoutCode = pending().withNewCode(Channel.SMS, "+12025550123", null, CODE_EXPIRES,
-        NOW);
+    Challenge withoutCode =
+        pending().withNewCode(Channel.SMS, "+12025550123", null, CODE_EXPIRES, NOW);
     assertThat(withoutCode.codeUsable(NOW)).isFalse();
   }
 
@@ -57,8 +72,10 @@ class ChallengeTest {
   void aNewCodeResetsTheTriesAndCountsTheSend() {
     Instant later = NOW.plusSeconds(90);
 
-    Challenge renewed = failedTimes(3).withNewCode(Channel.SMS, "+12025550123", "hash-2",
-        later.plus(Duration.ofMinutes(10)), later);
+    Challenge renewed =
+        failedTimes(3)
+            .withNewCode(
+                Channel.SMS, "+12025550123", "hash-2", later.plus(Duration.ofMinutes(10)), later);
 
     assertThat(renewed.attemptsRemaining()).isEqualTo(5);
     assertThat(renewed.codeUsable(later)).isTrue();

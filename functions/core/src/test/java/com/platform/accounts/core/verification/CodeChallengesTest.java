@@ -2,7 +2,9 @@ package com.platform.accounts.core.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.InMemoryTable;
@@ -14,7 +16,6 @@ import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.ratelimit.RateLimiter;
-import com.platform.accounts.asl.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,15 +33,18 @@ class CodeChallengesTest {
   private final CodeChallenges codes = codesOn(table.challenges());
 
   private CodeChallenges codesOn(ChallengeStore store) {
-    return new CodeChallenges(store, outbox, new RateLimiter(table.rateLimits(), clock),
-        new Hmac(new byte[32]), clock);
+    return new CodeChallenges(
+        store, outbox, new RateLimiter(table.rateLimits(), clock), new Hmac(new byte[32]), clock);
   }
 
   /** A stored sign-up challenge sent by {@code channel}; its code is returned. */
   private String stored(Channel channel, String destination) {
     CodeChallenges.IssuedCode code = codes.issue(ID, channel);
-    table.challenges().create(codes.newChallenge(ID, Challenge.Purpose.SIGNUP, null, null,
-        channel, destination, code));
+    table
+        .challenges()
+        .create(
+            codes.newChallenge(
+                ID, Challenge.Purpose.SIGNUP, null, null, channel, destination, code));
     return code.code();
   }
 
@@ -69,12 +73,30 @@ class CodeChallengesTest {
     Instant now = clock.instant();
     CodeChallenges.IssuedCode code = codes.issue(ID, Channel.SMS);
 
-    Challenge challenge = codes.newChallenge(ID, Challenge.Purpose.CONTACT, "acc_1", null,
-        Channel.SMS, "+12025550123", code);
+    Challenge challenge =
+        codes.newChallenge(
+            ID, Challenge.Purpose.CONTACT, "acc_1", null, Channel.SMS, "+12025550123", code);
 
-    assertThat(challenge).isEqualTo(new Challenge(ID, Challenge.Purpose.CONTACT, "acc_1", null,
-        Channel.SMS, "+12025550123", code.hash(), now.plus(Duration.ofMinutes(10)), 0, false, now,
-        1, ChallengeStatus.PENDING, null, now, now.plus(Duration.ofHours(24)), 0));
+    assertThat(challenge)
+        .isEqualTo(
+            new Challenge(
+                ID,
+                Challenge.Purpose.CONTACT,
+                "acc_1",
+                null,
+                Channel.SMS,
+                "+12025550123",
+                code.hash(),
+                now.plus(Duration.ofMinutes(10)),
+                0,
+                false,
+                now,
+                1,
+                ChallengeStatus.PENDING,
+                null,
+                now,
+                now.plus(Duration.ofHours(24)),
+                0));
   }
 
   @Test
@@ -95,8 +117,14 @@ class CodeChallengesTest {
 
     CodeSent sent = codes.describe(current());
 
-    assertThat(sent).isEqualTo(new CodeSent(ID, Channel.VOICE, "+1********23",
-        clock.instant().plus(Duration.ofMinutes(10)), clock.instant().plusSeconds(60)));
+    assertThat(sent)
+        .isEqualTo(
+            new CodeSent(
+                ID,
+                Channel.VOICE,
+                "+1********23",
+                clock.instant().plus(Duration.ofMinutes(10)),
+                clock.instant().plusSeconds(60)));
   }
 
   @Test
@@ -126,8 +154,7 @@ class CodeChallengesTest {
       clock.advanceBy(Duration.ofMinutes(1));
     }
 
-    Problem refused = catchThrowableOfType(Problem.class,
-        () -> codes.countSend("ANA@example.com"));
+    Problem refused = catchThrowableOfType(Problem.class, () -> codes.countSend("ANA@example.com"));
 
     assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(refused.retryAfterSeconds()).isEqualTo(Duration.ofMinutes(55).toSeconds());
@@ -148,8 +175,9 @@ class CodeChallengesTest {
     for (String code : new String[] {null, "", "12345", "1234567", "12345a", " 123456", "١٢٣٤٥٦"}) {
       Problem p = catchThrowableOfType(Problem.class, () -> CodeChallenges.requireCodeShape(code));
       assertThat(p.code()).as("%s", code).isEqualTo(ErrorCode.VALIDATION_FAILED);
-      assertThat(p.errors()).extracting(FieldError::field, FieldError::code)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("code", FieldErrorCode.INVALID_CODE));
+      assertThat(p.errors())
+          .extracting(FieldError::field, FieldError::code)
+          .containsExactly(tuple("code", FieldErrorCode.INVALID_CODE));
     }
     CodeChallenges.requireCodeShape("012345");
   }
@@ -177,8 +205,14 @@ class CodeChallengesTest {
   @Test
   void theRightCodeOnAnotherChannelIsWrong() {
     String code = stored(Channel.EMAIL, "ana@example.com");
-    Challenge onSms = current().withNewCode(Channel.SMS, "+12025550123", current().codeHash(),
-        clock.instant().plus(Duration.ofMinutes(10)), clock.instant());
+    Challenge onSms =
+        current()
+            .withNewCode(
+                Channel.SMS,
+                "+12025550123",
+                current().codeHash(),
+                clock.instant().plus(Duration.ofMinutes(10)),
+                clock.instant());
     table.challenges().update(onSms);
 
     assertThat(catchThrowableOfType(Problem.class, () -> verify(code, c -> "done")).code())
@@ -189,8 +223,9 @@ class CodeChallengesTest {
   void aChallengeThatMustNeverCompleteTakesEvenTheRightCodeAsAWrongOne() {
     String code = stored(Channel.EMAIL, "ana@example.com");
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> codes.verify(ID, code, c -> true, c -> true, c -> "done"));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> codes.verify(ID, code, c -> true, c -> true, c -> "done"));
 
     assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CODE);
     assertThat(current().failedAttempts()).isEqualTo(1);
@@ -200,8 +235,9 @@ class CodeChallengesTest {
   void aForeignChallengeIsNotFoundAndCostsNoTry() {
     String code = stored(Channel.EMAIL, "ana@example.com");
 
-    Problem p = catchThrowableOfType(Problem.class,
-        () -> codes.verify(ID, code, c -> false, c -> false, c -> "done"));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class, () -> codes.verify(ID, code, c -> false, c -> false, c -> "done"));
 
     assertThat(p.code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(current().failedAttempts()).isZero();
@@ -209,11 +245,17 @@ class CodeChallengesTest {
 
   @Test
   void aMalformedOrUnknownIdIsNotFound() {
-    assertThat(catchThrowableOfType(Problem.class,
-        () -> codes.verify("../x", "123456", c -> true, c -> false, c -> "done")).code())
+    assertThat(
+            catchThrowableOfType(
+                    Problem.class,
+                    () -> codes.verify("../x", "123456", c -> true, c -> false, c -> "done"))
+                .code())
         .isEqualTo(ErrorCode.NOT_FOUND);
-    assertThat(catchThrowableOfType(Problem.class,
-        () -> codes.verify(ID, "123456", c -> true, c -> false, c -> "done")).code())
+    assertThat(
+            catchThrowableOfType(
+                    Problem.class,
+                    () -> codes.verify(ID, "123456", c -> true, c -> false, c -> "done"))
+                .code())
         .isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(codes.find("../x")).isEmpty();
     assertThat(codes.find(ID)).isEmpty();
@@ -231,12 +273,15 @@ class CodeChallengesTest {
     String code = stored(Channel.EMAIL, "ana@example.com");
     AtomicInteger completions = new AtomicInteger();
 
-    String result = verify(code, c -> {
-      if (completions.incrementAndGet() == 1) {
-        throw new ConcurrentModificationException("challenge");
-      }
-      return "completed on try " + completions.get();
-    });
+    String result =
+        verify(
+            code,
+            c -> {
+              if (completions.incrementAndGet() == 1) {
+                throw new ConcurrentModificationException("challenge");
+              }
+              return "completed on try " + completions.get();
+            });
 
     assertThat(result).isEqualTo("completed on try 2");
   }
@@ -245,9 +290,15 @@ class CodeChallengesTest {
   void aGuessThatLosesEveryRaceIsToldTheChallengeIsBusy() {
     String code = stored(Channel.EMAIL, "ana@example.com");
 
-    Problem p = catchThrowableOfType(Problem.class, () -> verify(code, c -> {
-      throw new ConcurrentModificationException("challenge");
-    }));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () ->
+                verify(
+                    code,
+                    c -> {
+                      throw new ConcurrentModificationException("challenge");
+                    }));
 
     assertThat(p.code()).isEqualTo(ErrorCode.CONFLICT);
   }
@@ -255,32 +306,35 @@ class CodeChallengesTest {
   @Test
   void aWrongGuessWhoseWriteLostARaceIsCountedOnTheNewState() {
     String code = stored(Channel.EMAIL, "ana@example.com");
-    ChallengeStore racing = new ChallengeStore() {
-      private boolean raced;
+    ChallengeStore racing =
+        new ChallengeStore() {
+          private boolean raced;
 
-      @Override
-      public Optional<Challenge> find(String challengeId, Instant now) {
-        return table.challenges().find(challengeId, now);
-      }
+          @Override
+          public Optional<Challenge> find(String challengeId, Instant now) {
+            return table.challenges().find(challengeId, now);
+          }
 
-      @Override
-      public void create(Challenge challenge) {
-        table.challenges().create(challenge);
-      }
+          @Override
+          public void create(Challenge challenge) {
+            table.challenges().create(challenge);
+          }
 
-      @Override
-      public void update(Challenge challenge) {
-        if (!raced) {
-          raced = true;
-          // a parallel wrong guess lands first
-          table.challenges().update(current().withFailedAttempt());
-        }
-        table.challenges().update(challenge);
-      }
-    };
+          @Override
+          public void update(Challenge challenge) {
+            if (!raced) {
+              raced = true;
+              // a parallel wrong guess lands first
+              table.challenges().update(current().withFailedAttempt());
+            }
+            table.challenges().update(challenge);
+          }
+        };
 
-    Problem p = catchThrowableOfType(Problem.class, () -> codesOn(racing)
-        .verify(ID, wrong(code), c -> true, c -> false, c -> "done"));
+    Problem p =
+        catchThrowableOfType(
+            Problem.class,
+            () -> codesOn(racing).verify(ID, wrong(code), c -> true, c -> false, c -> "done"));
 
     assertThat(p.extensions()).containsEntry("attemptsRemaining", 3);
     assertThat(current().failedAttempts()).isEqualTo(2);
@@ -300,29 +354,33 @@ class CodeChallengesTest {
   @Test
   void aMalformedIdNeverReachesTheStore() {
     List<String> lookedUp = new ArrayList<>();
-    ChallengeStore recording = new ChallengeStore() {
-      @Override
-      public Optional<Challenge> find(String challengeId, Instant now) {
-        lookedUp.add(challengeId);
-        return table.challenges().find(challengeId, now);
-      }
+    ChallengeStore recording =
+        new ChallengeStore() {
+          @Override
+          public Optional<Challenge> find(String challengeId, Instant now) {
+            lookedUp.add(challengeId);
+            return table.challenges().find(challengeId, now);
+          }
 
-      @Override
-      public void create(Challenge challenge) {
-        table.challenges().create(challenge);
-      }
+          @Override
+          public void create(Challenge challenge) {
+            table.challenges().create(challenge);
+          }
 
-      @Override
-      public void update(Challenge challenge) {
-        table.challenges().update(challenge);
-      }
-    };
+          @Override
+          public void update(Challenge challenge) {
+            table.challenges().update(challenge);
+          }
+        };
     CodeChallenges guarded = codesOn(recording);
     String huge = "x".repeat(2000);
 
     assertThat(guarded.find(huge)).isEmpty();
-    assertThat(catchThrowableOfType(Problem.class,
-        () -> guarded.verify(huge, "123456", c -> true, c -> false, c -> "done")).code())
+    assertThat(
+            catchThrowableOfType(
+                    Problem.class,
+                    () -> guarded.verify(huge, "123456", c -> true, c -> false, c -> "done"))
+                .code())
         .isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(lookedUp).isEmpty();
   }

@@ -8,7 +8,6 @@ import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.event.DomainEvent;
 import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.ChallengeStore;
-import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.WorkflowOutcome.ContactOutcome;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
@@ -29,8 +28,10 @@ class VerificationProcessTest {
   private final VerificationProcess process = t.lifecycle.verificationProcess();
 
   private CodeSent signUp(String email) {
-    return t.lifecycle.signups().start(new SignupCommand("DE", email, PASSWORD, PASSWORD, true,
-        null, null), new Validation());
+    return t.lifecycle
+        .signups()
+        .start(
+            new SignupCommand("DE", email, PASSWORD, PASSWORD, true, null, null), new Validation());
   }
 
   private String proveSignup(CodeSent sent, String destination) {
@@ -101,11 +102,14 @@ class VerificationProcessTest {
   @Test
   void aTokenWhoseWriteLostARaceIsWrittenOnWhatIsStoredNow() {
     CodeSent sent = signUp("di@example.com");
-    ChallengeStore racing = new LosesFirstUpdate(t.table.challenges(), () -> {
-      // a wrong guess lands between the task's read and its write
-      Challenge current = stored(sent.challengeId());
-      t.table.challenges().update(current.withFailedAttempt());
-    });
+    ChallengeStore racing =
+        new LosesFirstUpdate(
+            t.table.challenges(),
+            () -> {
+              // a wrong guess lands between the task's read and its write
+              Challenge current = stored(sent.challengeId());
+              t.table.challenges().update(current.withFailedAttempt());
+            });
     VerificationProcess withRace = processOn(racing);
 
     withRace.await(sent.challengeId(), TASK_TOKEN);
@@ -127,8 +131,8 @@ class VerificationProcessTest {
 
     assertThat(stored(sent.challengeId()).status()).isEqualTo(ChallengeStatus.EXPIRED);
     assertThatThrownBy(() -> t.lifecycle.signups().verify(sent.challengeId(), code))
-        .isInstanceOfSatisfying(Problem.class,
-            p -> assertThat(p.code()).isEqualTo(ErrorCode.CODE_EXPIRED));
+        .isInstanceOfSatisfying(
+            Problem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.CODE_EXPIRED));
   }
 
   @Test
@@ -158,10 +162,12 @@ class VerificationProcessTest {
   void anExpiryThatLostARaceToTheProofAnswersVerified() {
     CodeSent sent = signUp("ha@example.com");
     String code = t.lastCode("ha@example.com");
-    ChallengeStore racing = new LosesFirstUpdate(t.table.challenges(),
-        () -> t.lifecycle.signups().verify(sent.challengeId(), code));
+    ChallengeStore racing =
+        new LosesFirstUpdate(
+            t.table.challenges(), () -> t.lifecycle.signups().verify(sent.challengeId(), code));
 
-    assertThat(processOn(racing).expire(sent.challengeId())).isEqualTo(VerificationProcess.VERIFIED);
+    assertThat(processOn(racing).expire(sent.challengeId()))
+        .isEqualTo(VerificationProcess.VERIFIED);
 
     assertThat(stored(sent.challengeId()).status()).isEqualTo(ChallengeStatus.VERIFIED);
   }
@@ -175,11 +181,20 @@ class VerificationProcessTest {
     process.publishVerified(sent.challengeId());
 
     Instant now = t.clock.instant();
-    assertThat(t.events.all()).containsExactly(
-        new DomainEvent(sent.challengeId() + ":AccountCreated", "AccountCreated", accountId, now,
-            Map.of("country", "DE", "termsVersion", "2026-11-01")),
-        new DomainEvent(sent.challengeId() + ":ContactVerified", "ContactVerified", accountId, now,
-            Map.of("contact", "email", "channel", "EMAIL")));
+    assertThat(t.events.all())
+        .containsExactly(
+            new DomainEvent(
+                sent.challengeId() + ":AccountCreated",
+                "AccountCreated",
+                accountId,
+                now,
+                Map.of("country", "DE", "termsVersion", "2026-11-01")),
+            new DomainEvent(
+                sent.challengeId() + ":ContactVerified",
+                "ContactVerified",
+                accountId,
+                now,
+                Map.of("contact", "email", "channel", "EMAIL")));
     OutboundMessage welcome = t.lastMessage("Ivo@example.com");
     assertThat(welcome.subject()).isEqualTo("Welcome, your account is ready");
     assertThat(welcome.body()).contains(accountId).contains("your email is verified");
@@ -188,32 +203,44 @@ class VerificationProcessTest {
 
   @Test
   void aSignupProvenByPhoneIsPublishedAsAVerifiedPhone() {
-    CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", "jo@example.com", PASSWORD,
-        PASSWORD, true, "SMS", "+12025550123"), new Validation());
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand(
+                    "US", "jo@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550123"),
+                new Validation());
     String accountId = proveSignup(sent, "+12025550123");
 
     process.publishVerified(sent.challengeId());
 
-    assertThat(t.events.all()).extracting(DomainEvent::type)
+    assertThat(t.events.all())
+        .extracting(DomainEvent::type)
         .containsExactly("AccountCreated", "ContactVerified");
     assertThat(t.events.all().get(1).detail())
         .isEqualTo(Map.of("contact", "phone", "channel", "SMS"));
     assertThat(t.lastMessage("jo@example.com").body())
-        .contains(accountId).contains("your phone is verified");
+        .contains(accountId)
+        .contains("your phone is verified");
   }
 
   @Test
   void aProvenSecondContactPublishesOnlyContactVerifiedAndTellsTheOwner() {
     Account account = signedUpByEmail("ka@example.com");
-    CodeSent sent = t.lifecycle.verifications().start(account, "VOICE", "+4915123456789",
-        new Validation());
+    CodeSent sent =
+        t.lifecycle.verifications().start(account, "VOICE", "+4915123456789", new Validation());
     t.lifecycle.verifications().verify(account, sent.challengeId(), t.lastCode("+4915123456789"));
 
     process.publishVerified(sent.challengeId());
 
-    assertThat(t.events.all()).containsExactly(new DomainEvent(
-        sent.challengeId() + ":ContactVerified", "ContactVerified", account.accountId(),
-        t.clock.instant(), Map.of("contact", "phone", "channel", "VOICE")));
+    assertThat(t.events.all())
+        .containsExactly(
+            new DomainEvent(
+                sent.challengeId() + ":ContactVerified",
+                "ContactVerified",
+                account.accountId(),
+                t.clock.instant(),
+                Map.of("contact", "phone", "channel", "VOICE")));
     OutboundMessage notice = t.lastMessage("ka@example.com");
     assertThat(notice.subject()).isEqualTo("Your phone is verified");
     assertThat(notice.body()).contains(account.accountId());
@@ -240,8 +267,14 @@ class VerificationProcessTest {
   }
 
   private VerificationProcess processOn(ChallengeStore challenges) {
-    return new VerificationProcess(challenges, t.table.accounts(), t.workflows,
-        new TokenSealer(t.lifecycle.ports().keys().hmacKey()), t.events, t.outbox, t.clock);
+    return new VerificationProcess(
+        challenges,
+        t.table.accounts(),
+        t.workflows,
+        new TokenSealer(t.lifecycle.ports().keys().hmacKey()),
+        t.events,
+        t.outbox,
+        t.clock);
   }
 
   /** A store whose first update loses against a write that {@code meanwhile} makes just before. */
@@ -280,8 +313,8 @@ class VerificationProcessTest {
   @Test
   void aSecondContactNotYetProvenIsNotPublished() {
     Account account = signedUpByEmail("no@example.com");
-    CodeSent sent = t.lifecycle.verifications().start(account, "SMS", "+4915123456780",
-        new Validation());
+    CodeSent sent =
+        t.lifecycle.verifications().start(account, "SMS", "+4915123456780", new Validation());
     int mails = t.outbox.to("no@example.com").size();
 
     assertThatThrownBy(() -> process.publishVerified(sent.challengeId()))

@@ -11,8 +11,8 @@ import com.platform.accounts.handlers.wiring.Infrastructure;
 import java.util.Optional;
 
 /**
- * The signed-in account's own view. Read-only and the most frequent call: it checks the session with
- * the public key (no secret read) and reads the account with its payment methods in one Query.
+ * The signed-in account's own view. Read-only and the most frequent call: it checks the session
+ * with the public key (no secret read) and reads the account with its payment methods in one Query.
  */
 public final class AccountApi extends ApiHandler {
   private final AccountOverviewStore overviews;

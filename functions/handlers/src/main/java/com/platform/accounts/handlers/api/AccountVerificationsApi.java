@@ -16,13 +16,18 @@ public final class AccountVerificationsApi extends ApiHandler {
 
   /** Production: the contact-verification wiring, the session check, idempotency records. */
   public AccountVerificationsApi() {
-    this(ContactVerificationWiring.secondVerification(), ApiWiring.authenticator(),
+    this(
+        ContactVerificationWiring.secondVerification(),
+        ApiWiring.authenticator(),
         ApiWiring.idempotency());
-    Priming.register(() -> handle(Priming.apiRequest("POST", "/v1/account/verifications", "{}"), null));
+    Priming.register(
+        () -> handle(Priming.apiRequest("POST", "/v1/account/verifications", "{}"), null));
   }
 
-  public AccountVerificationsApi(SecondVerificationService verifications,
-      Authenticator authenticator, Idempotency idempotency) {
+  public AccountVerificationsApi(
+      SecondVerificationService verifications,
+      Authenticator authenticator,
+      Idempotency idempotency) {
     super(authenticator, idempotency);
     this.verifications = verifications;
     route("POST", "/v1/account/verifications", this::startVerification);
@@ -34,8 +39,10 @@ public final class AccountVerificationsApi extends ApiHandler {
     RequestBody body = RequestBody.parse(request.body(), false);
     String channel = body.string("channel");
     String phone = body.string("phone");
-    return ApiResponse.of(201, Views.codeSent("verificationId",
-        verifications.start(account, channel, phone, body.validation())));
+    return ApiResponse.of(
+        201,
+        Views.codeSent(
+            "verificationId", verifications.start(account, channel, phone, body.validation())));
   }
 
   private ApiResponse verify(ApiRequest request) {
@@ -44,8 +51,10 @@ public final class AccountVerificationsApi extends ApiHandler {
     String code = body.requiredString("code");
     body.validation().throwIfInvalid();
     ObjectNode node = Json.object();
-    node.set("verifiedContacts", Views.verifiedContacts(verifications
-        .verify(account, request.pathParameter("verificationId"), code)));
+    node.set(
+        "verifiedContacts",
+        Views.verifiedContacts(
+            verifications.verify(account, request.pathParameter("verificationId"), code)));
     return ApiResponse.of(200, node);
   }
 }

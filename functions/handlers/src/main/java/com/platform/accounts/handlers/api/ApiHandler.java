@@ -4,17 +4,25 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.crypto.Sha256;
+import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
-import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.wiring.ApiWiring;
 import com.platform.accounts.handlers.wiring.Settings;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,28 +35,21 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 
 /**
  * The shared frame of every API function: routing by the API Gateway resource, body limits,
  * Idempotency-Key handling, authentication, and problem+json for every failure. Subclasses only
  * declare their routes.
  */
-public abstract class ApiHandler
-    implements RequestStreamHandler {
+public abstract class ApiHandler implements RequestStreamHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
   private final Settings.Api settings;
   private final Authenticator authenticator;
+
   /** Null for a function without POST routes, which has no Idempotency-Key to honour. */
   private final Idempotency idempotency;
+
   private final Map<String, Route> routes = new LinkedHashMap<>();
 
   /** The frame of a function that serves POST routes, which honour Idempotency-Key. */
@@ -82,9 +83,9 @@ public abstract class ApiHandler
   }
 
   /**
-   * Lambda's entry: the proxy event's JSON in, the proxy answer's JSON out. Both are read and written
-   * as trees: the runtime's reflective mapping of the event classes would cost every cold start a
-   * few hundred classes and milliseconds for the same few fields.
+   * Lambda's entry: the proxy event's JSON in, the proxy answer's JSON out. Both are read and
+   * written as trees: the runtime's reflective mapping of the event classes would cost every cold
+   * start a few hundred classes and milliseconds for the same few fields.
    */
   @Override
   public final void handleRequest(InputStream input, OutputStream output, Context context)
@@ -94,11 +95,14 @@ public abstract class ApiHandler
     if (context == null) {
       response = answer(request);
     } else {
-      response = PowertoolsLogging.withLogging(context, () -> {
-        StoredResponse answered = answer(request);
-        recordMetrics(context, request, answered.status());
-        return answered;
-      });
+      response =
+          PowertoolsLogging.withLogging(
+              context,
+              () -> {
+                StoredResponse answered = answer(request);
+                recordMetrics(context, request, answered.status());
+                return answered;
+              });
     }
     ObjectNode proxy = Json.object();
     proxy.put("statusCode", response.status());
@@ -110,18 +114,20 @@ public abstract class ApiHandler
   }
 
   /**
-   * The same frame for a caller holding the event as an object (the local runtime, tests): the event
-   * goes through the JSON entry that Lambda calls.
+   * The same frame for a caller holding the event as an object (the local runtime, tests): the
+   * event goes through the JSON entry that Lambda calls.
    */
-  public final APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event,
-      Context context) {
+  public final APIGatewayProxyResponseEvent handle(
+      APIGatewayProxyRequestEvent event, Context context) {
     try {
       ByteArrayOutputStream output = new ByteArrayOutputStream();
-      handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), output,
-          context);
+      handleRequest(
+          new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), output, context);
       JsonNode proxy = Json.MAPPER.readTree(output.toByteArray());
       Map<String, String> headers = new LinkedHashMap<>();
-      proxy.path("headers").fields()
+      proxy
+          .path("headers")
+          .fields()
           .forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
       return new APIGatewayProxyResponseEvent()
           .withStatusCode(proxy.path("statusCode").asInt())
@@ -156,7 +162,11 @@ public abstract class ApiHandler
   private StoredResponse answer(ApiRequest request) {
     long started = System.nanoTime();
     StoredResponse response = respond(request);
-    LOG.info("{} {} -> {} in {} ms", request.method(), request.resource(), response.status(),
+    LOG.info(
+        "{} {} -> {} in {} ms",
+        request.method(),
+        request.resource(),
+        response.status(),
         (System.nanoTime() - started) / 1_000_000);
     return response;
   }
@@ -166,7 +176,9 @@ public abstract class ApiHandler
       Route route = routes.get(request.method() + " " + request.resource());
       if (route == null) {
         throw routes.keySet().stream().anyMatch(k -> k.endsWith(" " + request.resource()))
-            ? Problem.of(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
+            ? Problem.of(
+                ErrorCode.METHOD_NOT_ALLOWED,
+                "Method not allowed",
                 "This resource does not support " + request.method() + ".")
             : Problem.notFound("The resource");
       }
@@ -177,11 +189,18 @@ public abstract class ApiHandler
       String key = request.header("Idempotency-Key");
       if (key != null && "POST".equals(request.method())) {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-          throw Problem.validation(List.of(new FieldError("Idempotency-Key",
-              FieldErrorCode.INVALID_VALUE, "Use 1 to 255 visible ASCII characters.")));
+          throw Problem.validation(
+              List.of(
+                  new FieldError(
+                      "Idempotency-Key",
+                      FieldErrorCode.INVALID_VALUE,
+                      "Use 1 to 255 visible ASCII characters.")));
         }
-        return idempotency.execute(scopedKey(request, key), fingerprint(request),
-            () -> run(route, request), StoredResponse.ANSWERS);
+        return idempotency.execute(
+            scopedKey(request, key),
+            fingerprint(request),
+            () -> run(route, request),
+            StoredResponse.ANSWERS);
       }
       return run(route, request);
     } catch (Problem problem) {
@@ -209,19 +228,25 @@ public abstract class ApiHandler
   private static Problem unexpected(RuntimeException e) {
     if (isDependencyFailure(e)) {
       LOG.warn("dependency failed: {}", e.getClass().getName());
-      return Problem.of(ErrorCode.SERVICE_UNAVAILABLE, "Service unavailable",
+      return Problem.of(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "Service unavailable",
           "A dependency is unavailable; retry with the same Idempotency-Key.");
     }
-    LOG.error("unexpected failure: {} at {}", e.getClass().getName(),
+    LOG.error(
+        "unexpected failure: {} at {}",
+        e.getClass().getName(),
         e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-    return Problem.of(ErrorCode.INTERNAL_ERROR, "Internal error",
+    return Problem.of(
+        ErrorCode.INTERNAL_ERROR,
+        "Internal error",
         "Something went wrong on our side; nothing was changed that a retry cannot finish.");
   }
 
   private static boolean isDependencyFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getClass().getName().startsWith("software.amazon.awssdk.")
-          || t instanceof java.io.UncheckedIOException) {
+          || t instanceof UncheckedIOException) {
         return true;
       }
     }
@@ -243,15 +268,29 @@ public abstract class ApiHandler
    */
   private String scopedKey(ApiRequest request, String key) {
     String token = request.bearerToken();
-    String caller = token == null ? "anonymous"
-        : authenticator.accountIdOf(token).orElse("anonymous");
-    return Sha256.hex(caller + "\n" + request.method() + "\n" + request.resource() + "\n"
-        + request.pathParameters() + "\n" + key);
+    String caller =
+        token == null ? "anonymous" : authenticator.accountIdOf(token).orElse("anonymous");
+    return Sha256.hex(
+        caller
+            + "\n"
+            + request.method()
+            + "\n"
+            + request.resource()
+            + "\n"
+            + request.pathParameters()
+            + "\n"
+            + key);
   }
 
   private static String fingerprint(ApiRequest request) {
-    return Sha256.hex(request.method() + "\n" + request.resource() + "\n" + request.pathParameters()
-        + "\n" + (request.body() == null ? "" : request.body()));
+    return Sha256.hex(
+        request.method()
+            + "\n"
+            + request.resource()
+            + "\n"
+            + request.pathParameters()
+            + "\n"
+            + (request.body() == null ? "" : request.body()));
   }
 
   private static StoredResponse store(ApiResponse response) {
@@ -259,8 +298,8 @@ public abstract class ApiHandler
     if (response.body() != null) {
       headers.putIfAbsent("Content-Type", "application/json");
     }
-    return new StoredResponse(response.status(), headers,
-        response.body() == null ? null : Json.write(response.body()));
+    return new StoredResponse(
+        response.status(), headers, response.body() == null ? null : Json.write(response.body()));
   }
 
   /** The stored answer's headers and those of every answer: no caching, the one CORS origin. */

@@ -3,15 +3,15 @@ package com.platform.accounts.handlers.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.card.AccountPaymentMethods;
 import com.platform.accounts.core.card.ChargePlacement;
 import com.platform.accounts.core.card.OwnerAnswers;
-import com.platform.accounts.core.idempotency.Idempotency;
-import com.platform.accounts.core.session.Authenticator;
-import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.card.OwnershipAnswer;
 import com.platform.accounts.core.card.OwnershipProof;
 import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.Priming;
 import com.platform.accounts.handlers.wiring.ApiWiring;
@@ -26,13 +26,21 @@ public final class PaymentMethodsApi extends ApiHandler {
 
   /** Production: the card wiring (processor, keys, workflow), session check, idempotency. */
   public PaymentMethodsApi() {
-    this(CardWiring.placement(), CardWiring.answers(), CardWiring.paymentMethods(),
-        ApiWiring.authenticator(), ApiWiring.idempotency());
-    Priming.register(() -> handle(Priming.apiRequest("POST", "/v1/account/payment-methods/cards", "{}"), null));
+    this(
+        CardWiring.placement(),
+        CardWiring.answers(),
+        CardWiring.paymentMethods(),
+        ApiWiring.authenticator(),
+        ApiWiring.idempotency());
+    Priming.register(
+        () -> handle(Priming.apiRequest("POST", "/v1/account/payment-methods/cards", "{}"), null));
   }
 
-  public PaymentMethodsApi(ChargePlacement placement, OwnerAnswers answers,
-      AccountPaymentMethods paymentMethods, Authenticator authenticator,
+  public PaymentMethodsApi(
+      ChargePlacement placement,
+      OwnerAnswers answers,
+      AccountPaymentMethods paymentMethods,
+      Authenticator authenticator,
       Idempotency idempotency) {
     super(authenticator, idempotency);
     this.placement = placement;
@@ -57,8 +65,8 @@ public final class PaymentMethodsApi extends ApiHandler {
     Account account = authenticate(request);
     RequestBody body = RequestBody.parse(request.body(), false);
     OwnershipProof proof = answer(body.node()).proof(body.validation());
-    PaymentMethod verified = answers.verify(account,
-        request.pathParameter("paymentMethodId"), proof);
+    PaymentMethod verified =
+        answers.verify(account, request.pathParameter("paymentMethodId"), proof);
     ObjectNode node = Json.object();
     node.put("paymentMethodId", verified.paymentMethodId());
     node.put("status", verified.status().name());
@@ -89,10 +97,13 @@ public final class PaymentMethodsApi extends ApiHandler {
     JsonNode local = body.get("localAmounts");
     return new OwnershipAnswer(
         code == null ? null : new OwnershipAnswer.Code(code.isTextual() ? code.asText() : null),
-        amount == null ? null
+        amount == null
+            ? null
             : new OwnershipAnswer.Amount(text(amount, "amount"), text(amount, "currency")),
-        local == null ? null : new OwnershipAnswer.LocalAmounts(text(local, "currency"),
-            text(local, "hold"), text(local, "microcharge")));
+        local == null
+            ? null
+            : new OwnershipAnswer.LocalAmounts(
+                text(local, "currency"), text(local, "hold"), text(local, "microcharge")));
   }
 
   private static String text(JsonNode node, String field) {

@@ -6,6 +6,7 @@ import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.handlers.Json;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,12 +26,22 @@ public final class ProblemResponses {
       case UNAUTHENTICATED, INVALID_CREDENTIALS -> 401;
       case NOT_FOUND -> 404;
       case METHOD_NOT_ALLOWED -> 405;
-      case CONFLICT, IDEMPOTENCY_KEY_IN_USE, CHANNEL_ALREADY_VERIFIED, ACCOUNT_ALREADY_EXISTS,
-          ALREADY_VERIFIED -> 409;
+      case CONFLICT,
+          IDEMPOTENCY_KEY_IN_USE,
+          CHANNEL_ALREADY_VERIFIED,
+          ACCOUNT_ALREADY_EXISTS,
+          ALREADY_VERIFIED ->
+          409;
       case CODE_EXPIRED, VERIFICATION_LOCKED, VERIFICATION_EXPIRED -> 410;
-      case IDEMPOTENCY_KEY_REUSED, CARD_ISSUED_IN_MAINLAND_CHINA, CARD_FUNDING_NOT_ACCEPTED,
-          CARD_ALREADY_REGISTERED, ACCOUNT_ALREADY_HAS_CARD, CARD_COUNTRY_MISMATCH, CARD_EXPIRED,
-          CARD_DECLINED -> 422;
+      case IDEMPOTENCY_KEY_REUSED,
+          CARD_ISSUED_IN_MAINLAND_CHINA,
+          CARD_FUNDING_NOT_ACCEPTED,
+          CARD_ALREADY_REGISTERED,
+          ACCOUNT_ALREADY_HAS_CARD,
+          CARD_COUNTRY_MISMATCH,
+          CARD_EXPIRED,
+          CARD_DECLINED ->
+          422;
       case RATE_LIMITED -> 429;
       case INTERNAL_ERROR -> 500;
       case PROCESSOR_UNAVAILABLE, SERVICE_UNAVAILABLE -> 503;
@@ -40,7 +51,7 @@ public final class ProblemResponses {
   public static ApiResponse render(Problem problem) {
     int status = status(problem.code());
     ObjectNode body = Json.object();
-    body.put("type", TYPE_PREFIX + problem.code().name().toLowerCase(java.util.Locale.ROOT));
+    body.put("type", TYPE_PREFIX + problem.code().name().toLowerCase(Locale.ROOT));
     body.put("title", problem.title());
     body.put("status", status);
     body.put("detail", problem.detail());
@@ -48,15 +59,17 @@ public final class ProblemResponses {
     if (!problem.errors().isEmpty()) {
       ArrayNode errors = body.putArray("errors");
       for (FieldError e : problem.errors()) {
-        errors.addObject().put("field", e.field()).put("code", e.code().name())
+        errors
+            .addObject()
+            .put("field", e.field())
+            .put("code", e.code().name())
             .put("message", e.message());
       }
     }
     for (Map.Entry<String, Object> ext : problem.extensions().entrySet()) {
       body.set(ext.getKey(), Json.MAPPER.valueToTree(ext.getValue()));
     }
-    ApiResponse response = new ApiResponse(status,
-        Map.of("Content-Type", CONTENT_TYPE), body);
+    ApiResponse response = new ApiResponse(status, Map.of("Content-Type", CONTENT_TYPE), body);
     if (problem.retryAfterSeconds() > 0) {
       response = response.withHeader("Retry-After", Long.toString(problem.retryAfterSeconds()));
     }

@@ -15,11 +15,16 @@ public final class SessionApi extends ApiHandler {
   /** Production: the session wiring (keys from SSM), the session check, idempotency records. */
   public SessionApi() {
     this(SessionWiring.sessions(), ApiWiring.authenticator(), ApiWiring.idempotency());
-    Priming.register(() -> handle(Priming.apiRequest("POST", "/v1/sessions", "{}"), null));
+    // the priming also runs one Argon2 check (against the decoy hash), so that the first sign-in
+    // after a restore starts with the hashing code loaded and compiled
+    Priming.register(
+        () -> {
+          handle(Priming.apiRequest("POST", "/v1/sessions", "{}"), null);
+          SessionWiring.passwords().matches("priming", null);
+        });
   }
 
-  public SessionApi(SessionService sessions, Authenticator authenticator,
-      Idempotency idempotency) {
+  public SessionApi(SessionService sessions, Authenticator authenticator, Idempotency idempotency) {
     super(authenticator, idempotency);
     this.sessions = sessions;
     route("POST", "/v1/sessions", this::login);

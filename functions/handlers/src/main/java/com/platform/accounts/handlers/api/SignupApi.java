@@ -9,6 +9,7 @@ import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.Priming;
 import com.platform.accounts.handlers.wiring.ApiWiring;
+import com.platform.accounts.handlers.wiring.SessionWiring;
 import com.platform.accounts.handlers.wiring.SignupWiring;
 
 /** Sign-up: start, resend the code, verify the code. */
@@ -19,8 +20,18 @@ public final class SignupApi extends ApiHandler {
   /** Production: the sign-up wiring, the session check and the idempotency records. */
   public SignupApi() {
     this(SignupWiring.signups(), ApiWiring.authenticator(), ApiWiring.idempotency());
-    Priming.register(() -> handle(Priming.apiRequest("POST", "/v1/signups",
-        "{\"country\":\"US\",\"email\":\"priming\",\"termsAccepted\":false}"), null));
+    // the priming also runs one Argon2 check (against the decoy hash), so that the first sign-up
+    // after a restore starts with the hashing code loaded and compiled
+    Priming.register(
+        () -> {
+          handle(
+              Priming.apiRequest(
+                  "POST",
+                  "/v1/signups",
+                  "{\"country\":\"US\",\"email\":\"priming\",\"termsAccepted\":false}"),
+              null);
+          SessionWiring.passwords().matches("priming", null);
+        });
   }
 
   public SignupApi(SignupService signups, Authenticator authenticator, Idempotency idempotency) {
@@ -33,20 +44,28 @@ public final class SignupApi extends ApiHandler {
 
   private ApiResponse start(ApiRequest request) {
     RequestBody body = RequestBody.parse(request.body(), false);
-    SignupCommand command = new SignupCommand(body.requiredString("country"),
-        body.requiredString("email"), body.string("password"),
-        body.string("passwordConfirmation"), body.bool("termsAccepted"),
-        body.string("verificationChannel"), body.string("phone"));
-    return ApiResponse.of(201, Views.codeSent("signupId",
-        signups.start(command, body.validation())));
+    SignupCommand command =
+        new SignupCommand(
+            body.requiredString("country"),
+            body.requiredString("email"),
+            body.string("password"),
+            body.string("passwordConfirmation"),
+            body.bool("termsAccepted"),
+            body.string("verificationChannel"),
+            body.string("phone"));
+    return ApiResponse.of(
+        201, Views.codeSent("signupId", signups.start(command, body.validation())));
   }
 
   private ApiResponse resend(ApiRequest request) {
     RequestBody body = RequestBody.parse(request.body(), true);
     String channel = body.string("channel");
     String phone = body.string("phone");
-    return ApiResponse.of(202, Views.codeSent("signupId", signups
-        .resend(request.pathParameter("signupId"), channel, phone, body.validation())));
+    return ApiResponse.of(
+        202,
+        Views.codeSent(
+            "signupId",
+            signups.resend(request.pathParameter("signupId"), channel, phone, body.validation())));
   }
 
   private ApiResponse verify(ApiRequest request) {

@@ -2,23 +2,25 @@ package com.platform.accounts.handlers.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.account.VerifiedContacts;
 import com.platform.accounts.core.card.Capabilities;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.card.PaymentMethodStatus;
-import java.util.List;
-import com.platform.accounts.core.account.Account;
-import com.platform.accounts.core.account.VerifiedContacts;
 import com.platform.accounts.core.session.SessionToken;
 import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Json;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** The JSON shapes of API.md, built by hand: no reflection on the cold path. */
 final class Views {
   private Views() {}
 
   /** ISO-8601 in whole seconds, rounded up: a client never acts before the time it was given. */
-  static String time(java.time.Instant instant) {
-    java.time.Instant seconds = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+  static String time(Instant instant) {
+    Instant seconds = instant.truncatedTo(ChronoUnit.SECONDS);
     return (seconds.equals(instant) ? seconds : seconds.plusSeconds(1)).toString();
   }
 
@@ -80,7 +82,8 @@ final class Views {
     ArrayNode list = node.putArray("paymentMethods");
     methods.forEach(pm -> list.add(paymentMethod(pm)));
     Capabilities capabilities = Capabilities.of(methods);
-    node.putObject("capabilities").put("prepaid", capabilities.prepaid())
+    node.putObject("capabilities")
+        .put("prepaid", capabilities.prepaid())
         .put("payAsYouGo", capabilities.payAsYouGo());
     return node;
   }

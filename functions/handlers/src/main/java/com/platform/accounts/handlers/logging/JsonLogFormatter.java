@@ -14,11 +14,11 @@ import java.util.logging.LogRecord;
 import org.slf4j.MDC;
 
 /**
- * One JSON object per line with Powertools' field names: {@code timestamp}, {@code level},
- * {@code message}, {@code name} (the logger), the fields Powertools keeps in the MDC for the current
- * invocation ({@code function_request_id}, {@code cold_start}, {@code service}, {@code xray_trace_id}
- * ...), and for a failure its class and stack frames. An exception's message is never written: it
- * may quote a value the service was given.
+ * One JSON object per line with Powertools' field names: {@code timestamp}, {@code level}, {@code
+ * message}, {@code name} (the logger), the fields Powertools keeps in the MDC for the current
+ * invocation ({@code function_request_id}, {@code cold_start}, {@code service}, {@code
+ * xray_trace_id} ...), and for a failure its class and stack frames. An exception's message is
+ * never written: it may quote a value the service was given.
  */
 public final class JsonLogFormatter extends Formatter {
   private static final JsonFactory JSON = new JsonFactory();

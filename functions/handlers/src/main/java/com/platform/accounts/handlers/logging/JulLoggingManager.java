@@ -9,6 +9,8 @@ import software.amazon.lambda.powertools.logging.internal.LoggingManager;
  * Lets Powertools set the level (POWERTOOLS_LOG_LEVEL, sampling) on java.util.logging, the backend
  * of the deployed functions. Found by Powertools through the ServiceLoader.
  */
+// SLF4J's and java.util.logging's Level and Logger meet here: one of each pair stays qualified.
+@SuppressWarnings("checkstyle:inlinequalifiedtype")
 public final class JulLoggingManager implements LoggingManager {
 
   @Override

@@ -23,8 +23,7 @@ public final class EmfTelemetry implements Telemetry {
   @Override
   public void count(String metric) {
     try {
-      MetricsFactory.getMetricsInstance()
-          .flushSingleMetric(metric, 1, MetricUnit.COUNT, namespace);
+      MetricsFactory.getMetricsInstance().flushSingleMetric(metric, 1, MetricUnit.COUNT, namespace);
     } catch (RuntimeException e) {
       // a counter is for operators: failing to write one must not fail the work it counts
       LOG.warn("metric {} not recorded: {}", metric, e.getClass().getName());

@@ -23,8 +23,8 @@ public final class CardVerificationTasks extends TaskHandler {
     Priming.register();
   }
 
-  public CardVerificationTasks(ChargePlacement placement, OwnerAnswers answers,
-      ChargeRelease release) {
+  public CardVerificationTasks(
+      ChargePlacement placement, OwnerAnswers answers, ChargeRelease release) {
     this.placement = placement;
     this.answers = answers;
     this.release = release;

@@ -7,7 +7,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The frame of a Step Functions task function: the payload names the action, the answer is a small
- * JSON object, and a failure is thrown so that the state machine's Retry and Catch decide what happens.
+ * JSON object, and a failure is thrown so that the state machine's Retry and Catch decide what
+ * happens.
  */
 public abstract class TaskHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {

@@ -5,8 +5,8 @@ import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.session.Authenticator;
 
 /**
- * What the frame of every API function uses: the session check (the public key from the
- * environment and one account read, no secret) and the Idempotency-Key records.
+ * What the frame of every API function uses: the session check (the public key from the environment
+ * and one account read, no secret) and the Idempotency-Key records.
  */
 public final class ApiWiring {
   private ApiWiring() {}
@@ -24,10 +24,11 @@ public final class ApiWiring {
   }
 
   private static final class AuthenticatorHolder {
-    static final Authenticator AUTHENTICATOR = new Authenticator(
-        new Es256SessionVerifier(Infrastructure.settings().sessions().verificationKey(),
-            Infrastructure.clock()),
-        Infrastructure.table().accounts());
+    static final Authenticator AUTHENTICATOR =
+        new Authenticator(
+            new Es256SessionVerifier(
+                Infrastructure.settings().sessions().verificationKey(), Infrastructure.clock()),
+            Infrastructure.table().accounts());
   }
 
   private static final class IdempotencyHolder {

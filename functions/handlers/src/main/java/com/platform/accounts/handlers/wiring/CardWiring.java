@@ -49,15 +49,19 @@ public final class CardWiring {
   }
 
   private static final class ProcessorHolder {
-    static final CardProcessor PROCESSOR = new StripeCardProcessor(
-        SecretsWiring.keys().cardProcessorSecretKey(),
-        Infrastructure.settings().cards().processorApiBase(), PROCESSOR_TIMEOUT);
+    static final CardProcessor PROCESSOR =
+        new StripeCardProcessor(
+            SecretsWiring.keys().cardProcessorSecretKey(),
+            Infrastructure.settings().cards().processorApiBase(),
+            PROCESSOR_TIMEOUT);
   }
 
   private static final class WorkflowsHolder {
-    static final Workflows WORKFLOWS = new StepFunctionsWorkflows(
-        Infrastructure.clients().client(SfnClient.builder()), null,
-        Infrastructure.settings().cards().stateMachineArn());
+    static final Workflows WORKFLOWS =
+        new StepFunctionsWorkflows(
+            Infrastructure.clients().client(SfnClient.builder()),
+            null,
+            Infrastructure.settings().cards().stateMachineArn());
   }
 
   private static final class TelemetryHolder {
@@ -66,31 +70,56 @@ public final class CardWiring {
   }
 
   private static final class ReleaseHolder {
-    static final ChargeRelease RELEASE = new ChargeRelease(Infrastructure.table().paymentMethods(),
-        Infrastructure.table().accounts(), ProcessorHolder.PROCESSOR, MessagingWiring.messages(),
-        TelemetryHolder.TELEMETRY, Infrastructure.clock(), merchantName());
+    static final ChargeRelease RELEASE =
+        new ChargeRelease(
+            Infrastructure.table().paymentMethods(),
+            Infrastructure.table().accounts(),
+            ProcessorHolder.PROCESSOR,
+            MessagingWiring.messages(),
+            TelemetryHolder.TELEMETRY,
+            Infrastructure.clock(),
+            merchantName());
   }
 
   private static final class PlacementHolder {
-    static final ChargePlacement PLACEMENT = new ChargePlacement(
-        Infrastructure.table().paymentMethods(),
-        new CardEligibility(Infrastructure.table().paymentMethods(), ProcessorHolder.PROCESSOR,
-            SecretsWiring.hmac(), Infrastructure.clock()),
-        ProcessorHolder.PROCESSOR, SecretsWiring.hmac(), ReleaseHolder.RELEASE,
-        WorkflowsHolder.WORKFLOWS, TelemetryHolder.TELEMETRY, Infrastructure.clock(),
-        merchantName());
+    static final ChargePlacement PLACEMENT =
+        new ChargePlacement(
+            Infrastructure.table().paymentMethods(),
+            new CardEligibility(
+                Infrastructure.table().paymentMethods(),
+                ProcessorHolder.PROCESSOR,
+                SecretsWiring.hmac(),
+                Infrastructure.clock()),
+            ProcessorHolder.PROCESSOR,
+            SecretsWiring.hmac(),
+            ReleaseHolder.RELEASE,
+            WorkflowsHolder.WORKFLOWS,
+            TelemetryHolder.TELEMETRY,
+            Infrastructure.clock(),
+            merchantName());
   }
 
   private static final class AnswersHolder {
-    static final OwnerAnswers ANSWERS = new OwnerAnswers(Infrastructure.table().paymentMethods(),
-        Infrastructure.table().accounts(), SecretsWiring.hmac(), SecretsWiring.tokenSealer(),
-        WorkflowsHolder.WORKFLOWS, MessagingWiring.messages(), MessagingWiring.events(),
-        ReleaseHolder.RELEASE, Infrastructure.clock(), merchantName());
+    static final OwnerAnswers ANSWERS =
+        new OwnerAnswers(
+            Infrastructure.table().paymentMethods(),
+            Infrastructure.table().accounts(),
+            SecretsWiring.hmac(),
+            SecretsWiring.tokenSealer(),
+            WorkflowsHolder.WORKFLOWS,
+            MessagingWiring.messages(),
+            MessagingWiring.events(),
+            ReleaseHolder.RELEASE,
+            Infrastructure.clock(),
+            merchantName());
   }
 
   private static final class PaymentMethodsHolder {
-    static final AccountPaymentMethods PAYMENT_METHODS = new AccountPaymentMethods(
-        Infrastructure.table().paymentMethods(), ReleaseHolder.RELEASE, WorkflowsHolder.WORKFLOWS,
-        SecretsWiring.tokenSealer());
+    static final AccountPaymentMethods PAYMENT_METHODS =
+        new AccountPaymentMethods(
+            Infrastructure.table().paymentMethods(),
+            ReleaseHolder.RELEASE,
+            WorkflowsHolder.WORKFLOWS,
+            SecretsWiring.tokenSealer());
   }
 }

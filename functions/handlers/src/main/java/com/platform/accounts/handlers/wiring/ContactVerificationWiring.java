@@ -9,8 +9,8 @@ import com.platform.accounts.core.verification.VerificationProcess;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * Proving an email or a phone: codes sent and checked, the contact-verification workflow's steps, and
- * the second verification of a signed-in account.
+ * Proving an email or a phone: codes sent and checked, the contact-verification workflow's steps,
+ * and the second verification of a signed-in account.
  */
 public final class ContactVerificationWiring {
   private ContactVerificationWiring() {}
@@ -28,10 +28,13 @@ public final class ContactVerificationWiring {
   }
 
   private static final class CodesHolder {
-    static final CodeChallenges CODES = new CodeChallenges(Infrastructure.table().challenges(),
-        MessagingWiring.messages(),
-        new RateLimiter(Infrastructure.table().rateLimits(), Infrastructure.clock()),
-        SecretsWiring.hmac(), Infrastructure.clock());
+    static final CodeChallenges CODES =
+        new CodeChallenges(
+            Infrastructure.table().challenges(),
+            MessagingWiring.messages(),
+            new RateLimiter(Infrastructure.table().rateLimits(), Infrastructure.clock()),
+            SecretsWiring.hmac(),
+            Infrastructure.clock());
   }
 
   private static final class ProcessHolder {
@@ -39,17 +42,27 @@ public final class ContactVerificationWiring {
 
     static {
       DynamoDbTable table = Infrastructure.table();
-      PROCESS = new VerificationProcess(table.challenges(), table.accounts(),
-          new StepFunctionsWorkflows(Infrastructure.clients().client(SfnClient.builder()),
-              Infrastructure.settings().contactVerification().stateMachineArn(), null),
-          SecretsWiring.tokenSealer(), MessagingWiring.events(), MessagingWiring.messages(),
-          Infrastructure.clock());
+      PROCESS =
+          new VerificationProcess(
+              table.challenges(),
+              table.accounts(),
+              new StepFunctionsWorkflows(
+                  Infrastructure.clients().client(SfnClient.builder()),
+                  Infrastructure.settings().contactVerification().stateMachineArn(),
+                  null),
+              SecretsWiring.tokenSealer(),
+              MessagingWiring.events(),
+              MessagingWiring.messages(),
+              Infrastructure.clock());
     }
   }
 
   private static final class SecondVerificationHolder {
-    static final SecondVerificationService SERVICE = new SecondVerificationService(
-        Infrastructure.table().accounts(), Infrastructure.table().challenges(), codes(),
-        process());
+    static final SecondVerificationService SERVICE =
+        new SecondVerificationService(
+            Infrastructure.table().accounts(),
+            Infrastructure.table().challenges(),
+            codes(),
+            process());
   }
 }

@@ -35,7 +35,7 @@ public final class Infrastructure {
   }
 
   private static final class TableHolder {
-    static final DynamoDbTable TABLE = new DynamoDbTable(clients().dynamoDb(),
-        settings().table().tableName(), clock());
+    static final DynamoDbTable TABLE =
+        new DynamoDbTable(clients().dynamoDb(), settings().table().tableName(), clock());
   }
 }

@@ -25,8 +25,10 @@ public final class SecretsWiring {
   }
 
   private static final class KeysHolder {
-    static final SsmServiceKeys KEYS = new SsmServiceKeys(Infrastructure.clients().client(SsmClient.builder()),
-        Infrastructure.settings().secrets().parameterName());
+    static final SsmServiceKeys KEYS =
+        new SsmServiceKeys(
+            Infrastructure.clients().client(SsmClient.builder()),
+            Infrastructure.settings().secrets().parameterName());
   }
 
   private static final class HmacHolder {

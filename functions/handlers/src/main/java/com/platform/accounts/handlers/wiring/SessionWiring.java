@@ -1,10 +1,10 @@
 package com.platform.accounts.handlers.wiring;
 
+import com.platform.accounts.aws.Es256SessionIssuer;
 import com.platform.accounts.core.crypto.PasswordHasher;
+import com.platform.accounts.core.port.SessionTokenIssuer;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.session.SessionService;
-import com.platform.accounts.aws.Es256SessionIssuer;
-import com.platform.accounts.core.port.SessionTokenIssuer;
 
 /** Signing in and out, and the session tokens that sign-in and sign-up issue. */
 public final class SessionWiring {
@@ -32,9 +32,12 @@ public final class SessionWiring {
   }
 
   private static final class SessionsHolder {
-    static final SessionService SESSIONS = new SessionService(Infrastructure.table().accounts(),
-        passwords(), tokens(),
-        new RateLimiter(Infrastructure.table().rateLimits(), Infrastructure.clock()),
-        SecretsWiring.hmac());
+    static final SessionService SESSIONS =
+        new SessionService(
+            Infrastructure.table().accounts(),
+            passwords(),
+            tokens(),
+            new RateLimiter(Infrastructure.table().rateLimits(), Infrastructure.clock()),
+            SecretsWiring.hmac());
   }
 }

@@ -1,9 +1,9 @@
 package com.platform.accounts.handlers.wiring;
 
 import com.nimbusds.jose.JOSEException;
-import com.platform.accounts.aws.EcJwk;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.platform.accounts.aws.EcJwk;
 import java.net.URI;
 import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A function's configuration: its environment variables (set by template.yaml), read here and nowhere
- * else, one record per concern. A function reads only the records of what it wires, and each record
- * names every one of its missing variables at once, so a broken deployment is fixed in one go.
+ * A function's configuration: its environment variables (set by template.yaml), read here and
+ * nowhere else, one record per concern. A function reads only the records of what it wires, and
+ * each record names every one of its missing variables at once, so a broken deployment is fixed in
+ * one go.
  */
 public final class Settings {
   public static final String TABLE_NAME = "TABLE_NAME";
@@ -32,7 +33,10 @@ public final class Settings {
   public static final String FRONTEND_ORIGIN = "FRONTEND_ORIGIN";
   public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
   public static final String LOG_LEVEL = "POWERTOOLS_LOG_LEVEL";
-  /** Set by Lambda: {@code snap-start} while a SnapStart function is initialised for its snapshot. */
+
+  /**
+   * Set by Lambda: {@code snap-start} while a SnapStart function is initialised for its snapshot.
+   */
   public static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
   private final Map<String, String> env;
@@ -78,9 +82,7 @@ public final class Settings {
    */
   public record Cards(String stateMachineArn, String merchantName, URI processorApiBase) {}
 
-  /**
-   * The API frame: the one CORS origin (none when blank) and the namespace of its EMF metrics.
-   */
+  /** The API frame: the one CORS origin (none when blank) and the namespace of its EMF metrics. */
   public record Api(String frontendOrigin, String metricsNamespace) {}
 
   /** The namespace of a function's EMF metrics. */
@@ -109,8 +111,8 @@ public final class Settings {
 
   public Messaging messaging() {
     Reader read = new Reader();
-    Messaging messaging = new Messaging(read.required(SENDER_EMAIL),
-        read.required(VOICE_ORIGINATION_IDENTITY));
+    Messaging messaging =
+        new Messaging(read.required(SENDER_EMAIL), read.required(VOICE_ORIGINATION_IDENTITY));
     read.done();
     return messaging;
   }
@@ -124,8 +126,9 @@ public final class Settings {
 
   public ContactVerification contactVerification() {
     Reader read = new Reader();
-    ContactVerification settings = new ContactVerification(
-        read.required(CONTACT_VERIFICATION_STATE_MACHINE_ARN), read.required(TERMS_VERSION));
+    ContactVerification settings =
+        new ContactVerification(
+            read.required(CONTACT_VERIFICATION_STATE_MACHINE_ARN), read.required(TERMS_VERSION));
     read.done();
     return settings;
   }
@@ -136,14 +139,16 @@ public final class Settings {
     String merchantName = read.required(MERCHANT_NAME);
     read.done();
     String apiBase = env.get(CARD_PROCESSOR_API_BASE);
-    return new Cards(stateMachineArn, merchantName,
+    return new Cards(
+        stateMachineArn,
+        merchantName,
         apiBase == null || apiBase.isBlank() ? null : URI.create(apiBase.strip()));
   }
 
   public Api api() {
     String origin = env.get(FRONTEND_ORIGIN);
-    return new Api(origin == null || origin.isBlank() ? null : origin.strip(),
-        metrics().namespace());
+    return new Api(
+        origin == null || origin.isBlank() ? null : origin.strip(), metrics().namespace());
   }
 
   public Metrics metrics() {
@@ -165,8 +170,8 @@ public final class Settings {
 
   /**
    * Parsed by nimbus-jose-jwt, which checks that the point is on the curve. A JWK that carries the
-   * private part is refused: the private key is a secret and belongs in the secrets parameter, not in
-   * a function's environment.
+   * private part is refused: the private key is a secret and belongs in the secrets parameter, not
+   * in a function's environment.
    */
   static ECPublicKey publicKey(String jwk) {
     try {
@@ -175,8 +180,9 @@ public final class Settings {
         throw new IllegalStateException(SESSION_PUBLIC_JWK + " is not a P-256 key");
       }
       if (key.isPrivate()) {
-        throw new IllegalStateException(SESSION_PUBLIC_JWK
-            + " holds a private key; give only its public part (kty, crv, x, y)");
+        throw new IllegalStateException(
+            SESSION_PUBLIC_JWK
+                + " holds a private key; give only its public part (kty, crv, x, y)");
       }
       return key.toECPublicKey();
     } catch (IllegalArgumentException | JOSEException e) {
@@ -200,8 +206,10 @@ public final class Settings {
 
     void done() {
       if (!missing.isEmpty()) {
-        throw new IllegalStateException("missing environment variable"
-            + (missing.size() > 1 ? "s: " : ": ") + String.join(", ", missing));
+        throw new IllegalStateException(
+            "missing environment variable"
+                + (missing.size() > 1 ? "s: " : ": ")
+                + String.join(", ", missing));
       }
     }
   }

@@ -11,9 +11,15 @@ public final class SignupWiring {
   }
 
   private static final class Holder {
-    static final SignupService SIGNUPS = new SignupService(Infrastructure.table().accounts(),
-        Infrastructure.table().challenges(), ContactVerificationWiring.codes(),
-        SessionWiring.passwords(), SessionWiring.tokens(), ContactVerificationWiring.process(),
-        Infrastructure.clock(), Infrastructure.settings().contactVerification().termsVersion());
+    static final SignupService SIGNUPS =
+        new SignupService(
+            Infrastructure.table().accounts(),
+            Infrastructure.table().challenges(),
+            ContactVerificationWiring.codes(),
+            SessionWiring.passwords(),
+            SessionWiring.tokens(),
+            ContactVerificationWiring.process(),
+            Infrastructure.clock(),
+            Infrastructure.settings().contactVerification().termsVersion());
   }
 }

@@ -1,19 +1,19 @@
 package com.platform.accounts.handlers.api;
 
-import com.platform.accounts.core.account.Account;
-import com.platform.accounts.core.card.PaymentMethod;
-import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.Json;
+import com.platform.accounts.handlers.TestHandlers;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,12 @@ class AccountApiTest {
 
   @BeforeEach
   void signUp() {
-    CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", "ana@example.com",
-        PASSWORD, PASSWORD, true, null, null), new Validation());
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", "ana@example.com", PASSWORD, PASSWORD, true, null, null),
+                new Validation());
     var done = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"));
     token = done.session().token();
     accountId = done.accountId();
@@ -74,9 +78,12 @@ class AccountApiTest {
 
   @Test
   void afterLogoutTheTokenIsRefused() {
-    APIGatewayProxyRequestEvent logout = Events.api("SessionApiFunction-post-sessions.json")
-        .withHttpMethod("DELETE").withResource("/v1/sessions/current")
-        .withPath("/v1/sessions/current").withBody(null);
+    APIGatewayProxyRequestEvent logout =
+        Events.api("SessionApiFunction-post-sessions.json")
+            .withHttpMethod("DELETE")
+            .withResource("/v1/sessions/current")
+            .withPath("/v1/sessions/current")
+            .withBody(null);
     logout.getHeaders().put("Authorization", "Bearer " + token);
 
     assertThat(sessionApi.handle(logout, null).getStatusCode()).isEqualTo(204);
@@ -85,30 +92,43 @@ class AccountApiTest {
 
   @Test
   void theSecondVerificationProvesThePhone() throws Exception {
-    APIGatewayProxyRequestEvent start = getAccount(token).withHttpMethod("POST")
-        .withResource("/v1/account/verifications").withPath("/v1/account/verifications")
-        .withBody("{\"channel\": \"SMS\", \"phone\": \"+12025550123\"}");
+    APIGatewayProxyRequestEvent start =
+        getAccount(token)
+            .withHttpMethod("POST")
+            .withResource("/v1/account/verifications")
+            .withPath("/v1/account/verifications")
+            .withBody("{\"channel\": \"SMS\", \"phone\": \"+12025550123\"}");
     APIGatewayProxyResponseEvent started = verificationsApi.handle(start, null);
     assertThat(started.getStatusCode()).isEqualTo(201);
     String verificationId = Json.MAPPER.readTree(started.getBody()).path("verificationId").asText();
 
-    APIGatewayProxyRequestEvent verify = getAccount(token).withHttpMethod("POST")
-        .withResource("/v1/account/verifications/{verificationId}/verify")
-        .withPath("/v1/account/verifications/" + verificationId + "/verify")
-        .withPathParameters(Map.of("verificationId", verificationId))
-        .withBody("{\"code\": \"" + t.lastCode("+12025550123") + "\"}");
+    APIGatewayProxyRequestEvent verify =
+        getAccount(token)
+            .withHttpMethod("POST")
+            .withResource("/v1/account/verifications/{verificationId}/verify")
+            .withPath("/v1/account/verifications/" + verificationId + "/verify")
+            .withPathParameters(Map.of("verificationId", verificationId))
+            .withBody("{\"code\": \"" + t.lastCode("+12025550123") + "\"}");
     APIGatewayProxyResponseEvent verified = verificationsApi.handle(verify, null);
 
     assertThat(verified.getStatusCode()).isEqualTo(200);
-    assertThat(Json.MAPPER.readTree(verified.getBody()).path("verifiedContacts").path("phone")
-        .asBoolean()).isTrue();
+    assertThat(
+            Json.MAPPER
+                .readTree(verified.getBody())
+                .path("verifiedContacts")
+                .path("phone")
+                .asBoolean())
+        .isTrue();
   }
 
   @Test
   void theAccountFunctionServesOnlyTheAccountView() {
-    APIGatewayProxyRequestEvent start = getAccount(token).withHttpMethod("POST")
-        .withResource("/v1/account/verifications").withPath("/v1/account/verifications")
-        .withBody("{\"channel\": \"SMS\", \"phone\": \"+12025550123\"}");
+    APIGatewayProxyRequestEvent start =
+        getAccount(token)
+            .withHttpMethod("POST")
+            .withResource("/v1/account/verifications")
+            .withPath("/v1/account/verifications")
+            .withBody("{\"channel\": \"SMS\", \"phone\": \"+12025550123\"}");
 
     assertThat(accountApi.handle(start, null).getStatusCode()).isEqualTo(404);
     assertThat(t.outbox.to("+12025550123")).isEmpty();
@@ -117,21 +137,30 @@ class AccountApiTest {
   @Test
   void theAccountViewListsTheCardsAddedButNotTheRemovedOnes() throws Exception {
     Account account = t.lifecycle.authenticator().authenticate(token);
-    CodeSent phone = t.lifecycle.verifications().start(account, "SMS", "+12025550123",
-        new Validation());
+    CodeSent phone =
+        t.lifecycle.verifications().start(account, "SMS", "+12025550123", new Validation());
     t.lifecycle.verifications().verify(account, phone.challengeId(), t.lastCode("+12025550123"));
-    PaymentMethod card = t.lifecycle.chargePlacement().add(
-        t.lifecycle.authenticator().authenticate(token),
-        t.cards.tokenize("4242424242424242", 12, 2030, "123"));
+    PaymentMethod card =
+        t.lifecycle
+            .chargePlacement()
+            .add(
+                t.lifecycle.authenticator().authenticate(token),
+                t.cards.tokenize("4242424242424242", 12, 2030, "123"));
 
-    JsonNode listed = Json.MAPPER.readTree(
-        accountApi.handle(getAccount(token), null).getBody()).path("paymentMethods");
+    JsonNode listed =
+        Json.MAPPER
+            .readTree(accountApi.handle(getAccount(token), null).getBody())
+            .path("paymentMethods");
     assertThat(listed).hasSize(1);
     assertThat(listed.get(0).path("paymentMethodId").asText()).isEqualTo(card.paymentMethodId());
 
-    t.lifecycle.accountPaymentMethods().remove(t.lifecycle.authenticator().authenticate(token),
-        card.paymentMethodId());
-    assertThat(Json.MAPPER.readTree(accountApi.handle(getAccount(token), null).getBody())
-        .path("paymentMethods")).isEmpty();
+    t.lifecycle
+        .accountPaymentMethods()
+        .remove(t.lifecycle.authenticator().authenticate(token), card.paymentMethodId());
+    assertThat(
+            Json.MAPPER
+                .readTree(accountApi.handle(getAccount(token), null).getBody())
+                .path("paymentMethods"))
+        .isEmpty();
   }
 }

@@ -17,8 +17,14 @@ class ApiFrameSettingsTest {
 
   @Test
   void readsTheVariablesOfTemplateYaml() {
-    Settings.Api settings = Settings.from(Map.of("FRONTEND_ORIGIN", "https://app.example.com",
-        "POWERTOOLS_METRICS_NAMESPACE", "Accounts")).api();
+    Settings.Api settings =
+        Settings.from(
+                Map.of(
+                    "FRONTEND_ORIGIN",
+                    "https://app.example.com",
+                    "POWERTOOLS_METRICS_NAMESPACE",
+                    "Accounts"))
+            .api();
 
     assertThat(settings).isEqualTo(new Settings.Api("https://app.example.com", "Accounts"));
   }
@@ -34,8 +40,9 @@ class ApiFrameSettingsTest {
     APIGatewayProxyResponseEvent answer =
         ping(new Settings.Api("https://app.example.com", "AccountLifecycle"));
 
-    assertThat(answer.getHeaders()).containsEntry("Access-Control-Allow-Origin",
-        "https://app.example.com").containsEntry("Vary", "Origin");
+    assertThat(answer.getHeaders())
+        .containsEntry("Access-Control-Allow-Origin", "https://app.example.com")
+        .containsEntry("Vary", "Origin");
   }
 
   @Test
@@ -48,8 +55,9 @@ class ApiFrameSettingsTest {
 
   @Test
   void metricsGoToTheNamespaceItWasGiven() {
-    String out = StandardOutput.of(
-        () -> ping(new Settings.Api(null, "AccountsUnderTest"), new FakeContext()));
+    String out =
+        StandardOutput.of(
+            () -> ping(new Settings.Api(null, "AccountsUnderTest"), new FakeContext()));
 
     assertThat(out).contains("\"Namespace\":\"AccountsUnderTest\"");
   }
@@ -60,13 +68,17 @@ class ApiFrameSettingsTest {
 
   private static APIGatewayProxyResponseEvent ping(Settings.Api settings, Context context) {
     TestLifecycle core = new TestLifecycle();
-    ApiHandler api = new ApiHandler(core.lifecycle.authenticator(), core.lifecycle.idempotency(),
-        settings) {
-      {
-        route("GET", "/v1/ping", request -> ApiResponse.of(200, Json.object()));
-      }
-    };
-    return api.handle(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
-        .withResource("/v1/ping").withPath("/v1/ping"), context);
+    ApiHandler api =
+        new ApiHandler(core.lifecycle.authenticator(), core.lifecycle.idempotency(), settings) {
+          {
+            route("GET", "/v1/ping", request -> ApiResponse.of(200, Json.object()));
+          }
+        };
+    return api.handle(
+        new APIGatewayProxyRequestEvent()
+            .withHttpMethod("GET")
+            .withResource("/v1/ping")
+            .withPath("/v1/ping"),
+        context);
   }
 }

@@ -28,7 +28,8 @@ class LambdaEntryTest {
 
   @Test
   void theSampleEventIsAnsweredWithAProxyAnswer() throws Exception {
-    JsonNode answer = call(Files.readAllBytes(EVENTS.resolve("SignupApiFunction-post-signups.json")));
+    JsonNode answer =
+        call(Files.readAllBytes(EVENTS.resolve("SignupApiFunction-post-signups.json")));
 
     assertThat(answer.path("statusCode").asInt()).isEqualTo(201);
     assertThat(answer.path("isBase64Encoded").asBoolean(true)).isFalse();
@@ -40,10 +41,14 @@ class LambdaEntryTest {
 
   @Test
   void aBase64BodyIsDecodedBeforeItIsRead() throws Exception {
-    ObjectNode event = (ObjectNode) Json.MAPPER.readTree(
-        Files.readAllBytes(EVENTS.resolve("SignupApiFunction-post-signups.json")));
-    event.put("body", Base64.getEncoder().encodeToString(
-        event.path("body").asText().getBytes(StandardCharsets.UTF_8)));
+    ObjectNode event =
+        (ObjectNode)
+            Json.MAPPER.readTree(
+                Files.readAllBytes(EVENTS.resolve("SignupApiFunction-post-signups.json")));
+    event.put(
+        "body",
+        Base64.getEncoder()
+            .encodeToString(event.path("body").asText().getBytes(StandardCharsets.UTF_8)));
     event.put("isBase64Encoded", true);
 
     assertThat(call(Json.MAPPER.writeValueAsBytes(event)).path("statusCode").asInt())
@@ -52,8 +57,10 @@ class LambdaEntryTest {
 
   @Test
   void anEventWithoutBodyOrHeadersIsAClientError() throws Exception {
-    JsonNode answer = call("{\"httpMethod\":\"POST\",\"resource\":\"/v1/signups\"}"
-        .getBytes(StandardCharsets.UTF_8));
+    JsonNode answer =
+        call(
+            "{\"httpMethod\":\"POST\",\"resource\":\"/v1/signups\"}"
+                .getBytes(StandardCharsets.UTF_8));
 
     assertThat(answer.path("statusCode").asInt()).isEqualTo(400);
   }

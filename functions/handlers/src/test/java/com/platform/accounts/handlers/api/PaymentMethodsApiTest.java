@@ -1,6 +1,5 @@
 package com.platform.accounts.handlers.api;
 
-import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -13,6 +12,7 @@ import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.Json;
+import com.platform.accounts.handlers.TestHandlers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,32 +34,56 @@ class PaymentMethodsApiTest {
   }
 
   private String signUp(String email) {
-    CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", email, PASSWORD, PASSWORD,
-        true, null, null), new Validation());
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", email, PASSWORD, PASSWORD, true, null, null),
+                new Validation());
     return t.lifecycle.signups().verify(sent.challengeId(), t.lastCode(email)).session().token();
   }
 
-  private APIGatewayProxyRequestEvent request(String method, String resource, String path,
-      Map<String, String> params, String body, String bearer) {
-    APIGatewayProxyRequestEvent event = Events.api("AccountApiFunction-get-account.json")
-        .withHttpMethod(method).withResource(resource).withPath(path).withPathParameters(params)
-        .withBody(body);
+  private APIGatewayProxyRequestEvent request(
+      String method,
+      String resource,
+      String path,
+      Map<String, String> params,
+      String body,
+      String bearer) {
+    APIGatewayProxyRequestEvent event =
+        Events.api("AccountApiFunction-get-account.json")
+            .withHttpMethod(method)
+            .withResource(resource)
+            .withPath(path)
+            .withPathParameters(params)
+            .withBody(body);
     event.getHeaders().put("Authorization", "Bearer " + bearer);
     return event;
   }
 
   private APIGatewayProxyResponseEvent addCard(String number, String bearer) {
     String cardToken = t.cards.tokenize(number, 12, 2030, "123");
-    return api.handle(request("POST", "/v1/account/payment-methods/cards",
-        "/v1/account/payment-methods/cards", null, "{\"token\": \"" + cardToken + "\"}", bearer),
+    return api.handle(
+        request(
+            "POST",
+            "/v1/account/payment-methods/cards",
+            "/v1/account/payment-methods/cards",
+            null,
+            "{\"token\": \"" + cardToken + "\"}",
+            bearer),
         null);
   }
 
   private APIGatewayProxyResponseEvent verify(String paymentMethodId, String body) {
-    return api.handle(request("POST",
-        "/v1/account/payment-methods/{paymentMethodId}/verify",
-        "/v1/account/payment-methods/" + paymentMethodId + "/verify",
-        Map.of("paymentMethodId", paymentMethodId), body, token), null);
+    return api.handle(
+        request(
+            "POST",
+            "/v1/account/payment-methods/{paymentMethodId}/verify",
+            "/v1/account/payment-methods/" + paymentMethodId + "/verify",
+            Map.of("paymentMethodId", paymentMethodId),
+            body,
+            token),
+        null);
   }
 
   private static JsonNode json(APIGatewayProxyResponseEvent response) throws Exception {
@@ -90,17 +114,18 @@ class PaymentMethodsApiTest {
   void aVerifiedCardOpensBothCapabilities() throws Exception {
     String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
 
-    APIGatewayProxyResponseEvent verified = verify(id,
-        "{\"code\": \"" + descriptorCode("4242") + "\"}");
+    APIGatewayProxyResponseEvent verified =
+        verify(id, "{\"code\": \"" + descriptorCode("4242") + "\"}");
 
     assertThat(verified.getStatusCode()).isEqualTo(200);
     assertThat(json(verified).path("status").asText()).isEqualTo("VERIFIED");
-    JsonNode account = json(accountApi.handle(request("GET", "/v1/account", "/v1/account",
-        null, null, token), null));
+    JsonNode account =
+        json(
+            accountApi.handle(
+                request("GET", "/v1/account", "/v1/account", null, null, token), null));
     assertThat(account.path("capabilities").path("payAsYouGo").asBoolean()).isTrue();
     assertThat(account.path("capabilities").path("prepaid").asBoolean()).isTrue();
-    assertThat(account.path("paymentMethods").get(0).path("status").asText())
-        .isEqualTo("VERIFIED");
+    assertThat(account.path("paymentMethods").get(0).path("status").asText()).isEqualTo("VERIFIED");
   }
 
   @Test
@@ -113,12 +138,17 @@ class PaymentMethodsApiTest {
     cases.put("{\"amount\": {\"amount\": \"-0.36\", \"currency\": \"USD\"}}", "amount.amount");
     cases.put("{\"amount\": {\"amount\": 0.36, \"currency\": \"USD\"}}", "amount.amount");
     cases.put("{\"amount\": {\"amount\": \"0.36\", \"currency\": \"XYZ\"}}", "amount.currency");
-    cases.put("{\"localAmounts\": {\"currency\": \"QQQ\", \"hold\": \"1.35\","
-        + " \"microcharge\": \"0.49\"}}", "localAmounts.currency");
-    cases.put("{\"localAmounts\": {\"currency\": \"AUD\", \"hold\": \"0\","
-        + " \"microcharge\": \"0.49\"}}", "localAmounts.hold");
+    cases.put(
+        "{\"localAmounts\": {\"currency\": \"QQQ\", \"hold\": \"1.35\","
+            + " \"microcharge\": \"0.49\"}}",
+        "localAmounts.currency");
+    cases.put(
+        "{\"localAmounts\": {\"currency\": \"AUD\", \"hold\": \"0\","
+            + " \"microcharge\": \"0.49\"}}",
+        "localAmounts.hold");
     cases.put("{}", "code");
-    cases.put("{\"code\": \"123456\", \"amount\": {\"amount\": \"0.36\", \"currency\": \"USD\"}}",
+    cases.put(
+        "{\"code\": \"123456\", \"amount\": {\"amount\": \"0.36\", \"currency\": \"USD\"}}",
         "code");
 
     for (Map.Entry<String, String> c : cases.entrySet()) {
@@ -126,19 +156,23 @@ class PaymentMethodsApiTest {
       assertThat(response.getStatusCode()).as(c.getKey()).isEqualTo(400);
       JsonNode body = json(response);
       assertThat(body.path("code").asText()).as(c.getKey()).isEqualTo("VALIDATION_FAILED");
-      assertThat(body.path("errors").get(0).path("field").asText()).as(c.getKey())
+      assertThat(body.path("errors").get(0).path("field").asText())
+          .as(c.getKey())
           .isEqualTo(c.getValue());
     }
-    assertThat(json(verify(id, "{\"code\": \"" + descriptorCode("4242") + "\"}"))
-        .path("status").asText()).isEqualTo("VERIFIED");
+    assertThat(
+            json(verify(id, "{\"code\": \"" + descriptorCode("4242") + "\"}"))
+                .path("status")
+                .asText())
+        .isEqualTo("VERIFIED");
   }
 
   @Test
   void aWrongAnswerTellsTheTriesLeft() throws Exception {
     String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
 
-    APIGatewayProxyResponseEvent response = verify(id,
-        "{\"amount\": {\"amount\": \"5.00\", \"currency\": \"USD\"}}");
+    APIGatewayProxyResponseEvent response =
+        verify(id, "{\"amount\": {\"amount\": \"5.00\", \"currency\": \"USD\"}}");
 
     assertThat(response.getStatusCode()).isEqualTo(400);
     assertThat(json(response).path("code").asText()).isEqualTo("VERIFICATION_FAILED");
@@ -150,26 +184,52 @@ class PaymentMethodsApiTest {
     String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
     String other = signUp("bo@example.com");
 
-    APIGatewayProxyResponseEvent response = api.handle(request("DELETE",
-        "/v1/account/payment-methods/{paymentMethodId}", "/v1/account/payment-methods/" + id,
-        Map.of("paymentMethodId", id), null, other), null);
+    APIGatewayProxyResponseEvent response =
+        api.handle(
+            request(
+                "DELETE",
+                "/v1/account/payment-methods/{paymentMethodId}",
+                "/v1/account/payment-methods/" + id,
+                Map.of("paymentMethodId", id),
+                null,
+                other),
+            null);
 
     assertThat(response.getStatusCode()).isEqualTo(404);
-    assertThat(t.lifecycle.accountPaymentMethods().list(
-        t.lifecycle.authenticator().authenticate(token).accountId())).hasSize(1);
+    assertThat(
+            t.lifecycle
+                .accountPaymentMethods()
+                .list(t.lifecycle.authenticator().authenticate(token).accountId()))
+        .hasSize(1);
   }
 
   @Test
   void listingAndRemovingFreeTheCard() throws Exception {
     String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
 
-    JsonNode list = json(api.handle(request("GET", "/v1/account/payment-methods",
-        "/v1/account/payment-methods", null, null, token), null));
+    JsonNode list =
+        json(
+            api.handle(
+                request(
+                    "GET",
+                    "/v1/account/payment-methods",
+                    "/v1/account/payment-methods",
+                    null,
+                    null,
+                    token),
+                null));
     assertThat(list.path("paymentMethods").size()).isEqualTo(1);
 
-    APIGatewayProxyResponseEvent removed = api.handle(request("DELETE",
-        "/v1/account/payment-methods/{paymentMethodId}", "/v1/account/payment-methods/" + id,
-        Map.of("paymentMethodId", id), null, token), null);
+    APIGatewayProxyResponseEvent removed =
+        api.handle(
+            request(
+                "DELETE",
+                "/v1/account/payment-methods/{paymentMethodId}",
+                "/v1/account/payment-methods/" + id,
+                Map.of("paymentMethodId", id),
+                null,
+                token),
+            null);
     assertThat(removed.getStatusCode()).isEqualTo(204);
     assertThat(addCard("4242424242424242", signUp("cy@example.com")).getStatusCode())
         .isEqualTo(202);
@@ -188,8 +248,14 @@ class PaymentMethodsApiTest {
   void aRetryAfterTheProcessorLostAnAnswerNeverStandsASecondHold() throws Exception {
     String cardToken = t.cards.tokenize("4242424242424242", 12, 2030, "123");
     t.cards.failNext("authorizeHold", SandboxCardProcessor.Fault.LOST_RESPONSE_AFTER);
-    APIGatewayProxyRequestEvent add = request("POST", "/v1/account/payment-methods/cards",
-        "/v1/account/payment-methods/cards", null, "{\"token\": \"" + cardToken + "\"}", token);
+    APIGatewayProxyRequestEvent add =
+        request(
+            "POST",
+            "/v1/account/payment-methods/cards",
+            "/v1/account/payment-methods/cards",
+            null,
+            "{\"token\": \"" + cardToken + "\"}",
+            token);
     add.getHeaders().put("Idempotency-Key", "add-card-1");
 
     APIGatewayProxyResponseEvent first = api.handle(add, null);
@@ -199,7 +265,8 @@ class PaymentMethodsApiTest {
     assertThat(json(first).path("code").asText()).isEqualTo("PROCESSOR_UNAVAILABLE");
     assertThat(retry.getStatusCode()).isEqualTo(422);
     assertThat(t.cards.calls("authorizeHold")).isEqualTo(1);
-    assertThat(t.cards.statement("4242")).extracting(SandboxCardProcessor.Transaction::status)
+    assertThat(t.cards.statement("4242"))
+        .extracting(SandboxCardProcessor.Transaction::status)
         .containsExactly("VOIDED");
   }
 

@@ -16,40 +16,42 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class ProblemResponsesTest {
   /** The status of every code as API.md (or, for codes it leaves open, the service) answers it. */
-  private static final Map<ErrorCode, Integer> CONTRACT = Map.ofEntries(
-      entry(ErrorCode.MALFORMED_REQUEST, 400),
-      entry(ErrorCode.VALIDATION_FAILED, 400),
-      entry(ErrorCode.IDEMPOTENCY_KEY_REUSED, 422),
-      entry(ErrorCode.IDEMPOTENCY_KEY_IN_USE, 409),
-      entry(ErrorCode.UNAUTHENTICATED, 401),
-      entry(ErrorCode.RATE_LIMITED, 429),
-      entry(ErrorCode.NOT_FOUND, 404),
-      entry(ErrorCode.METHOD_NOT_ALLOWED, 405),
-      entry(ErrorCode.CONFLICT, 409),
-      entry(ErrorCode.INVALID_CODE, 400),
-      entry(ErrorCode.CODE_EXPIRED, 410),
-      entry(ErrorCode.INVALID_CREDENTIALS, 401),
-      entry(ErrorCode.CHANNEL_ALREADY_VERIFIED, 409),
-      entry(ErrorCode.ACCOUNT_ALREADY_EXISTS, 409),
-      entry(ErrorCode.CARD_ISSUED_IN_MAINLAND_CHINA, 422),
-      entry(ErrorCode.CARD_FUNDING_NOT_ACCEPTED, 422),
-      entry(ErrorCode.CARD_ALREADY_REGISTERED, 422),
-      entry(ErrorCode.ACCOUNT_ALREADY_HAS_CARD, 422),
-      entry(ErrorCode.CARD_COUNTRY_MISMATCH, 422),
-      entry(ErrorCode.CARD_EXPIRED, 422),
-      entry(ErrorCode.CARD_DECLINED, 422),
-      entry(ErrorCode.VERIFICATION_FAILED, 400),
-      entry(ErrorCode.VERIFICATION_LOCKED, 410),
-      entry(ErrorCode.VERIFICATION_EXPIRED, 410),
-      entry(ErrorCode.ALREADY_VERIFIED, 409),
-      entry(ErrorCode.PROCESSOR_UNAVAILABLE, 503),
-      entry(ErrorCode.SERVICE_UNAVAILABLE, 503),
-      entry(ErrorCode.INTERNAL_ERROR, 500));
+  private static final Map<ErrorCode, Integer> CONTRACT =
+      Map.ofEntries(
+          entry(ErrorCode.MALFORMED_REQUEST, 400),
+          entry(ErrorCode.VALIDATION_FAILED, 400),
+          entry(ErrorCode.IDEMPOTENCY_KEY_REUSED, 422),
+          entry(ErrorCode.IDEMPOTENCY_KEY_IN_USE, 409),
+          entry(ErrorCode.UNAUTHENTICATED, 401),
+          entry(ErrorCode.RATE_LIMITED, 429),
+          entry(ErrorCode.NOT_FOUND, 404),
+          entry(ErrorCode.METHOD_NOT_ALLOWED, 405),
+          entry(ErrorCode.CONFLICT, 409),
+          entry(ErrorCode.INVALID_CODE, 400),
+          entry(ErrorCode.CODE_EXPIRED, 410),
+          entry(ErrorCode.INVALID_CREDENTIALS, 401),
+          entry(ErrorCode.CHANNEL_ALREADY_VERIFIED, 409),
+          entry(ErrorCode.ACCOUNT_ALREADY_EXISTS, 409),
+          entry(ErrorCode.CARD_ISSUED_IN_MAINLAND_CHINA, 422),
+          entry(ErrorCode.CARD_FUNDING_NOT_ACCEPTED, 422),
+          entry(ErrorCode.CARD_ALREADY_REGISTERED, 422),
+          entry(ErrorCode.ACCOUNT_ALREADY_HAS_CARD, 422),
+          entry(ErrorCode.CARD_COUNTRY_MISMATCH, 422),
+          entry(ErrorCode.CARD_EXPIRED, 422),
+          entry(ErrorCode.CARD_DECLINED, 422),
+          entry(ErrorCode.VERIFICATION_FAILED, 400),
+          entry(ErrorCode.VERIFICATION_LOCKED, 410),
+          entry(ErrorCode.VERIFICATION_EXPIRED, 410),
+          entry(ErrorCode.ALREADY_VERIFIED, 409),
+          entry(ErrorCode.PROCESSOR_UNAVAILABLE, 503),
+          entry(ErrorCode.SERVICE_UNAVAILABLE, 503),
+          entry(ErrorCode.INTERNAL_ERROR, 500));
 
   @ParameterizedTest
   @EnumSource(ErrorCode.class)
   void everyCodeIsAnsweredWithItsContractStatus(ErrorCode code) {
-    assertThat(CONTRACT).as("the contract status of %s (add it here and to API.md)", code)
+    assertThat(CONTRACT)
+        .as("the contract status of %s (add it here and to API.md)", code)
         .containsKey(code);
 
     assertThat(ProblemResponses.status(code)).isEqualTo(CONTRACT.get(code));
@@ -57,32 +59,43 @@ class ProblemResponsesTest {
 
   @Test
   void aProblemIsRenderedAsProblemJsonWithItsStatusAndExtraMembers() {
-    ApiResponse response = ProblemResponses.render(Problem.of(ErrorCode.INVALID_CODE,
-        "Invalid code", "The code is not right.").with("attemptsRemaining", 4));
+    ApiResponse response =
+        ProblemResponses.render(
+            Problem.of(ErrorCode.INVALID_CODE, "Invalid code", "The code is not right.")
+                .with("attemptsRemaining", 4));
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.headers()).containsExactly(
-        entry("Content-Type", "application/problem+json"));
-    assertThat(Json.write(response.body())).isEqualTo("{"
-        + "\"type\":\"urn:problem-type:account-lifecycle:invalid_code\","
-        + "\"title\":\"Invalid code\",\"status\":400,\"detail\":\"The code is not right.\","
-        + "\"code\":\"INVALID_CODE\",\"attemptsRemaining\":4}");
+    assertThat(response.headers())
+        .containsExactly(entry("Content-Type", "application/problem+json"));
+    assertThat(Json.write(response.body()))
+        .isEqualTo(
+            "{"
+                + "\"type\":\"urn:problem-type:account-lifecycle:invalid_code\","
+                + "\"title\":\"Invalid code\",\"status\":400,\"detail\":\"The code is not right.\","
+                + "\"code\":\"INVALID_CODE\",\"attemptsRemaining\":4}");
   }
 
   @Test
   void aValidationProblemNamesEveryFieldWithItsCode() {
-    ApiResponse response = ProblemResponses.render(Problem.validation(List.of(
-        new FieldError("email", FieldErrorCode.INVALID_EMAIL, "Enter a valid email address."),
-        new FieldError("phone", FieldErrorCode.PHONE_COUNTRY_MISMATCH, "Wrong country."))));
+    ApiResponse response =
+        ProblemResponses.render(
+            Problem.validation(
+                List.of(
+                    new FieldError(
+                        "email", FieldErrorCode.INVALID_EMAIL, "Enter a valid email address."),
+                    new FieldError(
+                        "phone", FieldErrorCode.PHONE_COUNTRY_MISMATCH, "Wrong country."))));
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(Json.write(response.body())).isEqualTo("{"
-        + "\"type\":\"urn:problem-type:account-lifecycle:validation_failed\","
-        + "\"title\":\"Validation failed\",\"status\":400,"
-        + "\"detail\":\"One or more fields are invalid.\",\"code\":\"VALIDATION_FAILED\","
-        + "\"errors\":[{\"field\":\"email\",\"code\":\"INVALID_EMAIL\","
-        + "\"message\":\"Enter a valid email address.\"},{\"field\":\"phone\","
-        + "\"code\":\"PHONE_COUNTRY_MISMATCH\",\"message\":\"Wrong country.\"}]}");
+    assertThat(Json.write(response.body()))
+        .isEqualTo(
+            "{"
+                + "\"type\":\"urn:problem-type:account-lifecycle:validation_failed\","
+                + "\"title\":\"Validation failed\",\"status\":400,"
+                + "\"detail\":\"One or more fields are invalid.\",\"code\":\"VALIDATION_FAILED\","
+                + "\"errors\":[{\"field\":\"email\",\"code\":\"INVALID_EMAIL\","
+                + "\"message\":\"Enter a valid email address.\"},{\"field\":\"phone\","
+                + "\"code\":\"PHONE_COUNTRY_MISMATCH\",\"message\":\"Wrong country.\"}]}");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package com.platform.accounts.handlers.api;
 
-import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.Json;
+import com.platform.accounts.handlers.TestHandlers;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,19 +54,30 @@ class SignupApiTest {
 
   @Test
   void wrongTypesAndBadValuesAreAllReportedTogether() throws Exception {
-    APIGatewayProxyResponseEvent response = api.handle(signup(
-        "{\"country\": 1, \"email\": \"nope\", \"password\": \"correct horse battery staple\","
-            + " \"passwordConfirmation\": \"correct horse battery staple\","
-            + " \"termsAccepted\": \"yes\", \"verificationChannel\": \"FAX\"}"), null);
+    APIGatewayProxyResponseEvent response =
+        api.handle(
+            signup(
+                "{\"country\": 1, \"email\": \"nope\", \"password\": \"correct horse battery staple\","
+                    + " \"passwordConfirmation\": \"correct horse battery staple\","
+                    + " \"termsAccepted\": \"yes\", \"verificationChannel\": \"FAX\"}"),
+            null);
 
     assertThat(response.getStatusCode()).isEqualTo(400);
     JsonNode body = json(response);
     assertThat(body.path("code").asText()).isEqualTo("VALIDATION_FAILED");
     Map<String, String> errors = new HashMap<>();
     body.path("errors").forEach(e -> errors.put(e.path("field").asText(), e.path("code").asText()));
-    assertThat(errors).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "country", "INVALID_TYPE", "email", "INVALID_EMAIL", "termsAccepted", "INVALID_TYPE",
-        "verificationChannel", "INVALID_CHANNEL"));
+    assertThat(errors)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "country",
+                "INVALID_TYPE",
+                "email",
+                "INVALID_EMAIL",
+                "termsAccepted",
+                "INVALID_TYPE",
+                "verificationChannel",
+                "INVALID_CHANNEL"));
   }
 
   @Test
@@ -112,8 +123,10 @@ class SignupApiTest {
 
   @Test
   void aWrongCodeTellsTheTriesLeft() throws Exception {
-    String signupId = json(api.handle(Events.api("SignupApiFunction-post-signups.json"),
-        null)).path("signupId").asText();
+    String signupId =
+        json(api.handle(Events.api("SignupApiFunction-post-signups.json"), null))
+            .path("signupId")
+            .asText();
     String right = t.lastCode("ana@example.com");
     String wrong = right.equals("000000") ? "111111" : "000000";
 
@@ -131,12 +144,15 @@ class SignupApiTest {
 
   @Test
   void resendingTooSoonAnswers429WithRetryAfter() throws Exception {
-    String signupId = json(api.handle(Events.api("SignupApiFunction-post-signups.json"),
-        null)).path("signupId").asText();
-    APIGatewayProxyRequestEvent resend = signup(null)
-        .withResource("/v1/signups/{signupId}/code")
-        .withPath("/v1/signups/" + signupId + "/code")
-        .withPathParameters(Map.of("signupId", signupId));
+    String signupId =
+        json(api.handle(Events.api("SignupApiFunction-post-signups.json"), null))
+            .path("signupId")
+            .asText();
+    APIGatewayProxyRequestEvent resend =
+        signup(null)
+            .withResource("/v1/signups/{signupId}/code")
+            .withPath("/v1/signups/" + signupId + "/code")
+            .withPathParameters(Map.of("signupId", signupId));
 
     APIGatewayProxyResponseEvent response = api.handle(resend, null);
 
@@ -149,8 +165,7 @@ class SignupApiTest {
   void anUnknownRouteIsA404AndAWrongMethodA405() throws Exception {
     assertThat(api.handle(signup("{}").withResource("/v1/nothing"), null).getStatusCode())
         .isEqualTo(404);
-    assertThat(api.handle(signup("{}").withHttpMethod("GET"), null).getStatusCode())
-        .isEqualTo(405);
+    assertThat(api.handle(signup("{}").withHttpMethod("GET"), null).getStatusCode()).isEqualTo(405);
   }
 
   private static APIGatewayProxyRequestEvent verify(String signupId, String code) {

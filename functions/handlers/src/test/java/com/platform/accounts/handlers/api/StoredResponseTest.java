@@ -14,8 +14,9 @@ class StoredResponseTest {
     headers.put("Retry-After", "30");
     headers.put("Content-Type", "application/problem+json");
     headers.put("Location", "/v1/signups/sgn_1?x=\"y\"");
-    StoredResponse answer = new StoredResponse(429, headers,
-        "{\"detail\":\"Try again in 30 seconds.\",\"note\":\"é 😀 \\n\"}");
+    StoredResponse answer =
+        new StoredResponse(
+            429, headers, "{\"detail\":\"Try again in 30 seconds.\",\"note\":\"é 😀 \\n\"}");
 
     StoredResponse replayed =
         StoredResponse.ANSWERS.deserialize(StoredResponse.ANSWERS.serialize(answer));

@@ -30,19 +30,31 @@ class ExpireHoldsJobTest {
   private void threeCardsDue() {
     for (int i = 0; i < NUMBERS.size(); i++) {
       String email = "holder" + i + "@example.com";
-      CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", email, PASSWORD,
-          PASSWORD, true, null, null), new Validation());
+      CodeSent sent =
+          t.lifecycle
+              .signups()
+              .start(
+                  new SignupCommand("US", email, PASSWORD, PASSWORD, true, null, null),
+                  new Validation());
       String id = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode(email)).accountId();
-      t.lifecycle.chargePlacement().add(t.table.accounts().find(id).orElseThrow(),
-          t.cards.tokenize(NUMBERS.get(i), 12, 2030, "123"));
+      t.lifecycle
+          .chargePlacement()
+          .add(
+              t.table.accounts().find(id).orElseThrow(),
+              t.cards.tokenize(NUMBERS.get(i), 12, 2030, "123"));
     }
     t.clock.advanceBy(Duration.ofHours(24));
   }
 
   private long standing() {
-    return NUMBERS.stream().map(n -> t.cards.statement(n.substring(12)))
-        .filter(lines -> lines.stream().map(Transaction::status).toList()
-            .equals(List.of("AUTHORIZED", "CAPTURED")))
+    return NUMBERS.stream()
+        .map(n -> t.cards.statement(n.substring(12)))
+        .filter(
+            lines ->
+                lines.stream()
+                    .map(Transaction::status)
+                    .toList()
+                    .equals(List.of("AUTHORIZED", "CAPTURED")))
         .count();
   }
 
@@ -67,7 +79,8 @@ class ExpireHoldsJobTest {
     AtomicInteger asked = new AtomicInteger();
     int plenty = (int) ExpireHoldsJob.SAFETY_MARGIN.toMillis() + 60_000;
     int tooLittle = (int) ExpireHoldsJob.SAFETY_MARGIN.toMillis() - 1;
-    FakeContext runningOut = new FakeContext(() -> asked.incrementAndGet() == 1 ? plenty : tooLittle);
+    FakeContext runningOut =
+        new FakeContext(() -> asked.incrementAndGet() == 1 ? plenty : tooLittle);
 
     assertThat(job.handleRequest(schedule, runningOut))
         .isEqualTo(Map.of("released", 1, "failed", 0, "left", 2));

@@ -9,10 +9,13 @@ class EmfTelemetryTest {
 
   @Test
   void aCountIsAnEmfRecordOfItsOwnInTheNamespace() {
-    String out = StandardOutput.of(
-        () -> new EmfTelemetry("TestNamespace").count("CardReleaseFailed"));
+    String out =
+        StandardOutput.of(() -> new EmfTelemetry("TestNamespace").count("CardReleaseFailed"));
 
-    assertThat(out).contains("\"_aws\"").contains("\"Namespace\":\"TestNamespace\"")
-        .contains("\"Name\":\"CardReleaseFailed\"").contains("\"CardReleaseFailed\":1.0");
+    assertThat(out)
+        .contains("\"_aws\"")
+        .contains("\"Namespace\":\"TestNamespace\"")
+        .contains("\"Name\":\"CardReleaseFailed\"")
+        .contains("\"CardReleaseFailed\":1.0");
   }
 }

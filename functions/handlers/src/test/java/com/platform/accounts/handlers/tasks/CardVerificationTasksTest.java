@@ -1,6 +1,5 @@
 package com.platform.accounts.handlers.tasks;
 
-import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +15,7 @@ import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
 import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Events;
+import com.platform.accounts.handlers.TestHandlers;
 import com.platform.accounts.handlers.jobs.ExpireHoldsJob;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,18 +32,24 @@ class CardVerificationTasksTest {
 
   @BeforeEach
   void addCard() {
-    CodeSent sent = t.lifecycle.signups().start(new SignupCommand("US", "ana@example.com",
-        PASSWORD, PASSWORD, true, null, null), new Validation());
-    String id = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"))
-        .accountId();
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", "ana@example.com", PASSWORD, PASSWORD, true, null, null),
+                new Validation());
+    String id =
+        t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com")).accountId();
     account = t.table.accounts().find(id).orElseThrow();
-    pm = t.lifecycle.chargePlacement().add(account,
-        t.cards.tokenize("4242424242424242", 12, 2030, "123"));
+    pm =
+        t.lifecycle
+            .chargePlacement()
+            .add(account, t.cards.tokenize("4242424242424242", 12, 2030, "123"));
   }
 
   private Map<String, Object> event(String name) {
-    Map<String, Object> input = new HashMap<>(
-        Events.task("CardVerificationTasksFunction-" + name + ".json"));
+    Map<String, Object> input =
+        new HashMap<>(Events.task("CardVerificationTasksFunction-" + name + ".json"));
     input.put("accountId", account.accountId());
     input.put("paymentMethodId", pm.paymentMethodId());
     return input;
@@ -73,7 +79,8 @@ class CardVerificationTasksTest {
         .containsEntry("status", "PENDING_VERIFICATION");
     tasks.handleRequest(event("release-charges"), null);
 
-    assertThat(t.cards.statement("4242")).extracting(Transaction::status)
+    assertThat(t.cards.statement("4242"))
+        .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
     assertThat(t.cards.calls("voidHold")).isEqualTo(1);
   }
@@ -84,14 +91,18 @@ class CardVerificationTasksTest {
 
     tasks.handleRequest(event("await-owner"), null);
 
-    assertThat(t.workflows.resumed).containsExactly(new Resumed("sample-token",
-        new WorkflowOutcome.CardOutcome(PaymentMethodStatus.FAILED)));
+    assertThat(t.workflows.resumed)
+        .containsExactly(
+            new Resumed(
+                "sample-token", new WorkflowOutcome.CardOutcome(PaymentMethodStatus.FAILED)));
   }
 
   @Test
   void anUnknownPaymentMethodFailsTheTask() {
-    assertThatThrownBy(() -> tasks.handleRequest(
-        Events.task("CardVerificationTasksFunction-place-charges.json"), null))
+    assertThatThrownBy(
+            () ->
+                tasks.handleRequest(
+                    Events.task("CardVerificationTasksFunction-place-charges.json"), null))
         .isInstanceOf(Problem.class);
   }
 

@@ -1,6 +1,5 @@
 package com.platform.accounts.handlers.tasks;
 
-import com.platform.accounts.handlers.TestHandlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +12,7 @@ import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
 import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Events;
+import com.platform.accounts.handlers.TestHandlers;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,55 +29,61 @@ class ContactVerificationTasksTest {
   }
 
   private CodeSent signUp() {
-    return t.lifecycle.signups().start(new SignupCommand("US", "ana@example.com", PASSWORD,
-        PASSWORD, true, null, null), new Validation());
+    return t.lifecycle
+        .signups()
+        .start(
+            new SignupCommand("US", "ana@example.com", PASSWORD, PASSWORD, true, null, null),
+            new Validation());
   }
 
   @Test
   void awaitingAnUnknownChallengeResumesAtOnceAsExpired() {
-    tasks.handleRequest(Events.task("ContactVerificationTasksFunction-await-verification.json"),
-        null);
+    tasks.handleRequest(
+        Events.task("ContactVerificationTasksFunction-await-verification.json"), null);
 
-    assertThat(t.workflows.resumed).containsExactly(
-        new Resumed("sample-token", WorkflowOutcome.ContactOutcome.EXPIRED));
+    assertThat(t.workflows.resumed)
+        .containsExactly(new Resumed("sample-token", WorkflowOutcome.ContactOutcome.EXPIRED));
   }
 
   @Test
   void theWaitingTokenIsResumedWhenTheCodeIsProven() {
     CodeSent sent = signUp();
-    tasks.handleRequest(event("ContactVerificationTasksFunction-await-verification.json",
-        sent.challengeId()), null);
+    tasks.handleRequest(
+        event("ContactVerificationTasksFunction-await-verification.json", sent.challengeId()),
+        null);
     assertThat(t.workflows.resumed).isEmpty();
 
     t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"));
 
-    assertThat(t.workflows.resumed).containsExactly(
-        new Resumed("sample-token", WorkflowOutcome.ContactOutcome.VERIFIED));
+    assertThat(t.workflows.resumed)
+        .containsExactly(new Resumed("sample-token", WorkflowOutcome.ContactOutcome.VERIFIED));
   }
 
   @Test
   void expiringAPendingChallengeEndsIt() {
     CodeSent sent = signUp();
 
-    Map<String, Object> out = tasks.handleRequest(
-        event("ContactVerificationTasksFunction-expire.json", sent.challengeId()), null);
+    Map<String, Object> out =
+        tasks.handleRequest(
+            event("ContactVerificationTasksFunction-expire.json", sent.challengeId()), null);
 
     assertThat(out).containsEntry("status", "EXPIRED");
-    assertThatThrownBy(() -> t.lifecycle.signups().verify(sent.challengeId(),
-        t.lastCode("ana@example.com"))).hasFieldOrPropertyWithValue("code",
-        ErrorCode.CODE_EXPIRED);
+    assertThatThrownBy(
+            () -> t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com")))
+        .hasFieldOrPropertyWithValue("code", ErrorCode.CODE_EXPIRED);
   }
 
   @Test
   void publishingAVerifiedSignupEmitsAccountCreatedAndContactVerifiedAndWelcomes() {
     CodeSent sent = signUp();
-    String accountId = t.lifecycle.signups().verify(sent.challengeId(),
-        t.lastCode("ana@example.com")).accountId();
+    String accountId =
+        t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com")).accountId();
 
-    tasks.handleRequest(event("ContactVerificationTasksFunction-publish-verified.json",
-        sent.challengeId()), null);
+    tasks.handleRequest(
+        event("ContactVerificationTasksFunction-publish-verified.json", sent.challengeId()), null);
 
-    assertThat(t.events.all()).extracting(DomainEvent::type)
+    assertThat(t.events.all())
+        .extracting(DomainEvent::type)
         .containsExactly("AccountCreated", "ContactVerified");
     assertThat(t.events.all()).allMatch(e -> e.accountId().equals(accountId));
     assertThat(t.lastMessage("ana@example.com").subject()).contains("Welcome");
@@ -85,8 +91,10 @@ class ContactVerificationTasksTest {
 
   @Test
   void publishingAnUnverifiedChallengeFailsTheTask() {
-    assertThatThrownBy(() -> tasks.handleRequest(
-        Events.task("ContactVerificationTasksFunction-publish-verified.json"), null))
+    assertThatThrownBy(
+            () ->
+                tasks.handleRequest(
+                    Events.task("ContactVerificationTasksFunction-publish-verified.json"), null))
         .isInstanceOf(IllegalStateException.class);
   }
 }

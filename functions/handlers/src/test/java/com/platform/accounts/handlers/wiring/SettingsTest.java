@@ -15,10 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class SettingsTest {
   private final EphemeralServiceKeys keys = new EphemeralServiceKeys();
-  private final String publicJwk = new ECKey.Builder(Curve.P_256, keys.sessionVerificationKey())
-      .build().toJSONString();
-  private final String privateJwk = new ECKey.Builder(Curve.P_256, keys.sessionVerificationKey())
-      .privateKey(keys.sessionSigningKey()).build().toJSONString();
+  private final String publicJwk =
+      new ECKey.Builder(Curve.P_256, keys.sessionVerificationKey()).build().toJSONString();
+  private final String privateJwk =
+      new ECKey.Builder(Curve.P_256, keys.sessionVerificationKey())
+          .privateKey(keys.sessionSigningKey())
+          .build()
+          .toJSONString();
 
   @Test
   void theSessionKeyIsThePublicJwkOfTheEnvironment() {
@@ -30,28 +33,32 @@ class SettingsTest {
 
   @Test
   void aJwkWithItsPrivatePartIsRefusedWithoutQuotingIt() {
-    assertThatThrownBy(() -> Settings.from(Map.of(Settings.SESSION_PUBLIC_JWK, privateJwk))
-        .sessions())
+    assertThatThrownBy(
+            () -> Settings.from(Map.of(Settings.SESSION_PUBLIC_JWK, privateJwk)).sessions())
         .hasMessageContaining("holds a private key")
         .hasMessageNotContaining(privateJwk.substring(privateJwk.indexOf("\"d\"")));
   }
 
   @Test
   void aPointOffTheCurveIsRefused() {
-    String offCurve = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\""
-        + new ECKey.Builder(Curve.P_256, keys.sessionVerificationKey()).build().getX()
-        + "\",\"y\":\"" + Base64.getUrlEncoder().withoutPadding()
-            .encodeToString(BigInteger.ONE.toByteArray()) + "\"}";
+    String offCurve =
+        "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\""
+            + new ECKey.Builder(Curve.P_256, keys.sessionVerificationKey()).build().getX()
+            + "\",\"y\":\""
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(BigInteger.ONE.toByteArray())
+            + "\"}";
 
-    assertThatThrownBy(() -> Settings.from(Map.of(Settings.SESSION_PUBLIC_JWK, offCurve))
-        .sessions()).hasMessageContaining("is not an EC public JWK");
+    assertThatThrownBy(
+            () -> Settings.from(Map.of(Settings.SESSION_PUBLIC_JWK, offCurve)).sessions())
+        .hasMessageContaining("is not an EC public JWK");
   }
 
   @Test
   void everyMissingVariableOfARecordIsNamedAtOnce() {
     assertThatThrownBy(() -> Settings.from(Map.of(Settings.MERCHANT_NAME, " ")).cards())
-        .hasMessage("missing environment variables: CARD_VERIFICATION_STATE_MACHINE_ARN, "
-            + "MERCHANT_NAME");
+        .hasMessage(
+            "missing environment variables: CARD_VERIFICATION_STATE_MACHINE_ARN, "
+                + "MERCHANT_NAME");
     assertThatThrownBy(() -> Settings.from(Map.of()).sessions())
         .hasMessage("missing environment variable: SESSION_PUBLIC_JWK");
   }
@@ -65,8 +72,12 @@ class SettingsTest {
 
   @Test
   void theCardProcessorKeepsItsOwnAddressUnlessAnotherIsGiven() {
-    Map<String, String> cards = Map.of(Settings.CARD_VERIFICATION_STATE_MACHINE_ARN, "arn:sm",
-        Settings.MERCHANT_NAME, "ACMECLOUD");
+    Map<String, String> cards =
+        Map.of(
+            Settings.CARD_VERIFICATION_STATE_MACHINE_ARN,
+            "arn:sm",
+            Settings.MERCHANT_NAME,
+            "ACMECLOUD");
 
     assertThat(Settings.from(cards).cards().processorApiBase()).isNull();
     Map<String, String> emulated = new HashMap<>(cards);
