@@ -858,21 +858,28 @@ class SignupServiceTest {
   @Test
   void aResendByPhoneOfATakenEmailsSignupTellsTheOwnerAgain() {
     signups.verify(signUp("hf@example.com").challengeId(), t.lastCode("hf@example.com"));
-    CodeSent sms = signups.start(new SignupCommand("US", "hf@example.com", PASSWORD, PASSWORD,
-        true, "SMS", "+12025550161"), new Validation());
+    CodeSent sms =
+        signups.start(
+            new SignupCommand(
+                "US", "hf@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550161"),
+            new Validation());
     t.clock.advanceBy(Duration.ofSeconds(61));
 
     signups.resend(sms.challengeId(), null, null, new Validation());
 
-    assertThat(t.outbox.to("hf@example.com")).as("the code, then a notice for each attempt")
+    assertThat(t.outbox.to("hf@example.com"))
+        .as("the code, then a notice for each attempt")
         .hasSize(3);
     assertThat(t.lastMessage("hf@example.com").subject()).contains("already have an account");
   }
 
   @Test
   void resendsByPhoneDoNotUseUpTheSendsOfANewEmailsMailbox() {
-    CodeSent sent = signups.start(new SignupCommand("US", "ig@example.com", PASSWORD, PASSWORD,
-        true, "SMS", "+12025550170"), new Validation());
+    CodeSent sent =
+        signups.start(
+            new SignupCommand(
+                "US", "ig@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550170"),
+            new Validation());
     for (int i = 1; i <= 5; i++) {
       t.clock.advanceBy(Duration.ofSeconds(61));
       signups.resend(sent.challengeId(), null, "+1202555017" + i, new Validation());
