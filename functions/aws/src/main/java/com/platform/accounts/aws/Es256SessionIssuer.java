@@ -20,10 +20,22 @@ public final class Es256SessionIssuer implements SessionTokenIssuer {
   private final ServiceKeys keys;
   private final Clock clock;
 
+  /** Made from the signing key on the first token and kept: the key does not change. */
+  private final Lazy<ECDSASigner> signer;
+
   /** The keys are read on the first token, not here: building the issuer reads no secret. */
   public Es256SessionIssuer(ServiceKeys keys, Clock clock) {
     this.keys = keys;
     this.clock = clock;
+    this.signer =
+        new Lazy<>(
+            () -> {
+              try {
+                return new ECDSASigner(keys.sessionSigningKey());
+              } catch (JOSEException e) {
+                throw new IllegalStateException("the session signing key is not a P-256 key", e);
+              }
+            });
   }
 
   @Override
@@ -51,7 +63,8 @@ public final class Es256SessionIssuer implements SessionTokenIssuer {
               + "."
               + BASE64URL.encodeToString(Json.MAPPER.writeValueAsBytes(claims));
       String signature =
-          new ECDSASigner(keys.sessionSigningKey())
+          signer
+              .get()
               .sign(SessionJwt.HEADER, signingInput.getBytes(StandardCharsets.US_ASCII))
               .toString();
       return new SessionToken(signingInput + "." + signature, expiresAt);

@@ -1,6 +1,7 @@
 package com.platform.accounts.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.platform.accounts.core.port.Telemetry;
 import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import java.util.Map;
@@ -20,19 +21,25 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 public final class StepFunctionsWorkflows implements Workflows {
   private static final Logger LOG = LoggerFactory.getLogger(StepFunctionsWorkflows.class);
 
+  /** The metric counting resumes whose task had already timed out, finished or gone. */
+  public static final String TASK_NO_LONGER_WAITING = "WorkflowTaskNoLongerWaiting";
+
   private final SfnClient sfn;
   private final String contactVerificationStateMachineArn;
   private final String cardVerificationStateMachineArn;
+  private final Telemetry telemetry;
 
   /**
    * A function names only the state machines it starts (the other ARN is null); every function may
-   * resume an execution by its task token.
+   * resume an execution by its task token. {@code telemetry} counts the resumes that came too late.
    */
   public StepFunctionsWorkflows(
       SfnClient sfn,
       String contactVerificationStateMachineArn,
-      String cardVerificationStateMachineArn) {
+      String cardVerificationStateMachineArn,
+      Telemetry telemetry) {
     this.sfn = Objects.requireNonNull(sfn, "sfn");
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     this.contactVerificationStateMachineArn = contactVerificationStateMachineArn;
     this.cardVerificationStateMachineArn = cardVerificationStateMachineArn;
   }
@@ -93,7 +100,9 @@ public final class StepFunctionsWorkflows implements Workflows {
     try {
       sfn.sendTaskSuccess(request -> request.taskToken(taskToken).output(output));
     } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException gone) {
+      // the error code names the case ("TaskTimedOut"); the task token is never logged
       LOG.warn("workflow task no longer waits ({}); left to its timeout", errorCode(gone));
+      telemetry.count(TASK_NO_LONGER_WAITING);
     }
   }
 

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.platform.accounts.core.card.PaymentMethodStatus;
+import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.port.WorkflowOutcome;
 import java.net.URI;
 import java.util.List;
@@ -63,13 +64,15 @@ class StepFunctionsWorkflowsErrorsIT {
       };
   private AwsClients clients;
   private StepFunctionsWorkflows workflows;
+  private final InMemoryTelemetry telemetry = new InMemoryTelemetry();
 
   @BeforeEach
   void setUp() {
     log.addHandler(capture);
     clients =
         AwsClients.forEndpoint(URI.create(SERVICE.baseUrl()), "us-east-1", "AKIDEXAMPLE", "secret");
-    workflows = new StepFunctionsWorkflows(clients.client(SfnClient.builder()), ARN, ARN);
+    workflows =
+        new StepFunctionsWorkflows(clients.client(SfnClient.builder()), ARN, ARN, telemetry);
   }
 
   @AfterEach
@@ -174,6 +177,7 @@ class StepFunctionsWorkflowsErrorsIT {
 
     assertThat(logged).anySatisfy(line -> assertThat(line).contains(error));
     assertThat(logged).noneSatisfy(line -> assertThat(line).contains(TOKEN));
+    assertThat(telemetry.counted(StepFunctionsWorkflows.TASK_NO_LONGER_WAITING)).isEqualTo(1);
   }
 
   @Test

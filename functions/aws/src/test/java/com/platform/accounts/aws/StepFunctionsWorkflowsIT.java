@@ -3,6 +3,7 @@ package com.platform.accounts.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.testkit.AwsEmulator;
 import java.time.Clock;
@@ -56,7 +57,8 @@ class StepFunctionsWorkflowsIT {
             """
         {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}""");
     StepFunctionsWorkflows workflows =
-        new StepFunctionsWorkflows(clients.client(SfnClient.builder()), arn, arn);
+        new StepFunctionsWorkflows(
+            clients.client(SfnClient.builder()), arn, arn, new InMemoryTelemetry());
 
     workflows.startContactVerification("sgn_retried");
     workflows.startContactVerification("sgn_retried");
@@ -90,7 +92,8 @@ class StepFunctionsWorkflowsIT {
                     .name("sgn_taken")
                     .input("{\"challengeId\":\"another\"}"));
 
-    new StepFunctionsWorkflows(clients.client(SfnClient.builder()), arn, arn)
+    new StepFunctionsWorkflows(
+            clients.client(SfnClient.builder()), arn, arn, new InMemoryTelemetry())
         .startContactVerification("sgn_taken");
 
     assertThat(
@@ -122,7 +125,8 @@ class StepFunctionsWorkflowsIT {
           "End": true}}}"""
                 .formatted(table.tableName()));
     StepFunctionsWorkflows workflows =
-        new StepFunctionsWorkflows(clients.client(SfnClient.builder()), arn, arn);
+        new StepFunctionsWorkflows(
+            clients.client(SfnClient.builder()), arn, arn, new InMemoryTelemetry());
 
     workflows.startContactVerification("sgn_waiting");
     String token = awaitToken(table, "sgn_waiting");

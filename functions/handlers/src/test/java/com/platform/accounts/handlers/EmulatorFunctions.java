@@ -244,10 +244,10 @@ final class EmulatorFunctions {
       SsmServiceKeys keys = keys();
       Hmac hmac = new Hmac(keys.hmacKey());
       TokenSealer sealer = new TokenSealer(keys.hmacKey());
+      Telemetry telemetry = new EmfTelemetry(METRICS_NAMESPACE);
       Workflows workflows =
           new StepFunctionsWorkflows(
-              clients.client(SfnClient.builder()), null, cardVerificationArn);
-      Telemetry telemetry = new EmfTelemetry(METRICS_NAMESPACE);
+              clients.client(SfnClient.builder()), null, cardVerificationArn, telemetry);
       MessageSender messages = messages();
       release =
           new ChargeRelease(
@@ -292,7 +292,10 @@ final class EmulatorFunctions {
         table.challenges(),
         table.accounts(),
         new StepFunctionsWorkflows(
-            clients.client(SfnClient.builder()), contactVerificationArn, null),
+            clients.client(SfnClient.builder()),
+            contactVerificationArn,
+            null,
+            new EmfTelemetry(METRICS_NAMESPACE)),
         new TokenSealer(keys.hmacKey()),
         events(),
         messages,

@@ -7,9 +7,7 @@ import com.platform.accounts.core.card.ChargePlacement;
 import com.platform.accounts.core.card.ChargeRelease;
 import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.port.CardProcessor;
-import com.platform.accounts.core.port.Telemetry;
 import com.platform.accounts.core.port.Workflows;
-import com.platform.accounts.handlers.metrics.EmfTelemetry;
 import com.platform.accounts.payments.StripeCardProcessor;
 import java.time.Duration;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -61,12 +59,8 @@ public final class CardWiring {
         new StepFunctionsWorkflows(
             Infrastructure.clients().client(SfnClient.builder()),
             null,
-            Infrastructure.settings().cards().stateMachineArn());
-  }
-
-  private static final class TelemetryHolder {
-    static final Telemetry TELEMETRY =
-        new EmfTelemetry(Infrastructure.settings().metrics().namespace());
+            Infrastructure.settings().cards().stateMachineArn(),
+            Infrastructure.telemetry());
   }
 
   private static final class ReleaseHolder {
@@ -76,7 +70,7 @@ public final class CardWiring {
             Infrastructure.table().accounts(),
             ProcessorHolder.PROCESSOR,
             MessagingWiring.messages(),
-            TelemetryHolder.TELEMETRY,
+            Infrastructure.telemetry(),
             Infrastructure.clock(),
             merchantName());
   }
@@ -94,7 +88,7 @@ public final class CardWiring {
             SecretsWiring.hmac(),
             ReleaseHolder.RELEASE,
             WorkflowsHolder.WORKFLOWS,
-            TelemetryHolder.TELEMETRY,
+            Infrastructure.telemetry(),
             Infrastructure.clock(),
             merchantName());
   }

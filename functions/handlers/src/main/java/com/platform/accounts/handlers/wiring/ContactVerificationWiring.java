@@ -49,7 +49,8 @@ public final class ContactVerificationWiring {
               new StepFunctionsWorkflows(
                   Infrastructure.clients().client(SfnClient.builder()),
                   Infrastructure.settings().contactVerification().stateMachineArn(),
-                  null),
+                  null,
+                  Infrastructure.telemetry()),
               SecretsWiring.tokenSealer(),
               MessagingWiring.events(),
               MessagingWiring.messages(),

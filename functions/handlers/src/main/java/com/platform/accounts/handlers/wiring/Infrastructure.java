@@ -2,7 +2,9 @@ package com.platform.accounts.handlers.wiring;
 
 import com.platform.accounts.aws.AwsClients;
 import com.platform.accounts.aws.DynamoDbTable;
+import com.platform.accounts.core.port.Telemetry;
 import com.platform.accounts.handlers.logging.LambdaLogging;
+import com.platform.accounts.handlers.metrics.EmfTelemetry;
 import java.time.Clock;
 
 /**
@@ -30,8 +32,17 @@ public final class Infrastructure {
     return AwsClients.fromEnvironment();
   }
 
+  /** Counters of tolerated failures, as EMF records in the function's log. */
+  public static Telemetry telemetry() {
+    return TelemetryHolder.TELEMETRY;
+  }
+
   public static DynamoDbTable table() {
     return TableHolder.TABLE;
+  }
+
+  private static final class TelemetryHolder {
+    static final Telemetry TELEMETRY = new EmfTelemetry(settings().metrics().namespace());
   }
 
   private static final class TableHolder {
