@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -33,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * tokens and statements. Never deployed.
  */
 final class LocalEndpoints {
+  /** Tells browsers to take every answer as the type it declares (no MIME sniffing). */
+  static final String NOSNIFF = "X-Content-Type-Options";
+
   private static final long MAX_ADVANCE_HOURS = 24L * 366;
   private final ManualClock clock;
   private final InMemoryOutbox outbox;
@@ -53,9 +58,27 @@ final class LocalEndpoints {
     this.schedules = schedules;
   }
 
-  void handle(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getRawPath();
-    String method = exchange.getRequestMethod();
+  /** The paths of the walk-through page and its script (the rest of this class is /_local). */
+  static final Set<String> PAGE_PATHS = Set.of("/", LocalPage.SCRIPT_PATH);
+
+  /** The method each path answers (HEAD too where it is GET), for the Allow of a 405. */
+  private static final Map<String, String> METHODS =
+      Map.of(
+          "/_local/outbox",
+          "GET",
+          "/_local/clock/advance",
+          "POST",
+          "/_local/card-tokens",
+          "POST",
+          "/_local/statements",
+          "GET",
+          "/",
+          "GET",
+          LocalPage.SCRIPT_PATH,
+          "GET");
+
+  /** Answers {@code method} (GET for a HEAD) on {@code path}. */
+  void handle(HttpExchange exchange, String path, String method) throws IOException {
     if (path.equals("/_local/outbox") && method.equals("GET")) {
       outbox(exchange);
     } else if (path.equals("/_local/clock/advance") && method.equals("POST")) {
@@ -66,6 +89,10 @@ final class LocalEndpoints {
       statement(exchange);
     } else if (path.equals("/") && method.equals("GET")) {
       LocalPage.serve(exchange);
+    } else if (path.equals(LocalPage.SCRIPT_PATH) && method.equals("GET")) {
+      LocalPage.serveScript(exchange);
+    } else if (METHODS.containsKey(path)) {
+      writeMethodNotAllowed(exchange, Set.of(METHODS.get(path)));
     } else {
       writeProblem(exchange, ErrorCode.NOT_FOUND, "Not found");
     }
@@ -255,18 +282,49 @@ final class LocalEndpoints {
 
   /** Problems of the local endpoints, through the API's one problem+json mapper. */
   static void writeProblem(HttpExchange exchange, ErrorCode code, String title) throws IOException {
-    ApiResponse response = ProblemResponses.render(Problem.of(code, title, title + "."));
+    writeProblem(exchange, code, title, title.endsWith(".") ? title : title + ".");
+  }
+
+  static void writeProblem(HttpExchange exchange, ErrorCode code, String title, String detail)
+      throws IOException {
+    ApiResponse response = ProblemResponses.render(Problem.of(code, title, detail));
     write(exchange, response.status(), ProblemResponses.CONTENT_TYPE, Json.write(response.body()));
+  }
+
+  /** 405 with the methods the resource has in {@code Allow} (RFC 9110), HEAD wherever GET is. */
+  static void writeMethodNotAllowed(HttpExchange exchange, Set<String> methods) throws IOException {
+    Set<String> allowed = new TreeSet<>(methods);
+    if (allowed.contains("GET")) {
+      allowed.add("HEAD");
+    }
+    exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
+    writeProblem(
+        exchange,
+        ErrorCode.METHOD_NOT_ALLOWED,
+        "Method not allowed",
+        "This resource answers " + String.join(", ", allowed) + ".");
   }
 
   static void write(HttpExchange exchange, int status, String contentType, String body)
       throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+    exchange.getResponseHeaders().set(NOSNIFF, "nosniff");
+    send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends the status, the headers set so far and the body; a HEAD gets the headers only. */
+  static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+    if (head && body.length > 0) {
+      // the length GET would send (RFC 9110 9.3.2), with no body after it
+      exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+    }
+    exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+    if (!head && body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
     }
   }
 }

@@ -4,11 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.handlers.api.ApiHandler;
+import com.platform.accounts.handlers.api.RequestBody;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +33,13 @@ final class LocalHttpRouter implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(LocalHttpRouter.class);
 
   /** Read one byte past the API's limit, so the handler can tell an oversize body. */
-  private static final int BODY_LIMIT = 16 * 1024 + 1;
+  private static final int BODY_LIMIT = RequestBody.MAX_BYTES + 1;
+
+  /**
+   * The most a request may make the runtime read: API Gateway's payload limit (10 MB). A larger
+   * body is answered 413 without reading it, as API Gateway answers it.
+   */
+  static final long MAX_READ = 10L * 1024 * 1024;
 
   private record CompiledRoute(SamTemplate.ApiRoute route, Pattern pattern, List<String> names) {}
 
@@ -59,60 +68,160 @@ final class LocalHttpRouter implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String path = exchange.getRequestURI().getRawPath();
-      if (path.startsWith("/_local/") || path.equals("/")) {
-        endpoints.handle(exchange);
-        return;
+      // the exchange is closed (and its answer sent) only after the failure was answered
+      try {
+        answer(exchange);
+      } catch (RuntimeException e) {
+        LOG.error("local router failure: {}", e.getClass().getName());
+        LocalEndpoints.writeProblem(exchange, ErrorCode.INTERNAL_ERROR, "Internal error");
       }
-      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-      CompiledRoute matched = null;
-      Map<String, String> params = new HashMap<>();
-      boolean pathKnown = false;
-      for (CompiledRoute route : routes) {
-        Matcher m = route.pattern().matcher(path);
-        if (m.matches()) {
-          pathKnown = true;
-          if (route.route().method().equals(method)) {
-            matched = route;
-            for (int i = 0; i < route.names().size(); i++) {
-              params.put(route.names().get(i), decode(m.group(i + 1)));
-            }
-            break;
-          }
-        }
-      }
-      if (matched == null) {
-        // API Gateway's own answers for unknown resources and methods
-        LocalEndpoints.writeProblem(
-            exchange,
-            pathKnown ? ErrorCode.METHOD_NOT_ALLOWED : ErrorCode.NOT_FOUND,
-            pathKnown ? "Method not allowed" : "Not found");
-        return;
-      }
-      APIGatewayProxyRequestEvent event = toEvent(exchange, matched.route(), path, params);
-      // through the function's Lambda entry: the event's JSON in, the answer's JSON out
-      ApiHandler handler = (ApiHandler) functions.get(matched.route().functionId());
-      APIGatewayProxyResponseEvent response = handler.handle(event, null);
-      // names the template function that answered, so tests can tell a routed 404 from a missing
-      // route
-      exchange.getResponseHeaders().set("X-Local-Function", matched.route().functionId());
-      write(exchange, response);
-    } catch (RuntimeException e) {
-      LOG.error("local router failure: {}", e.getClass().getName());
-      LocalEndpoints.writeProblem(exchange, ErrorCode.INTERNAL_ERROR, "Internal error");
     }
   }
 
-  private static APIGatewayProxyRequestEvent toEvent(
-      HttpExchange exchange, SamTemplate.ApiRoute route, String path, Map<String, String> params)
-      throws IOException {
-    Map<String, String> headers = new HashMap<>();
-    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
-    String body;
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] bytes = in.readNBytes(BODY_LIMIT);
-      body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
+  private void answer(HttpExchange exchange) throws IOException {
+    byte[] body = readBody(exchange);
+    if (body == null) {
+      // beyond what API Gateway accepts at all: answered unread, and the connection is closed
+      exchange.getResponseHeaders().set("Connection", "close");
+      LocalEndpoints.writeProblem(
+          exchange,
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          "Payload too large",
+          "The body is larger than API Gateway's 10 MiB; the API takes at most 16 KiB.");
+      return;
     }
+    String path = rawPathOrNull(exchange);
+    if (path == null) {
+      writeMalformedTarget(exchange);
+      return;
+    }
+    // RFC 9110: HEAD is answered wherever GET is, with GET's headers and no body
+    String requested = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    String method = requested.equals("HEAD") ? "GET" : requested;
+    if (path.startsWith("/_local/") || LocalEndpoints.PAGE_PATHS.contains(path)) {
+      if (body.length > RequestBody.MAX_BYTES) {
+        // the API's limit and answer, for the local endpoints too
+        LocalEndpoints.writeProblem(
+            exchange,
+            ErrorCode.MALFORMED_REQUEST,
+            "Malformed request",
+            "The body is larger than 16 KiB.");
+        return;
+      }
+      endpoints.handle(exchange, path, method);
+      return;
+    }
+    route(exchange, path, method, body);
+  }
+
+  private void route(HttpExchange exchange, String path, String method, byte[] body)
+      throws IOException {
+    CompiledRoute matched = null;
+    Matcher matchedPath = null;
+    Set<String> allowed = new TreeSet<>();
+    for (CompiledRoute route : routes) {
+      Matcher m = route.pattern().matcher(path);
+      if (m.matches()) {
+        allowed.add(route.route().method());
+        if (matched == null && route.route().method().equals(method)) {
+          matched = route;
+          matchedPath = m;
+        }
+      }
+    }
+    if (matched == null) {
+      // API Gateway's own answers for unknown resources and methods
+      if (allowed.isEmpty()) {
+        LocalEndpoints.writeProblem(exchange, ErrorCode.NOT_FOUND, "Not found");
+      } else {
+        LocalEndpoints.writeMethodNotAllowed(exchange, allowed);
+      }
+      return;
+    }
+    Map<String, String> params = new HashMap<>();
+    for (int i = 0; i < matched.names().size(); i++) {
+      String value = decodeOrNull(matchedPath.group(i + 1));
+      if (value == null) {
+        writeMalformedTarget(exchange);
+        return;
+      }
+      params.put(matched.names().get(i), value);
+    }
+    APIGatewayProxyRequestEvent event = toEvent(exchange, matched.route(), path, params, body);
+    // through the function's Lambda entry: the event's JSON in, the answer's JSON out
+    ApiHandler handler = (ApiHandler) functions.get(matched.route().functionId());
+    APIGatewayProxyResponseEvent response = handler.handle(event, null);
+    // names the template function that answered, so tests can tell a routed 404 from a missing
+    // route
+    exchange.getResponseHeaders().set("X-Local-Function", matched.route().functionId());
+    write(exchange, response);
+  }
+
+  /**
+   * The raw path, or null when the request target is not a URI the router can read: a bad
+   * percent-escape in the path or the query, which API Gateway refuses as well.
+   */
+  private static String rawPathOrNull(HttpExchange exchange) {
+    try {
+      String path = exchange.getRequestURI().getRawPath();
+      LocalEndpoints.query(exchange);
+      return path;
+    } catch (IllegalArgumentException badTarget) {
+      return null;
+    }
+  }
+
+  private static void writeMalformedTarget(HttpExchange exchange) throws IOException {
+    LocalEndpoints.writeProblem(
+        exchange,
+        ErrorCode.MALFORMED_REQUEST,
+        "Malformed request",
+        "The request target is not a valid URI: check its percent-escapes.");
+  }
+
+  /**
+   * Reads the request body before anything answers, keeping one byte past the API's limit (so the
+   * handler can tell an oversize body) and discarding the rest: a client that sends its whole body
+   * before reading the answer then gets the answer instead of a reset. The kept bytes, which become
+   * the exchange's request body; null, with nothing read, when the body is declared larger than API
+   * Gateway accepts, or with the reading stopped there when it turns out to be.
+   */
+  private static byte[] readBody(HttpExchange exchange) throws IOException {
+    String declared = LocalHttpServer.headers(exchange).get("Content-Length");
+    if (declared != null && isLarger(declared, MAX_READ)) {
+      return null;
+    }
+    InputStream in = exchange.getRequestBody();
+    byte[] kept = in.readNBytes(BODY_LIMIT);
+    long discarded = 0;
+    byte[] sink = new byte[8192];
+    for (int n = in.read(sink); n >= 0; n = in.read(sink)) {
+      discarded += n;
+      if (discarded > MAX_READ) {
+        return null;
+      }
+    }
+    exchange.setStreams(new ByteArrayInputStream(kept), exchange.getResponseBody());
+    return kept;
+  }
+
+  private static boolean isLarger(String contentLength, long limit) {
+    String digits = contentLength.strip();
+    // the server has refused a Content-Length that is not a number before the router runs
+    if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    return digits.length() > 18 || Long.parseLong(digits) > limit;
+  }
+
+  private static APIGatewayProxyRequestEvent toEvent(
+      HttpExchange exchange,
+      SamTemplate.ApiRoute route,
+      String path,
+      Map<String, String> params,
+      byte[] bytes) {
+    Map<String, String> headers = new HashMap<>(LocalHttpServer.headers(exchange));
+    String body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
     APIGatewayProxyRequestEvent.ProxyRequestContext context =
         new APIGatewayProxyRequestEvent.ProxyRequestContext()
             .withRequestId(UUID.randomUUID().toString())
@@ -143,12 +252,7 @@ final class LocalHttpRouter implements HttpHandler {
         response.getBody() == null
             ? new byte[0]
             : response.getBody().getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
+    LocalEndpoints.send(exchange, response.getStatusCode(), body);
   }
 
   private static Map<String, String> queryOrNull(HttpExchange exchange) {
@@ -156,7 +260,12 @@ final class LocalHttpRouter implements HttpHandler {
     return query.isEmpty() ? null : query;
   }
 
-  private static String decode(String segment) {
-    return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+  /** A path segment decoded ({@code +} stays a plus in a path), or null for a bad escape. */
+  private static String decodeOrNull(String segment) {
+    try {
+      return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException badEscape) {
+      return null;
+    }
   }
 }

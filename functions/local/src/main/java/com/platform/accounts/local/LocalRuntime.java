@@ -9,18 +9,14 @@ import com.platform.accounts.core.memory.InMemoryEventLog;
 import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.InMemoryTable;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LocalRuntime implements AutoCloseable {
   public static final String TERMS_VERSION = "2026-11-01";
   public static final String MERCHANT_NAME = "ACMECLOUD";
-  private final HttpServer server;
-  private final ExecutorService requests;
+  private final LocalHttpServer server;
   private final ScheduledExecutorService ticker;
   private final ManualClock clock;
   private final InMemoryOutbox outbox;
@@ -78,14 +73,9 @@ public final class LocalRuntime implements AutoCloseable {
     LocalFunctions functions = new LocalFunctions(template, lifecycle);
     workflows.connect(functions::get);
 
-    this.server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    this.requests = Executors.newFixedThreadPool(16);
-    server.setExecutor(requests);
     LocalSchedules schedules = new LocalSchedules(template, functions, clock);
     LocalEndpoints endpoints = new LocalEndpoints(clock, outbox, workflows, cards, schedules);
-    server.createContext("/", new LocalHttpRouter(template, functions, endpoints));
-    server.start();
+    this.server = LocalHttpServer.start(port, new LocalHttpRouter(template, functions, endpoints));
 
     this.ticker = followRealTimeFrom == null ? null : startTicker(endpoints, followRealTimeFrom);
   }
@@ -167,7 +157,7 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   public URI baseUri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + server.port());
   }
 
   public InMemoryOutbox outbox() {
@@ -199,8 +189,7 @@ public final class LocalRuntime implements AutoCloseable {
     if (ticker != null) {
       ticker.shutdownNow();
     }
-    server.stop(0);
-    requests.shutdownNow();
+    server.stop();
   }
 
   public static void main(String[] args) {

@@ -15,6 +15,10 @@ public enum ErrorCode {
   NOT_FOUND,
   METHOD_NOT_ALLOWED,
   CONFLICT,
+  // what the edge refuses before any function runs (API Gateway deployed, the local server locally)
+  PAYLOAD_TOO_LARGE,
+  URI_TOO_LONG,
+  HEADERS_TOO_LARGE,
 
   // contacts, sign-up and sessions
   INVALID_CODE,

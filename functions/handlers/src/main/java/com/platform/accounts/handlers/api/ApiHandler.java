@@ -302,10 +302,15 @@ public abstract class ApiHandler implements RequestStreamHandler {
         response.status(), headers, response.body() == null ? null : Json.write(response.body()));
   }
 
-  /** The stored answer's headers and those of every answer: no caching, the one CORS origin. */
+  /**
+   * The stored answer's headers and those of every answer: no caching, no sniffing, the one CORS
+   * origin.
+   */
   private Map<String, String> answerHeaders(StoredResponse response) {
     Map<String, String> headers = new LinkedHashMap<>(response.headers());
     headers.put("Cache-Control", "no-store");
+    // a browser takes a JSON answer as JSON, never sniffs it into HTML or script
+    headers.put("X-Content-Type-Options", "nosniff");
     if (settings.frontendOrigin() != null) {
       headers.put("Access-Control-Allow-Origin", settings.frontendOrigin());
       headers.put("Vary", "Origin");

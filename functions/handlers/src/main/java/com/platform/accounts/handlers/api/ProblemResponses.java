@@ -33,6 +33,9 @@ public final class ProblemResponses {
           ALREADY_VERIFIED ->
           409;
       case CODE_EXPIRED, VERIFICATION_LOCKED, VERIFICATION_EXPIRED -> 410;
+      case PAYLOAD_TOO_LARGE -> 413;
+      case URI_TOO_LONG -> 414;
+      case HEADERS_TOO_LARGE -> 431;
       case IDEMPOTENCY_KEY_REUSED,
           CARD_ISSUED_IN_MAINLAND_CHINA,
           CARD_FUNDING_NOT_ACCEPTED,

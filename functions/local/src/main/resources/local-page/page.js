@@ -1,0 +1,80 @@
+// The walk-through page's script, served from /page.js: the page's Content-Security-Policy runs
+// no inline script.
+const state = { signupId: null, token: null, verificationId: null, destination: null, paymentMethodId: null, last4: null };
+const out = document.getElementById('out');
+function show(status, body) { out.textContent = status + '\n' + JSON.stringify(body, null, 2); }
+async function call(method, path, body) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (state.token) headers['Authorization'] = 'Bearer ' + state.token;
+  const res = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  const text = await res.text();
+  const json = text ? JSON.parse(text) : {};
+  show(res.status, json);
+  return { status: res.status, json };
+}
+function fields(form) {
+  const data = {};
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    if (el.type === 'checkbox') data[el.name] = el.checked;
+    else if (el.value !== '') data[el.name] = el.value;
+  }
+  return data;
+}
+document.getElementById('signup').onsubmit = async (e) => {
+  e.preventDefault();
+  const data = fields(e.target);
+  const r = await call('POST', '/v1/signups', data);
+  if (r.status === 201) {
+    state.signupId = r.json.signupId;
+    state.destination = data.verificationChannel === 'EMAIL' ? data.email : data.phone;
+  }
+};
+document.getElementById('show-outbox').onclick = async () => {
+  const res = await fetch('/_local/outbox' + (state.destination ? '?to=' + encodeURIComponent(state.destination) : ''));
+  show(res.status, await res.json());
+};
+document.getElementById('verify').onsubmit = async (e) => {
+  e.preventDefault();
+  const r = await call('POST', '/v1/signups/' + state.signupId + '/verify', fields(e.target));
+  if (r.status === 201) state.token = r.json.session.token;
+};
+document.getElementById('resend').onclick = () => call('POST', '/v1/signups/' + state.signupId + '/code', {});
+document.getElementById('account').onclick = () => call('GET', '/v1/account');
+document.getElementById('logout').onclick = async () => { await call('DELETE', '/v1/sessions/current'); state.token = null; };
+document.getElementById('login').onsubmit = async (e) => {
+  e.preventDefault();
+  const r = await call('POST', '/v1/sessions', fields(e.target));
+  if (r.status === 201) state.token = r.json.token;
+};
+document.getElementById('second').onsubmit = async (e) => {
+  e.preventDefault();
+  const data = fields(e.target);
+  const r = await call('POST', '/v1/account/verifications', data);
+  if (r.status === 201) { state.verificationId = r.json.verificationId; state.destination = data.phone || null; }
+};
+document.getElementById('second-verify').onsubmit = (e) => {
+  e.preventDefault();
+  call('POST', '/v1/account/verifications/' + state.verificationId + '/verify', fields(e.target));
+};
+document.getElementById('card').onsubmit = async (e) => {
+  e.preventDefault();
+  const data = fields(e.target);
+  const number = data.number.replace(/[ -]/g, '');
+  const tokenRes = await fetch('/_local/card-tokens', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ number, expMonth: Number(data.expMonth), expYear: Number(data.expYear), cvc: data.cvc }) });
+  const tokenBody = await tokenRes.json();
+  if (tokenRes.status !== 201) { show(tokenRes.status, tokenBody); return; }
+  const r = await call('POST', '/v1/account/payment-methods/cards', { token: tokenBody.token });
+  if (r.status === 202) { state.paymentMethodId = r.json.paymentMethodId; state.last4 = number.slice(-4); }
+};
+document.getElementById('statement').onclick = async () => {
+  const res = await fetch('/_local/statements?last4=' + (state.last4 || '4242'));
+  show(res.status, await res.json());
+};
+document.getElementById('card-verify').onsubmit = (e) => {
+  e.preventDefault();
+  call('POST', '/v1/account/payment-methods/' + state.paymentMethodId + '/verify', fields(e.target));
+};
+document.getElementById('advance-day').onclick = () => call('POST', '/_local/clock/advance', { hours: 24 });
+document.getElementById('advance').onclick = () => call('POST', '/_local/clock/advance', { minutes: 11 });
