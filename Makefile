@@ -29,13 +29,16 @@ venv:
 lint: venv
 	.venv/bin/cfn-lint template.yaml
 
-## test: every test — unit, contract, emulator-backed integration and end-to-end
+## test: every test — unit, contract, emulator-backed integration, end-to-end, a short fuzz run
 test: venv
 	@echo "== cfn-lint template.yaml"
 	.venv/bin/cfn-lint template.yaml
 	bash infrastructure/browser/install-chromium.sh
 	@echo "== mvn verify"
-	$(MVN) --fail-at-end verify; status=$$?; bash .ci/test-summary.sh; exit $$status
+	$(MVN) --fail-at-end verify; status=$$?; \
+	echo "== fuzz: a short Schemathesis run with a fixed seed (make fuzz runs the long one)"; \
+	bash infrastructure/fuzz/fuzz.sh --quick || status=1; \
+	bash .ci/test-summary.sh; exit $$status
 
 ## emulator: start a moto server on 127.0.0.1:5000 for manual runs (AWS_ENDPOINT_URL is printed)
 emulator: venv
@@ -49,7 +52,7 @@ benchmark: venv build
 	bash infrastructure/benchmarks/coldstart.sh
 	bash infrastructure/benchmarks/warm-path.sh
 
-## fuzz: Schemathesis against the local runtime from openapi.yaml; fails on any 5xx
+## fuzz: Schemathesis with every check against the local runtime from openapi.yaml (≥ 10,000 requests)
 fuzz: build
 	bash infrastructure/fuzz/fuzz.sh
 

@@ -38,7 +38,7 @@ final class LocalEndpoints {
   /** Tells browsers to take every answer as the type it declares (no MIME sniffing). */
   static final String NOSNIFF = "X-Content-Type-Options";
 
-  private static final long MAX_ADVANCE_HOURS = 24L * 366;
+  private static final Duration MAX_ADVANCE = Duration.ofDays(366);
   private final ManualClock clock;
   private final InMemoryOutbox outbox;
   private final AslEngine engine;
@@ -248,15 +248,17 @@ final class LocalEndpoints {
         (Iterable<Map.Entry<String, JsonNode>>) request::fields) {
       Duration unit = units.get(field.getKey());
       JsonNode value = field.getValue();
+      // each value is checked against the limit first, so that no product can overflow
       if (unit == null
           || !value.canConvertToLong()
           || !value.isIntegralNumber()
-          || value.asLong() < 0) {
+          || value.asLong() < 0
+          || value.asLong() > MAX_ADVANCE.dividedBy(unit)) {
         return Optional.empty();
       }
       total = total.plus(unit.multipliedBy(value.asLong()));
     }
-    return total.toHours() > MAX_ADVANCE_HOURS ? Optional.empty() : Optional.of(total);
+    return total.compareTo(MAX_ADVANCE) > 0 ? Optional.empty() : Optional.of(total);
   }
 
   static Map<String, String> query(HttpExchange exchange) {

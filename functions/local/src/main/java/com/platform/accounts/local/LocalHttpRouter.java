@@ -116,14 +116,23 @@ final class LocalHttpRouter implements HttpHandler {
 
   private void route(HttpExchange exchange, String path, String method, byte[] body)
       throws IOException {
+    // the resource the path names: as in API Gateway, a literal segment wins over a {parameter}
+    // (/v1/account/payment-methods/cards is the cards resource, not a payment method "cards")
+    String resource = null;
+    for (CompiledRoute route : routes) {
+      if (route.pattern().matcher(path).matches()
+          && (resource == null || route.names().size() < parameterCount(resource))) {
+        resource = route.route().path();
+      }
+    }
     CompiledRoute matched = null;
     Matcher matchedPath = null;
     Set<String> allowed = new TreeSet<>();
     for (CompiledRoute route : routes) {
-      Matcher m = route.pattern().matcher(path);
-      if (m.matches()) {
+      if (route.route().path().equals(resource)) {
         allowed.add(route.route().method());
-        if (matched == null && route.route().method().equals(method)) {
+        Matcher m = route.pattern().matcher(path);
+        if (route.route().method().equals(method) && m.matches()) {
           matched = route;
           matchedPath = m;
         }
@@ -155,6 +164,10 @@ final class LocalHttpRouter implements HttpHandler {
     // route
     exchange.getResponseHeaders().set("X-Local-Function", matched.route().functionId());
     write(exchange, response);
+  }
+
+  private static int parameterCount(String resource) {
+    return (int) resource.chars().filter(c -> c == '{').count();
   }
 
   /**

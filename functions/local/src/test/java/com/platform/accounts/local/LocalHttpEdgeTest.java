@@ -154,6 +154,8 @@ class LocalHttpEdgeTest {
     "PATCH, /v1/signups, POST",
     "GET, /v1/signups/sgn_1/verify, POST",
     "POST, /v1/account/payment-methods/pm_1, DELETE",
+    "DELETE, /v1/account/payment-methods/cards, POST",
+    "OPTIONS, /v1/account/payment-methods/cards, POST",
     "DELETE, /v1/sessions, POST",
     "OPTIONS, /v1/account/payment-methods, 'GET, HEAD'",
     "DELETE, /_local/outbox, 'GET, HEAD'",

@@ -1,0 +1,123 @@
+"""Schemathesis hooks of `make fuzz` (infrastructure/fuzz/fuzz.sh).
+
+JSON Schema states each field on its own. A few rules of the API span fields or depend on what
+happened before (a password and its confirmation, a phone number and the country, a card number
+and its check digit, an Idempotency-Key and the request it was first used for). The hooks below
+make each *schema-valid* request that a generator draws follow those rules too, the way any real
+client does, so that the `positive_data_acceptance` check keeps its meaning: a schema-valid request
+that is refused is a disagreement between the document and the service. Requests meant to be
+invalid are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import uuid
+
+import phonenumbers
+import schemathesis
+
+_IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7E]{1,255}")
+_PROVES_PHONE = {"SMS", "VOICE"}
+_MAX_ADVANCE_SECONDS = 366 * 24 * 3600
+_UNIT_SECONDS = {"days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
+# infrastructure/fuzz/session.py signs its accounts up in this country
+_SESSION_COUNTRY = "US"
+# PasswordPolicy.COMMON (functions/core): refused whatever the schema allows
+_COMMON_PASSWORDS = {
+    "password", "password1", "password123", "12345678", "123456789", "1234567890", "qwertyui",
+    "qwertyuiop", "iloveyou", "11111111", "00000000", "abcdefgh", "abc12345", "letmein1",
+    "welcome1", "passw0rd", "sunshine", "football", "baseball", "trustno1", "princess",
+    "superman", "1q2w3e4r", "qwerty123",
+}
+
+# the country of each sign-up this run started, for the phone of a later resend
+_signup_countries: dict[str, str] = {}
+_lock = threading.Lock()
+
+
+def _operation_id(case) -> str:
+    return case.operation.definition.raw.get("operationId", "")
+
+
+def _is_positive(case) -> bool:
+    return case.meta is not None and case.meta.generation.mode.is_positive
+
+
+def _phone_of(country: str) -> str:
+    """A valid number of the country, in E.164: what a person of that country would type."""
+    example = phonenumbers.example_number_for_type(
+        country, phonenumbers.PhoneNumberType.MOBILE
+    ) or phonenumbers.example_number(country)
+    return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _strong(password: str, email: str | None) -> str:
+    """The password, changed in its last character if PasswordPolicy would call it weak."""
+    folded = password.lower()
+    if len(set(password)) > 1 and folded not in _COMMON_PASSWORDS and folded != (email or "").strip().lower():
+        return password
+    last = "b" if password[-1] == "a" else "a"
+    return password[:-1] + last if len(password) >= 128 else password + last
+
+
+def _with_phone(body: dict, channel_field: str, country: str, required_without: bool) -> None:
+    """A valid phone of the country where one is given, or needed by the channel and missing."""
+    if "phone" in body or (required_without and body.get(channel_field) in _PROVES_PHONE):
+        body["phone"] = _phone_of(country)
+
+
+def _luhn_fixed(number: str) -> str:
+    """The number with its last digit made the Luhn check digit; separators are kept."""
+    digits = [int(c) for c in number if c.isdigit()]
+    total = 0
+    for i, d in enumerate(reversed(digits[:-1])):
+        if i % 2 == 0:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    check = str((10 - total % 10) % 10)
+    last = max(i for i, c in enumerate(number) if c.isdigit())
+    return number[:last] + check + number[last + 1 :]
+
+
+@schemathesis.hook
+def before_call(ctx, case, kwargs):
+    # A client draws a fresh key for each request. Generated keys (and the document's example key)
+    # would otherwise come back with other bodies, which the API refuses by design (422
+    # IDEMPOTENCY_KEY_REUSED); a key that is itself invalid is sent as it is.
+    if case.headers and _IDEMPOTENCY_KEY.fullmatch(str(case.headers.get("Idempotency-Key", ""))):
+        case.headers["Idempotency-Key"] = str(uuid.uuid4())
+    if not _is_positive(case) or not isinstance(case.body, dict):
+        return
+    body = case.body
+    operation = _operation_id(case)
+    if operation == "startSignup":
+        if isinstance(body.get("password"), str):
+            body["password"] = _strong(body["password"], body.get("email"))
+            body["passwordConfirmation"] = body["password"]
+        _with_phone(body, "verificationChannel", body.get("country", _SESSION_COUNTRY), True)
+    elif operation == "resendSignupCode":
+        with _lock:
+            country = _signup_countries.get(case.path_parameters.get("signupId"), _SESSION_COUNTRY)
+        _with_phone(body, "channel", country, True)
+    elif operation == "startContactVerification":
+        _with_phone(body, "channel", _SESSION_COUNTRY, True)
+    elif operation == "createSandboxCardToken" and isinstance(body.get("number"), str):
+        body["number"] = _luhn_fixed(body["number"])
+    elif operation == "advanceLocalClock":
+        total = sum(_UNIT_SECONDS.get(k, 0) * v for k, v in body.items() if isinstance(v, int))
+        if total > _MAX_ADVANCE_SECONDS:
+            for unit in list(body):
+                body[unit] //= len(_UNIT_SECONDS)
+
+
+@schemathesis.hook
+def after_call(ctx, case, response):
+    if _operation_id(case) == "startSignup" and response.status_code == 201:
+        signup_id = response.json().get("signupId")
+        if isinstance(case.body, dict) and signup_id:
+            with _lock:
+                _signup_countries[signup_id] = case.body.get("country", _SESSION_COUNTRY)
