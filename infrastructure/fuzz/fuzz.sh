@@ -47,8 +47,9 @@ PORT=$port java -XX:TieredStopAtLevel=1 -jar "$jar" >"$reports/local.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 api="http://127.0.0.1:$port"
-for _ in $(seq 1 120); do curl -sf -o /dev/null "$api/" && break; sleep 0.5; done
-curl -sf -o /dev/null "$api/" || { echo "fuzz.sh: the local runtime did not start" >&2; cat "$reports/local.log" >&2; exit 1; }
+up() { "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' "$api/" 2>/dev/null; }
+for _ in $(seq 1 120); do up && break; sleep 0.5; done
+up || { echo "fuzz.sh: the local runtime did not start" >&2; cat "$reports/local.log" >&2; exit 1; }
 
 session=$("$venv/bin/python" "$here/session.py" "$api" fuzz@example.com --both-contacts)
 logout_session=$("$venv/bin/python" "$here/session.py" "$api" fuzz-logout@example.com)

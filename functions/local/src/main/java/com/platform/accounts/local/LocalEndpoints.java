@@ -39,24 +39,6 @@ final class LocalEndpoints {
   static final String NOSNIFF = "X-Content-Type-Options";
 
   private static final Duration MAX_ADVANCE = Duration.ofDays(366);
-  private final ManualClock clock;
-  private final InMemoryOutbox outbox;
-  private final AslEngine engine;
-  private final SandboxCardProcessor cards;
-  private final LocalSchedules schedules;
-
-  LocalEndpoints(
-      ManualClock clock,
-      InMemoryOutbox outbox,
-      LocalWorkflows workflows,
-      SandboxCardProcessor cards,
-      LocalSchedules schedules) {
-    this.clock = clock;
-    this.outbox = outbox;
-    this.engine = workflows.engine();
-    this.cards = cards;
-    this.schedules = schedules;
-  }
 
   /** The paths of the walk-through page and its script (the rest of this class is /_local). */
   static final Set<String> PAGE_PATHS = Set.of("/", LocalPage.SCRIPT_PATH);
@@ -76,6 +58,25 @@ final class LocalEndpoints {
           "GET",
           LocalPage.SCRIPT_PATH,
           "GET");
+
+  private final ManualClock clock;
+  private final InMemoryOutbox outbox;
+  private final AslEngine engine;
+  private final SandboxCardProcessor cards;
+  private final LocalSchedules schedules;
+
+  LocalEndpoints(
+      ManualClock clock,
+      InMemoryOutbox outbox,
+      LocalWorkflows workflows,
+      SandboxCardProcessor cards,
+      LocalSchedules schedules) {
+    this.clock = clock;
+    this.outbox = outbox;
+    this.engine = workflows.engine();
+    this.cards = cards;
+    this.schedules = schedules;
+  }
 
   /** Answers {@code method} (GET for a HEAD) on {@code path}. */
   void handle(HttpExchange exchange, String path, String method) throws IOException {

@@ -68,14 +68,15 @@ final class LocalHttpServer {
     server.setHandler(new RawHeaders(new ContextHandlerCollection()));
     server.setErrorHandler(LocalHttpServer::problem);
     new JettyHttpServer(server, true).createContext("/", handler);
+    LocalHttpServer started = new LocalHttpServer(server, connector);
     try {
       server.start();
-    } catch (IOException e) {
-      throw e;
     } catch (Exception e) {
-      throw new IOException("the local HTTP server did not start", e);
+      // threads already started (the pool's) must not keep the JVM alive
+      started.stop();
+      throw e instanceof IOException io ? io : new IOException("cannot serve on port " + port, e);
     }
-    return new LocalHttpServer(server, connector);
+    return started;
   }
 
   /**
