@@ -10,6 +10,7 @@ import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
+import com.platform.accounts.core.port.SessionTokenVerifier;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.core.support.TestLifecycle;
@@ -60,6 +61,14 @@ final class Fixture {
               t.table.accountOverviews(),
               new Es256SessionIssuer(keys, t.clock),
               new Es256SessionVerifier(keys.sessionVerificationKey(), t.clock)));
+
+  /**
+   * A verifier that has seen no token yet, as a new function instance has: the first check of a
+   * token pays for the signature arithmetic, later checks of it do not.
+   */
+  SessionTokenVerifier newSessionVerifier() {
+    return new Es256SessionVerifier(keys.sessionVerificationKey(), t.clock);
+  }
 
   /** The same issuing of codes as sign-up's: a random code and its challenge-bound HMAC. */
   private final CodeChallenges codes =
