@@ -24,7 +24,7 @@ public final class PhoneNumbers {
    * 1-800-FLOWERS}), extensions and text around the number, none of which may reach a stored
    * number.
    */
-  private static final Pattern WRITTEN = Pattern.compile("\\+?[ ().-]*(?:[0-9][ ().-]*){4,17}");
+  static final Pattern WRITTEN = Pattern.compile("^\\+?[ ().-]*([0-9][ ().-]*){4,17}$");
 
   /** The outcome: the number in E.164, or the error code that explains why it is refused. */
   public record Result(String e164, FieldErrorCode errorCode) {

@@ -3,6 +3,10 @@ package com.platform.accounts.core.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.platform.accounts.core.problem.FieldErrorCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class PhoneNumbersTest {
@@ -89,6 +93,22 @@ class PhoneNumbersTest {
     assertThat(PhoneNumbers.howToWrite("US"))
         .isEqualTo(
             "Enter a valid phone number of the country, e.g. (201) 555-0123 or +12015550123.");
+  }
+
+  @Test
+  void theOpenApiPhoneSchemaTakesExactlyTheWrittenFormsReadHere() throws Exception {
+    String openApi =
+        Files.readString(
+            Path.of(System.getProperty("repo.root", "../.."), "infrastructure", "openapi.yaml"));
+    Matcher block = Pattern.compile("\n    Phone:\n((?:      .*\n)+)").matcher(openApi);
+    assertThat(block.find()).as("the Phone schema").isTrue();
+    Matcher pattern = Pattern.compile("\n      pattern: '([^']*)'\n").matcher(block.group());
+    Matcher maxLength = Pattern.compile("\n      maxLength: ([0-9]+)\n").matcher(block.group());
+
+    assertThat(pattern.find()).as("its pattern").isTrue();
+    assertThat(pattern.group(1)).isEqualTo(PhoneNumbers.WRITTEN.pattern());
+    assertThat(maxLength.find()).as("its maxLength").isTrue();
+    assertThat(Integer.parseInt(maxLength.group(1))).isEqualTo(PhoneNumbers.MAX_LENGTH);
   }
 
   @Test
