@@ -200,13 +200,13 @@ public abstract class ApiHandler implements RequestStreamHandler {
                 "This resource does not support " + request.method() + ".")
             : Problem.notFound("The resource");
       }
-      // authentication comes before the Idempotency-Key: a missing, expired or revoked session is
-      // a 401 whatever the key, and a kept answer is only ever replayed to its own account
-      Account account = endpoint.needsSession() ? authenticate(request) : null;
       if (request.body() != null
           && request.body().getBytes(StandardCharsets.UTF_8).length > RequestBody.MAX_BYTES) {
         throw Problem.malformed("The body is larger than 16 KiB.");
       }
+      // authentication comes before the Idempotency-Key: a missing, expired or revoked session is
+      // a 401 whatever the key, and a kept answer is only ever replayed to its own account
+      Account account = endpoint.needsSession() ? authenticate(request) : null;
       String key = request.header("Idempotency-Key");
       if (key != null && "POST".equals(request.method())) {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
