@@ -166,8 +166,8 @@ class SignupConcurrencyIT {
     assertThat(answers)
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
-                ErrorCode.INVALID_CODE.name(), 5L,
-                ErrorCode.CODE_EXPIRED.name(), 15L));
+                ErrorCode.INVALID_CODE.name(), 4L,
+                ErrorCode.CODE_EXPIRED.name(), 16L));
     Challenge stored = table.challenges().find(sent.challengeId(), clock.instant()).orElseThrow();
     assertThat(stored.failedAttempts()).isEqualTo(Challenge.MAX_ATTEMPTS);
     assertThat(stored.status()).isEqualTo(ChallengeStatus.PENDING);

@@ -175,11 +175,14 @@ class SignupFlowsE2ETest {
     String right = client.lastCode("wrong.e2e@example.com");
     String wrong = right.equals("999999") ? "888888" : "999999";
 
-    for (int remaining = 4; remaining >= 0; remaining--) {
+    for (int remaining = 4; remaining >= 1; remaining--) {
       LocalClient.Answer answer = client.post(path, null, Json.object().put("code", wrong));
       assertThat(answer.status()).isEqualTo(400);
       assertThat(answer.body().path("attemptsRemaining").asInt()).isEqualTo(remaining);
     }
+    LocalClient.Answer fifth = client.post(path, null, Json.object().put("code", wrong));
+    assertThat(fifth.status()).isEqualTo(410);
+    assertThat(fifth.code()).isEqualTo("CODE_EXPIRED");
     LocalClient.Answer locked = client.post(path, null, Json.object().put("code", right));
     assertThat(locked.status()).isEqualTo(410);
     assertThat(locked.code()).isEqualTo("CODE_EXPIRED");

@@ -69,7 +69,7 @@ public final class SecondVerificationService {
               result.errorCode(),
               FieldErrorCode.PHONE_COUNTRY_MISMATCH.equals(result.errorCode())
                   ? "The number does not belong to the account's country."
-                  : "Enter the number in international format, e.g. +12025550123.");
+                  : PhoneNumbers.howToWrite(account.country()));
         }
       }
     }

@@ -304,7 +304,7 @@ public final class SignupService {
           result.errorCode(),
           FieldErrorCode.PHONE_COUNTRY_MISMATCH.equals(result.errorCode())
               ? "The number does not belong to the chosen country."
-              : "Enter the number in international format, e.g. +12025550123.");
+              : PhoneNumbers.howToWrite(country));
       return null;
     }
     return result.e164();

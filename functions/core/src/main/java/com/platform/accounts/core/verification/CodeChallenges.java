@@ -155,10 +155,10 @@ public final class CodeChallenges {
   }
 
   /**
-   * Checks a guess. A wrong guess is written as a failed attempt before it is answered, and a right
-   * one is committed by {@code onSuccess} (which writes {@code challenge.verified()}
-   * conditionally); when another request changed the challenge in between, the guess is judged
-   * again on the new state.
+   * Checks a guess. A wrong guess is written as a failed attempt before it is answered (410
+   * CODE_EXPIRED for the one that uses the last try, else 400 INVALID_CODE), and a right one is
+   * committed by {@code onSuccess} (which writes {@code challenge.verified()} conditionally); when
+   * another request changed the challenge in between, the guess is judged again on the new state.
    *
    * @param owned whether the challenge belongs to the caller; a foreign one reads as not found
    * @param neverMatches true for a challenge that must never complete (a taken email's sign-up)
@@ -195,6 +195,13 @@ public final class CodeChallenges {
             }
             Challenge failed = challenge.withFailedAttempt();
             store.update(failed);
+            if (failed.attemptsRemaining() == 0) {
+              // the wrong answer that uses the last try is already the end of this code (API.md)
+              throw Problem.of(
+                  ErrorCode.CODE_EXPIRED,
+                  "Code expired",
+                  "That was the fifth wrong code; request a new one.");
+            }
             throw Problem.of(ErrorCode.INVALID_CODE, "Invalid code", "The code is not right.")
                 .with("attemptsRemaining", failed.attemptsRemaining());
           });

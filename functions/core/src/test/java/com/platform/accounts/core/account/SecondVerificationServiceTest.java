@@ -13,6 +13,8 @@ import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.Channel;
 import com.platform.accounts.core.verification.CodeSent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -173,20 +175,20 @@ class SecondVerificationServiceTest {
   }
 
   @Test
-  void anImpossibleNumberIsAskedForInInternationalFormat() {
+  void anImpossibleNumberIsAnsweredWithTheFormsThatWork() {
     Account account = signUp("ka@example.com", null, null);
 
     Problem p =
         catchThrowableOfType(
-            Problem.class,
-            () -> verifications.start(account, "SMS", "2025550123", new Validation()));
+            Problem.class, () -> verifications.start(account, "SMS", "202-555", new Validation()));
 
     assertThat(p.errors())
         .extracting(FieldError::code, FieldError::message)
         .containsExactly(
             tuple(
                 FieldErrorCode.INVALID_PHONE,
-                "Enter the number in international format, e.g. +12025550123."));
+                "Enter a valid phone number of the country, e.g. (201) 555-0123 or"
+                    + " +12015550123."));
   }
 
   @Test
@@ -292,6 +294,46 @@ class SecondVerificationServiceTest {
     assertThat(p.extensions()).containsEntry("attemptsRemaining", 4);
     assertThat(t.table.accounts().find(account.accountId()).orElseThrow().phoneVerified())
         .isFalse();
+  }
+
+  @Test
+  void theFifthWrongCodeIsTheEndOfTheCodeAndTheRightOneNoLongerProvesThePhone() {
+    Account account = signUp("sf@example.com", null, null);
+    CodeSent sent = verifications.start(account, "SMS", "+12025550133", new Validation());
+    String right = t.lastCode("+12025550133");
+    String wrong = right.equals("000000") ? "111111" : "000000";
+    List<ErrorCode> answers = new ArrayList<>();
+
+    for (int i = 0; i < 6; i++) {
+      String guess = i < 5 ? wrong : right;
+      answers.add(
+          catchThrowableOfType(
+                  Problem.class, () -> verifications.verify(account, sent.challengeId(), guess))
+              .code());
+    }
+
+    assertThat(answers)
+        .containsExactly(
+            ErrorCode.INVALID_CODE,
+            ErrorCode.INVALID_CODE,
+            ErrorCode.INVALID_CODE,
+            ErrorCode.INVALID_CODE,
+            ErrorCode.CODE_EXPIRED,
+            ErrorCode.CODE_EXPIRED);
+    assertThat(t.table.accounts().find(account.accountId()).orElseThrow().phoneVerified())
+        .isFalse();
+  }
+
+  @Test
+  void aNationalNumberIsReadWithTheAccountsCountryAndKeptInE164() {
+    Account account = signUp("sn@example.com", null, null);
+
+    CodeSent sent = verifications.start(account, "SMS", "(202) 555-0134", new Validation());
+
+    assertThat(t.outbox.to("+12025550134")).hasSize(1);
+    verifications.verify(account, sent.challengeId(), t.lastCode("+12025550134"));
+    assertThat(t.table.accounts().find(account.accountId()).orElseThrow().phone())
+        .isEqualTo("+12025550134");
   }
 
   @Test

@@ -215,23 +215,26 @@ class SignupServiceTest {
     for (int i = 0; i < 5; i++) {
       String guess = String.format("%06d", i);
       Problem p = problemOf(() -> signups.verify(again.challengeId(), guess));
-      assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CODE);
+      assertThat(p.code()).isEqualTo(i < 4 ? ErrorCode.INVALID_CODE : ErrorCode.CODE_EXPIRED);
     }
     assertThat(problemOf(() -> signups.verify(again.challengeId(), "123456")).code())
         .isEqualTo(ErrorCode.CODE_EXPIRED);
   }
 
   @Test
-  void aWrongCodeCountsDownAndTheFifthLocksTheChallenge() {
+  void aWrongCodeCountsDownAndTheFifthIsTheEndOfTheCode() {
     CodeSent sent = signUp("e@example.com");
     String right = t.lastCode("e@example.com");
     String wrong = right.equals("000000") ? "111111" : "000000";
 
-    for (int remaining = 4; remaining >= 0; remaining--) {
+    for (int remaining = 4; remaining >= 1; remaining--) {
       Problem p = problemOf(() -> signups.verify(sent.challengeId(), wrong));
       assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CODE);
       assertThat(p.extensions()).containsEntry("attemptsRemaining", remaining);
     }
+    Problem fifth = problemOf(() -> signups.verify(sent.challengeId(), wrong));
+    assertThat(fifth.code()).isEqualTo(ErrorCode.CODE_EXPIRED);
+    assertThat(fifth.extensions()).doesNotContainKey("attemptsRemaining");
     Problem locked = problemOf(() -> signups.verify(sent.challengeId(), right));
     assertThat(locked.code()).isEqualTo(ErrorCode.CODE_EXPIRED);
   }
@@ -514,7 +517,8 @@ class SignupServiceTest {
         .containsExactly("The number does not belong to the chosen country.");
     assertThat(invalid.errors())
         .extracting(FieldError::message)
-        .containsExactly("Enter the number in international format, e.g. +12025550123.");
+        .containsExactly(
+            "Enter a valid phone number of the country, e.g. (201) 555-0123 or +12015550123.");
   }
 
   @Test

@@ -203,6 +203,22 @@ class CodeChallengesTest {
   }
 
   @Test
+  void theWrongCodeThatUsesTheFifthTryIsAlreadyTheEndOfTheCode() {
+    String code = stored(Channel.EMAIL, "ana@example.com");
+    for (int i = 0; i < 4; i++) {
+      catchThrowableOfType(Problem.class, () -> verify(wrong(code), c -> "done"));
+    }
+
+    Problem fifth = catchThrowableOfType(Problem.class, () -> verify(wrong(code), c -> "done"));
+
+    assertThat(fifth.code()).isEqualTo(ErrorCode.CODE_EXPIRED);
+    assertThat(current().failedAttempts()).isEqualTo(Challenge.MAX_ATTEMPTS);
+    assertThat(catchThrowableOfType(Problem.class, () -> verify(code, c -> "done")).code())
+        .as("even the right code after it")
+        .isEqualTo(ErrorCode.CODE_EXPIRED);
+  }
+
+  @Test
   void theRightCodeOnAnotherChannelIsWrong() {
     String code = stored(Channel.EMAIL, "ana@example.com");
     Challenge onSms =
