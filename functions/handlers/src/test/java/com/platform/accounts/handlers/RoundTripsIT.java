@@ -352,7 +352,7 @@ class RoundTripsIT {
   }
 
   private APIGatewayProxyRequestEvent addCard(String token, String number) {
-    String cardToken = functions.processor.tokenize(number, 12, 2030, "123");
+    String cardToken = functions.processor.tokenize(number, 12, 2030, "123", "Ana Silva");
     return withBearer(
         Events.api("PaymentMethodsApiFunction-post-cards.json")
             .withBody("{\"token\": \"" + cardToken + "\"}"),

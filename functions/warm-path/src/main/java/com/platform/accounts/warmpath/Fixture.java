@@ -112,7 +112,8 @@ final class Fixture {
   PendingCard pendingCard(String token, String cardNumber) {
     Account account = core.authenticator().authenticate(token);
     PaymentMethod card =
-        core.chargePlacement().add(account, t.cards.tokenize(cardNumber, 12, 2030, "123"));
+        core.chargePlacement()
+            .add(account, t.cards.tokenize(cardNumber, 12, 2030, "123", "Ana Silva"));
     core.ownerAnswers()
         .awaitOwner(
             account.accountId(), card.paymentMethodId(), "card-task-" + card.paymentMethodId());

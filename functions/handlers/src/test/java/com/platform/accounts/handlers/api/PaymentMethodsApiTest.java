@@ -62,7 +62,7 @@ class PaymentMethodsApiTest {
   }
 
   private APIGatewayProxyResponseEvent addCard(String number, String bearer) {
-    String cardToken = t.cards.tokenize(number, 12, 2030, "123");
+    String cardToken = t.cards.tokenize(number, 12, 2030, "123", "Ana Silva");
     return api.handle(
         request(
             "POST",
@@ -246,7 +246,7 @@ class PaymentMethodsApiTest {
 
   @Test
   void aRetryAfterTheProcessorLostAnAnswerNeverStandsASecondHold() throws Exception {
-    String cardToken = t.cards.tokenize("4242424242424242", 12, 2030, "123");
+    String cardToken = t.cards.tokenize("4242424242424242", 12, 2030, "123", "Ana Silva");
     t.cards.failNext("authorizeHold", SandboxCardProcessor.Fault.LOST_RESPONSE_AFTER);
     APIGatewayProxyRequestEvent add =
         request(

@@ -41,7 +41,7 @@ class ExpireHoldsJobTest {
           .chargePlacement()
           .add(
               t.table.accounts().find(id).orElseThrow(),
-              t.cards.tokenize(NUMBERS.get(i), 12, 2030, "123"));
+              t.cards.tokenize(NUMBERS.get(i), 12, 2030, "123", "Ana Silva"));
     }
     t.clock.advanceBy(Duration.ofHours(24));
   }

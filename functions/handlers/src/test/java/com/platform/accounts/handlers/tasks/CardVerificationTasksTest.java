@@ -44,7 +44,7 @@ class CardVerificationTasksTest {
     pm =
         t.lifecycle
             .chargePlacement()
-            .add(account, t.cards.tokenize("4242424242424242", 12, 2030, "123"));
+            .add(account, t.cards.tokenize("4242424242424242", 12, 2030, "123", "Ana Silva"));
   }
 
   private Map<String, Object> event(String name) {
