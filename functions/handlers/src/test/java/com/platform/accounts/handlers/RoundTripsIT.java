@@ -227,6 +227,7 @@ class RoundTripsIT {
   @Test
   void addingACard() {
     String token = signUp("ana@example.com").token();
+    provePhone(token);
     PaymentMethodsApi api = started("PaymentMethodsApi", functions::paymentMethodsApi);
 
     APIGatewayProxyResponseEvent added =
@@ -238,6 +239,7 @@ class RoundTripsIT {
   @Test
   void provingTheCard() {
     SignedUp account = signUp("ana@example.com");
+    provePhone(account.token());
     String paymentMethodId =
         json(functions
                 .paymentMethodsApi()
@@ -304,6 +306,28 @@ class RoundTripsIT {
     JsonNode done = json(api.handle(verifySignup(signupId, emailedCode(email)), null));
     return new SignedUp(
         done.path("accountId").asText(), done.path("session").path("token").asText());
+  }
+
+  /** Proves the phone by SMS, the second verification that adding a card needs. */
+  private void provePhone(String token) {
+    String verificationId =
+        json(functions.accountVerificationsApi().handle(startSecondVerification(token), null))
+            .path("verificationId")
+            .asText();
+    APIGatewayProxyResponseEvent verified =
+        functions
+            .accountVerificationsApi()
+            .handle(
+                withBearer(
+                    Events.api("AccountApiFunction-get-account.json")
+                        .withHttpMethod("POST")
+                        .withResource("/v1/account/verifications/{verificationId}/verify")
+                        .withPath("/v1/account/verifications/" + verificationId + "/verify")
+                        .withPathParameters(Map.of("verificationId", verificationId))
+                        .withBody("{\"code\": \"" + textedCode(PHONE) + "\"}"),
+                    token),
+                null);
+    assertThat(verified.getStatusCode()).as("the phone proven").isEqualTo(200);
   }
 
   private static String emailedCode(String email) {

@@ -40,7 +40,7 @@ class CardVerificationTasksTest {
                 new Validation());
     String id =
         t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com")).accountId();
-    account = t.table.accounts().find(id).orElseThrow();
+    account = t.provePhone(id);
     pm =
         t.lifecycle
             .chargePlacement()
