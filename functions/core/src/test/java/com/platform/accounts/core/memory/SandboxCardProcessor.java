@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The card processor of the local runtime and the tests: tokenizes the sandbox test cards of
@@ -58,8 +59,20 @@ public final class SandboxCardProcessor implements CardProcessor {
 
   private record Card(String number, int expMonth, int expYear, String holderName, TestCard kind) {}
 
-  /** The longest name on a card the sandbox takes. */
+  /** The longest name on a card the sandbox takes, in characters (code points). */
   public static final int MAX_HOLDER_NAME = 100;
+
+  /**
+   * A name on a card: 1 to 100 characters, no control character, not only spaces (the local OpenAPI
+   * document states the same rule as a pattern).
+   */
+  private static final Pattern HOLDER_NAME =
+      Pattern.compile(
+          "(?=.{1,"
+              + MAX_HOLDER_NAME
+              + "}$)[^\\x00-\\x1F\\x7F-\\x9F]*"
+              + "[^\\x00-\\x20\\x7F-\\x9F][^\\x00-\\x1F\\x7F-\\x9F]*",
+          Pattern.DOTALL);
 
   private static final Map<String, TestCard> TEST_CARDS =
       Map.of(
@@ -106,12 +119,10 @@ public final class SandboxCardProcessor implements CardProcessor {
     if (cvc == null || !cvc.matches("[0-9]{3,4}")) {
       throw new IllegalArgumentException("cvc");
     }
-    String name = holderName == null ? "" : holderName.strip();
-    if (name.isEmpty()
-        || name.length() > MAX_HOLDER_NAME
-        || name.codePoints().anyMatch(Character::isISOControl)) {
+    if (holderName == null || !HOLDER_NAME.matcher(holderName).matches()) {
       throw new IllegalArgumentException("holderName");
     }
+    String name = holderName.replaceAll("^ +| +$", "");
     String token = Ids.next("tok");
     tokens.put(token, new Card(digits, expMonth, expYear, name, kindOf(digits)));
     return token;

@@ -53,10 +53,18 @@ public final class TestLifecycle {
               sessionTokens));
 
   /**
-   * A mobile number of the country that no other account of this lifecycle got: libphonenumber's
-   * example number with its last four digits made unique (each number has its own send limit).
+   * A mobile number of the country that no other account of this lifecycle got (each number has its
+   * own send limit).
    */
   public String newPhone(String country) {
+    return mobileNumber(country, phones.getAndIncrement());
+  }
+
+  /**
+   * The {@code n}th test mobile number of a country in E.164: libphonenumber's example number with
+   * its last four digits replaced by {@code n}, or the example itself where that is not valid.
+   */
+  public static String mobileNumber(String country, int n) {
     PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     String example =
         util.format(
@@ -64,7 +72,7 @@ public final class TestLifecycle {
             PhoneNumberUtil.PhoneNumberFormat.E164);
     String phone =
         example.substring(0, example.length() - 4)
-            + String.format(Locale.ROOT, "%04d", 100 + phones.getAndIncrement() % 9900);
+            + String.format(Locale.ROOT, "%04d", 100 + Math.floorMod(n, 9900));
     try {
       return util.isValidNumberForRegion(util.parse(phone, null), country) ? phone : example;
     } catch (NumberParseException e) {
