@@ -389,6 +389,30 @@ class OwnerAnswersTest extends CardTestSupport {
   }
 
   @Test
+  void theCardEmailsPromiseTheReleaseButNotThatTheBanksFeesAreRepaid() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111384"));
+    answers.notifyChargesPlaced(ana.accountId(), pm.paymentMethodId());
+    String placed = t.lastMessage(ana.email()).body();
+    for (int i = 0; i < OwnershipCheck.MAX_ATTEMPTS; i++) {
+      problemOf(
+          () ->
+              answers.verify(
+                  ana, pm.paymentMethodId(), new OwnershipProof.UsdAmount(Money.usd("5.00"))));
+    }
+    String failed = t.lastMessage(ana.email()).body();
+
+    for (String body : List.of(placed, failed)) {
+      // read as a person reads it, across the lines of the text
+      assertThat(body.replaceAll("\\s+", " "))
+          .doesNotContain("not billed")
+          .contains("refunded in full")
+          .contains("We do not reimburse any fee your bank charges for these transactions");
+    }
+    assertThat(placed.replaceAll("\\s+", " ")).contains("released within 24 hours");
+  }
+
+  @Test
   void theVerifiedCardsOwnerIsToldWhichCard() {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111376"));
