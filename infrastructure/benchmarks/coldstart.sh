@@ -70,6 +70,11 @@ for case in "${cases[@]}"; do
       input="$work/signup-$i.json"
       sed "s/ana@example.com/bench-$i-$RANDOM@example.com/" "$event" >"$input"
     fi
+    if [[ "$event" == *PaymentMethodsApiFunction* ]]; then
+      # a new token each run (stripe-mock knows any id): a card token works once
+      input="$work/cards-$i.json"
+      sed "s/pm_card_visa/pm_card_visa_bench${i}x$RANDOM/" "$event" >"$input"
+    fi
     start=$(date +%s%N)
     line=$(java "${jvm_flags[@]}" -cp "$classpath" \
       com.platform.accounts.benchmarks.ColdStart "$class" "$input" 2>/dev/null | grep '^{"handler"' | tail -1)

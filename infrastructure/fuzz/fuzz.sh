@@ -30,6 +30,13 @@ signup=$(curl -sf -X POST "$api/v1/signups" -H 'Content-Type: application/json' 
 code=$(curl -sf "$api/_local/outbox?to=fuzz@example.com" | json "['messages'][-1]['code']")
 token=$(curl -sf -X POST "$api/v1/signups/$(echo "$signup" | json "['signupId']")/verify" \
   -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" | json "['session']['token']")
+# adding a card needs both contacts proven: the phone too, by the second verification
+auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
+verification=$(curl -sf -X POST "$api/v1/account/verifications" "${auth[@]}" \
+  -d '{"channel":"SMS","phone":"+12025550123"}' | json "['verificationId']")
+sms=$(curl -sf "$api/_local/outbox?to=%2B12025550123" | json "['messages'][-1]['code']")
+curl -sf -o /dev/null -X POST "$api/v1/account/verifications/$verification/verify" "${auth[@]}" \
+  -d "{\"code\":\"$sms\"}"
 
 # the clock and logout change the state the other operations fuzz against
 exclude='/_local/clock|/v1/sessions/current'

@@ -17,6 +17,7 @@ import com.platform.accounts.core.card.OwnershipCheck;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.card.PaymentMethodStatus;
 import com.platform.accounts.core.card.StoredCard;
+import com.platform.accounts.core.money.Money;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,6 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       card slot.
  *   <li>{@code CARD_FINGERPRINT#<fingerprintHash>}/{@code CARD_FINGERPRINT} names the account and
  *       the card that hold a card number.
+ *   <li>{@code CARD_TOKEN#<tokenHash>}/{@code CARD_TOKEN} is a processor token's single-use record:
+ *       it names the card added with the token and is never deleted. The key holds a keyed HMAC of
+ *       the token, never the token.
  * </ul>
  *
  * <p>A card whose charges are not released yet carries {@code dueShard}/{@code dueAt}, the keys of
@@ -49,6 +53,7 @@ final class PaymentMethodItems {
   static final String PAYMENT_METHOD_PREFIX = "PAYMENT_METHOD#";
   static final String CARD_SLOT_SK = "CARD_SLOT";
   static final String FINGERPRINT_SK = "CARD_FINGERPRINT";
+  static final String TOKEN_SK = "CARD_TOKEN";
   static final String ACCOUNT_ID = "accountId";
   static final String PAYMENT_METHOD_ID = "paymentMethodId";
   static final String DUE_INDEX = "due-index";
@@ -88,6 +93,10 @@ final class PaymentMethodItems {
     return Items.key("CARD_FINGERPRINT#" + fingerprintHash, FINGERPRINT_SK);
   }
 
+  static Map<String, AttributeValue> tokenKey(String tokenHash) {
+    return Items.key("CARD_TOKEN#" + tokenHash, TOKEN_SK);
+  }
+
   /** The key of a stored item (for instance one read from an index). */
   static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
     return Items.key(requiredString(item, Items.PK), requiredString(item, Items.SK));
@@ -99,6 +108,15 @@ final class PaymentMethodItems {
         Items.item("CARD_FINGERPRINT#" + pm.card().fingerprintHash(), FINGERPRINT_SK);
     item.put(ACCOUNT_ID, s(pm.accountId()));
     item.put(PAYMENT_METHOD_ID, s(pm.paymentMethodId()));
+    return item;
+  }
+
+  /** The token's single-use record: a card was added with it, this one. */
+  static Map<String, AttributeValue> tokenItem(PaymentMethod pm) {
+    Map<String, AttributeValue> item = Items.item("CARD_TOKEN#" + pm.card().tokenHash(), TOKEN_SK);
+    item.put(ACCOUNT_ID, s(pm.accountId()));
+    item.put(PAYMENT_METHOD_ID, s(pm.paymentMethodId()));
+    putInstant(item, "usedAt", pm.createdAt());
     return item;
   }
 
@@ -164,6 +182,12 @@ final class PaymentMethodItems {
     putString(map, "issuingCountry", c.issuingCountry());
     putEnum(map, "funding", c.funding());
     putString(map, "fingerprintHash", c.fingerprintHash());
+    putString(map, "holderName", c.holderName());
+    putString(
+        map,
+        "billingCurrency",
+        c.billingCurrency() == null ? null : c.billingCurrency().getCurrencyCode());
+    putString(map, "tokenHash", c.tokenHash());
     return map;
   }
 
@@ -176,7 +200,11 @@ final class PaymentMethodItems {
         integer(map, "expYear"),
         string(map, "issuingCountry"),
         enumValue(map, "funding", Funding.class),
-        string(map, "fingerprintHash"));
+        string(map, "fingerprintHash"),
+        // the three below are absent on cards stored before they were kept
+        string(map, "holderName"),
+        Money.currency(string(map, "billingCurrency")).orElse(null),
+        string(map, "tokenHash"));
   }
 
   private static Map<String, AttributeValue> checkToMap(OwnershipCheck c) {

@@ -87,7 +87,7 @@ final class RoundTrips {
           "PaymentMethodsApi",
           calls(
               "DynamoDb GetItem",
-              7,
+              8,
               "DynamoDb PutItem",
               2,
               "DynamoDb Query",

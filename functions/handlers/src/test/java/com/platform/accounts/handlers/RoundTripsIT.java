@@ -227,6 +227,7 @@ class RoundTripsIT {
   @Test
   void addingACard() {
     String token = signUp("ana@example.com").token();
+    provePhone(token);
     PaymentMethodsApi api = started("PaymentMethodsApi", functions::paymentMethodsApi);
 
     APIGatewayProxyResponseEvent added =
@@ -238,6 +239,7 @@ class RoundTripsIT {
   @Test
   void provingTheCard() {
     SignedUp account = signUp("ana@example.com");
+    provePhone(account.token());
     String paymentMethodId =
         json(functions
                 .paymentMethodsApi()
@@ -306,6 +308,28 @@ class RoundTripsIT {
         done.path("accountId").asText(), done.path("session").path("token").asText());
   }
 
+  /** Proves the phone by SMS, the second verification that adding a card needs. */
+  private void provePhone(String token) {
+    String verificationId =
+        json(functions.accountVerificationsApi().handle(startSecondVerification(token), null))
+            .path("verificationId")
+            .asText();
+    APIGatewayProxyResponseEvent verified =
+        functions
+            .accountVerificationsApi()
+            .handle(
+                withBearer(
+                    Events.api("AccountApiFunction-get-account.json")
+                        .withHttpMethod("POST")
+                        .withResource("/v1/account/verifications/{verificationId}/verify")
+                        .withPath("/v1/account/verifications/" + verificationId + "/verify")
+                        .withPathParameters(Map.of("verificationId", verificationId))
+                        .withBody("{\"code\": \"" + textedCode(PHONE) + "\"}"),
+                    token),
+                null);
+    assertThat(verified.getStatusCode()).as("the phone proven").isEqualTo(200);
+  }
+
   private static String emailedCode(String email) {
     List<SentEmail> sent = AWS.sentEmails().stream().filter(e -> e.to().contains(email)).toList();
     assertThat(sent).as("emails to %s", email).isNotEmpty();
@@ -352,7 +376,7 @@ class RoundTripsIT {
   }
 
   private APIGatewayProxyRequestEvent addCard(String token, String number) {
-    String cardToken = functions.processor.tokenize(number, 12, 2030, "123");
+    String cardToken = functions.processor.tokenize(number, 12, 2030, "123", "Ana Silva");
     return withBearer(
         Events.api("PaymentMethodsApiFunction-post-cards.json")
             .withBody("{\"token\": \"" + cardToken + "\"}"),

@@ -11,12 +11,14 @@ import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.port.SessionTokenVerifier;
+import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.Channel;
 import com.platform.accounts.core.verification.CodeChallenges;
+import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.core.verification.SignupDetails;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,9 +29,9 @@ import java.util.regex.Pattern;
  * signature arithmetic that a warm function does on every authenticated request, which the tests'
  * in-memory tokens would leave out. And the state that a measured request finds in production: a
  * pending sign-up whose workflow waits for the code, a card whose charges are placed and whose
- * workflow waits for the owner, made through the core's own services, except for what would only
- * slow the set-up down without being measured: a sign-up's Argon2 hash is computed once per JVM,
- * and its code is not sent.
+ * workflow waits for the owner (on an account whose phone is proven too), made through the core's
+ * own services, except for what would only slow the set-up down without being measured: a sign-up's
+ * Argon2 hash is computed once per JVM, and its code is not sent.
  */
 final class Fixture {
   private static final String PASSWORD = "correct horse battery staple";
@@ -108,10 +110,18 @@ final class Fixture {
     return new PendingSignup(signupId, code.code());
   }
 
-  /** A new active US account with its email verified, signed in: its session token. */
+  /**
+   * A new active US account with its email and its phone verified (adding a card needs both),
+   * signed in: its session token. The phone is proven through the second verification by SMS.
+   */
   String signedIn(String email) {
     PendingSignup signup = pendingSignup(email);
-    return core.signups().verify(signup.signupId(), signup.code()).session().token();
+    String token = core.signups().verify(signup.signupId(), signup.code()).session().token();
+    Account account = core.authenticator().authenticate(token);
+    String phone = t.newPhone("US");
+    CodeSent sent = core.verifications().start(account, "SMS", phone, new Validation());
+    core.verifications().verify(account, sent.challengeId(), t.lastCode(phone));
+    return token;
   }
 
   /**
@@ -121,7 +131,8 @@ final class Fixture {
   PendingCard pendingCard(String token, String cardNumber) {
     Account account = core.authenticator().authenticate(token);
     PaymentMethod card =
-        core.chargePlacement().add(account, t.cards.tokenize(cardNumber, 12, 2030, "123"));
+        core.chargePlacement()
+            .add(account, t.cards.tokenize(cardNumber, 12, 2030, "123", "Ana Silva"));
     core.ownerAnswers()
         .awaitOwner(
             account.accountId(), card.paymentMethodId(), "card-task-" + card.paymentMethodId());

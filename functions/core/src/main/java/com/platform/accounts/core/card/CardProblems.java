@@ -2,7 +2,10 @@ package com.platform.accounts.core.card;
 
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
+import java.util.List;
 
 /** The problems more than one part of card verification answers with. */
 final class CardProblems {
@@ -21,6 +24,26 @@ final class CardProblems {
     return refusal(
         ErrorCode.ACCOUNT_ALREADY_HAS_CARD,
         "This account has a card already; remove it to add another.");
+  }
+
+  /**
+   * The token is missing, or no card can be added with it: the processor does not know it, or a
+   * card was added with it already.
+   */
+  static Problem tokenProblem(FieldErrorCode code) {
+    return Problem.validation(
+        List.of(
+            new FieldError("token", code, "Send the token the processor's card form returned.")));
+  }
+
+  /** A card was added with this token already (a token works once). */
+  static Problem tokenUsed() {
+    return Problem.validation(
+        List.of(
+            new FieldError(
+                "token",
+                FieldErrorCode.UNKNOWN_CARD_TOKEN,
+                "A card token works once; have the card form tokenize the card again.")));
   }
 
   static Problem processorUnavailable() {

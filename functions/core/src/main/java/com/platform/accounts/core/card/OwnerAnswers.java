@@ -14,8 +14,11 @@ import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -99,6 +102,7 @@ public final class OwnerAnswers {
                                 && p.status() != PaymentMethodStatus.REMOVED)
                     .orElseThrow(CardProblems::notFound);
             rejectClosed(pm);
+            requireCardCurrency(pm, proof);
             if (matches(pm, proof)) {
               store.update(pm.withStatus(PaymentMethodStatus.VERIFIED));
               events.publish(
@@ -142,6 +146,27 @@ public final class OwnerAnswers {
           throw expired();
         }
       }
+    }
+  }
+
+  /**
+   * Local amounts are read off the statement, so they are in the card's billing currency; amounts
+   * in another currency are a mistake to point out, not a wrong answer that costs a try.
+   */
+  private static void requireCardCurrency(PaymentMethod pm, OwnershipProof proof) {
+    if (proof instanceof OwnershipProof.LocalAmounts local
+        && !local.currency().equals(pm.card().billedIn())) {
+      String billedIn = pm.card().billedIn().getCurrencyCode();
+      throw Problem.validation(
+          List.of(
+              new FieldError(
+                  "localAmounts.currency",
+                  FieldErrorCode.INVALID_CURRENCY,
+                  "This card is billed in "
+                      + billedIn
+                      + ": give both amounts in "
+                      + billedIn
+                      + ", as the statement shows them.")));
     }
   }
 

@@ -10,12 +10,21 @@ import java.util.Optional;
  * its slot} also holds two uniqueness items written in the same transaction: its fingerprint (one
  * account per card number) and its account's card slot (one card per account). Writing a card that
  * no longer holds its slot (FAILED, REMOVED) deletes both items in the same transaction.
+ *
+ * <p>A card created with a {@link com.platform.accounts.core.card.StoredCard#tokenHash() token
+ * hash} also writes its token's single-use record in the same transaction, conditional on there
+ * being none: a token adds one card, ever. That record is never deleted, whatever becomes of the
+ * card.
  */
 public interface PaymentMethodStore {
 
   /**
    * Creates a payment method (version 0 given, 1 stored) with its uniqueness items.
    *
+   * <p>When more than one item is taken, the first of this order is reported: the method's id (a
+   * ConcurrentModificationException), the token, the fingerprint, the slot.
+   *
+   * @throws com.platform.accounts.core.card.CardTokenUsedException a card was added with the token
    * @throws com.platform.accounts.core.card.CardAlreadyRegisteredException fingerprint taken
    * @throws com.platform.accounts.core.card.AccountAlreadyHasCardException slot taken
    */
@@ -43,4 +52,7 @@ public interface PaymentMethodStore {
 
   /** Whether a card fingerprint is held, and by which account. */
   Optional<String> fingerprintOwner(String fingerprintHash);
+
+  /** Whether a card was ever added with the token of this hash. */
+  boolean cardTokenUsed(String tokenHash);
 }

@@ -23,6 +23,9 @@ public enum ErrorCode {
   CHANNEL_ALREADY_VERIFIED,
   ACCOUNT_ALREADY_EXISTS,
 
+  // configuring the account (adding a payment method) before both contacts are proven
+  CONTACT_VERIFICATION_REQUIRED,
+
   // cards
   CARD_ISSUED_IN_MAINLAND_CHINA,
   CARD_FUNDING_NOT_ACCEPTED,

@@ -40,6 +40,11 @@ abstract class CardTestSupport {
 
   /** A signed-up account of this country, with both contacts proven. */
   Account account(String country) {
+    return t.provePhone(emailOnlyAccount(country).accountId());
+  }
+
+  /** A signed-up account of this country whose email is proven, its phone not yet. */
+  Account emailOnlyAccount(String country) {
     String email = "card" + EMAILS.incrementAndGet() + "@example.com";
     CodeSent sent =
         t.lifecycle
@@ -52,7 +57,7 @@ abstract class CardTestSupport {
   }
 
   String token(String number) {
-    return processor.tokenize(number, 12, 2030, "123");
+    return processor.tokenize(number, 12, 2030, "123", "Ana Silva");
   }
 
   PaymentMethod stored(PaymentMethod pm) {
@@ -190,6 +195,11 @@ abstract class CardTestSupport {
     @Override
     public Optional<String> fingerprintOwner(String fingerprintHash) {
       return inner.fingerprintOwner(fingerprintHash);
+    }
+
+    @Override
+    public boolean cardTokenUsed(String tokenHash) {
+      return inner.cardTokenUsed(tokenHash);
     }
   }
 }

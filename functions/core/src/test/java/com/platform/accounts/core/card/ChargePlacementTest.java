@@ -13,8 +13,12 @@ import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.core.problem.Validation;
+import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.CapturedLog;
+import com.platform.accounts.core.verification.CodeSent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -305,6 +309,61 @@ class ChargePlacementTest extends CardTestSupport {
     assertThat(processor.statement("1426")).hasSize(2);
   }
 
+  @Test
+  void anAccountWhosePhoneIsNotProvenCannotAddACardAndNothingIsChargedOrKept() {
+    Account ana = emailOnlyAccount("US");
+    String token = token("4111111111111442");
+
+    Problem p = problemOf(() -> placement.add(ana, token));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.CONTACT_VERIFICATION_REQUIRED);
+    assertThat(p.extensions()).containsEntry("missing", List.of("PHONE"));
+    assertThat(processor.statement("1442")).isEmpty();
+    assertThat(t.table.paymentMethods().list(ana.accountId())).isEmpty();
+    assertThat(t.workflows.cardVerifications).isEmpty();
+    Account proven = t.provePhone(ana.accountId());
+    assertThat(placement.add(proven, token).status())
+        .as("once the phone is proven, the very same token adds the card")
+        .isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
+  }
+
+  @Test
+  void anAccountWhoseEmailIsNotProvenCannotAddACardBeforeTheProcessorIsAsked() {
+    String phone = t.newPhone("US");
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand(
+                    "US", "sms.only@example.com", PASSWORD, PASSWORD, true, "SMS", phone),
+                new Validation());
+    String id = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode(phone)).accountId();
+    Account phoneOnly = t.table.accounts().find(id).orElseThrow();
+    processor.failNext("describe", Fault.UNAVAILABLE_BEFORE);
+
+    Problem p = problemOf(() -> placement.add(phoneOnly, token("4111111111111459")));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.CONTACT_VERIFICATION_REQUIRED);
+    assertThat(p.extensions()).containsEntry("missing", List.of("EMAIL"));
+    assertThat(processor.statement("1459")).isEmpty();
+  }
+
+  @Test
+  void oneTokenAddedAtOnceByTwoAccountsAddsOneCard() {
+    Account ana = account("US");
+    String token = token("4111111111111467");
+    placement.add(ana, token);
+
+    // the second request checked the token and the card before the first one wrote
+    Problem p = problemOf(() -> placementCheckingStale().add(account("US"), token));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+    assertThat(p.errors())
+        .extracting(e -> e.code())
+        .containsExactly(FieldErrorCode.UNKNOWN_CARD_TOKEN);
+    assertThat(processor.statement("1467")).as("only the first account's charges").hasSize(2);
+  }
+
   /** Charges placed after an eligibility check that read the store before anyone's card. */
   private ChargePlacement placementCheckingStale() {
     DelegatingStore stale =
@@ -317,6 +376,11 @@ class ChargePlacementTest extends CardTestSupport {
           @Override
           public List<PaymentMethod> list(String accountId) {
             return List.of();
+          }
+
+          @Override
+          public boolean cardTokenUsed(String tokenHash) {
+            return false;
           }
         };
     Hmac hmac = new Hmac(t.lifecycle.ports().keys().hmacKey());

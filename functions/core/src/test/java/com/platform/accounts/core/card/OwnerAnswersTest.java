@@ -1,6 +1,7 @@
 package com.platform.accounts.core.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
@@ -10,6 +11,8 @@ import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.support.CapturedLog;
 import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
@@ -73,6 +76,52 @@ class OwnerAnswersTest extends CardTestSupport {
                 statement.get(1).amount().amount()));
 
     assertThat(verified.status()).isEqualTo(PaymentMethodStatus.VERIFIED);
+  }
+
+  @Test
+  void localAmountsInAnotherCurrencyThanTheCardsCostNoTry() {
+    Account ana = account("US");
+    PaymentMethod usCard = placement.add(ana, token("4242424242424242"));
+    BigDecimal microcharge = microcharge("4242").amount().amount();
+    // right in JPY arithmetic (the microcharge over the hold), but the card is billed in USD
+    OwnershipProof yen =
+        new OwnershipProof.LocalAmounts(
+            Currency.getInstance("JPY"),
+            new BigDecimal("150"),
+            microcharge.multiply(new BigDecimal("150")).setScale(0, RoundingMode.HALF_UP));
+
+    Problem p = problemOf(() -> answers.verify(ana, usCard.paymentMethodId(), yen));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+    assertThat(p.errors())
+        .extracting(FieldError::field, FieldError::code)
+        .containsExactly(tuple("localAmounts.currency", FieldErrorCode.INVALID_CURRENCY));
+    assertThat(p.errors().get(0).message()).contains("USD");
+    assertThat(stored(usCard).status()).isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
+    assertThat(stored(usCard).check().attemptsRemaining()).isEqualTo(5);
+    assertThat(
+            answers
+                .verify(
+                    ana,
+                    usCard.paymentMethodId(),
+                    new OwnershipProof.LocalAmounts(
+                        Currency.getInstance("USD"), new BigDecimal("1.00"), microcharge))
+                .status())
+        .as("in the card's own currency the same answer verifies it")
+        .isEqualTo(PaymentMethodStatus.VERIFIED);
+
+    Account bruce = account("AU");
+    PaymentMethod auCard = placement.add(bruce, token("4000000360000006"));
+    OwnershipProof usd =
+        new OwnershipProof.LocalAmounts(
+            Currency.getInstance("USD"),
+            new BigDecimal("1.00"),
+            microcharge("0006").amount().amount());
+    assertThat(problemOf(() -> answers.verify(bruce, auCard.paymentMethodId(), usd)).errors())
+        .extracting(FieldError::field)
+        .as("an AUD card's amounts are the AUD ones of its statement")
+        .containsExactly("localAmounts.currency");
+    assertThat(stored(auCard).check().attemptsRemaining()).isEqualTo(5);
   }
 
   @Test
@@ -337,6 +386,30 @@ class OwnerAnswersTest extends CardTestSupport {
         .doesNotContain(code)
         .doesNotContain("{{");
     assertThat(mail.code()).isNull();
+  }
+
+  @Test
+  void theCardEmailsPromiseTheReleaseButNotThatTheBanksFeesAreRepaid() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111384"));
+    answers.notifyChargesPlaced(ana.accountId(), pm.paymentMethodId());
+    String placed = t.lastMessage(ana.email()).body();
+    for (int i = 0; i < OwnershipCheck.MAX_ATTEMPTS; i++) {
+      problemOf(
+          () ->
+              answers.verify(
+                  ana, pm.paymentMethodId(), new OwnershipProof.UsdAmount(Money.usd("5.00"))));
+    }
+    String failed = t.lastMessage(ana.email()).body();
+
+    for (String body : List.of(placed, failed)) {
+      // read as a person reads it, across the lines of the text
+      assertThat(body.replaceAll("\\s+", " "))
+          .doesNotContain("not billed")
+          .contains("refunded in full")
+          .contains("We do not reimburse any fee your bank charges for these transactions");
+    }
+    assertThat(placed.replaceAll("\\s+", " ")).contains("released within 24 hours");
   }
 
   @Test

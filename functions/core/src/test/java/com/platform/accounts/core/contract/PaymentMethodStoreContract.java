@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
+import com.platform.accounts.core.card.CardTokenUsedException;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.card.PaymentMethodStatus;
 import com.platform.accounts.core.port.ConcurrentModificationException;
@@ -14,7 +15,13 @@ import com.platform.accounts.core.port.PaymentMethodStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -417,6 +424,112 @@ public abstract class PaymentMethodStoreContract {
     assertThat(store.fingerprintOwner(card.card().fingerprintHash())).contains(accountId);
     assertThat(accountTakesAnotherCard(accountId)).isFalse();
     assertThat(store.list(accountId)).hasSize(3);
+  }
+
+  // single-use card tokens ----------------------------------------------------------------------
+
+  @Test
+  void aTokenAddsOneCardEverEvenAfterThatCardIsRemoved() {
+    String token = Records.tokenHash();
+    assertThat(store.cardTokenUsed(token)).isFalse();
+    PaymentMethod first =
+        created(
+            Records.withTokenHash(
+                Records.pendingCard(Records.accountId(), Records.fingerprintHash()), token));
+    assertThat(store.cardTokenUsed(token)).isTrue();
+    updated(first.withStatus(PaymentMethodStatus.REMOVED));
+    String otherAccountId = Records.accountId();
+    PaymentMethod again =
+        Records.withTokenHash(
+            Records.pendingCard(otherAccountId, first.card().fingerprintHash()), token);
+
+    assertThatThrownBy(() -> store.create(again)).isInstanceOf(CardTokenUsedException.class);
+
+    assertThat(store.cardTokenUsed(token)).isTrue();
+    assertThat(store.list(otherAccountId)).isEmpty();
+    // the refused create took neither the card's number nor the account's slot
+    assertThat(store.fingerprintOwner(first.card().fingerprintHash())).isEmpty();
+    assertThat(accountTakesAnotherCard(otherAccountId)).isTrue();
+  }
+
+  @Test
+  void aUsedTokenIsReportedBeforeTheCardsNumberAndTheAccountsSlot() {
+    PaymentMethod first =
+        created(Records.pendingCard(Records.accountId(), Records.fingerprintHash()));
+    PaymentMethod sameCardSameToken =
+        Records.withTokenHash(
+            Records.pendingCard(first.accountId(), first.card().fingerprintHash()),
+            first.card().tokenHash());
+
+    assertThatThrownBy(() -> store.create(sameCardSameToken))
+        .isInstanceOf(CardTokenUsedException.class);
+
+    assertThat(store.list(first.accountId())).containsExactly(first);
+  }
+
+  @Test
+  void aCardCreatedFailedOrRemovedUsesItsTokenToo() {
+    String token = Records.tokenHash();
+    String accountId = Records.accountId();
+    store.create(
+        Records.withTokenHash(Records.pendingCard(accountId, Records.fingerprintHash()), token)
+            .withStatus(PaymentMethodStatus.REMOVED));
+
+    assertThat(store.cardTokenUsed(token)).isTrue();
+    assertThatThrownBy(
+            () ->
+                store.create(
+                    Records.withTokenHash(
+                        Records.pendingCard(accountId, Records.fingerprintHash()), token)))
+        .isInstanceOf(CardTokenUsedException.class);
+    assertThat(store.list(accountId)).hasSize(1);
+  }
+
+  @Test
+  void simultaneousCardsWithOneTokenAddOneCard() throws Exception {
+    String token = Records.tokenHash();
+    int racers = 6;
+    List<PaymentMethod> cards = new ArrayList<>();
+    for (int i = 0; i < racers; i++) {
+      cards.add(
+          Records.withTokenHash(
+              Records.pendingCard(Records.accountId(), Records.fingerprintHash()), token));
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    try {
+      List<Future<Boolean>> outcomes = new ArrayList<>();
+      for (PaymentMethod card : cards) {
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  // a collision of transactions writes nothing, and the caller tries again
+                  for (int attempt = 1; ; attempt++) {
+                    try {
+                      store.create(card);
+                      return true;
+                    } catch (CardTokenUsedException used) {
+                      return false;
+                    } catch (ConcurrentModificationException collided) {
+                      if (attempt == 10) {
+                        throw collided;
+                      }
+                    }
+                  }
+                }));
+      }
+      start.countDown();
+      int added = 0;
+      for (Future<Boolean> outcome : outcomes) {
+        added += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+
+      assertThat(added).isEqualTo(1);
+      assertThat(cards.stream().mapToInt(c -> store.list(c.accountId()).size()).sum()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   // charges due for release ---------------------------------------------------------------------

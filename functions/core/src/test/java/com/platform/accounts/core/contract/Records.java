@@ -15,6 +15,7 @@ import com.platform.accounts.core.verification.Channel;
 import com.platform.accounts.core.verification.SignupDetails;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 
 /**
  * Records for the contract suites, with every field set to a distinct value (instants to the
@@ -199,9 +200,29 @@ final class Records {
         0);
   }
 
+  /** A card added with a token of its own (each token adds one card, ever). */
   static StoredCard card(String fingerprintHash) {
+    return card(fingerprintHash, tokenHash());
+  }
+
+  static StoredCard card(String fingerprintHash, String tokenHash) {
     return new StoredCard(
-        "tok_visa_4242", "VISA", "4242", 12, 2031, "US", Funding.DEBIT, fingerprintHash);
+        "tok_visa_4242",
+        "VISA",
+        "4242",
+        12,
+        2031,
+        "US",
+        Funding.DEBIT,
+        fingerprintHash,
+        "Ana Silva",
+        Currency.getInstance("AUD"),
+        tokenHash);
+  }
+
+  /** A keyed hash of a card token as the services store it (never the token). */
+  static String tokenHash() {
+    return Ids.next("th");
   }
 
   /** A failed card with every optional field of the card and of its check null. */
@@ -213,7 +234,7 @@ final class Records {
         accountId,
         PaymentMethodType.CARD,
         PaymentMethodStatus.FAILED,
-        new StoredCard(null, null, null, 1, 2030, null, null, null),
+        new StoredCard(null, null, null, 1, 2030, null, null, null, null, null, null),
         check,
         START,
         0);
@@ -251,6 +272,19 @@ final class Records {
         pm.type(),
         pm.status(),
         pm.card(),
+        pm.check(),
+        pm.createdAt(),
+        pm.version());
+  }
+
+  /** The same card, added with the token of this hash. */
+  static PaymentMethod withTokenHash(PaymentMethod pm, String tokenHash) {
+    return new PaymentMethod(
+        pm.paymentMethodId(),
+        pm.accountId(),
+        pm.type(),
+        pm.status(),
+        card(pm.card().fingerprintHash(), tokenHash),
         pm.check(),
         pm.createdAt(),
         pm.version());

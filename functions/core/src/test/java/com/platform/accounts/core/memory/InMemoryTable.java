@@ -4,6 +4,7 @@ import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountOverview;
 import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
+import com.platform.accounts.core.card.CardTokenUsedException;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.idempotency.IdempotencyRecord;
 import com.platform.accounts.core.port.AccountOverviewStore;
@@ -21,10 +22,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The stores in memory, with DynamoDB's semantics where they matter: conditional writes on a
@@ -46,6 +49,9 @@ public final class InMemoryTable {
   private final Map<String, String> fingerprintOwners = new HashMap<>();
 
   private final Map<String, String> cardSlots = new HashMap<>();
+
+  /** Single-use records: the hashes of the tokens cards were added with, never removed. */
+  private final Set<String> usedCardTokens = new HashSet<>();
 
   private final AccountStore accountStore = new Accounts();
   private final ChallengeStore challengeStore = new Challenges();
@@ -242,6 +248,10 @@ public final class InMemoryTable {
         if (paymentMethods.containsKey(pm.paymentMethodId())) {
           throw new ConcurrentModificationException("payment method " + pm.paymentMethodId());
         }
+        String tokenHash = pm.card() == null ? null : pm.card().tokenHash();
+        if (tokenHash != null && usedCardTokens.contains(tokenHash)) {
+          throw new CardTokenUsedException();
+        }
         if (pm.holdsCardSlot()) {
           String owner = fingerprintOwners.get(pm.card().fingerprintHash());
           if (owner != null) {
@@ -252,6 +262,9 @@ public final class InMemoryTable {
           }
           fingerprintOwners.put(pm.card().fingerprintHash(), pm.accountId());
           cardSlots.put(pm.accountId(), pm.paymentMethodId());
+        }
+        if (tokenHash != null) {
+          usedCardTokens.add(tokenHash);
         }
         paymentMethods.put(pm.paymentMethodId(), withVersion(pm, pm.version() + 1));
       }
@@ -312,6 +325,13 @@ public final class InMemoryTable {
     public Optional<String> fingerprintOwner(String fingerprintHash) {
       synchronized (lock) {
         return Optional.ofNullable(fingerprintOwners.get(fingerprintHash));
+      }
+    }
+
+    @Override
+    public boolean cardTokenUsed(String tokenHash) {
+      synchronized (lock) {
+        return usedCardTokens.contains(tokenHash);
       }
     }
   }

@@ -58,6 +58,10 @@ final class Views {
       node.put("last4", pm.card().last4());
       node.put("expMonth", pm.card().expMonth());
       node.put("expYear", pm.card().expYear());
+      // absent on a card added before the name on it was kept
+      if (pm.card().holderName() != null) {
+        node.put("holderName", pm.card().holderName());
+      }
     }
     if (pm.status() == PaymentMethodStatus.PENDING_VERIFICATION && pm.check() != null) {
       ObjectNode verification = node.putObject("verification");

@@ -145,7 +145,7 @@ class AccountApiTest {
             .chargePlacement()
             .add(
                 t.lifecycle.authenticator().authenticate(token),
-                t.cards.tokenize("4242424242424242", 12, 2030, "123"));
+                t.cards.tokenize("4242424242424242", 12, 2030, "123", "Ana Silva"));
 
     JsonNode listed =
         Json.MAPPER

@@ -39,9 +39,7 @@ class ExpireHoldsJobTest {
       String id = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode(email)).accountId();
       t.lifecycle
           .chargePlacement()
-          .add(
-              t.table.accounts().find(id).orElseThrow(),
-              t.cards.tokenize(NUMBERS.get(i), 12, 2030, "123"));
+          .add(t.provePhone(id), t.cards.tokenize(NUMBERS.get(i), 12, 2030, "123", "Ana Silva"));
     }
     t.clock.advanceBy(Duration.ofHours(24));
   }

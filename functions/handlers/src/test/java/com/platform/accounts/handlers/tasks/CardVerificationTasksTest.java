@@ -40,11 +40,11 @@ class CardVerificationTasksTest {
                 new Validation());
     String id =
         t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com")).accountId();
-    account = t.table.accounts().find(id).orElseThrow();
+    account = t.provePhone(id);
     pm =
         t.lifecycle
             .chargePlacement()
-            .add(account, t.cards.tokenize("4242424242424242", 12, 2030, "123"));
+            .add(account, t.cards.tokenize("4242424242424242", 12, 2030, "123", "Ana Silva"));
   }
 
   private Map<String, Object> event(String name) {
