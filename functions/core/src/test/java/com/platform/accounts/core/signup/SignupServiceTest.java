@@ -9,6 +9,7 @@ import com.platform.accounts.core.account.EmailClaim;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.memory.InMemoryOutbox;
+import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.problem.ErrorCode;
@@ -923,5 +924,26 @@ class SignupServiceTest {
 
     assertThat(t.outbox.to("ig@example.com")).hasSize(1);
     assertThat(t.lastCode("ig@example.com")).matches("[0-9]{6}");
+  }
+
+  @Test
+  void theOwnersEmailSignupForAnAddressOthersOnlyNamedGetsItsCodeAndOwnsTheAddress() {
+    CodeSent squat =
+        signups.start(
+            new SignupCommand(
+                "US", "own@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550190"),
+            new Validation());
+    String squatter = signups.verify(squat.challengeId(), t.lastCode("+12025550190")).accountId();
+
+    CodeSent mine = signUp("own@example.com");
+    OutboundMessage code = t.lastMessage("own@example.com");
+    SignupCompleted done = signups.verify(mine.challengeId(), code.code());
+
+    assertThat(code.code()).as("a code, not an already-exists notice").matches("[0-9]{6}");
+    assertThat(t.outbox.to("own@example.com")).as("the code alone").hasSize(1);
+    assertThat(t.table.accounts().find(done.accountId()).orElseThrow().emailVerified()).isTrue();
+    EmailClaim claim = t.table.accounts().findClaim("own@example.com");
+    assertThat(claim.ownerId()).isEqualTo(done.accountId());
+    assertThat(claim.toRelease()).containsExactly(squatter);
   }
 }
