@@ -75,11 +75,16 @@ final class DynamoDbAccountStore implements AccountStore {
   }
 
   @Override
+  public Optional<Account> findByEmail(String normalizedEmail) {
+    return findClaim(normalizedEmail).owner().flatMap(this::find);
+  }
+
+  @Override
   public void create(Account account, Challenge completedChallenge) {
     TransactWriteItem accountWrite =
         table.transactPut(AccountItems.toItem(account, account.version() + 1), Condition.absent());
     if (!account.emailVerified()) {
-      write(account, List.of(accountWrite, challengeWrite(completedChallenge)));
+      commit(account, List.of(accountWrite, challengeWrite(completedChallenge)));
       return;
     }
     claim(
@@ -95,7 +100,7 @@ final class DynamoDbAccountStore implements AccountStore {
 
   @Override
   public void createNaming(Account account, Challenge completedChallenge, EmailClaim claimAsRead) {
-    write(
+    commit(
         account,
         List.of(
             table.transactPut(
@@ -117,7 +122,7 @@ final class DynamoDbAccountStore implements AccountStore {
       }
       return;
     }
-    write(
+    commit(
         account,
         List.of(
             table.transactPut(accountItem, unchanged), challengeWrite(completedChallenge.get())));
@@ -140,7 +145,7 @@ final class DynamoDbAccountStore implements AccountStore {
 
   @Override
   public void updateReleasingEmail(Account account, String normalizedEmail) {
-    write(
+    commit(
         account,
         List.of(
             table.transactPut(
@@ -153,7 +158,7 @@ final class DynamoDbAccountStore implements AccountStore {
   }
 
   /** A transaction whose every lost condition is a concurrent change. */
-  private void write(Account account, List<TransactWriteItem> writes) {
+  private void commit(Account account, List<TransactWriteItem> writes) {
     try {
       table.transact(writes);
     } catch (TransactionCanceledException e) {

@@ -26,9 +26,7 @@ public interface AccountStore {
   EmailClaim findClaim(String normalizedEmail);
 
   /** The account that proved the email (already normalised), if any. */
-  default Optional<Account> findByEmail(String normalizedEmail) {
-    return findClaim(normalizedEmail).owner().flatMap(this::find);
-  }
+  Optional<Account> findByEmail(String normalizedEmail);
 
   /**
    * Creates the account (version 0 expected absent) together with the completed sign-up challenge,

@@ -125,6 +125,13 @@ public final class InMemoryTable {
     }
 
     @Override
+    public Optional<Account> findByEmail(String normalizedEmail) {
+      synchronized (lock) {
+        return claim(normalizedEmail).owner().map(accounts::get);
+      }
+    }
+
+    @Override
     public void create(Account account, Challenge completedChallenge) {
       synchronized (lock) {
         if (!account.emailVerified()) {
