@@ -9,16 +9,20 @@ import com.platform.accounts.core.port.RateLimitStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -26,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The service's single DynamoDB table ({@code pk}/{@code sk} strings, TTL on {@code expiresAt}) and
@@ -119,6 +124,30 @@ public final class DynamoDbTable {
         : Optional.empty();
   }
 
+  /**
+   * The items under these keys that exist, strongly consistent, in one BatchGetItem. Keys the batch
+   * leaves unprocessed (throttling) are read one by one, under the SDK's own retries.
+   */
+  List<Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
+    BatchGetItemResponse response =
+        dynamo.batchGetItem(
+            BatchGetItemRequest.builder()
+                .requestItems(
+                    Map.of(
+                        tableName,
+                        KeysAndAttributes.builder().keys(keys).consistentRead(true).build()))
+                .build());
+    List<Map<String, AttributeValue>> items =
+        new ArrayList<>(response.responses().getOrDefault(tableName, List.of()));
+    KeysAndAttributes left = response.unprocessedKeys().get(tableName);
+    if (left != null) {
+      for (Map<String, AttributeValue> key : left.keys()) {
+        get(key).ifPresent(items::add);
+      }
+    }
+    return items;
+  }
+
   /** An unconditional PutItem. */
   void put(Map<String, AttributeValue> item) {
     dynamo.putItem(PutItemRequest.builder().tableName(tableName).item(item).build());
@@ -187,6 +216,25 @@ public final class DynamoDbTable {
     return TransactWriteItem.builder()
         .put(condition.applyTo(Put.builder().tableName(tableName).item(item)).build())
         .build();
+  }
+
+  /** An UpdateItem inside a transaction, made only if {@code condition} holds. */
+  TransactWriteItem transactUpdate(
+      Map<String, AttributeValue> key, Change change, Condition condition) {
+    Map<String, String> names = new HashMap<>(change.names());
+    Map<String, AttributeValue> values = new HashMap<>(change.values());
+    Update.Builder update =
+        Update.builder().tableName(tableName).key(key).updateExpression(change.expression());
+    if (condition != null) {
+      update.conditionExpression(condition.expression());
+      names.putAll(condition.names());
+      values.putAll(condition.values());
+    }
+    update.expressionAttributeNames(names);
+    if (!values.isEmpty()) {
+      update.expressionAttributeValues(values);
+    }
+    return TransactWriteItem.builder().update(update.build()).build();
   }
 
   /**

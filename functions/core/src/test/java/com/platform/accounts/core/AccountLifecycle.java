@@ -1,5 +1,6 @@
 package com.platform.accounts.core;
 
+import com.platform.accounts.core.account.EmailRelease;
 import com.platform.accounts.core.account.SecondVerificationService;
 import com.platform.accounts.core.card.AccountPaymentMethods;
 import com.platform.accounts.core.card.CardEligibility;
@@ -89,7 +90,13 @@ public final class AccountLifecycle {
             new TokenSealer(ports.keys().hmacKey()),
             ports.events(),
             ports.messages(),
-            clock);
+            clock,
+            new EmailRelease(
+                ports.accounts(),
+                ports.accountOverviews(),
+                ports.messages(),
+                ports.events(),
+                clock));
     this.signups =
         new SignupService(
             ports.accounts(),

@@ -17,6 +17,7 @@ import com.platform.accounts.aws.SnsSmsSender;
 import com.platform.accounts.aws.SsmServiceKeys;
 import com.platform.accounts.aws.StepFunctionsWorkflows;
 import com.platform.accounts.aws.VoiceCallSender;
+import com.platform.accounts.core.account.EmailRelease;
 import com.platform.accounts.core.account.SecondVerificationService;
 import com.platform.accounts.core.card.AccountPaymentMethods;
 import com.platform.accounts.core.card.CardEligibility;
@@ -299,7 +300,8 @@ final class EmulatorFunctions {
         new TokenSealer(keys.hmacKey()),
         events(),
         messages,
-        clock);
+        clock,
+        new EmailRelease(table.accounts(), table.accountOverviews(), messages, events(), clock));
   }
 
   private CodeChallenges codes(DynamoDbTable table, SsmServiceKeys keys, MessageSender messages) {

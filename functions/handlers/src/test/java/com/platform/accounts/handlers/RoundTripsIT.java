@@ -172,6 +172,51 @@ class RoundTripsIT {
   }
 
   @Test
+  void provingAnSmsSignupMakesTheSameCallsWhetherOrNotAnotherAccountHoldsItsEmail() {
+    signUp("ana@example.com");
+
+    Map<String, Integer> registered = smsSignupProof("ana@example.com", "+12025550171");
+    Map<String, Integer> fresh = smsSignupProof("new@example.com", "+12025550172");
+
+    assertThat(registered)
+        .as("the calls a prober could time")
+        .isEqualTo(fresh)
+        .containsEntry("DynamoDb TransactWriteItems", 1);
+  }
+
+  /** Starts a sign-up by SMS naming the email; the calls of proving its code (answered 201). */
+  private Map<String, Integer> smsSignupProof(String email, String phone) {
+    APIGatewayProxyRequestEvent start = Events.api("SignupApiFunction-post-signups.json");
+    start.setBody(
+        start
+            .getBody()
+            .replace("ana@example.com", email)
+            .replace(
+                "\"verificationChannel\":\"EMAIL\"",
+                "\"verificationChannel\":\"SMS\",\"phone\":\"" + phone + "\""));
+    String signupId = json(functions.signupApi().handle(start, null)).path("signupId").asText();
+    functions
+        .contactVerificationTasks()
+        .handleRequest(
+            Map.of(
+                "action",
+                "AWAIT_VERIFICATION",
+                "challengeId",
+                signupId,
+                "taskToken",
+                "contact-verification-task-" + phone),
+            null);
+    SignupApi api = functions.signupApi();
+    String code = textedCode(phone);
+
+    AwsCallCounter.Counted<APIGatewayProxyResponseEvent> made =
+        counter.during(() -> api.handle(verifySignup(signupId, code), null));
+
+    assertThat(made.result().getStatusCode()).isEqualTo(201);
+    return made.calls();
+  }
+
+  @Test
   void startingTheSecondVerification() {
     String token = signUp("ana@example.com").token();
     AccountVerificationsApi api =

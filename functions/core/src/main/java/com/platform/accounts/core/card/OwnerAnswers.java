@@ -112,7 +112,7 @@ public final class OwnerAnswers {
                       account.accountId(),
                       clock.instant(),
                       Map.of("paymentMethodId", paymentMethodId, "type", "CARD")));
-              emails.send("card-verified", account.email(), pm);
+              emails.send("card-verified", account, pm);
               finish(account.accountId(), paymentMethodId, PaymentMethodStatus.VERIFIED);
               return records.load(account.accountId(), paymentMethodId);
             }
@@ -120,7 +120,7 @@ public final class OwnerAnswers {
             boolean locked = failed.check().attemptsRemaining() == 0;
             store.update(locked ? failed.withStatus(PaymentMethodStatus.FAILED) : failed);
             if (locked) {
-              emails.send("card-verification-failed", account.email(), pm);
+              emails.send("card-verification-failed", account, pm);
               finish(account.accountId(), paymentMethodId, PaymentMethodStatus.FAILED);
               throw locked();
             }

@@ -2,6 +2,7 @@ package com.platform.accounts.core.signup;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountStatus;
+import com.platform.accounts.core.account.EmailClaim;
 import com.platform.accounts.core.contact.Countries;
 import com.platform.accounts.core.contact.EmailAddress;
 import com.platform.accounts.core.contact.PasswordPolicy;
@@ -32,8 +33,17 @@ import java.util.Optional;
 
 /**
  * Sign-up: validate, send a code on the chosen channel, and create the account once the code is
- * proven. A sign-up for an email that already has an account is answered exactly like any other;
- * the mailbox owner is told instead, and that sign-up can never complete.
+ * proven. An address is claimed only when proven, and a sign-up is answered the same whether or not
+ * another account holds its address:
+ *
+ * <ul>
+ *   <li>by EMAIL, for an address another account proved: the mailbox owner gets an "already have an
+ *       account" notice instead of a code, so that sign-up can never complete; otherwise the proven
+ *       code claims the address;
+ *   <li>by SMS or VOICE: the account is made with its email unproven, whoever holds the address,
+ *       and nothing at all goes to the mailbox. It names the address, so that sign-in by it reaches
+ *       the account, only while nobody proved the address and there is room ({@link EmailClaim}).
+ * </ul>
  */
 public final class SignupService {
   public static final String PREFIX = "sgn";
@@ -98,11 +108,7 @@ public final class SignupService {
     EmailAddress address = email.orElseThrow();
     String destination = channel == Channel.EMAIL ? address.value() : phone;
     codes.countSend(destination);
-    boolean emailTaken = accounts.findByEmail(address.key()).isPresent();
-    // The mailbox owner is told of the attempt, within the mailbox's own send limit; when that is
-    // used up the notice is dropped silently, so the answer stays the same as for a new email.
-    boolean notifyOwner =
-        emailTaken && (channel == Channel.EMAIL || codes.trySend(address.value()));
+    boolean emailTaken = ownedByAnother(channel, address.value());
     Instant now = clock.instant();
     SignupDetails details =
         new SignupDetails(
@@ -119,7 +125,7 @@ public final class SignupService {
         codes.newChallenge(
             signupId, Challenge.Purpose.SIGNUP, null, details, channel, destination, code);
     challenges.create(challenge);
-    deliver(challenge, code.code(), notifyOwner);
+    deliver(challenge, code.code());
     process.start(signupId);
     return codes.describe(challenge);
   }
@@ -158,7 +164,7 @@ public final class SignupService {
             s.passwordHash(),
             s.termsVersion(),
             s.termsAcceptedAt(),
-            s.emailTaken());
+            ownedByAnother(channel, s.email()));
     Challenge renewed =
         withDetails(challenge, details)
             .withNewCode(
@@ -172,24 +178,27 @@ public final class SignupService {
     } catch (ConcurrentModificationException e) {
       throw Problem.rateLimited(CodeChallenges.RESEND_INTERVAL.toSeconds());
     }
-    deliver(
-        renewed,
-        code.code(),
-        renewed.signup().emailTaken()
-            && (channel == Channel.EMAIL || codes.trySend(renewed.signup().email())));
+    deliver(renewed, code.code());
     return codes.describe(renewed);
   }
 
-  /** Proves the code and creates the account with the sign-up channel's contact verified. */
+  /**
+   * Proves the code and creates the account with the sign-up channel's contact verified. A phone's
+   * proof answers alike whoever holds the email: it makes the account either way.
+   */
   public SignupCompleted verify(String signupId, String code) {
     return codes.verify(
         signupId,
         code,
         c -> c.purpose() == Challenge.Purpose.SIGNUP,
-        // a taken email's own mailbox never got a code; a phone did, but the account can still
-        // not be created: proving that phone ends in ACCOUNT_ALREADY_EXISTS
+        // the owned address's mailbox never got a code
         c -> c.signup().emailTaken() && c.channel() == Channel.EMAIL,
         this::createAccount);
+  }
+
+  /** Whether a code due to the mailbox must become a notice: another account proved the address. */
+  private boolean ownedByAnother(Channel channel, String email) {
+    return channel == Channel.EMAIL && accounts.findClaim(EmailClaim.key(email)).proven();
   }
 
   private SignupCompleted createAccount(Challenge challenge) {
@@ -211,15 +220,25 @@ public final class SignupService {
             0,
             now,
             0);
-    Challenge verified = challenge.verified();
-    try {
-      accounts.create(account, verified);
-    } catch (EmailAlreadyRegisteredException e) {
-      // another sign-up for this email completed first; one account per email
-      throw Problem.of(
-          ErrorCode.ACCOUNT_ALREADY_EXISTS,
-          "Account already exists",
-          "An account with this email already exists; sign in instead.");
+    Challenge verified = challenge.verifiedFor(account.accountId());
+    if (phoneProven) {
+      // read on every phone proof, so that the work is the same whoever holds the address
+      EmailClaim claim = accounts.findClaim(EmailClaim.key(s.email()));
+      if (claim.admitsUnproven()) {
+        accounts.createNaming(account, verified, claim);
+      } else {
+        accounts.create(account, verified);
+      }
+    } else {
+      try {
+        accounts.create(account, verified);
+      } catch (EmailAlreadyRegisteredException e) {
+        // another account proved this address first; only its mailbox's holder can get here
+        throw Problem.of(
+            ErrorCode.ACCOUNT_ALREADY_EXISTS,
+            "Account already exists",
+            "An account with this email already exists; sign in instead.");
+      }
     }
     process.onVerified(verified);
     return new SignupCompleted(account.accountId(), sessions.issue(account));
@@ -241,17 +260,16 @@ public final class SignupService {
   }
 
   /**
-   * Sends the code on the challenge's channel. For a taken email the mailbox gets an "you already
-   * have an account" notice instead of a code, while a phone gets its code as usual: what each
-   * destination receives is the same as for a new email, so neither reveals the registration.
+   * Sends the code on the challenge's channel. The mailbox of an address another account proved
+   * gets an "you already have an account" notice instead of a code; a phone gets its code and the
+   * mailbox nothing, whoever holds the address.
    */
-  private void deliver(Challenge challenge, String code, boolean notifyOwner) {
+  private void deliver(Challenge challenge, String code) {
     SignupDetails s = challenge.signup();
-    if (s.emailTaken() && notifyOwner) {
+    if (challenge.channel() == Channel.EMAIL && s.emailTaken()) {
       codes.send(
           MessageTemplates.render("account-exists", Channel.EMAIL, s.email(), Map.of(), null));
-    }
-    if (!s.emailTaken() || challenge.channel().provesPhone()) {
+    } else {
       codes.sendCode(challenge, code);
     }
   }

@@ -68,13 +68,6 @@ public final class CodeChallenges {
     rateLimiter.acquire(sendKey(destination), SENDS_PER_DESTINATION, SEND_WINDOW);
   }
 
-  /** Counts a send if the destination's limit allows one; false (nothing counted) otherwise. */
-  public boolean trySend(String destination) {
-    return rateLimiter
-        .tryAcquire(sendKey(destination), SENDS_PER_DESTINATION, SEND_WINDOW)
-        .isEmpty();
-  }
-
   /** One limit per mailbox or number, whatever the letter case it was typed in. */
   private String sendKey(String destination) {
     return "send:" + hmac.digest("destination", destination.toLowerCase(Locale.ROOT));

@@ -1,9 +1,11 @@
 package com.platform.accounts.core.verification;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.account.AccountNotices;
+import com.platform.accounts.core.account.EmailClaim;
+import com.platform.accounts.core.account.EmailRelease;
 import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.event.DomainEvent;
-import com.platform.accounts.core.messaging.MessageTemplates;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.DomainEventPublisher;
@@ -13,7 +15,6 @@ import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +37,7 @@ public final class VerificationProcess {
   private final DomainEventPublisher events;
   private final MessageSender sender;
   private final Clock clock;
+  private final EmailRelease emailRelease;
 
   public VerificationProcess(
       ChallengeStore challenges,
@@ -44,7 +46,8 @@ public final class VerificationProcess {
       TokenSealer sealer,
       DomainEventPublisher events,
       MessageSender sender,
-      Clock clock) {
+      Clock clock,
+      EmailRelease emailRelease) {
     this.challenges = challenges;
     this.accounts = accounts;
     this.workflows = workflows;
@@ -52,6 +55,7 @@ public final class VerificationProcess {
     this.events = events;
     this.sender = sender;
     this.clock = clock;
+    this.emailRelease = emailRelease;
   }
 
   public void start(String challengeId) {
@@ -110,8 +114,11 @@ public final class VerificationProcess {
   }
 
   /**
-   * Task: publishes AccountCreated (sign-up) and ContactVerified, and tells the owner. Event ids
-   * derive from the challenge, so a retried task publishes duplicates consumers can drop.
+   * Task: publishes AccountCreated (sign-up) and ContactVerified, takes a proven email from the
+   * accounts that only named it ({@link EmailRelease}), and tells the owner on a contact it proved:
+   * an account whose email is unproven is welcomed by SMS, and its mailbox gets nothing. Event ids
+   * derive from the challenge, so a retried task publishes duplicates consumers can drop; the
+   * release comes before the welcome so that a retry after a failed release welcomes once.
    */
   public void publishVerified(String challengeId) {
     Challenge challenge =
@@ -120,9 +127,10 @@ public final class VerificationProcess {
             .filter(c -> c.status() == ChallengeStatus.VERIFIED)
             .orElseThrow(() -> new IllegalStateException("challenge is not verified"));
     Account account =
-        (challenge.purpose() == Challenge.Purpose.SIGNUP
-                ? accounts.findByEmail(challenge.signup().email().toLowerCase(Locale.ROOT))
-                : accounts.find(challenge.accountId()))
+        (challenge.accountId() != null
+                ? accounts.find(challenge.accountId())
+                // a sign-up proven before its challenge named the account it made
+                : accounts.findByEmail(EmailClaim.key(challenge.signup().email())))
             .orElseThrow(() -> new IllegalStateException("account of challenge is missing"));
     String contact = challenge.channel().provesPhone() ? "phone" : "email";
     if (challenge.purpose() == Challenge.Purpose.SIGNUP) {
@@ -144,14 +152,13 @@ public final class VerificationProcess {
             account.accountId(),
             clock.instant(),
             Map.of("contact", contact, "channel", challenge.channel().name())));
+    if (!challenge.channel().provesPhone()) {
+      emailRelease.releaseUnproven(challenge.destination(), challengeId);
+    }
     String template =
         challenge.purpose() == Challenge.Purpose.SIGNUP ? "welcome" : "contact-verified";
-    sender.send(
-        MessageTemplates.render(
-            template,
-            Channel.EMAIL,
-            account.email(),
-            Map.of("accountId", account.accountId(), "contact", contact),
-            null));
+    AccountNotices.render(
+            template, account, Map.of("accountId", account.accountId(), "contact", contact))
+        .ifPresent(sender::send);
   }
 }

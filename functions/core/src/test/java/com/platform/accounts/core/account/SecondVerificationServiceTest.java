@@ -401,4 +401,69 @@ class SecondVerificationServiceTest {
     assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(t.outbox.to("+12025550134")).hasSize(5);
   }
+
+  @Test
+  void aPhoneVerifiedAccountProvingItsEmailClaimsTheAddress() {
+    Account account = signUp("cid@example.com", "SMS", "+12025550141");
+    assertThat(t.table.accounts().findClaim("cid@example.com").unproven())
+        .containsExactly(account.accountId());
+
+    CodeSent sent = verifications.start(account, "EMAIL", null, new Validation());
+    verifications.verify(account, sent.challengeId(), t.lastCode("cid@example.com"));
+
+    EmailClaim claim = t.table.accounts().findClaim("cid@example.com");
+    assertThat(claim.ownerId()).isEqualTo(account.accountId());
+    assertThat(claim.unproven()).isEmpty();
+  }
+
+  @Test
+  void anEmailAnotherAccountProvedGetsTheCodeButProvingItIsRefusedToTheMailboxHolder() {
+    Account owner = signUp("dee@example.com", null, null);
+    Account named = signUp("dee@example.com", "SMS", "+12025550142");
+
+    CodeSent sent = verifications.start(named, "EMAIL", null, new Validation());
+    assertThat(sent.destination()).isEqualTo("d***@example.com");
+    String code = t.lastCode("dee@example.com");
+    assertThat(code).as("a code, like for any address").matches("[0-9]{6}");
+    Problem refused =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.verify(named, sent.challengeId(), code));
+
+    assertThat(refused.code()).isEqualTo(ErrorCode.ACCOUNT_ALREADY_EXISTS);
+    assertThat(t.table.accounts().find(named.accountId()).orElseThrow().emailVerified()).isFalse();
+    assertThat(t.table.accounts().findClaim("dee@example.com").ownerId())
+        .isEqualTo(owner.accountId());
+  }
+
+  @Test
+  void aCodeSentBeforeAnotherAccountProvedTheAddressCannotTakeItFromThatAccount() {
+    Account named = signUp("eli@example.com", "SMS", "+12025550143");
+    CodeSent sent = verifications.start(named, "EMAIL", null, new Validation());
+    String code = t.lastCode("eli@example.com");
+    Account owner = signUp("eli@example.com", null, null);
+
+    Problem refused =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.verify(named, sent.challengeId(), code));
+
+    assertThat(refused.code()).isEqualTo(ErrorCode.ACCOUNT_ALREADY_EXISTS);
+    assertThat(t.table.accounts().findClaim("eli@example.com").ownerId())
+        .isEqualTo(owner.accountId());
+  }
+
+  @Test
+  void anAccountThatLostItsEmailHasNoEmailToVerify() {
+    Account named = signUp("flo@example.com", "SMS", "+12025550144");
+    t.table.accounts().updateReleasingEmail(named.withoutEmail(), "flo@example.com");
+    Account released = t.table.accounts().find(named.accountId()).orElseThrow();
+
+    Problem refused =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(released, "EMAIL", null, new Validation()));
+
+    assertThat(refused.errors())
+        .extracting(FieldError::field, FieldError::code)
+        .containsExactly(tuple("channel", FieldErrorCode.INVALID_CHANNEL));
+    assertThat(t.outbox.to("flo@example.com")).isEmpty();
+  }
 }

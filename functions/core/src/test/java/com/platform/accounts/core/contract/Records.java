@@ -59,6 +59,24 @@ final class Records {
         0);
   }
 
+  /** An account made by a phone sign-up: its phone proven, its email only named. */
+  static Account phoneAccount(String accountId, String email) {
+    return new Account(
+        accountId,
+        email,
+        "DE",
+        "+4915112345679",
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$cGhvbmVoYXNo",
+        AccountStatus.ACTIVE,
+        false,
+        true,
+        "2026-01",
+        START.minusMillis(900).plusNanos(3),
+        0,
+        START.minusSeconds(30).plusNanos(13),
+        0);
+  }
+
   /** An account with every optional field null. */
   static Account sparseAccount(String accountId, String email) {
     return new Account(

@@ -2,6 +2,7 @@ package com.platform.accounts.core.memory;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountOverview;
+import com.platform.accounts.core.account.EmailClaim;
 import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
 import com.platform.accounts.core.card.CardTokenUsedException;
@@ -24,8 +25,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +40,10 @@ public final class InMemoryTable {
   private final Clock clock;
   private final Object lock = new Object();
   private final Map<String, Account> accounts = new HashMap<>();
-  private final Map<String, String> emailOwners = new HashMap<>();
+
+  /** Email claims by normalised address, stored with their version. */
+  private final Map<String, EmailClaim> emailClaims = new HashMap<>();
+
   private final Map<String, Challenge> challenges = new HashMap<>();
   private final Map<String, RateWindow> rateWindows = new HashMap<>();
   private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
@@ -113,39 +117,118 @@ public final class InMemoryTable {
     }
 
     @Override
+    public List<Account> findAll(List<String> accountIds) {
+      synchronized (lock) {
+        return accountIds.stream().map(accounts::get).filter(Objects::nonNull).toList();
+      }
+    }
+
+    @Override
+    public EmailClaim findClaim(String normalizedEmail) {
+      synchronized (lock) {
+        return claim(normalizedEmail);
+      }
+    }
+
+    @Override
     public Optional<Account> findByEmail(String normalizedEmail) {
       synchronized (lock) {
-        return Optional.ofNullable(emailOwners.get(normalizedEmail)).map(accounts::get);
+        return claim(normalizedEmail).owner().map(accounts::get);
       }
     }
 
     @Override
     public void create(Account account, Challenge completedChallenge) {
       synchronized (lock) {
-        String emailKey = account.email().toLowerCase(Locale.ROOT);
-        if (emailOwners.containsKey(emailKey)) {
+        if (!account.emailVerified()) {
+          checkNew(account, completedChallenge);
+          storeNew(account, completedChallenge);
+          return;
+        }
+        EmailClaim claim = claim(EmailClaim.key(account.email()));
+        if (claim.proven()) {
           throw new EmailAlreadyRegisteredException();
         }
-        if (accounts.containsKey(account.accountId())) {
-          throw new ConcurrentModificationException("account " + account.accountId());
+        checkNew(account, completedChallenge);
+        storeClaim(claim.provenBy(account.accountId()));
+        storeNew(account, completedChallenge);
+      }
+    }
+
+    @Override
+    public void createNaming(Account account, Challenge completedChallenge, EmailClaim read) {
+      synchronized (lock) {
+        EmailClaim claim = claim(EmailClaim.key(account.email()));
+        if (claim.version() != read.version() || !claim.email().equals(read.email())) {
+          throw new ConcurrentModificationException("email claim " + read.email());
         }
-        checkChallengeVersion(completedChallenge);
-        accounts.put(account.accountId(), bump(account));
-        emailOwners.put(emailKey, account.accountId());
-        challenges.put(completedChallenge.challengeId(), bump(completedChallenge));
+        checkNew(account, completedChallenge);
+        storeClaim(claim.namedBy(account.accountId()));
+        storeNew(account, completedChallenge);
       }
     }
 
     @Override
     public void update(Account account, Optional<Challenge> completedChallenge) {
       synchronized (lock) {
-        Account stored = accounts.get(account.accountId());
-        if (stored == null || stored.version() != account.version()) {
-          throw new ConcurrentModificationException("account " + account.accountId());
-        }
+        checkStored(account);
         completedChallenge.ifPresent(InMemoryTable.this::checkChallengeVersion);
         accounts.put(account.accountId(), bump(account));
         completedChallenge.ifPresent(c -> challenges.put(c.challengeId(), bump(c)));
+      }
+    }
+
+    @Override
+    public void updateProvingEmail(Account account, Challenge completedChallenge) {
+      synchronized (lock) {
+        EmailClaim claim = claim(EmailClaim.key(account.email()));
+        if (claim.proven()) {
+          throw new EmailAlreadyRegisteredException();
+        }
+        checkStored(account);
+        checkChallengeVersion(completedChallenge);
+        storeClaim(claim.provenBy(account.accountId()));
+        accounts.put(account.accountId(), bump(account));
+        challenges.put(completedChallenge.challengeId(), bump(completedChallenge));
+      }
+    }
+
+    @Override
+    public void updateReleasingEmail(Account account, String normalizedEmail) {
+      synchronized (lock) {
+        checkStored(account);
+        storeClaim(claim(normalizedEmail).releasing(account.accountId()));
+        accounts.put(account.accountId(), bump(account));
+      }
+    }
+
+    private EmailClaim claim(String normalizedEmail) {
+      EmailClaim stored = emailClaims.get(normalizedEmail);
+      return stored != null ? stored : EmailClaim.unclaimed(normalizedEmail);
+    }
+
+    private void storeClaim(EmailClaim claim) {
+      emailClaims.put(
+          claim.email(),
+          new EmailClaim(claim.email(), claim.ownerId(), claim.unproven(), claim.version() + 1));
+    }
+
+    private void checkNew(Account account, Challenge completedChallenge) {
+      if (accounts.containsKey(account.accountId())) {
+        throw new ConcurrentModificationException("account " + account.accountId());
+      }
+      checkChallengeVersion(completedChallenge);
+    }
+
+    private void storeNew(Account account, Challenge completedChallenge) {
+      accounts.put(account.accountId(), bump(account));
+      challenges.put(completedChallenge.challengeId(), bump(completedChallenge));
+    }
+
+    private void checkStored(Account account) {
+      Account stored = accounts.get(account.accountId());
+      if (stored == null || stored.version() != account.version()) {
+        throw new ConcurrentModificationException("account " + account.accountId());
       }
     }
   }

@@ -177,4 +177,64 @@ class SessionServiceTest {
         .isEqualTo("SessionToken[expiresAt=" + token.expiresAt() + "]")
         .doesNotContain(token.token());
   }
+
+  /** A sign-up proven by SMS that names the address with its own password. */
+  private String phoneSignup(String email, String password, String phone) {
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", email, password, password, true, "SMS", phone),
+                new Validation());
+    return t.lifecycle.signups().verify(sent.challengeId(), t.lastCode(phone)).accountId();
+  }
+
+  private String signedInTo(String email, String password) {
+    return authenticator.authenticate(sessions.login(email, password).token()).accountId();
+  }
+
+  private ErrorCode refused(String email, String password) {
+    return catchThrowableOfType(Problem.class, () -> sessions.login(email, password)).code();
+  }
+
+  @Test
+  void whileNobodyProvedAnAddressEachAccountThatNamedItSignsInWithItsOwnPassword() {
+    String first = phoneSignup("zed@example.com", "first passphrase 11", "+12025550131");
+    String second = phoneSignup("ZED@example.com", "second passphrase 22", "+12025550132");
+
+    assertThat(signedInTo("zed@example.com", "first passphrase 11")).isEqualTo(first);
+    assertThat(signedInTo("Zed@example.com", "second passphrase 22")).isEqualTo(second);
+    assertThat(refused("zed@example.com", "third passphrase 33"))
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+  }
+
+  @Test
+  void onceAnAccountProvedTheAddressSignInReachesItAloneAndNotTheAccountsThatOnlyNamedIt() {
+    phoneSignup("yan@example.com", "squatter passphrase", "+12025550133");
+    CodeSent owner =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", "yan@example.com", PASSWORD, PASSWORD, true, null, null),
+                new Validation());
+    String ownerId =
+        t.lifecycle
+            .signups()
+            .verify(owner.challengeId(), t.lastCode("yan@example.com"))
+            .accountId();
+
+    assertThat(signedInTo("yan@example.com", PASSWORD)).isEqualTo(ownerId);
+    assertThat(refused("yan@example.com", "squatter passphrase"))
+        .as("even before the workflow takes the address from it")
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+  }
+
+  @Test
+  void anAccountNamingAnAddressAnotherAccountProvedIsNotReachedBySignInByIt() {
+    phoneSignup("ana@example.com", "late passphrase 44", "+12025550134");
+
+    assertThat(refused("ana@example.com", "late passphrase 44"))
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+    assertThat(signedInTo("ana@example.com", PASSWORD)).isEqualTo(accountId);
+  }
 }

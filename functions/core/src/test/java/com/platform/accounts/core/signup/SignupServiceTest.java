@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.account.EmailClaim;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.memory.InMemoryOutbox;
+import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.problem.ErrorCode;
@@ -25,6 +27,7 @@ import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.core.verification.SignupDetails;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -350,10 +353,9 @@ class SignupServiceTest {
   }
 
   @Test
-  void aTakenEmailSignupBySmsSendsTheCodeToThePhoneAndCanNeverMakeASecondAccount() {
+  void aPhoneSignupNamingAnEmailAnotherAccountProvedIsAnsweredLikeAnyOtherAndMailsNothing() {
     CodeSent first = signUp("sam@example.com");
-    String accountId =
-        signups.verify(first.challengeId(), t.lastCode("sam@example.com")).accountId();
+    String owner = signups.verify(first.challengeId(), t.lastCode("sam@example.com")).accountId();
     int mails = t.outbox.to("sam@example.com").size();
 
     CodeSent again =
@@ -361,17 +363,49 @@ class SignupServiceTest {
             new SignupCommand(
                 "US", "sam@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550177"),
             new Validation());
+    SignupCompleted done = signups.verify(again.challengeId(), t.lastCode("+12025550177"));
 
     assertThat(again.channel()).isEqualTo(Channel.SMS);
-    assertThat(t.lastCode("+12025550177"))
-        .as("the phone gets its code as for a new email")
-        .matches("[0-9]{6}");
-    assertThat(t.outbox.to("sam@example.com")).hasSize(mails + 1);
-    assertThat(t.lastMessage("sam@example.com").subject()).contains("already have an account");
-    Problem p = problemOf(() -> signups.verify(again.challengeId(), t.lastCode("+12025550177")));
-    assertThat(p.code()).isEqualTo(ErrorCode.ACCOUNT_ALREADY_EXISTS);
-    assertThat(t.table.accounts().findByEmail("sam@example.com").orElseThrow().accountId())
-        .isEqualTo(accountId);
+    Account account = t.table.accounts().find(done.accountId()).orElseThrow();
+    assertThat(account.email()).isEqualTo("sam@example.com");
+    assertThat(account.emailVerified()).isFalse();
+    assertThat(account.phoneVerified()).isTrue();
+    assertThat(t.outbox.to("sam@example.com")).as("nothing to the owner's mailbox").hasSize(mails);
+    EmailClaim claim = t.table.accounts().findClaim("sam@example.com");
+    assertThat(claim.ownerId()).isEqualTo(owner);
+    assertThat(claim.unproven()).as("sign-in by the address reaches its owner only").isEmpty();
+  }
+
+  @Test
+  void aPhoneSignupNamingAnUnprovenEmailNamesItAndMailsNothing() {
+    CodeSent sent =
+        signups.start(
+            new SignupCommand(
+                "US", "tam@example.com", PASSWORD, PASSWORD, true, "VOICE", "+12025550178"),
+            new Validation());
+
+    SignupCompleted done = signups.verify(sent.challengeId(), t.lastCode("+12025550178"));
+
+    assertThat(t.table.accounts().findClaim("tam@example.com"))
+        .isEqualTo(new EmailClaim("tam@example.com", null, List.of(done.accountId()), 1));
+    assertThat(t.outbox.to("tam@example.com")).isEmpty();
+  }
+
+  @Test
+  void noMoreThanThreeAccountsNameAnAddressButEveryPhoneSignupMakesItsAccount() {
+    List<String> accounts = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String phone = "+1202555018" + i;
+      CodeSent sent =
+          signups.start(
+              new SignupCommand("US", "uma@example.com", PASSWORD, PASSWORD, true, "SMS", phone),
+              new Validation());
+      accounts.add(signups.verify(sent.challengeId(), t.lastCode(phone)).accountId());
+    }
+
+    assertThat(t.table.accounts().findClaim("uma@example.com").unproven())
+        .containsExactlyInAnyOrderElementsOf(accounts.subList(0, 3));
+    assertThat(t.table.accounts().find(accounts.get(3))).isPresent();
   }
 
   @Test
@@ -783,7 +817,7 @@ class SignupServiceTest {
   }
 
   @Test
-  void aTakenEmailsOwnerIsNotToldBeyondTheMailboxLimitButThePhoneStillGetsItsCode() {
+  void phoneSignupsAndResendsNamingATakenEmailSendNothingToItsMailbox() {
     signups.verify(signUp("dl@example.com").challengeId(), t.lastCode("dl@example.com"));
     for (int i = 0; i < 4; i++) {
       signups.start(
@@ -791,8 +825,6 @@ class SignupServiceTest {
               "US", "dl@example.com", PASSWORD, PASSWORD, true, "SMS", "+1202555015" + i),
           new Validation());
     }
-    assertThat(t.outbox.to("dl@example.com")).as("the code, then four notices").hasSize(5);
-
     CodeSent sms =
         signups.start(
             new SignupCommand(
@@ -801,7 +833,7 @@ class SignupServiceTest {
     t.clock.advanceBy(Duration.ofSeconds(61));
     signups.resend(sms.challengeId(), null, null, new Validation());
 
-    assertThat(t.outbox.to("dl@example.com")).as("no sixth mail").hasSize(5);
+    assertThat(t.outbox.to("dl@example.com")).as("only the owner's own code").hasSize(1);
     assertThat(t.outbox.to("+12025550159")).hasSize(2);
   }
 
@@ -860,7 +892,7 @@ class SignupServiceTest {
   }
 
   @Test
-  void aResendByPhoneOfATakenEmailsSignupTellsTheOwnerAgain() {
+  void aPhoneSignupForATakenEmailSwitchedToEmailSendsTheOwnerANoticeAndNeverCompletesByEmail() {
     signups.verify(signUp("hf@example.com").challengeId(), t.lastCode("hf@example.com"));
     CodeSent sms =
         signups.start(
@@ -869,12 +901,14 @@ class SignupServiceTest {
             new Validation());
     t.clock.advanceBy(Duration.ofSeconds(61));
 
-    signups.resend(sms.challengeId(), null, null, new Validation());
+    CodeSent resent = signups.resend(sms.challengeId(), "EMAIL", null, new Validation());
 
-    assertThat(t.outbox.to("hf@example.com"))
-        .as("the code, then a notice for each attempt")
-        .hasSize(3);
+    assertThat(resent.destination()).isEqualTo("h***@example.com");
+    assertThat(t.outbox.to("hf@example.com")).as("the owner's code, then a notice").hasSize(2);
     assertThat(t.lastMessage("hf@example.com").subject()).contains("already have an account");
+    assertThat(t.lastMessage("hf@example.com").code()).isNull();
+    assertThat(problemOf(() -> signups.verify(sms.challengeId(), "123456")).code())
+        .isEqualTo(ErrorCode.INVALID_CODE);
   }
 
   @Test
@@ -894,5 +928,26 @@ class SignupServiceTest {
 
     assertThat(t.outbox.to("ig@example.com")).hasSize(1);
     assertThat(t.lastCode("ig@example.com")).matches("[0-9]{6}");
+  }
+
+  @Test
+  void theOwnersEmailSignupForAnAddressOthersOnlyNamedGetsItsCodeAndOwnsTheAddress() {
+    CodeSent squat =
+        signups.start(
+            new SignupCommand(
+                "US", "own@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550190"),
+            new Validation());
+    String squatter = signups.verify(squat.challengeId(), t.lastCode("+12025550190")).accountId();
+
+    CodeSent mine = signUp("own@example.com");
+    OutboundMessage code = t.lastMessage("own@example.com");
+    SignupCompleted done = signups.verify(mine.challengeId(), code.code());
+
+    assertThat(code.code()).as("a code, not an already-exists notice").matches("[0-9]{6}");
+    assertThat(t.outbox.to("own@example.com")).as("the code alone").hasSize(1);
+    assertThat(t.table.accounts().find(done.accountId()).orElseThrow().emailVerified()).isTrue();
+    EmailClaim claim = t.table.accounts().findClaim("own@example.com");
+    assertThat(claim.ownerId()).isEqualTo(done.accountId());
+    assertThat(claim.toRelease()).containsExactly(squatter);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.account.EmailRelease;
 import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.event.DomainEvent;
 import com.platform.accounts.core.messaging.OutboundMessage;
@@ -202,7 +203,7 @@ class VerificationProcessTest {
   }
 
   @Test
-  void aSignupProvenByPhoneIsPublishedAsAVerifiedPhone() {
+  void aSignupProvenByPhoneIsPublishedAsAVerifiedPhoneAndWelcomedByTextWithNothingToTheMailbox() {
     CodeSent sent =
         t.lifecycle
             .signups()
@@ -219,9 +220,11 @@ class VerificationProcessTest {
         .containsExactly("AccountCreated", "ContactVerified");
     assertThat(t.events.all().get(1).detail())
         .isEqualTo(Map.of("contact", "phone", "channel", "SMS"));
-    assertThat(t.lastMessage("jo@example.com").body())
-        .contains(accountId)
-        .contains("your phone is verified");
+    OutboundMessage welcome = t.lastMessage("+12025550123");
+    assertThat(welcome.channel()).isEqualTo(Channel.SMS);
+    assertThat(welcome.body()).contains(accountId).contains("this phone is verified");
+    assertThat(welcome.code()).isNull();
+    assertThat(t.outbox.to("jo@example.com")).as("the unproven mailbox").isEmpty();
   }
 
   @Test
@@ -274,7 +277,9 @@ class VerificationProcessTest {
         new TokenSealer(t.lifecycle.ports().keys().hmacKey()),
         t.events,
         t.outbox,
-        t.clock);
+        t.clock,
+        new EmailRelease(
+            t.table.accounts(), t.table.accountOverviews(), t.outbox, t.events, t.clock));
   }
 
   /** A store whose first update loses against a write that {@code meanwhile} makes just before. */

@@ -74,7 +74,12 @@ final class Views {
   static ObjectNode account(Account account, List<PaymentMethod> methods) {
     ObjectNode node = Json.object();
     node.put("accountId", account.accountId());
-    node.put("email", account.email());
+    if (account.email() == null) {
+      // the address was proven by another account, which took it from this one
+      node.putNull("email");
+    } else {
+      node.put("email", account.email());
+    }
     node.put("country", account.country());
     if (account.phone() == null) {
       node.putNull("phone");

@@ -2,6 +2,7 @@ package com.platform.accounts.handlers.wiring;
 
 import com.platform.accounts.aws.DynamoDbTable;
 import com.platform.accounts.aws.StepFunctionsWorkflows;
+import com.platform.accounts.core.account.EmailRelease;
 import com.platform.accounts.core.account.SecondVerificationService;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.verification.CodeChallenges;
@@ -54,7 +55,13 @@ public final class ContactVerificationWiring {
               SecretsWiring.tokenSealer(),
               MessagingWiring.events(),
               MessagingWiring.messages(),
-              Infrastructure.clock());
+              Infrastructure.clock(),
+              new EmailRelease(
+                  table.accounts(),
+                  table.accountOverviews(),
+                  MessagingWiring.messages(),
+                  MessagingWiring.events(),
+                  Infrastructure.clock()));
     }
   }
 

@@ -168,6 +168,45 @@ class SignupApiTest {
     assertThat(api.handle(signup("{}").withHttpMethod("GET"), null).getStatusCode()).isEqualTo(405);
   }
 
+  /** Starts and proves a sign-up by SMS that names the email; the verify answer. */
+  private APIGatewayProxyResponseEvent smsSignup(String email, String phone) throws Exception {
+    String body =
+        "{\"country\": \"US\", \"email\": \""
+            + email
+            + "\", \"password\": \"correct horse battery staple\","
+            + " \"passwordConfirmation\": \"correct horse battery staple\","
+            + " \"termsAccepted\": true, \"verificationChannel\": \"SMS\", \"phone\": \""
+            + phone
+            + "\"}";
+    String signupId = json(api.handle(signup(body), null)).path("signupId").asText();
+    return api.handle(verify(signupId, t.lastCode(phone)), null);
+  }
+
+  @Test
+  void verifyingAnSmsSignupAnswersAlikeWhetherOrNotItsEmailIsRegistered() throws Exception {
+    String owner =
+        json(api.handle(Events.api("SignupApiFunction-post-signups.json"), null))
+            .path("signupId")
+            .asText();
+    api.handle(verify(owner, t.lastCode("ana@example.com")), null);
+    int mails = t.outbox.to("ana@example.com").size();
+
+    APIGatewayProxyResponseEvent registered = smsSignup("ana@example.com", "+12025550151");
+    APIGatewayProxyResponseEvent unregistered = smsSignup("new@example.com", "+12025550152");
+
+    for (APIGatewayProxyResponseEvent answer :
+        new APIGatewayProxyResponseEvent[] {registered, unregistered}) {
+      assertThat(answer.getStatusCode()).isEqualTo(201);
+      assertThat(json(answer).fieldNames())
+          .toIterable()
+          .containsExactlyInAnyOrder("accountId", "session");
+    }
+    assertThat(t.outbox.to("ana@example.com"))
+        .as("nothing to the registered mailbox")
+        .hasSize(mails);
+    assertThat(t.outbox.to("new@example.com")).as("nor to the new one").isEmpty();
+  }
+
   private static APIGatewayProxyRequestEvent verify(String signupId, String code) {
     return signup("{\"code\": \"" + code + "\"}")
         .withResource("/v1/signups/{signupId}/verify")
