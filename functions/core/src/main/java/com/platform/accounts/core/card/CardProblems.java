@@ -50,7 +50,21 @@ final class CardProblems {
     return Problem.of(
         ErrorCode.PROCESSOR_UNAVAILABLE,
         "Card processor unavailable",
-        "The card processor did not answer; retry with the same Idempotency-Key.");
+        "The card processor did not answer; try again shortly.");
+  }
+
+  /**
+   * The processor failed once the card had used its token: nothing stays charged, but the token
+   * works once, so the retry needs the card entered again; and the card keeps its slot until its
+   * charges are known to be released (at most the processor's lookup delay plus a run of the
+   * expire-holds job).
+   */
+  static Problem chargesNotPlaced() {
+    return Problem.of(
+        ErrorCode.PROCESSOR_UNAVAILABLE,
+        "Card processor unavailable",
+        "The card processor did not answer while the charges were placed, and nothing stays"
+            + " charged. Enter the card again (a card token works once) in about 30 minutes.");
   }
 
   static Problem notFound() {

@@ -130,13 +130,14 @@ public final class ChargePlacement {
     } catch (Problem refused) {
       if (refused.code() == ErrorCode.PROCESSOR_UNAVAILABLE) {
         abandon(account.accountId(), id);
+        throw CardProblems.chargesNotPlaced();
       }
       throw refused;
     } catch (RuntimeException unexpected) {
       // a processor answer we do not understand: nothing may stay standing because of it
       failures.record(PLACEMENT_FAILED, id, unexpected, "answered as an outage");
       abandon(account.accountId(), id);
-      throw CardProblems.processorUnavailable();
+      throw CardProblems.chargesNotPlaced();
     }
     try {
       workflows.startCardVerification(account.accountId(), id);

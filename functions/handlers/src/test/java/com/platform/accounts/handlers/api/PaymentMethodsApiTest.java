@@ -13,6 +13,7 @@ import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.TestHandlers;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +279,26 @@ class PaymentMethodsApiTest {
     assertThat(t.cards.statement("4242"))
         .extracting(SandboxCardProcessor.Transaction::status)
         .containsExactly("VOIDED");
+    assertThat(json(first).path("detail").asText()).contains("Enter the card again");
+  }
+
+  @Test
+  void anOutageWhileTheChargesArePlacedAsksForTheCardAgainLaterWhichThenGoesThrough()
+      throws Exception {
+    t.cards.failNext("authorizeHold", SandboxCardProcessor.Fault.UNAVAILABLE_BEFORE);
+
+    APIGatewayProxyResponseEvent outage = addCard("4242424242424242", token);
+
+    assertThat(outage.getStatusCode()).isEqualTo(503);
+    assertThat(json(outage).path("detail").asText())
+        .contains("nothing stays charged")
+        .contains("Enter the card again")
+        .contains("30 minutes");
+    t.clock.advanceBy(Duration.ofMinutes(30));
+    TestHandlers.expireHoldsJob(t.lifecycle)
+        .handleRequest(Events.task("ExpireHoldsFunction-schedule.json"), null);
+    APIGatewayProxyResponseEvent again = addCard("4242424242424242", token);
+    assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(202);
   }
 
   @Test
