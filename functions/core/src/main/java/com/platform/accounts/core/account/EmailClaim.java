@@ -18,12 +18,15 @@ import java.util.TreeSet;
  */
 public record EmailClaim(String email, String ownerId, List<String> unproven, long version) {
   /**
-   * How many accounts may name one address without proving it. Every sign-in checks its password
-   * this many times, whoever holds the address, so the cap is also each sign-in's cost in Argon2
-   * runs; a sign-up past it still makes its account, which sign-in by the address cannot reach
-   * until it proves the address.
+   * How many accounts may name one address without proving it. One, because a sign-in does the same
+   * work whoever holds the address, so that its time tells nothing: one Argon2 check, against the
+   * owner's hash, the namer's, or the decoy. Each further name allowed would add an Argon2 check to
+   * every sign-in by any address, and to its cold start. A phone sign-up past the cap still makes
+   * its account and is answered alike; sign-in by the address cannot reach that account until it
+   * proves the address by the second verification, which configuring the account requires anyway,
+   * and then owns it: the namer loses it.
    */
-  public static final int MAX_UNPROVEN = 3;
+  public static final int MAX_UNPROVEN = 1;
 
   public EmailClaim {
     unproven = List.copyOf(new TreeSet<>(unproven));
@@ -49,7 +52,8 @@ public record EmailClaim(String email, String ownerId, List<String> unproven, lo
 
   /**
    * Whether one more account that names the address without proving it is held here, where sign-in
-   * finds it: only while nobody proved the address and fewer than {@link #MAX_UNPROVEN} name it.
+   * finds it: only while nobody proved the address and fewer than {@link #MAX_UNPROVEN} name it
+   * (that is, none does yet).
    */
   public boolean admitsUnproven() {
     return ownerId == null && unproven.size() < MAX_UNPROVEN;

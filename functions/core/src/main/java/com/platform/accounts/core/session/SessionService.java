@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * Login and logout. Sign-in with an email reaches the account that proved it or, while none has,
- * the account that named it at sign-up whose password matches. Unknown emails and wrong passwords
- * get the same answer after the same work ({@link SignInChoice}), so the answer never tells whether
- * an email is registered.
+ * the account that named it at sign-up, if the password matches. Unknown emails and wrong passwords
+ * get the same answer after the same work, one Argon2 check ({@link SignInChoice}), so the answer
+ * never tells whether an email is registered.
  */
 public final class SessionService {
   static final int LOGINS_PER_EMAIL = 10;

@@ -8,15 +8,13 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Which account a sign-in reaches among those that hold its email: the one whose password matches,
- * the oldest when several do. Every sign-in checks the password exactly {@link #CHECKS} times, a
- * missing candidate against the decoy hash, so the time taken does not tell how many accounts hold
- * the address, nor whether any does.
+ * Which account a sign-in reaches among those that hold its email: the owner, or the one account
+ * that named it ({@link EmailClaim#MAX_UNPROVEN}), if the password matches. Every sign-in checks
+ * the password exactly once, against the decoy hash when nobody holds the address, so the time
+ * taken does not tell whether anybody does; that one Argon2 check is a sign-in's whole cost in CPU.
  */
 final class SignInChoice {
-  /** At most one owner, or at most {@link EmailClaim#MAX_UNPROVEN} accounts that named it. */
-  static final int CHECKS = EmailClaim.MAX_UNPROVEN;
-
+  /** When a claim lists several candidates (none is written so), the oldest alone is weighed. */
   private static final Comparator<Account> OLDEST_FIRST =
       Comparator.comparing(Account::createdAt).thenComparing(Account::accountId);
 
@@ -29,15 +27,8 @@ final class SignInChoice {
    *     the decoy, which never matches but costs the same
    */
   static Optional<Account> choose(List<Account> candidates, Predicate<String> passwordMatches) {
-    List<Account> ordered = candidates.stream().sorted(OLDEST_FIRST).limit(CHECKS).toList();
-    Account chosen = null;
-    for (int i = 0; i < CHECKS; i++) {
-      Account candidate = i < ordered.size() ? ordered.get(i) : null;
-      boolean matches = passwordMatches.test(candidate == null ? null : candidate.passwordHash());
-      if (matches && candidate != null && chosen == null) {
-        chosen = candidate;
-      }
-    }
-    return Optional.ofNullable(chosen);
+    Optional<Account> candidate = candidates.stream().min(OLDEST_FIRST);
+    boolean matches = passwordMatches.test(candidate.map(Account::passwordHash).orElse(null));
+    return candidate.filter(c -> matches);
   }
 }

@@ -42,7 +42,9 @@ import java.util.Optional;
  *       code claims the address;
  *   <li>by SMS or VOICE: the account is made with its email unproven, whoever holds the address,
  *       and nothing at all goes to the mailbox. It names the address, so that sign-in by it reaches
- *       the account, only while nobody proved the address and there is room ({@link EmailClaim}).
+ *       the account, only while nobody proved or named the address ({@link
+ *       EmailClaim#MAX_UNPROVEN}); otherwise sign-in by the address reaches it only after it proves
+ *       it.
  * </ul>
  */
 public final class SignupService {

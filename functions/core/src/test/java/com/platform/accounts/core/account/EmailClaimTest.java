@@ -2,7 +2,6 @@ package com.platform.accounts.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EmailClaimTest {
@@ -16,15 +15,13 @@ class EmailClaimTest {
   }
 
   @Test
-  void upToThreeAccountsMayNameAnAddressNobodyProved() {
-    EmailClaim claim = NOBODY;
-    for (String accountId : List.of("acc_c", "acc_a", "acc_b")) {
-      assertThat(claim.admitsUnproven()).isTrue();
-      claim = claim.namedBy(accountId);
-    }
+  void oneAccountAloneMayNameAnAddressNobodyProved() {
+    assertThat(NOBODY.admitsUnproven()).isTrue();
+    EmailClaim named = NOBODY.namedBy("acc_a");
 
-    assertThat(claim.admitsUnproven()).as("a fourth").isFalse();
-    assertThat(claim.unproven()).containsExactly("acc_a", "acc_b", "acc_c");
+    assertThat(named.admitsUnproven()).as("a second").isFalse();
+    assertThat(named.unproven()).containsExactly("acc_a");
+    assertThat(named.releasing("acc_a").admitsUnproven()).as("once it lost it").isTrue();
   }
 
   @Test
@@ -33,21 +30,30 @@ class EmailClaimTest {
   }
 
   @Test
-  void signInWeighsTheAccountsThatNamedTheAddressWhileNobodyProvedIt() {
-    EmailClaim named = NOBODY.namedBy("acc_a").namedBy("acc_b");
+  void signInWeighsTheAccountThatNamedTheAddressWhileNobodyProvedIt() {
+    EmailClaim named = NOBODY.namedBy("acc_a");
 
-    assertThat(named.signInCandidates()).containsExactly("acc_a", "acc_b");
+    assertThat(named.signInCandidates()).containsExactly("acc_a");
     assertThat(named.toRelease()).as("nobody to lose it to").isEmpty();
   }
 
   @Test
-  void whoeverProvesTheAddressIsTheOnlyOneSignInWeighsAndTheOthersLoseIt() {
-    EmailClaim proven = NOBODY.namedBy("acc_a").namedBy("acc_b").provenBy("acc_b");
+  void anAccountPastTheCapThatProvesTheAddressIsTheOnlyOneSignInWeighsAndTheNamerLosesIt() {
+    EmailClaim proven = NOBODY.namedBy("acc_a").provenBy("acc_b");
 
     assertThat(proven.ownerId()).isEqualTo("acc_b");
     assertThat(proven.signInCandidates()).containsExactly("acc_b");
     assertThat(proven.unproven()).containsExactly("acc_a");
     assertThat(proven.toRelease()).containsExactly("acc_a");
     assertThat(proven.releasing("acc_a").toRelease()).isEmpty();
+  }
+
+  @Test
+  void theNamerThatProvesTheAddressOwnsItAndNobodyLosesIt() {
+    EmailClaim proven = NOBODY.namedBy("acc_a").provenBy("acc_a");
+
+    assertThat(proven.signInCandidates()).containsExactly("acc_a");
+    assertThat(proven.unproven()).isEmpty();
+    assertThat(proven.toRelease()).isEmpty();
   }
 }

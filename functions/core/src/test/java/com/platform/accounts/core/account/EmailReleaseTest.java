@@ -117,22 +117,45 @@ class EmailReleaseTest {
   }
 
   @Test
-  void provingTheAddressByTheSecondVerificationTakesItFromTheOtherNamers() {
-    SignupCompleted prover = phoneSignup("gus@example.com", "+12025550193");
-    SignupCompleted other = phoneSignup("gus@example.com", "+12025550194");
-    Account account = stored(prover.accountId());
+  void anAccountPastTheCapProvingTheAddressByTheSecondVerificationTakesItFromTheNamer() {
+    SignupCompleted namer = phoneSignup("gus@example.com", "+12025550193");
+    SignupCompleted late = phoneSignup("gus@example.com", "+12025550194");
+    assertThat(t.table.accounts().findClaim("gus@example.com").unproven())
+        .as("the late sign-up is past the cap")
+        .containsExactly(namer.accountId());
+    Account account = stored(late.accountId());
 
     CodeSent sent = t.lifecycle.verifications().start(account, "EMAIL", null, new Validation());
     t.lifecycle.verifications().verify(account, sent.challengeId(), t.lastCode("gus@example.com"));
     t.lifecycle.verificationProcess().publishVerified(sent.challengeId());
 
     assertThat(t.table.accounts().findClaim("gus@example.com"))
-        .isEqualTo(new EmailClaim("gus@example.com", prover.accountId(), List.of(), 4));
-    assertThat(stored(prover.accountId()).status()).isEqualTo(AccountStatus.ACTIVE);
-    assertThat(stored(other.accountId()).status()).isEqualTo(AccountStatus.CLOSED);
+        .isEqualTo(new EmailClaim("gus@example.com", late.accountId(), List.of(), 3));
+    assertThat(stored(late.accountId()).status()).isEqualTo(AccountStatus.ACTIVE);
+    assertThat(stored(late.accountId()).emailVerified()).isTrue();
+    Account lost = stored(namer.accountId());
+    assertThat(lost.status()).isEqualTo(AccountStatus.CLOSED);
+    assertThat(lost.email()).isNull();
+    assertThat(t.lastMessage("+12025550193").body()).contains(namer.accountId()).contains("closed");
     assertThat(t.lastMessage("gus@example.com").subject())
         .as("now proven, the mailbox hears about its account")
         .isEqualTo("Your email is verified");
+  }
+
+  @Test
+  void theNamerProvingTheAddressByTheSecondVerificationOwnsItAndNobodyIsTold() {
+    SignupCompleted namer = phoneSignup("ivy@example.com", "+12025550196");
+    Account account = stored(namer.accountId());
+    int texts = t.outbox.to("+12025550196").size();
+
+    CodeSent sent = t.lifecycle.verifications().start(account, "EMAIL", null, new Validation());
+    t.lifecycle.verifications().verify(account, sent.challengeId(), t.lastCode("ivy@example.com"));
+    t.lifecycle.verificationProcess().publishVerified(sent.challengeId());
+
+    assertThat(t.table.accounts().findClaim("ivy@example.com"))
+        .isEqualTo(new EmailClaim("ivy@example.com", namer.accountId(), List.of(), 2));
+    assertThat(stored(namer.accountId()).status()).isEqualTo(AccountStatus.ACTIVE);
+    assertThat(t.outbox.to("+12025550196")).as("no loss to tell of").hasSize(texts);
   }
 
   @Test

@@ -344,6 +344,7 @@ public abstract class AccountStoreContract {
   void namingAccountsAreListedOnTheClaimEachWriteANewVersion() {
     String email = Records.email();
     Account first = named(email);
+    // the store keeps every name it is given; the cap of one is the sign-up's, on the claim as read
     Account second = named(email.toUpperCase(Locale.ROOT));
 
     EmailClaim claim = accounts.findClaim(key(email));
@@ -417,20 +418,40 @@ public abstract class AccountStoreContract {
   }
 
   @Test
-  void aNamingAccountProvingTheAddressOwnsItAndIsNoLongerOnlyNamed() {
+  void theNamingAccountProvingTheAddressOwnsItAndIsNoLongerOnlyNamed() {
     String email = Records.email();
     Account prover = named(email);
-    Account other = named(email);
     Challenge contact = storedContact(prover.accountId(), email);
 
     accounts.updateProvingEmail(prover.withEmailVerified(), contact.verified());
 
     assertThat(accounts.findClaim(key(email)))
-        .isEqualTo(new EmailClaim(key(email), prover.accountId(), List.of(other.accountId()), 3));
+        .isEqualTo(new EmailClaim(key(email), prover.accountId(), List.of(), 2));
     assertThat(accounts.find(prover.accountId()))
         .contains(Records.withVersion(prover.withEmailVerified(), 2));
     assertThat(challenges.find(contact.challengeId(), clock.instant()))
         .contains(Records.withVersion(contact.verified(), 2));
+    assertThat(accounts.findByEmail(key(email)))
+        .contains(Records.withVersion(prover.withEmailVerified(), 2));
+  }
+
+  @Test
+  void anAccountPastTheCapProvingTheAddressOwnsItAndTheNamerStaysForItsRelease() {
+    String email = Records.email();
+    Account namer = named(email);
+    Account late = Records.phoneAccount(Records.accountId(), email);
+    accounts.create(late, storedSignup(email).verified());
+    Account stored = accounts.find(late.accountId()).orElseThrow();
+    Challenge contact = storedContact(late.accountId(), email);
+
+    accounts.updateProvingEmail(stored.withEmailVerified(), contact.verified());
+
+    EmailClaim claim = accounts.findClaim(key(email));
+    assertThat(claim)
+        .isEqualTo(new EmailClaim(key(email), late.accountId(), List.of(namer.accountId()), 2));
+    assertThat(claim.toRelease()).containsExactly(namer.accountId());
+    assertThat(accounts.findByEmail(key(email)))
+        .contains(Records.withVersion(stored.withEmailVerified(), 2));
   }
 
   @Test

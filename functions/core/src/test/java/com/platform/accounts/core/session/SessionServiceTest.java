@@ -198,14 +198,31 @@ class SessionServiceTest {
   }
 
   @Test
-  void whileNobodyProvedAnAddressEachAccountThatNamedItSignsInWithItsOwnPassword() {
-    String first = phoneSignup("zed@example.com", "first passphrase 11", "+12025550131");
-    String second = phoneSignup("ZED@example.com", "second passphrase 22", "+12025550132");
+  void whileNobodyProvedAnAddressTheAccountThatNamedItSignsInWithItsOwnPassword() {
+    String namer = phoneSignup("zed@example.com", "first passphrase 11", "+12025550131");
 
-    assertThat(signedInTo("zed@example.com", "first passphrase 11")).isEqualTo(first);
-    assertThat(signedInTo("Zed@example.com", "second passphrase 22")).isEqualTo(second);
+    assertThat(signedInTo("Zed@example.com", "first passphrase 11")).isEqualTo(namer);
     assertThat(refused("zed@example.com", "third passphrase 33"))
         .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+  }
+
+  @Test
+  void anAccountPastTheCapIsReachedBySignInOnlyOnceItProvesTheAddressAndThenAlone() {
+    String namer = phoneSignup("zoe@example.com", "first passphrase 11", "+12025550135");
+    String late = phoneSignup("ZOE@example.com", "second passphrase 22", "+12025550136");
+    assertThat(refused("zoe@example.com", "second passphrase 22"))
+        .as("not before it proves the address")
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+
+    Account account = t.table.accounts().find(late).orElseThrow();
+    CodeSent sent = t.lifecycle.verifications().start(account, "EMAIL", null, new Validation());
+    t.lifecycle.verifications().verify(account, sent.challengeId(), t.lastCode("zoe@example.com"));
+
+    assertThat(signedInTo("zoe@example.com", "second passphrase 22")).isEqualTo(late);
+    assertThat(refused("zoe@example.com", "first passphrase 11"))
+        .as("the namer, even before the workflow takes the address from it")
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+    assertThat(t.table.accounts().findClaim("zoe@example.com").toRelease()).containsExactly(namer);
   }
 
   @Test

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountStatus;
+import com.platform.accounts.core.account.EmailClaim;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SignInChoiceTest {
   private static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
+  private static final EmailClaim NOBODY = EmailClaim.unclaimed("ana@example.com");
 
   private static Account account(String accountId, String hash, Instant createdAt) {
     return new Account(
@@ -43,43 +46,55 @@ class SignInChoiceTest {
         });
   }
 
+  /** The hashes checked by a sign-in with the address of the claim, as the service weighs it. */
+  private List<String> checkedSigningInTo(EmailClaim claim, Map<String, Account> stored) {
+    checked.clear();
+    choose("wrong", claim.signInCandidates().stream().map(stored::get).toArray(Account[]::new));
+    return new ArrayList<>(checked);
+  }
+
   @Test
-  void aSignInChecksThePasswordThreeTimesWhateverNumberOfAccountsHoldTheAddress() {
-    choose("h1");
-    assertThat(checked).containsExactly(null, null, null);
+  void aSignInChecksThePasswordExactlyOnceWhoeverHoldsTheAddress() {
+    Account owner = account("acc_owner", "h-owner", T0);
+    Account namer = account("acc_namer", "h-namer", T0.plusSeconds(1));
+    Account late = account("acc_late", "h-late", T0.plusSeconds(2));
+    Map<String, Account> stored =
+        Map.of(owner.accountId(), owner, namer.accountId(), namer, late.accountId(), late);
+    EmailClaim named = NOBODY.namedBy(namer.accountId());
+    assertThat(named.admitsUnproven()).as("the late sign-up is past the cap").isFalse();
 
-    checked.clear();
-    choose("h1", account("acc_1", "h1", T0));
-    assertThat(checked).containsExactly("h1", null, null);
-
-    checked.clear();
-    choose(
-        "none",
-        account("acc_1", "h1", T0),
-        account("acc_2", "h2", T0.plusSeconds(1)),
-        account("acc_3", "h3", T0.plusSeconds(2)));
-    assertThat(checked).containsExactly("h1", "h2", "h3");
+    assertThat(checkedSigningInTo(NOBODY, stored)).as("nobody").containsExactly((String) null);
+    assertThat(checkedSigningInTo(named, stored)).as("one namer").containsExactly("h-namer");
+    assertThat(checkedSigningInTo(named.provenBy(owner.accountId()), stored))
+        .as("an owner, the namer still to release")
+        .containsExactly("h-owner");
+    assertThat(checkedSigningInTo(named.provenBy(late.accountId()), stored))
+        .as("the late sign-up once it proved the address")
+        .containsExactly("h-late");
   }
 
   @Test
   void theAccountWhosePasswordMatchesIsReached() {
-    Account bo = account("acc_bo", "h-bo", T0.plusSeconds(5));
+    Account bo = account("acc_bo", "h-bo", T0);
 
-    assertThat(choose("h-bo", account("acc_ana", "h-ana", T0), bo)).contains(bo);
+    assertThat(choose("h-bo", bo)).contains(bo);
+    assertThat(checked).containsExactly("h-bo");
   }
 
   @Test
-  void whenSeveralMatchTheOldestIsReached() {
-    Account older = account("acc_z", "same", T0);
-    Account newer = account("acc_a", "same", T0.plusSeconds(1));
+  void aClaimListingSeveralCandidatesHasItsOldestWeighedAloneInOneCheck() {
+    Account older = account("acc_z", "h-old", T0);
+    Account newer = account("acc_a", "h-new", T0.plusSeconds(1));
 
-    assertThat(choose("same", newer, older)).contains(older);
-    assertThat(checked).hasSize(SignInChoice.CHECKS);
+    assertThat(choose("h-new", newer, older)).isEmpty();
+    assertThat(choose("h-old", newer, older)).contains(older);
+    assertThat(checked).containsExactly("h-old", "h-old");
   }
 
   @Test
   void noAccountIsReachedWhenNoPasswordMatches() {
     assertThat(choose("other", account("acc_1", "h1", T0))).isEmpty();
     assertThat(choose("anything")).isEmpty();
+    assertThat(checked).containsExactly("h1", null);
   }
 }

@@ -392,20 +392,29 @@ class SignupServiceTest {
   }
 
   @Test
-  void noMoreThanThreeAccountsNameAnAddressButEveryPhoneSignupMakesItsAccount() {
-    List<String> accounts = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      String phone = "+1202555018" + i;
+  void onlyOneAccountNamesAnAddressButAPhoneSignupPastItStillMakesItsAccountAlike() {
+    List<SignupCompleted> done = new ArrayList<>();
+    for (String phone : List.of("+12025550180", "+12025550181")) {
       CodeSent sent =
           signups.start(
               new SignupCommand("US", "uma@example.com", PASSWORD, PASSWORD, true, "SMS", phone),
               new Validation());
-      accounts.add(signups.verify(sent.challengeId(), t.lastCode(phone)).accountId());
+      done.add(signups.verify(sent.challengeId(), t.lastCode(phone)));
     }
+    String first = done.get(0).accountId();
+    SignupCompleted late = done.get(1);
 
-    assertThat(t.table.accounts().findClaim("uma@example.com").unproven())
-        .containsExactlyInAnyOrderElementsOf(accounts.subList(0, 3));
-    assertThat(t.table.accounts().find(accounts.get(3))).isPresent();
+    assertThat(t.table.accounts().findClaim("uma@example.com"))
+        .isEqualTo(new EmailClaim("uma@example.com", null, List.of(first), 1));
+    Account made = t.table.accounts().find(late.accountId()).orElseThrow();
+    assertThat(made.isActive()).isTrue();
+    assertThat(made.email()).isEqualTo("uma@example.com");
+    assertThat(made.emailVerified()).isFalse();
+    assertThat(made.phoneVerified()).isTrue();
+    assertThat(t.lifecycle.authenticator().authenticate(late.session().token()).accountId())
+        .as("signed in like the first")
+        .isEqualTo(late.accountId());
+    assertThat(t.outbox.to("uma@example.com")).isEmpty();
   }
 
   @Test
