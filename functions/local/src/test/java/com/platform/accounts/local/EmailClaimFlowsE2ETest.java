@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * API.md's "an email is claimed only when proven", over HTTP against the local runtime: a phone
  * sign-up answers alike whoever holds its email and mails nothing to it; whoever proves the address
- * owns it and the accounts that only named it lose it; sign-in reaches the owner, or while there is
- * none, the account whose password matches.
+ * owns it and the account that only named it loses it; sign-in reaches the owner, or while there is
+ * none, the one account that named it, if its password matches.
  */
 class EmailClaimFlowsE2ETest {
   private static final String OWNER_PASSWORD = "owner passphrase 2026";
@@ -176,24 +176,34 @@ class EmailClaimFlowsE2ETest {
   }
 
   @Test
-  void whileNobodyProvedAnAddressEachAccountThatNamedItSignsInWithItsOwnPassword() {
+  void whileNobodyProvedAnAddressItsNamerSignsInWithItAndAnAccountPastTheCapDoesNot() {
     String email = "shared.claims@example.com";
     String first = signUp(email, SQUATTER_PASSWORD, freshPhone()).body().path("accountId").asText();
-    String second = signUp(email, OTHER_PASSWORD, freshPhone()).body().path("accountId").asText();
+    LocalClient.Answer late = signUp(email, OTHER_PASSWORD, freshPhone());
 
+    assertThat(late.status()).as("answered alike").isEqualTo(201);
+    assertThat(late.body().fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("accountId", "session");
+    JsonNode lateView = client.get("/v1/account", token(late)).body();
+    assertThat(lateView.path("email").asText()).isEqualTo(email);
+    assertThat(lateView.path("verifiedContacts").path("email").asBoolean()).isFalse();
     assertThat(signedInAccount(email, SQUATTER_PASSWORD)).isEqualTo(first);
-    assertThat(signedInAccount(email, OTHER_PASSWORD)).isEqualTo(second);
+    assertThat(signedInAccount(email, OTHER_PASSWORD))
+        .as("past the cap: not by the address it has not proved")
+        .isNull();
     assertThat(signedInAccount(email, OWNER_PASSWORD)).isNull();
     assertThat(signedInAccount("nobody.claims@example.com", OWNER_PASSWORD)).isNull();
   }
 
   @Test
-  void theSecondVerificationClaimsTheAddressForItsProverAndTheOtherNamerLosesIt() {
+  void anAccountPastTheCapProvingTheAddressByTheSecondVerificationOwnsItAndTheNamerLosesIt() {
     String email = "second.claims@example.com";
+    String namerPhone = freshPhone();
+    String namerToken = token(signUp(email, SQUATTER_PASSWORD, namerPhone));
     LocalClient.Answer prover = signUp(email, OWNER_PASSWORD, freshPhone());
-    String otherPhone = freshPhone();
-    String otherToken = token(signUp(email, OTHER_PASSWORD, otherPhone));
     String proverToken = token(prover);
+    assertThat(signedInAccount(email, OWNER_PASSWORD)).as("before it proves the address").isNull();
 
     LocalClient.Answer started =
         client.post(
@@ -209,12 +219,14 @@ class EmailClaimFlowsE2ETest {
 
     assertThat(verified.status()).isEqualTo(200);
     assertThat(verified.body().path("verifiedContacts").path("email").asBoolean()).isTrue();
-    assertThat(client.get("/v1/account", otherToken).status()).isEqualTo(401);
-    JsonNode texts = messages(otherPhone);
+    assertThat(client.get("/v1/account", namerToken).status())
+        .as("the namer had nothing else: closed")
+        .isEqualTo(401);
+    JsonNode texts = messages(namerPhone);
     assertThat(texts.get(texts.size() - 1).path("body").asText()).contains("closed");
     assertThat(signedInAccount(email, OWNER_PASSWORD))
         .isEqualTo(prover.body().path("accountId").asText());
-    assertThat(signedInAccount(email, OTHER_PASSWORD)).isNull();
+    assertThat(signedInAccount(email, SQUATTER_PASSWORD)).isNull();
   }
 
   @Test

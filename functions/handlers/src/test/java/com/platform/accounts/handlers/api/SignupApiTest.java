@@ -207,6 +207,23 @@ class SignupApiTest {
     assertThat(t.outbox.to("new@example.com")).as("nor to the new one").isEmpty();
   }
 
+  @Test
+  void verifyingAnSmsSignupPastTheCapOfOneNamerAnswersLikeTheNamersOwn() throws Exception {
+    APIGatewayProxyResponseEvent namer = smsSignup("cap@example.com", "+12025550153");
+    APIGatewayProxyResponseEvent late = smsSignup("cap@example.com", "+12025550154");
+
+    for (APIGatewayProxyResponseEvent answer : new APIGatewayProxyResponseEvent[] {namer, late}) {
+      assertThat(answer.getStatusCode()).isEqualTo(201);
+      assertThat(json(answer).fieldNames())
+          .toIterable()
+          .containsExactlyInAnyOrder("accountId", "session");
+    }
+    assertThat(t.table.accounts().findClaim("cap@example.com").unproven())
+        .containsExactly(json(namer).path("accountId").asText());
+    assertThat(t.table.accounts().find(json(late).path("accountId").asText())).isPresent();
+    assertThat(t.outbox.to("cap@example.com")).isEmpty();
+  }
+
   private static APIGatewayProxyRequestEvent verify(String signupId, String code) {
     return signup("{\"code\": \"" + code + "\"}")
         .withResource("/v1/signups/{signupId}/verify")
