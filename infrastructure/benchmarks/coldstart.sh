@@ -48,7 +48,7 @@ cases=(
   "AccountApi GET /v1/account|account-api|com.platform.accounts.handlers.api.AccountApi|$work/AccountApiFunction-get-account.json"
   "SessionApi POST /v1/sessions|session-api|com.platform.accounts.handlers.api.SessionApi|$work/SessionApiFunction-post-sessions.json"
   "SignupApi POST /v1/signups|signup-api|com.platform.accounts.handlers.api.SignupApi|events/SignupApiFunction-post-signups.json"
-  "ContactVerificationTasks EXPIRE|contact-verification-tasks|com.platform.accounts.handlers.tasks.ContactVerificationTasks|events/ContactVerificationTasksFunction-expire.json"
+  "ContactVerificationTasks PUBLISH_VERIFIED|contact-verification-tasks|com.platform.accounts.handlers.tasks.ContactVerificationTasks|events/ContactVerificationTasksFunction-publish-verified.json"
   "ExpireHoldsJob (schedule)|expire-holds|com.platform.accounts.handlers.jobs.ExpireHoldsJob|events/ExpireHoldsFunction-schedule.json"
 )
 if [[ -n "$stripe_pid" ]]; then

@@ -13,7 +13,6 @@ import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.InMemorySessionTokens;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
-import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
@@ -377,15 +376,12 @@ class SignupConcurrencyIT {
     };
   }
 
-  /** The workflow is not under test: starts and resumes go nowhere. */
+  /** The workflow is not under test: starts go nowhere. */
   private static final class NoWorkflows implements Workflows {
     @Override
     public void startContactVerification(String challengeId) {}
 
     @Override
     public void startCardVerification(String accountId, String paymentMethodId) {}
-
-    @Override
-    public void resume(String taskToken, WorkflowOutcome outcome) {}
   }
 }

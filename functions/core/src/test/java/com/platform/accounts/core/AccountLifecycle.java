@@ -9,7 +9,6 @@ import com.platform.accounts.core.card.ChargeRelease;
 import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
-import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.port.AccountOverviewStore;
@@ -87,7 +86,6 @@ public final class AccountLifecycle {
             ports.challenges(),
             ports.accounts(),
             ports.workflows(),
-            new TokenSealer(ports.keys().hmacKey()),
             ports.events(),
             ports.messages(),
             clock,
@@ -114,7 +112,6 @@ public final class AccountLifecycle {
     this.idempotency = new Idempotency(ports.idempotency(), clock);
     this.authenticator = new Authenticator(ports.sessionVerifier(), ports.accounts());
     this.accountOverviews = ports.accountOverviews();
-    TokenSealer sealer = new TokenSealer(ports.keys().hmacKey());
     this.chargeRelease =
         new ChargeRelease(
             ports.paymentMethods(),
@@ -140,15 +137,12 @@ public final class AccountLifecycle {
             ports.paymentMethods(),
             ports.accounts(),
             hmac,
-            sealer,
-            ports.workflows(),
             ports.messages(),
             ports.events(),
             chargeRelease,
             clock,
             ports.merchantName());
-    this.accountPaymentMethods =
-        new AccountPaymentMethods(ports.paymentMethods(), chargeRelease, ports.workflows(), sealer);
+    this.accountPaymentMethods = new AccountPaymentMethods(ports.paymentMethods(), chargeRelease);
   }
 
   public Authenticator authenticator() {

@@ -26,7 +26,6 @@ import com.platform.accounts.core.card.ChargeRelease;
 import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
-import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.port.DomainEventPublisher;
@@ -244,11 +243,10 @@ final class EmulatorFunctions {
       this.table = table;
       SsmServiceKeys keys = keys();
       Hmac hmac = new Hmac(keys.hmacKey());
-      TokenSealer sealer = new TokenSealer(keys.hmacKey());
       Telemetry telemetry = new EmfTelemetry(METRICS_NAMESPACE);
       Workflows workflows =
           new StepFunctionsWorkflows(
-              clients.client(SfnClient.builder()), null, cardVerificationArn, telemetry);
+              clients.client(SfnClient.builder()), null, cardVerificationArn);
       MessageSender messages = messages();
       release =
           new ChargeRelease(
@@ -275,15 +273,12 @@ final class EmulatorFunctions {
               table.paymentMethods(),
               table.accounts(),
               hmac,
-              sealer,
-              workflows,
               messages,
               events(),
               release,
               clock,
               MERCHANT);
-      paymentMethods =
-          new AccountPaymentMethods(table.paymentMethods(), release, workflows, sealer);
+      paymentMethods = new AccountPaymentMethods(table.paymentMethods(), release);
     }
   }
 
@@ -293,11 +288,7 @@ final class EmulatorFunctions {
         table.challenges(),
         table.accounts(),
         new StepFunctionsWorkflows(
-            clients.client(SfnClient.builder()),
-            contactVerificationArn,
-            null,
-            new EmfTelemetry(METRICS_NAMESPACE)),
-        new TokenSealer(keys.hmacKey()),
+            clients.client(SfnClient.builder()), contactVerificationArn, null),
         events(),
         messages,
         clock,

@@ -36,51 +36,27 @@ final class RoundTrips {
       new Row(
           "POST /v1/signups (code by email)",
           "SignupApi",
-          calls(
-              "DynamoDb GetItem",
-              2,
-              "DynamoDb PutItem",
-              2,
-              "SesV2 SendEmail",
-              1,
-              "Sfn StartExecution",
-              1));
+          calls("DynamoDb GetItem", 2, "DynamoDb PutItem", 2, "SesV2 SendEmail", 1));
   static final Row START_SIGNUP_IDEMPOTENT =
       new Row(
           "POST /v1/signups with an Idempotency-Key",
           "SignupApi",
-          calls(
-              "DynamoDb GetItem",
-              3,
-              "DynamoDb PutItem",
-              4,
-              "SesV2 SendEmail",
-              1,
-              "Sfn StartExecution",
-              1));
+          calls("DynamoDb GetItem", 3, "DynamoDb PutItem", 4, "SesV2 SendEmail", 1));
   static final Row VERIFY_SIGNUP =
       new Row(
           "POST /v1/signups/{signupId}/verify",
           "SignupApi",
-          calls("DynamoDb GetItem", 1, "DynamoDb TransactWriteItems", 1, "Sfn SendTaskSuccess", 1));
+          calls("DynamoDb GetItem", 1, "DynamoDb TransactWriteItems", 1, "Sfn StartExecution", 1));
   static final Row START_SECOND_VERIFICATION =
       new Row(
           "POST /v1/account/verifications (code by SMS)",
           "AccountVerificationsApi",
-          calls(
-              "DynamoDb GetItem",
-              2,
-              "DynamoDb PutItem",
-              2,
-              "Sfn StartExecution",
-              1,
-              "Sns Publish",
-              1));
+          calls("DynamoDb GetItem", 2, "DynamoDb PutItem", 2, "Sns Publish", 1));
   static final Row VERIFY_SECOND_VERIFICATION =
       new Row(
           "POST /v1/account/verifications/{verificationId}/verify",
           "AccountVerificationsApi",
-          calls("DynamoDb GetItem", 3, "DynamoDb TransactWriteItems", 1, "Sfn SendTaskSuccess", 1));
+          calls("DynamoDb GetItem", 3, "DynamoDb TransactWriteItems", 1, "Sfn StartExecution", 1));
   static final Row ADD_CARD =
       new Row(
           "POST /v1/account/payment-methods/cards",
@@ -106,8 +82,6 @@ final class RoundTrips {
               "DynamoDb PutItem",
               2,
               "SesV2 SendEmail",
-              1,
-              "Sfn SendTaskSuccess",
               1,
               "Sns Publish",
               1));

@@ -149,18 +149,6 @@ class RoundTripsIT {
         json(functions.signupApi().handle(Events.api("SignupApiFunction-post-signups.json"), null))
             .path("signupId")
             .asText();
-    // the contact-verification workflow waits for the proof, as it does a moment after the start
-    functions
-        .contactVerificationTasks()
-        .handleRequest(
-            Map.of(
-                "action",
-                "AWAIT_VERIFICATION",
-                "challengeId",
-                signupId,
-                "taskToken",
-                "contact-verification-task"),
-            null);
     SignupApi api = started("SignupApi", functions::signupApi);
 
     APIGatewayProxyResponseEvent verified =
@@ -195,17 +183,6 @@ class RoundTripsIT {
                 "\"verificationChannel\":\"EMAIL\"",
                 "\"verificationChannel\":\"SMS\",\"phone\":\"" + phone + "\""));
     String signupId = json(functions.signupApi().handle(start, null)).path("signupId").asText();
-    functions
-        .contactVerificationTasks()
-        .handleRequest(
-            Map.of(
-                "action",
-                "AWAIT_VERIFICATION",
-                "challengeId",
-                signupId,
-                "taskToken",
-                "contact-verification-task-" + phone),
-            null);
     SignupApi api = functions.signupApi();
     String code = textedCode(phone);
 
@@ -237,17 +214,6 @@ class RoundTripsIT {
         json(functions.accountVerificationsApi().handle(startSecondVerification(token), null))
             .path("verificationId")
             .asText();
-    functions
-        .contactVerificationTasks()
-        .handleRequest(
-            Map.of(
-                "action",
-                "AWAIT_VERIFICATION",
-                "challengeId",
-                verificationId,
-                "taskToken",
-                "contact-verification-task"),
-            null);
     AccountVerificationsApi api =
         started("AccountVerificationsApi", functions::accountVerificationsApi);
 
@@ -291,20 +257,6 @@ class RoundTripsIT {
                 .handle(addCard(account.token(), "4242424242424242"), null))
             .path("paymentMethodId")
             .asText();
-    // the card-verification workflow waits for the owner's answer
-    functions
-        .cardVerificationTasks()
-        .handleRequest(
-            Map.of(
-                "action",
-                "AWAIT_OWNER",
-                "accountId",
-                account.accountId(),
-                "paymentMethodId",
-                paymentMethodId,
-                "taskToken",
-                "card-verification-task"),
-            null);
     PaymentMethodsApi api = started("PaymentMethodsApi", functions::paymentMethodsApi);
 
     APIGatewayProxyResponseEvent verified =

@@ -107,8 +107,8 @@ public final class SecondVerificationService {
             destination,
             code);
     challenges.create(challenge);
+    // the last step that can fail: nothing after the message can make a retry send it again
     codes.sendCode(challenge, code.code());
-    process.start(verificationId);
     return codes.describe(challenge);
   }
 
@@ -129,6 +129,7 @@ public final class SecondVerificationService {
     // both writes throw ConcurrentModificationException to have the guess judged again
     if (challenge.channel().provesPhone()) {
       updated = current.withVerifiedPhone(challenge.destination());
+      process.startAfterProof(challenge.challengeId());
       accounts.update(updated, Optional.of(verified));
     } else {
       if (current.email() == null
@@ -137,13 +138,13 @@ public final class SecondVerificationService {
         throw provenElsewhere();
       }
       updated = current.withEmailVerified();
+      process.startAfterProof(challenge.challengeId());
       try {
         accounts.updateProvingEmail(updated, verified);
       } catch (EmailAlreadyRegisteredException e) {
         throw provenElsewhere();
       }
     }
-    process.onVerified(verified);
     return VerifiedContacts.of(updated);
   }
 

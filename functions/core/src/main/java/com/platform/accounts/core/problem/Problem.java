@@ -67,6 +67,20 @@ public final class Problem extends RuntimeException {
     return rateLimited(Math.max(1, seconds));
   }
 
+  /**
+   * A dependency refused or did not answer (throttling, an outage) before anything was done: 503
+   * with a Retry-After, so that a client retries the same request, which then does it once.
+   */
+  public static Problem unavailable(String detail, long retryAfterSeconds) {
+    return new Problem(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        "Service unavailable",
+        detail,
+        List.of(),
+        Map.of(),
+        Math.max(1, retryAfterSeconds));
+  }
+
   public static Problem unauthenticated() {
     return of(ErrorCode.UNAUTHENTICATED, "Unauthenticated", "A valid session is required.");
   }

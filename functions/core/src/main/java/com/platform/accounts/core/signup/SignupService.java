@@ -127,8 +127,8 @@ public final class SignupService {
         codes.newChallenge(
             signupId, Challenge.Purpose.SIGNUP, null, details, channel, destination, code);
     challenges.create(challenge);
+    // the last step that can fail: nothing after the message can make a retry send it again
     deliver(challenge, code.code());
-    process.start(signupId);
     return codes.describe(challenge);
   }
 
@@ -226,12 +226,14 @@ public final class SignupService {
     if (phoneProven) {
       // read on every phone proof, so that the work is the same whoever holds the address
       EmailClaim claim = accounts.findClaim(EmailClaim.key(s.email()));
+      process.startAfterProof(challenge.challengeId());
       if (claim.admitsUnproven()) {
         accounts.createNaming(account, verified, claim);
       } else {
         accounts.create(account, verified);
       }
     } else {
+      process.startAfterProof(challenge.challengeId());
       try {
         accounts.create(account, verified);
       } catch (EmailAlreadyRegisteredException e) {
@@ -242,7 +244,6 @@ public final class SignupService {
             "An account with this email already exists; sign in instead.");
       }
     }
-    process.onVerified(verified);
     return new SignupCompleted(account.accountId(), sessions.issue(account));
   }
 

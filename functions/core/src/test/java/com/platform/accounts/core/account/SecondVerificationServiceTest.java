@@ -267,14 +267,36 @@ class SecondVerificationServiceTest {
   }
 
   @Test
-  void aWaitingExecutionIsResumedWhenTheSecondContactIsProven() {
+  void theAfterWorkStartsWhenTheSecondContactIsProvenAndNotBefore() {
     Account account = signUp("ra@example.com", null, null);
     CodeSent sent = verifications.start(account, "SMS", "+12025550131", new Validation());
-    t.lifecycle.verificationProcess().await(sent.challengeId(), "task-token-1");
+    assertThat(t.workflows.started).doesNotContain(sent.challengeId());
 
     verifications.verify(account, sent.challengeId(), t.lastCode("+12025550131"));
 
-    assertThat(t.workflows.resumed).extracting(r -> r.taskToken()).containsExactly("task-token-1");
+    assertThat(t.workflows.started).containsOnlyOnce(sent.challengeId());
+  }
+
+  @Test
+  void aThrottledStartOfTheAfterWorkIs503AndTheRetriedProofProvesThePhoneOnce() {
+    Account account = signUp("ri@example.com", null, null);
+    CodeSent sent = verifications.start(account, "SMS", "+12025550133", new Validation());
+    String code = t.lastCode("+12025550133");
+    t.workflows.refuseNextStarts(1);
+
+    Problem refused =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.verify(account, sent.challengeId(), code));
+
+    assertThat(refused.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+    assertThat(refused.retryAfterSeconds()).isPositive();
+    assertThat(t.table.accounts().find(account.accountId()).orElseThrow().phoneVerified())
+        .as("nothing written")
+        .isFalse();
+    assertThat(verifications.verify(account, sent.challengeId(), code))
+        .isEqualTo(new VerifiedContacts(true, true));
+    assertThat(t.workflows.started).containsOnlyOnce(sent.challengeId());
+    assertThat(t.outbox.to("+12025550133")).as("one code sent").hasSize(1);
   }
 
   @Test

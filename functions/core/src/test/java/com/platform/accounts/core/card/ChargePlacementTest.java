@@ -10,7 +10,6 @@ import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
 import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.port.CardProcessor;
-import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldErrorCode;
@@ -236,9 +235,6 @@ class ChargePlacementTest extends CardTestSupport {
           public void startCardVerification(String accountId, String paymentMethodId) {
             throw new IllegalStateException("throttled");
           }
-
-          @Override
-          public void resume(String taskToken, WorkflowOutcome outcome) {}
         };
 
     PaymentMethod pm;

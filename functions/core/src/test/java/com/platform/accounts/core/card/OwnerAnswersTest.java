@@ -9,13 +9,11 @@ import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
 import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.money.Money;
-import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.support.CapturedLog;
-import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -230,20 +228,22 @@ class OwnerAnswersTest extends CardTestSupport {
   }
 
   @Test
-  void theWaitingWorkflowIsResumedWithTheOwnersAnswer() {
+  void theRightAnswerDoesItsAfterWorkOnceInTheRequestAndStartsNoOtherWorkflow() {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111327"));
+    int mails = t.outbox.to(ana.email()).size();
 
-    answers.awaitOwner(ana.accountId(), pm.paymentMethodId(), "task-token-1");
-    assertThat(stored(pm).check().sealedTaskToken()).isNotNull().isNotEqualTo("task-token-1");
-    assertThat(t.workflows.resumed).isEmpty();
     answers.verify(
         ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(descriptorCode("1327")));
 
-    assertThat(t.workflows.resumed)
-        .containsExactly(
-            new Resumed(
-                "task-token-1", new WorkflowOutcome.CardOutcome(PaymentMethodStatus.VERIFIED)));
+    assertThat(t.events.all()).filteredOn(e -> e.type().equals("PaymentMethodVerified")).hasSize(1);
+    assertThat(t.outbox.to(ana.email())).hasSize(mails + 1);
+    assertThat(processor.statement("1327"))
+        .extracting(Transaction::status)
+        .containsExactly("VOIDED", "REFUNDED");
+    assertThat(t.workflows.cardVerifications)
+        .as("only the placement's short execution, started when the card was added")
+        .containsExactly(pm.paymentMethodId());
   }
 
   @Test
@@ -334,22 +334,6 @@ class OwnerAnswersTest extends CardTestSupport {
     } catch (Problem p) {
       return p.code().name();
     }
-  }
-
-  @Test
-  void anAnswerThatCameBeforeTheWorkflowWaitedResumesItAtOnce() {
-    Account ana = account("US");
-    PaymentMethod pm = placement.add(ana, token("4111111111111343"));
-    answers.verify(
-        ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(descriptorCode("1343")));
-
-    answers.awaitOwner(ana.accountId(), pm.paymentMethodId(), "task-token-3");
-
-    assertThat(t.workflows.resumed)
-        .containsExactly(
-            new Resumed(
-                "task-token-3", new WorkflowOutcome.CardOutcome(PaymentMethodStatus.VERIFIED)));
-    assertThat(stored(pm).check().sealedTaskToken()).as("nothing left to resume").isNull();
   }
 
   @Test

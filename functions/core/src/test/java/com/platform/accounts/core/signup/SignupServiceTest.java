@@ -62,9 +62,11 @@ class SignupServiceTest {
     String code = t.lastCode("Ana@example.com");
     assertThat(code).matches("[0-9]{6}");
     assertThat(t.lastMessage("Ana@example.com").body()).contains(code);
-    assertThat(t.workflows.started).containsExactly(sent.challengeId());
+    assertThat(t.workflows.started).as("nothing runs before the proof").isEmpty();
 
     SignupCompleted done = signups.verify(sent.challengeId(), code);
+
+    assertThat(t.workflows.started).as("the after-work").containsExactly(sent.challengeId());
 
     Account account = t.table.accounts().find(done.accountId()).orElseThrow();
     assertThat(account.email()).isEqualTo("Ana@example.com");

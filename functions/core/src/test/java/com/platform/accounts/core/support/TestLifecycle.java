@@ -12,7 +12,7 @@ import com.platform.accounts.core.memory.InMemorySessionTokens;
 import com.platform.accounts.core.memory.InMemoryTable;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.messaging.OutboundMessage;
-import com.platform.accounts.core.port.WorkflowOutcome;
+import com.platform.accounts.core.port.WorkflowUnavailableException;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.verification.CodeSent;
@@ -107,28 +107,37 @@ public final class TestLifecycle {
     return sent.get(sent.size() - 1).message();
   }
 
-  /** Workflows that only remember what they were asked. */
+  /**
+   * Workflows that only remember the executions they started; {@link #refuseNextStarts} makes
+   * starts fail as a throttled StartExecution does.
+   */
   public static final class RecordingWorkflows implements Workflows {
     public final List<String> started = new ArrayList<>();
     public final List<String> cardVerifications = new ArrayList<>();
-    public final List<Resumed> resumed = new ArrayList<>();
+    private int refusals;
 
-    /** One resumption: the waiting execution's task token and the outcome it got. */
-    public record Resumed(String taskToken, WorkflowOutcome outcome) {}
+    /** The next {@code count} starts are refused with {@link WorkflowUnavailableException}. */
+    public synchronized void refuseNextStarts(int count) {
+      refusals = count;
+    }
+
+    private void refuseIfAsked() {
+      if (refusals > 0) {
+        refusals--;
+        throw new WorkflowUnavailableException("ThrottlingException (test)", null);
+      }
+    }
 
     @Override
     public synchronized void startContactVerification(String challengeId) {
+      refuseIfAsked();
       started.add(challengeId);
     }
 
     @Override
     public synchronized void startCardVerification(String accountId, String paymentMethodId) {
+      refuseIfAsked();
       cardVerifications.add(paymentMethodId);
-    }
-
-    @Override
-    public synchronized void resume(String taskToken, WorkflowOutcome outcome) {
-      resumed.add(new Resumed(taskToken, outcome));
     }
   }
 }

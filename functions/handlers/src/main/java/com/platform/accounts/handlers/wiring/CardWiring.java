@@ -59,8 +59,7 @@ public final class CardWiring {
         new StepFunctionsWorkflows(
             Infrastructure.clients().client(SfnClient.builder()),
             null,
-            Infrastructure.settings().cards().stateMachineArn(),
-            Infrastructure.telemetry());
+            Infrastructure.settings().cards().stateMachineArn());
   }
 
   private static final class ReleaseHolder {
@@ -99,8 +98,6 @@ public final class CardWiring {
             Infrastructure.table().paymentMethods(),
             Infrastructure.table().accounts(),
             SecretsWiring.hmac(),
-            SecretsWiring.tokenSealer(),
-            WorkflowsHolder.WORKFLOWS,
             MessagingWiring.messages(),
             MessagingWiring.events(),
             ReleaseHolder.RELEASE,
@@ -110,10 +107,6 @@ public final class CardWiring {
 
   private static final class PaymentMethodsHolder {
     static final AccountPaymentMethods PAYMENT_METHODS =
-        new AccountPaymentMethods(
-            Infrastructure.table().paymentMethods(),
-            ReleaseHolder.RELEASE,
-            WorkflowsHolder.WORKFLOWS,
-            SecretsWiring.tokenSealer());
+        new AccountPaymentMethods(Infrastructure.table().paymentMethods(), ReleaseHolder.RELEASE);
   }
 }

@@ -50,9 +50,7 @@ public final class ContactVerificationWiring {
               new StepFunctionsWorkflows(
                   Infrastructure.clients().client(SfnClient.builder()),
                   Infrastructure.settings().contactVerification().stateMachineArn(),
-                  null,
-                  Infrastructure.telemetry()),
-              SecretsWiring.tokenSealer(),
+                  null),
               MessagingWiring.events(),
               MessagingWiring.messages(),
               Infrastructure.clock(),

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.card.PaymentMethod;
-import com.platform.accounts.core.card.PaymentMethodStatus;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
-import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
-import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
 import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.TestHandlers;
@@ -83,18 +80,6 @@ class CardVerificationTasksTest {
         .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
     assertThat(t.cards.calls("voidHold")).isEqualTo(1);
-  }
-
-  @Test
-  void awaitingAnAnsweredCardResumesAtOnce() {
-    tasks.handleRequest(event("expire-verification"), null);
-
-    tasks.handleRequest(event("await-owner"), null);
-
-    assertThat(t.workflows.resumed)
-        .containsExactly(
-            new Resumed(
-                "sample-token", new WorkflowOutcome.CardOutcome(PaymentMethodStatus.FAILED)));
   }
 
   @Test
