@@ -78,7 +78,7 @@ final class RoundTrips {
           "PaymentMethodsApi",
           calls(
               "DynamoDb GetItem",
-              7,
+              6,
               "DynamoDb PutItem",
               2,
               "SesV2 SendEmail",

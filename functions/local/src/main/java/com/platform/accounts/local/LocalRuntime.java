@@ -84,7 +84,7 @@ public final class LocalRuntime implements AutoCloseable {
     server.setExecutor(requests);
     LocalSchedules schedules = new LocalSchedules(template, functions, clock);
     LocalEndpoints endpoints = new LocalEndpoints(clock, outbox, workflows, cards, schedules);
-    server.createContext("/", new LocalHttpRouter(template, functions, endpoints));
+    server.createContext("/", new LocalHttpRouter(template, functions, endpoints, workflows));
     server.start();
 
     this.ticker = followRealTimeFrom == null ? null : startTicker(endpoints, followRealTimeFrom);

@@ -92,8 +92,8 @@ final class Fixture {
   }
 
   /**
-   * What {@code POST /v1/signups} leaves for a new email, with the contact-verification workflow
-   * waiting for the code (its task token sealed in the challenge).
+   * What {@code POST /v1/signups} leaves for a new email: its challenge (no workflow waits for the
+   * code).
    */
   PendingSignup pendingSignup(String email) {
     String signupId = Ids.next(SignupService.PREFIX);
@@ -106,7 +106,6 @@ final class Fixture {
         .create(
             codes.newChallenge(
                 signupId, Challenge.Purpose.SIGNUP, null, details, Channel.EMAIL, email, code));
-    core.verificationProcess().await(signupId, "contact-task-" + signupId);
     return new PendingSignup(signupId, code.code());
   }
 
@@ -125,17 +124,14 @@ final class Fixture {
   }
 
   /**
-   * Adds the card through the core (hold and microcharge placed on the sandbox processor), lets the
-   * card-verification workflow wait for the owner, and reads the code off the card's statement.
+   * Adds the card through the core (hold and microcharge placed on the sandbox processor) and reads
+   * the code off the card's statement.
    */
   PendingCard pendingCard(String token, String cardNumber) {
     Account account = core.authenticator().authenticate(token);
     PaymentMethod card =
         core.chargePlacement()
             .add(account, t.cards.tokenize(cardNumber, 12, 2030, "123", "Ana Silva"));
-    core.ownerAnswers()
-        .awaitOwner(
-            account.accountId(), card.paymentMethodId(), "card-task-" + card.paymentMethodId());
     String microcharge = card.check().microchargeId();
     for (SandboxCardProcessor.Transaction line :
         t.cards.statement(cardNumber.substring(cardNumber.length() - 4))) {

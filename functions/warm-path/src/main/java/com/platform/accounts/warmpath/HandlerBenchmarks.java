@@ -129,8 +129,8 @@ public class HandlerBenchmarks {
   /**
    * POST /v1/signups/{signupId}/verify with the right code. A code is good once, so each request
    * gets a sign-up of its own (a new email), made before it is timed; the measured path is the
-   * whole success: the challenge read, the code checked, the account created, the waiting workflow
-   * resumed, a session signed.
+   * whole success: the challenge read, the code checked, the account created, the after-work
+   * started, a session signed.
    */
   @State(Scope.Thread)
   public static class PendingSignup {
@@ -162,7 +162,7 @@ public class HandlerBenchmarks {
    * card is verified once, so each request gets a new card (a card number of its own, on the same
    * account once the previous card is removed), added before it is timed; the measured path is the
    * whole success: the card read, the code checked, the card verified, the event and the email,
-   * both charges released on the processor, the waiting workflow resumed.
+   * both charges released on the processor.
    */
   @State(Scope.Thread)
   public static class PendingCard {
