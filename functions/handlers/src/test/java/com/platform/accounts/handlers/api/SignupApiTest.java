@@ -143,6 +143,27 @@ class SignupApiTest {
   }
 
   @Test
+  void aThrottledWorkflowStartAnswers503WithRetryAfterAndTheRetryCreatesTheAccount()
+      throws Exception {
+    String signupId =
+        json(api.handle(Events.api("SignupApiFunction-post-signups.json"), null))
+            .path("signupId")
+            .asText();
+    String code = t.lastCode("ana@example.com");
+    t.workflows.refuseNextStarts(1);
+
+    APIGatewayProxyResponseEvent refused = api.handle(verify(signupId, code), null);
+
+    assertThat(refused.getStatusCode()).isEqualTo(503);
+    assertThat(refused.getHeaders()).containsKey("Retry-After");
+    assertThat(json(refused).path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    APIGatewayProxyResponseEvent retried = api.handle(verify(signupId, code), null);
+    assertThat(retried.getStatusCode()).isEqualTo(201);
+    assertThat(t.outbox.to("ana@example.com")).as("one code, sent once").hasSize(1);
+    assertThat(t.workflows.started).containsExactly(signupId);
+  }
+
+  @Test
   void resendingTooSoonAnswers429WithRetryAfter() throws Exception {
     String signupId =
         json(api.handle(Events.api("SignupApiFunction-post-signups.json"), null))
