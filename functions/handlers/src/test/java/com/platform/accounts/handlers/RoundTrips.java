@@ -26,7 +26,7 @@ final class RoundTrips {
       new Row(
           "POST /v1/sessions (sign-in)",
           "SessionApi",
-          calls("DynamoDb GetItem", 3, "DynamoDb PutItem", 1));
+          calls("DynamoDb GetItem", 2, "DynamoDb UpdateItem", 1));
   static final Row SIGN_OUT =
       new Row(
           "DELETE /v1/sessions/current (sign-out)",
@@ -38,9 +38,11 @@ final class RoundTrips {
           "SignupApi",
           calls(
               "DynamoDb GetItem",
-              2,
+              1,
               "DynamoDb PutItem",
-              2,
+              1,
+              "DynamoDb UpdateItem",
+              1,
               "SesV2 SendEmail",
               1,
               "Sfn StartExecution",
@@ -51,9 +53,11 @@ final class RoundTrips {
           "SignupApi",
           calls(
               "DynamoDb GetItem",
-              3,
+              2,
               "DynamoDb PutItem",
-              4,
+              3,
+              "DynamoDb UpdateItem",
+              1,
               "SesV2 SendEmail",
               1,
               "Sfn StartExecution",
@@ -69,9 +73,11 @@ final class RoundTrips {
           "AccountVerificationsApi",
           calls(
               "DynamoDb GetItem",
-              2,
+              1,
               "DynamoDb PutItem",
-              2,
+              1,
+              "DynamoDb UpdateItem",
+              5,
               "Sfn StartExecution",
               1,
               "Sns Publish",
