@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The service's single DynamoDB table ({@code pk}/{@code sk} strings, TTL on {@code expiresAt}) and
@@ -165,6 +166,32 @@ public final class DynamoDbTable {
           condition.applyTo(PutItemRequest.builder().tableName(tableName).item(item)).build());
       return true;
     } catch (ConditionalCheckFailedException | TransactionConflictException lost) {
+      return false;
+    }
+  }
+
+  /**
+   * One UpdateItem, made only if {@code condition} holds.
+   *
+   * @return false when the condition failed
+   */
+  boolean updateIf(Map<String, AttributeValue> key, Change change, Condition condition) {
+    Map<String, String> names = new HashMap<>(change.names());
+    names.putAll(condition.names());
+    Map<String, AttributeValue> values = new HashMap<>(change.values());
+    values.putAll(condition.values());
+    try {
+      dynamo.updateItem(
+          UpdateItemRequest.builder()
+              .tableName(tableName)
+              .key(key)
+              .updateExpression(change.expression())
+              .conditionExpression(condition.expression())
+              .expressionAttributeNames(names)
+              .expressionAttributeValues(values)
+              .build());
+      return true;
+    } catch (ConditionalCheckFailedException refused) {
       return false;
     }
   }

@@ -29,6 +29,7 @@ import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.core.session.SessionService;
 import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.core.verification.CodeChallenges;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import com.platform.accounts.core.verification.VerificationProcess;
 import java.time.Clock;
 
@@ -73,6 +74,11 @@ public final class AccountLifecycle {
   private final AccountOverviewStore accountOverviews;
 
   public AccountLifecycle(Ports ports) {
+    this(ports, PhoneBudgets.Limits.defaults());
+  }
+
+  /** With these SMS and voice budgets instead of the defaults. */
+  public AccountLifecycle(Ports ports, PhoneBudgets.Limits phoneBudgets) {
     this.ports = ports;
     Clock clock = ports.clock();
     Hmac hmac = new Hmac(ports.keys().hmacKey());
@@ -80,7 +86,13 @@ public final class AccountLifecycle {
     PasswordHasher passwords = new PasswordHasher();
     SessionTokenIssuer tokens = ports.sessionIssuer();
     CodeChallenges codes =
-        new CodeChallenges(ports.challenges(), ports.messages(), rateLimiter, hmac, clock);
+        new CodeChallenges(
+            ports.challenges(),
+            ports.messages(),
+            rateLimiter,
+            new PhoneBudgets(rateLimiter, hmac, telemetry, clock, phoneBudgets),
+            hmac,
+            clock);
     this.verificationProcess =
         new VerificationProcess(
             ports.challenges(),

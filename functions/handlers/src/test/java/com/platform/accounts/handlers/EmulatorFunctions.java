@@ -37,6 +37,7 @@ import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.core.session.SessionService;
 import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.core.verification.CodeChallenges;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import com.platform.accounts.core.verification.VerificationProcess;
 import com.platform.accounts.handlers.api.AccountApi;
 import com.platform.accounts.handlers.api.AccountVerificationsApi;
@@ -296,11 +297,19 @@ final class EmulatorFunctions {
   }
 
   private CodeChallenges codes(DynamoDbTable table, SsmServiceKeys keys, MessageSender messages) {
+    RateLimiter limiter = new RateLimiter(table.rateLimits(), clock);
+    Hmac hmac = new Hmac(keys.hmacKey());
     return new CodeChallenges(
         table.challenges(),
         messages,
-        new RateLimiter(table.rateLimits(), clock),
-        new Hmac(keys.hmacKey()),
+        limiter,
+        new PhoneBudgets(
+            limiter,
+            hmac,
+            new EmfTelemetry(METRICS_NAMESPACE),
+            clock,
+            PhoneBudgets.Limits.defaults()),
+        hmac,
         clock);
   }
 

@@ -26,7 +26,7 @@ final class RoundTrips {
       new Row(
           "POST /v1/sessions (sign-in)",
           "SessionApi",
-          calls("DynamoDb GetItem", 3, "DynamoDb PutItem", 1));
+          calls("DynamoDb GetItem", 2, "DynamoDb UpdateItem", 1));
   static final Row SIGN_OUT =
       new Row(
           "DELETE /v1/sessions/current (sign-out)",
@@ -36,12 +36,28 @@ final class RoundTrips {
       new Row(
           "POST /v1/signups (code by email)",
           "SignupApi",
-          calls("DynamoDb GetItem", 2, "DynamoDb PutItem", 2, "SesV2 SendEmail", 1));
+          calls(
+              "DynamoDb GetItem",
+              1,
+              "DynamoDb PutItem",
+              1,
+              "DynamoDb UpdateItem",
+              1,
+              "SesV2 SendEmail",
+              1));
   static final Row START_SIGNUP_IDEMPOTENT =
       new Row(
           "POST /v1/signups with an Idempotency-Key",
           "SignupApi",
-          calls("DynamoDb GetItem", 3, "DynamoDb PutItem", 4, "SesV2 SendEmail", 1));
+          calls(
+              "DynamoDb GetItem",
+              2,
+              "DynamoDb PutItem",
+              3,
+              "DynamoDb UpdateItem",
+              1,
+              "SesV2 SendEmail",
+              1));
   static final Row VERIFY_SIGNUP =
       new Row(
           "POST /v1/signups/{signupId}/verify",
@@ -51,7 +67,15 @@ final class RoundTrips {
       new Row(
           "POST /v1/account/verifications (code by SMS)",
           "AccountVerificationsApi",
-          calls("DynamoDb GetItem", 2, "DynamoDb PutItem", 2, "Sns Publish", 1));
+          calls(
+              "DynamoDb GetItem",
+              1,
+              "DynamoDb PutItem",
+              1,
+              "DynamoDb UpdateItem",
+              5,
+              "Sns Publish",
+              1));
   static final Row VERIFY_SECOND_VERIFICATION =
       new Row(
           "POST /v1/account/verifications/{verificationId}/verify",

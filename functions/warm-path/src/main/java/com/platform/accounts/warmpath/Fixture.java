@@ -9,6 +9,7 @@ import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
+import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.port.SessionTokenVerifier;
 import com.platform.accounts.core.problem.Validation;
@@ -19,6 +20,7 @@ import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.Channel;
 import com.platform.accounts.core.verification.CodeChallenges;
 import com.platform.accounts.core.verification.CodeSent;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import com.platform.accounts.core.verification.SignupDetails;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,6 +80,12 @@ final class Fixture {
           t.table.challenges(),
           t.outbox,
           new RateLimiter(t.table.rateLimits(), t.clock),
+          new PhoneBudgets(
+              new RateLimiter(t.table.rateLimits(), t.clock),
+              new Hmac(keys.hmacKey()),
+              new InMemoryTelemetry(),
+              t.clock,
+              PhoneBudgets.Limits.defaults()),
           new Hmac(keys.hmacKey()),
           t.clock);
 

@@ -44,6 +44,15 @@ public final class SecondVerificationService {
 
   public CodeSent start(
       Account account, String rawChannel, String rawPhone, Validation validation) {
+    return start(account, rawChannel, rawPhone, null, validation);
+  }
+
+  /**
+   * Sends a code for the second verification; an SMS or call counts against the account's and the
+   * caller's ({@code clientIp}, null when unknown) budgets.
+   */
+  public CodeSent start(
+      Account account, String rawChannel, String rawPhone, String clientIp, Validation validation) {
     Channel channel = null;
     if (!validation.hasError("channel")) {
       if (rawChannel == null) {
@@ -94,7 +103,7 @@ public final class SecondVerificationService {
               + " is verified already.");
     }
     String destination = channel == Channel.EMAIL ? account.email() : phone;
-    codes.countSend(destination);
+    codes.countSend(channel, destination, account.accountId(), clientIp);
     String verificationId = Ids.next(PREFIX);
     CodeChallenges.IssuedCode code = codes.issue(verificationId, channel);
     Challenge challenge =

@@ -91,6 +91,16 @@ public final class PhoneNumbers {
     return e164.substring(0, 2) + "*".repeat(e164.length() - 4) + e164.substring(e164.length() - 2);
   }
 
+  /** The country (ISO 3166-1 alpha-2) of a valid E.164 number, or "ZZ" when it has none. */
+  public static String region(String e164) {
+    try {
+      String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
+      return region == null ? "ZZ" : region;
+    } catch (NumberParseException e) {
+      return "ZZ";
+    }
+  }
+
   public static boolean isSupportedRegion(String country) {
     return UTIL.getSupportedRegions().contains(country);
   }

@@ -81,6 +81,18 @@ public final class Problem extends RuntimeException {
         Math.max(1, retryAfterSeconds));
   }
 
+  /** A rate limit with its own explanation, the wait rounded up to whole seconds. */
+  public static Problem rateLimited(Duration wait, String detail) {
+    long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+    return new Problem(
+        ErrorCode.RATE_LIMITED,
+        "Too many requests",
+        detail,
+        List.of(),
+        Map.of(),
+        Math.max(1, seconds));
+  }
+
   public static Problem unauthenticated() {
     return of(ErrorCode.UNAUTHENTICATED, "Unauthenticated", "A valid session is required.");
   }

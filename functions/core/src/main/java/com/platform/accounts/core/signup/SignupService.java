@@ -78,6 +78,14 @@ public final class SignupService {
   }
 
   public CodeSent start(SignupCommand command, Validation validation) {
+    return start(command, null, validation);
+  }
+
+  /**
+   * Starts a sign-up; {@code clientIp} (null when unknown) is the caller's address, against whose
+   * budget an SMS or call is counted.
+   */
+  public CodeSent start(SignupCommand command, String clientIp, Validation validation) {
     String country = command.country();
     if (!validation.hasError("country") && !Countries.isSupported(country)) {
       validation.reject(
@@ -109,7 +117,7 @@ public final class SignupService {
 
     EmailAddress address = email.orElseThrow();
     String destination = channel == Channel.EMAIL ? address.value() : phone;
-    codes.countSend(destination);
+    codes.countSend(channel, destination, null, clientIp);
     boolean emailTaken = ownedByAnother(channel, address.value());
     Instant now = clock.instant();
     SignupDetails details =
@@ -135,6 +143,20 @@ public final class SignupService {
   /** Sends a fresh code, on the same channel or another one. */
   public CodeSent resend(
       String signupId, String requestedChannel, String requestedPhone, Validation validation) {
+    return resend(signupId, requestedChannel, requestedPhone, null, validation);
+  }
+
+  /**
+   * Sends a fresh code, on the same channel or another one; {@code clientIp} as for {@link
+   * #start(SignupCommand, String, Validation)}. A move to another number counts against the
+   * sign-up's few switches.
+   */
+  public CodeSent resend(
+      String signupId,
+      String requestedChannel,
+      String requestedPhone,
+      String clientIp,
+      Validation validation) {
     Challenge challenge = findPending(signupId);
     Channel channel = challenge.channel();
     if (!validation.hasError("channel") && requestedChannel != null) {
@@ -155,7 +177,11 @@ public final class SignupService {
 
     codes.checkResendInterval(challenge);
     String destination = channel == Channel.EMAIL ? challenge.signup().email() : phone;
-    codes.countSend(destination);
+    String previousPhone = challenge.signup().phone();
+    if (channel.provesPhone() && previousPhone != null && !previousPhone.equals(phone)) {
+      codes.countNumberSwitch(challenge);
+    }
+    codes.countSend(channel, destination, null, clientIp);
     CodeChallenges.IssuedCode code = codes.issue(signupId, channel);
     SignupDetails s = challenge.signup();
     SignupDetails details =

@@ -43,14 +43,21 @@ public final class CodeChallenges {
   private final ChallengeStore store;
   private final MessageSender sender;
   private final RateLimiter rateLimiter;
+  private final PhoneBudgets budgets;
   private final Hmac hmac;
   private final Clock clock;
 
   public CodeChallenges(
-      ChallengeStore store, MessageSender sender, RateLimiter rateLimiter, Hmac hmac, Clock clock) {
+      ChallengeStore store,
+      MessageSender sender,
+      RateLimiter rateLimiter,
+      PhoneBudgets budgets,
+      Hmac hmac,
+      Clock clock) {
     this.store = store;
     this.sender = sender;
     this.rateLimiter = rateLimiter;
+    this.budgets = budgets;
     this.hmac = hmac;
     this.clock = clock;
   }
@@ -63,9 +70,27 @@ public final class CodeChallenges {
     return new IssuedCode(code, hash(challengeId, channel, code));
   }
 
-  /** Counts a send to the destination against its hourly limit, or throws 429. */
-  public void countSend(String destination) {
+  /**
+   * Counts a send to the destination against its hourly limit and, for SMS and voice, against the
+   * spend budgets ({@link PhoneBudgets}); or throws: 400 for a number in a country outside the
+   * allow-list, 429 when over a limit.
+   *
+   * @param accountId the account asking, null for a sign-up
+   * @param clientIp the caller's IP address, null when unknown
+   */
+  public void countSend(Channel channel, String destination, String accountId, String clientIp) {
+    if (channel.provesPhone()) {
+      budgets.checkCountry(destination);
+    }
     rateLimiter.acquire(sendKey(destination), SENDS_PER_DESTINATION, SEND_WINDOW);
+    if (channel.provesPhone()) {
+      budgets.charge(destination, accountId, clientIp);
+    }
+  }
+
+  /** Counts a resend's move to another number; the third in a sign-up's life is refused (429). */
+  public void countNumberSwitch(Challenge challenge) {
+    budgets.countNumberSwitch(challenge.challengeId(), challenge.expiresAt());
   }
 
   /** One limit per mailbox or number, whatever the letter case it was typed in. */

@@ -16,7 +16,6 @@ import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
-import com.platform.accounts.core.ratelimit.RateWindow;
 import com.platform.accounts.core.verification.Challenge;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +44,7 @@ public final class InMemoryTable {
   private final Map<String, EmailClaim> emailClaims = new HashMap<>();
 
   private final Map<String, Challenge> challenges = new HashMap<>();
-  private final Map<String, RateWindow> rateWindows = new HashMap<>();
+  private final Map<String, Counter> counters = new HashMap<>();
   private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
   private final Map<String, PaymentMethod> paymentMethods = new HashMap<>();
 
@@ -262,29 +261,35 @@ public final class InMemoryTable {
     }
   }
 
+  /** A rate-limit counter and the instant its item expires (TTL). */
+  private record Counter(long count, Instant expiresAt) {}
+
   private final class RateLimits implements RateLimitStore {
     @Override
-    public Optional<RateWindow> find(String key, Instant now) {
+    public boolean increment(String key, int limit, Instant expiresAt) {
       synchronized (lock) {
-        return Optional.ofNullable(rateWindows.get(key)).filter(w -> now.isBefore(w.expiresAt()));
+        // like DynamoDB's ADD: an item past its expiry that TTL has not removed yet still counts
+        Counter stored = counters.get(key);
+        if (stored == null) {
+          if (limit < 1) {
+            return false;
+          }
+          counters.put(key, new Counter(1, expiresAt));
+          return true;
+        }
+        if (stored.count() >= limit) {
+          return false;
+        }
+        counters.put(key, new Counter(stored.count() + 1, stored.expiresAt()));
+        return true;
       }
     }
 
     @Override
-    public void save(RateWindow window) {
+    public long count(String key, Instant now) {
       synchronized (lock) {
-        long stored =
-            Optional.ofNullable(rateWindows.get(window.key()))
-                .filter(w -> live(w.expiresAt()))
-                .map(RateWindow::version)
-                .orElse(0L);
-        if (stored != window.version()) {
-          throw new ConcurrentModificationException("rate window");
-        }
-        rateWindows.put(
-            window.key(),
-            new RateWindow(
-                window.key(), window.events(), window.expiresAt(), window.version() + 1));
+        Counter stored = counters.get(key);
+        return stored != null && now.isBefore(stored.expiresAt()) ? stored.count() : 0;
       }
     }
   }

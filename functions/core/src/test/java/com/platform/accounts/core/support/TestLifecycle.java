@@ -16,6 +16,7 @@ import com.platform.accounts.core.port.WorkflowUnavailableException;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.verification.CodeSent;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,25 +33,35 @@ public final class TestLifecycle {
   public final SandboxCardProcessor cards = new SandboxCardProcessor(clock);
   public final InMemorySessionTokens sessionTokens = new InMemorySessionTokens(clock);
   private final AtomicInteger phones = new AtomicInteger();
-  public final AccountLifecycle lifecycle =
-      new AccountLifecycle(
-          new AccountLifecycle.Ports(
-              table.accounts(),
-              table.challenges(),
-              table.rateLimits(),
-              table.idempotency(),
-              outbox,
-              events,
-              workflows,
-              new EphemeralServiceKeys(),
-              clock,
-              "2026-11-01",
-              table.paymentMethods(),
-              cards,
-              "ACMECLOUD",
-              table.accountOverviews(),
-              sessionTokens,
-              sessionTokens));
+  public final AccountLifecycle lifecycle;
+
+  public TestLifecycle() {
+    this(PhoneBudgets.Limits.defaults());
+  }
+
+  /** With these SMS and voice budgets. */
+  public TestLifecycle(PhoneBudgets.Limits phoneBudgets) {
+    lifecycle =
+        new AccountLifecycle(
+            new AccountLifecycle.Ports(
+                table.accounts(),
+                table.challenges(),
+                table.rateLimits(),
+                table.idempotency(),
+                outbox,
+                events,
+                workflows,
+                new EphemeralServiceKeys(),
+                clock,
+                "2026-11-01",
+                table.paymentMethods(),
+                cards,
+                "ACMECLOUD",
+                table.accountOverviews(),
+                sessionTokens,
+                sessionTokens),
+            phoneBudgets);
+  }
 
   /**
    * A mobile number of the country that no other account of this lifecycle got (each number has its

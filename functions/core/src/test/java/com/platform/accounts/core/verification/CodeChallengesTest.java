@@ -8,6 +8,7 @@ import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.InMemoryTable;
+import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
@@ -33,8 +34,16 @@ class CodeChallengesTest {
   private final CodeChallenges codes = codesOn(table.challenges());
 
   private CodeChallenges codesOn(ChallengeStore store) {
+    RateLimiter limiter = new RateLimiter(table.rateLimits(), clock);
+    Hmac hmac = new Hmac(new byte[32]);
     return new CodeChallenges(
-        store, outbox, new RateLimiter(table.rateLimits(), clock), new Hmac(new byte[32]), clock);
+        store,
+        outbox,
+        limiter,
+        new PhoneBudgets(
+            limiter, hmac, new InMemoryTelemetry(), clock, PhoneBudgets.Limits.defaults()),
+        hmac,
+        clock);
   }
 
   /** A stored sign-up challenge sent by {@code channel}; its code is returned. */
@@ -150,11 +159,13 @@ class CodeChallengesTest {
   @Test
   void aDestinationGetsFiveSendsAnHourAndTheSixthIsRefusedWithTheWait() {
     for (int i = 0; i < 5; i++) {
-      codes.countSend("ana@example.com");
+      codes.countSend(Channel.EMAIL, "ana@example.com", null, null);
       clock.advanceBy(Duration.ofMinutes(1));
     }
 
-    Problem refused = catchThrowableOfType(Problem.class, () -> codes.countSend("ANA@example.com"));
+    Problem refused =
+        catchThrowableOfType(
+            Problem.class, () -> codes.countSend(Channel.EMAIL, "ANA@example.com", null, null));
 
     assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(refused.retryAfterSeconds()).isEqualTo(Duration.ofMinutes(55).toSeconds());

@@ -41,7 +41,8 @@ public final class AccountVerificationsApi extends ApiHandler {
     return ApiResponse.of(
         201,
         Views.codeSent(
-            "verificationId", verifications.start(account, channel, phone, body.validation())));
+            "verificationId",
+            verifications.start(account, channel, phone, request.sourceIp(), body.validation())));
   }
 
   private ApiResponse verify(ApiRequest request, Account account) {

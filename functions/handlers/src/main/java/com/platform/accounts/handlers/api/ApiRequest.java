@@ -13,14 +13,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The parts of an API Gateway proxy event a handler uses, with header names case-insensitive. */
+/**
+ * The parts of an API Gateway proxy event a handler uses, with header names case-insensitive;
+ * {@code sourceIp} is the caller's address as API Gateway saw it (the request context's {@code
+ * identity.sourceIp}, not a header the caller could write), null when absent.
+ */
 public record ApiRequest(
     String method,
     String resource,
     Map<String, String> pathParameters,
     Map<String, String> queryParameters,
     Map<String, String> headers,
-    String body) {
+    String body,
+    String sourceIp) {
 
   // Read-only views, not copies: a copy would lose the headers' case-insensitive lookup.
   public ApiRequest {
@@ -44,7 +49,8 @@ public record ApiRequest(
         strings(event.path("pathParameters")),
         strings(event.path("queryStringParameters")),
         headers,
-        body);
+        body,
+        event.path("requestContext").path("identity").path("sourceIp").textValue());
   }
 
   /**

@@ -6,6 +6,7 @@ import com.platform.accounts.core.account.EmailRelease;
 import com.platform.accounts.core.account.SecondVerificationService;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.verification.CodeChallenges;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import com.platform.accounts.core.verification.VerificationProcess;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -29,13 +30,25 @@ public final class ContactVerificationWiring {
   }
 
   private static final class CodesHolder {
-    static final CodeChallenges CODES =
-        new CodeChallenges(
-            Infrastructure.table().challenges(),
-            MessagingWiring.messages(),
-            new RateLimiter(Infrastructure.table().rateLimits(), Infrastructure.clock()),
-            SecretsWiring.hmac(),
-            Infrastructure.clock());
+    static final CodeChallenges CODES;
+
+    static {
+      RateLimiter limiter =
+          new RateLimiter(Infrastructure.table().rateLimits(), Infrastructure.clock());
+      CODES =
+          new CodeChallenges(
+              Infrastructure.table().challenges(),
+              MessagingWiring.messages(),
+              limiter,
+              new PhoneBudgets(
+                  limiter,
+                  SecretsWiring.hmac(),
+                  Infrastructure.telemetry(),
+                  Infrastructure.clock(),
+                  Infrastructure.settings().phoneBudgets()),
+              SecretsWiring.hmac(),
+              Infrastructure.clock());
+    }
   }
 
   private static final class ProcessHolder {

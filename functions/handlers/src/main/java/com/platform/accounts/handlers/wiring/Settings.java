@@ -4,11 +4,17 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.platform.accounts.aws.EcJwk;
+import com.platform.accounts.core.contact.Countries;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import java.net.URI;
 import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A function's configuration: its environment variables (set by template.yaml), read here and
@@ -32,6 +38,13 @@ public final class Settings {
   public static final String CARD_PROCESSOR_API_BASE = "CARD_PROCESSOR_API_BASE";
   public static final String FRONTEND_ORIGIN = "FRONTEND_ORIGIN";
   public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
+  public static final String PHONE_BUDGET_PER_ACCOUNT = "PHONE_BUDGET_PER_ACCOUNT";
+  public static final String PHONE_BUDGET_PER_CLIENT_IP = "PHONE_BUDGET_PER_CLIENT_IP";
+  public static final String PHONE_BUDGET_PER_COUNTRY = "PHONE_BUDGET_PER_COUNTRY";
+  public static final String PHONE_BUDGET_GLOBAL = "PHONE_BUDGET_GLOBAL";
+  public static final String PHONE_BUDGET_SHARDS = "PHONE_BUDGET_SHARDS";
+  public static final String PHONE_BUDGET_WINDOW_MINUTES = "PHONE_BUDGET_WINDOW_MINUTES";
+  public static final String PHONE_COUNTRIES = "PHONE_COUNTRIES";
   public static final String LOG_LEVEL = "POWERTOOLS_LOG_LEVEL";
 
   /**
@@ -155,6 +168,53 @@ public final class Settings {
     String namespace = env.get(METRICS_NAMESPACE);
     return new Metrics(
         namespace == null || namespace.isBlank() ? "AccountLifecycle" : namespace.strip());
+  }
+
+  /**
+   * The SMS and voice budgets and country allow-list; each variable is optional (template.yaml sets
+   * them all), an unset one takes {@link PhoneBudgets.Limits#defaults()}'s value, and {@code
+   * PHONE_COUNTRIES} is {@code ALL} or a comma-separated list of ISO 3166-1 alpha-2 codes.
+   */
+  public PhoneBudgets.Limits phoneBudgets() {
+    PhoneBudgets.Limits defaults = PhoneBudgets.Limits.defaults();
+    String countries = env.get(PHONE_COUNTRIES);
+    Set<String> allowed = new TreeSet<>();
+    if (countries != null && !countries.isBlank() && !"ALL".equals(countries.strip())) {
+      for (String country : countries.split(",")) {
+        String code = country.strip().toUpperCase(Locale.ROOT);
+        if (!Countries.isSupported(code)) {
+          throw new IllegalStateException(
+              PHONE_COUNTRIES + " names an unsupported country code: " + code);
+        }
+        allowed.add(code);
+      }
+    }
+    return new PhoneBudgets.Limits(
+        count(PHONE_BUDGET_PER_ACCOUNT, defaults.perAccount()),
+        count(PHONE_BUDGET_PER_CLIENT_IP, defaults.perClientIp()),
+        count(PHONE_BUDGET_PER_COUNTRY, defaults.perCountry()),
+        count(PHONE_BUDGET_GLOBAL, defaults.global()),
+        Math.max(1, count(PHONE_BUDGET_SHARDS, defaults.shards())),
+        Duration.ofMinutes(
+            Math.max(1, count(PHONE_BUDGET_WINDOW_MINUTES, (int) defaults.window().toMinutes()))),
+        allowed);
+  }
+
+  /** A non-negative whole number, or {@code fallback} when unset. */
+  private int count(String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.strip());
+      if (parsed >= 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the variable's name
+    }
+    throw new IllegalStateException(name + " is not a whole number >= 0");
   }
 
   /** Whether this initialisation ends in a SnapStart snapshot (and so is worth priming). */
