@@ -1,8 +1,10 @@
 package com.platform.accounts.aws;
 
+import com.platform.accounts.core.due.DueShards;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The service's single DynamoDB table ({@code pk}/{@code sk} strings, TTL on {@code expiresAt}) and
@@ -46,6 +49,7 @@ public final class DynamoDbTable {
   private final DynamoDbClient dynamo;
   private final String tableName;
   private final Clock clock;
+  private final DueShards dueShards;
 
   /*
    * Each store is made when first asked for, so a function loads the classes of its own stores only.
@@ -57,11 +61,22 @@ public final class DynamoDbTable {
   private IdempotencyStore idempotency;
   private PaymentMethodStore paymentMethods;
   private AccountOverviewStore accountOverviews;
+  private DueIndex dueIndex;
 
+  /** A table whose due-index has the default number of shards. */
   public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock) {
+    this(dynamo, tableName, clock, DueShards.DEFAULT);
+  }
+
+  /**
+   * @param dueShards the due-index's shards: the same in every function that writes due items and
+   *     in the sweep
+   */
+  public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock, DueShards dueShards) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.dueShards = Objects.requireNonNull(dueShards, "dueShards");
   }
 
   public AccountStore accounts() {
@@ -94,7 +109,7 @@ public final class DynamoDbTable {
 
   public PaymentMethodStore paymentMethods() {
     if (paymentMethods == null) {
-      paymentMethods = new DynamoDbPaymentMethodStore(this);
+      paymentMethods = new DynamoDbPaymentMethodStore(this, dueShards);
     }
     return paymentMethods;
   }
@@ -104,6 +119,13 @@ public final class DynamoDbTable {
       accountOverviews = new DynamoDbAccountOverviewStore(this);
     }
     return accountOverviews;
+  }
+
+  public DueIndex dueIndex() {
+    if (dueIndex == null) {
+      dueIndex = new DynamoDbDueIndex(this, dueShards);
+    }
+    return dueIndex;
   }
 
   public String tableName() {
@@ -163,6 +185,34 @@ public final class DynamoDbTable {
     try {
       dynamo.putItem(
           condition.applyTo(PutItemRequest.builder().tableName(tableName).item(item)).build());
+      return true;
+    } catch (ConditionalCheckFailedException | TransactionConflictException lost) {
+      return false;
+    }
+  }
+
+  /**
+   * A conditional UpdateItem.
+   *
+   * @return false when the condition failed, or a transaction was writing the item at that moment
+   */
+  boolean updateIf(Map<String, AttributeValue> key, Change change, Condition condition) {
+    Map<String, String> names = new HashMap<>(change.names());
+    names.putAll(condition.names());
+    Map<String, AttributeValue> values = new HashMap<>(change.values());
+    values.putAll(condition.values());
+    UpdateItemRequest.Builder update =
+        UpdateItemRequest.builder()
+            .tableName(tableName)
+            .key(key)
+            .updateExpression(change.expression())
+            .conditionExpression(condition.expression())
+            .expressionAttributeNames(names);
+    if (!values.isEmpty()) {
+      update.expressionAttributeValues(values);
+    }
+    try {
+      dynamo.updateItem(update.build());
       return true;
     } catch (ConditionalCheckFailedException | TransactionConflictException lost) {
       return false;

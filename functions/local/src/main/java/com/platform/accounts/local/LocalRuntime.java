@@ -74,7 +74,8 @@ public final class LocalRuntime implements AutoCloseable {
                 MERCHANT_NAME,
                 table.accountOverviews(),
                 new Es256SessionIssuer(keys, clock),
-                new Es256SessionVerifier(keys.sessionVerificationKey(), clock)));
+                new Es256SessionVerifier(keys.sessionVerificationKey(), clock)),
+            table.dueIndex());
     LocalFunctions functions = new LocalFunctions(template, lifecycle);
     workflows.connect(functions::get);
 
@@ -82,7 +83,7 @@ public final class LocalRuntime implements AutoCloseable {
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     this.requests = Executors.newFixedThreadPool(16);
     server.setExecutor(requests);
-    LocalSchedules schedules = new LocalSchedules(template, functions, clock);
+    LocalSchedules schedules = new LocalSchedules(template, functions, workflows, clock);
     LocalEndpoints endpoints = new LocalEndpoints(clock, outbox, workflows, cards, schedules);
     server.createContext("/", new LocalHttpRouter(template, functions, endpoints));
     server.start();

@@ -78,6 +78,11 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
     }
   }
 
+  /** Starts an execution of a state machine that the template schedules, as EventBridge does. */
+  public void startScheduled(String logicalId, JsonNode input) {
+    engine.startExecution(machine(logicalId), logicalId, null, input);
+  }
+
   @Override
   public void resume(String taskToken, WorkflowOutcome outcome) {
     try {

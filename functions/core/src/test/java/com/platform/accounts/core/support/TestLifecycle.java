@@ -50,7 +50,8 @@ public final class TestLifecycle {
               "ACMECLOUD",
               table.accountOverviews(),
               sessionTokens,
-              sessionTokens));
+              sessionTokens),
+          table.dueIndex());
 
   /**
    * A mobile number of the country that no other account of this lifecycle got (each number has its
