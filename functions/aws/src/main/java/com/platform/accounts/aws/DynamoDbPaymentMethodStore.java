@@ -8,12 +8,11 @@ import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
 import com.platform.accounts.core.card.CardTokenUsedException;
 import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.due.DueShards;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.port.PaymentMethodStore;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -34,30 +31,30 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * or carries a token hash, 1 conditional PutItem for any other method; {@code update} 1 conditional
  * PutItem while the method holds its slot (or is no card), else 1 GetItem, then 1
  * TransactWriteItems when that write frees the slot or 1 PutItem when the stored method no longer
- * held it; {@code due} 1 Query on the due index plus 1 GetItem per hit.
+ * held it. A card with work due is written on its due-index shard ({@link DueItems}), in the same
+ * write: no round trip of its own.
  *
  * <p>{@code update} reads a card before it writes a version that does not hold the slot: only the
  * stored version knows whether the uniqueness items are still this card's to delete. Once a card is
  * FAILED or REMOVED its fingerprint may belong to another account's card, and a delete conditioned
  * on naming this card would then cancel the whole transaction. The write stays conditional on the
  * version read, so the stored method cannot change between the read and the write.
- *
- * <p>The due index is eventually consistent: a hit may have been released a moment ago. Each hit is
- * read again, strongly consistent, and dropped when it is no longer due.
  */
 final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
   /** The method's own write comes first in {@link #create}'s transaction. */
   private static final int METHOD_WRITE = 0;
 
   private final DynamoDbTable table;
+  private final DueShards dueShards;
 
-  DynamoDbPaymentMethodStore(DynamoDbTable table) {
+  DynamoDbPaymentMethodStore(DynamoDbTable table, DueShards dueShards) {
     this.table = table;
+    this.dueShards = dueShards;
   }
 
   @Override
   public void create(PaymentMethod pm) {
-    Map<String, AttributeValue> item = PaymentMethodItems.toItem(pm, pm.version() + 1);
+    Map<String, AttributeValue> item = PaymentMethodItems.toItem(pm, pm.version() + 1, dueShards);
     String tokenHash = pm.card() == null ? null : pm.card().tokenHash();
     if (!pm.holdsCardSlot() && tokenHash == null) {
       if (!table.putIf(item, Condition.absent())) {
@@ -155,7 +152,7 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
 
   @Override
   public void update(PaymentMethod pm) {
-    Map<String, AttributeValue> item = PaymentMethodItems.toItem(pm, pm.version() + 1);
+    Map<String, AttributeValue> item = PaymentMethodItems.toItem(pm, pm.version() + 1, dueShards);
     Condition unchanged = Condition.versionIs(pm.version());
     if (pm.holdsCardSlot() || pm.type() != PaymentMethod.PaymentMethodType.CARD) {
       putIf(pm, item, unchanged);
@@ -189,53 +186,6 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
               + " name another payment method",
           e);
     }
-  }
-
-  @Override
-  public List<PaymentMethod> due(Instant now, int limit) {
-    List<PaymentMethod> due = new ArrayList<>();
-    Map<String, AttributeValue> startKey = null;
-    while (due.size() < limit) {
-      QueryRequest.Builder query =
-          QueryRequest.builder()
-              .indexName(PaymentMethodItems.DUE_INDEX)
-              .keyConditionExpression("#shard = :shard AND #dueAt <= :now")
-              .expressionAttributeNames(
-                  Map.of(
-                      "#shard",
-                      PaymentMethodItems.DUE_SHARD,
-                      "#dueAt",
-                      PaymentMethodItems.DUE_AT,
-                      "#pk",
-                      Items.PK,
-                      "#sk",
-                      Items.SK))
-              .expressionAttributeValues(
-                  Map.of(
-                      ":shard", Items.s(PaymentMethodItems.CHARGES_RELEASE),
-                      ":now", Items.s(PaymentMethodItems.dueAt(now))))
-              // only the keys: every hit is read again from the table
-              .projectionExpression("#pk, #sk")
-              .scanIndexForward(true)
-              .limit(limit - due.size());
-      if (startKey != null) {
-        query.exclusiveStartKey(startKey);
-      }
-      QueryResponse page = table.query(query);
-      for (Map<String, AttributeValue> hit : page.items()) {
-        table
-            .get(PaymentMethodItems.keyOf(hit))
-            .map(PaymentMethodItems::fromItem)
-            .filter(pm -> pm.dueAt().filter(at -> !at.isAfter(now)).isPresent())
-            .ifPresent(due::add);
-      }
-      startKey = nextPage(page);
-      if (startKey == null) {
-        break;
-      }
-    }
-    due.sort(Comparator.comparing(pm -> pm.dueAt().orElseThrow()));
-    return due;
   }
 
   @Override
@@ -281,12 +231,6 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
       return Optional.of(Items.requiredString(refusal.item(), PaymentMethodItems.ACCOUNT_ID));
     }
     return fingerprintOwner(fingerprintHash);
-  }
-
-  private static Map<String, AttributeValue> nextPage(QueryResponse page) {
-    return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-        ? page.lastEvaluatedKey()
-        : null;
   }
 
   /** Whether the write at this position (-1: none such in the transaction) failed its condition. */

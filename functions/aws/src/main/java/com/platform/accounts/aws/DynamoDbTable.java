@@ -1,8 +1,10 @@
 package com.platform.accounts.aws;
 
+import com.platform.accounts.core.due.DueShards;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
@@ -47,6 +49,7 @@ public final class DynamoDbTable {
   private final DynamoDbClient dynamo;
   private final String tableName;
   private final Clock clock;
+  private final DueShards dueShards;
 
   /*
    * Each store is made when first asked for, so a function loads the classes of its own stores only.
@@ -58,11 +61,22 @@ public final class DynamoDbTable {
   private IdempotencyStore idempotency;
   private PaymentMethodStore paymentMethods;
   private AccountOverviewStore accountOverviews;
+  private DueIndex dueIndex;
 
+  /** A table whose due-index has the default number of shards. */
   public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock) {
+    this(dynamo, tableName, clock, DueShards.DEFAULT);
+  }
+
+  /**
+   * @param dueShards the due-index's shards: the same in every function that writes due items and
+   *     in the sweep
+   */
+  public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock, DueShards dueShards) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.dueShards = Objects.requireNonNull(dueShards, "dueShards");
   }
 
   public AccountStore accounts() {
@@ -95,7 +109,7 @@ public final class DynamoDbTable {
 
   public PaymentMethodStore paymentMethods() {
     if (paymentMethods == null) {
-      paymentMethods = new DynamoDbPaymentMethodStore(this);
+      paymentMethods = new DynamoDbPaymentMethodStore(this, dueShards);
     }
     return paymentMethods;
   }
@@ -105,6 +119,13 @@ public final class DynamoDbTable {
       accountOverviews = new DynamoDbAccountOverviewStore(this);
     }
     return accountOverviews;
+  }
+
+  public DueIndex dueIndex() {
+    if (dueIndex == null) {
+      dueIndex = new DynamoDbDueIndex(this, dueShards);
+    }
+    return dueIndex;
   }
 
   public String tableName() {
@@ -171,27 +192,29 @@ public final class DynamoDbTable {
   }
 
   /**
-   * One UpdateItem, made only if {@code condition} holds.
+   * A conditional UpdateItem.
    *
-   * @return false when the condition failed
+   * @return false when the condition failed, or a transaction was writing the item at that moment
    */
   boolean updateIf(Map<String, AttributeValue> key, Change change, Condition condition) {
     Map<String, String> names = new HashMap<>(change.names());
     names.putAll(condition.names());
     Map<String, AttributeValue> values = new HashMap<>(change.values());
     values.putAll(condition.values());
+    UpdateItemRequest.Builder update =
+        UpdateItemRequest.builder()
+            .tableName(tableName)
+            .key(key)
+            .updateExpression(change.expression())
+            .conditionExpression(condition.expression())
+            .expressionAttributeNames(names);
+    if (!values.isEmpty()) {
+      update.expressionAttributeValues(values);
+    }
     try {
-      dynamo.updateItem(
-          UpdateItemRequest.builder()
-              .tableName(tableName)
-              .key(key)
-              .updateExpression(change.expression())
-              .conditionExpression(condition.expression())
-              .expressionAttributeNames(names)
-              .expressionAttributeValues(values)
-              .build());
+      dynamo.updateItem(update.build());
       return true;
-    } catch (ConditionalCheckFailedException refused) {
+    } catch (ConditionalCheckFailedException | TransactionConflictException lost) {
       return false;
     }
   }

@@ -17,10 +17,9 @@ import com.platform.accounts.core.card.OwnershipCheck;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.card.PaymentMethodStatus;
 import com.platform.accounts.core.card.StoredCard;
+import com.platform.accounts.core.due.DueKind;
+import com.platform.accounts.core.due.DueShards;
 import com.platform.accounts.core.money.Money;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,11 +42,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       the token, never the token.
  * </ul>
  *
- * <p>A card whose charges are not released yet carries {@code dueShard}/{@code dueAt}, the keys of
- * the sparse {@code due-index}; the item as written for a released card (or any other method) has
- * neither, so a put of it takes the method out of the index. {@code dueAt} is written at a fixed
- * width (nanoseconds always given) so that its string order is time order, which {@link
- * Instant#toString()} is not ({@code ...:30Z} sorts after {@code ...:30.5Z}).
+ * <p>A card with work falling due (its charges to release, then its verification window to close)
+ * is a due item of kind {@code CARD_VERIFICATION} (see {@link DueItems}): it carries {@code
+ * dueShard}/{@code dueAt}, the keys of the sparse {@code due-index}, and {@code dueKind}; the item
+ * as written for a card with nothing due (or any other method) has none of them, so a put of it
+ * takes the method out of the index. A put also drops the sweep's {@code dueAttempts} and any
+ * backoff: the card's own work moved on, and its due time is its own again.
  */
 final class PaymentMethodItems {
   static final String PAYMENT_METHOD_PREFIX = "PAYMENT_METHOD#";
@@ -56,17 +56,9 @@ final class PaymentMethodItems {
   static final String TOKEN_SK = "CARD_TOKEN";
   static final String ACCOUNT_ID = "accountId";
   static final String PAYMENT_METHOD_ID = "paymentMethodId";
-  static final String DUE_INDEX = "due-index";
-  static final String DUE_SHARD = "dueShard";
-  static final String DUE_AT = "dueAt";
-
-  /** The due-index partition of cards whose hold and microcharge are still to be released. */
-  static final String CHARGES_RELEASE = "CHARGES_RELEASE";
 
   private static final String CARD = "card";
   private static final String CHECK = "check";
-  private static final DateTimeFormatter DUE_AT_FORMAT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   /** An account's methods in the order they are listed: oldest first, then by id. */
   static final Comparator<PaymentMethod> OLDEST_FIRST =
@@ -128,13 +120,8 @@ final class PaymentMethodItems {
     return item;
   }
 
-  /** The due-index sort key: fixed width, so string order is time order. */
-  static String dueAt(Instant instant) {
-    return DUE_AT_FORMAT.format(instant);
-  }
-
-  /** The payment method as stored with {@code version}. */
-  static Map<String, AttributeValue> toItem(PaymentMethod pm, long version) {
+  /** The payment method as stored with {@code version}, on its due-index shard when due. */
+  static Map<String, AttributeValue> toItem(PaymentMethod pm, long version, DueShards shards) {
     Map<String, AttributeValue> item =
         Items.item(accountPk(pm.accountId()), PAYMENT_METHOD_PREFIX + pm.paymentMethodId());
     item.put(PAYMENT_METHOD_ID, s(pm.paymentMethodId()));
@@ -149,10 +136,8 @@ final class PaymentMethodItems {
     }
     pm.dueAt()
         .ifPresent(
-            at -> {
-              item.put(DUE_SHARD, s(CHARGES_RELEASE));
-              item.put(DUE_AT, s(dueAt(at)));
-            });
+            at ->
+                DueItems.put(item, DueKind.CARD_VERIFICATION, shards.of(pm.paymentMethodId()), at));
     putInstant(item, "createdAt", pm.createdAt());
     item.put(Items.VERSION, n(version));
     return item;

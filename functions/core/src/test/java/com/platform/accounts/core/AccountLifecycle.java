@@ -9,6 +9,9 @@ import com.platform.accounts.core.card.ChargeRelease;
 import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
+import com.platform.accounts.core.due.DueKind;
+import com.platform.accounts.core.due.DueSweep;
+import com.platform.accounts.core.due.Lanes;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.port.AccountOverviewStore;
@@ -16,6 +19,7 @@ import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.DomainEventPublisher;
+import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.PaymentMethodStore;
@@ -32,6 +36,7 @@ import com.platform.accounts.core.verification.CodeChallenges;
 import com.platform.accounts.core.verification.PhoneBudgets;
 import com.platform.accounts.core.verification.VerificationProcess;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Every service of the core wired from one set of ports: for tests and the local runtime, which
@@ -72,13 +77,25 @@ public final class AccountLifecycle {
   private final AccountPaymentMethods accountPaymentMethods;
   private final Authenticator authenticator;
   private final AccountOverviewStore accountOverviews;
+  private final DueSweep dueSweep;
 
+  /** Without a due-index: no sweep (tests of the other parts). */
   public AccountLifecycle(Ports ports) {
-    this(ports, PhoneBudgets.Limits.defaults());
+    this(ports, PhoneBudgets.Limits.defaults(), null);
   }
 
   /** With these SMS and voice budgets instead of the defaults. */
   public AccountLifecycle(Ports ports, PhoneBudgets.Limits phoneBudgets) {
+    this(ports, phoneBudgets, null);
+  }
+
+  /** With the due-index that the payment method store writes, swept by {@link #dueSweep()}. */
+  public AccountLifecycle(Ports ports, DueIndex dueIndex) {
+    this(ports, PhoneBudgets.Limits.defaults(), dueIndex);
+  }
+
+  /** With these SMS and voice budgets and the due-index swept by {@link #dueSweep()}. */
+  public AccountLifecycle(Ports ports, PhoneBudgets.Limits phoneBudgets, DueIndex dueIndex) {
     this.ports = ports;
     Clock clock = ports.clock();
     Hmac hmac = new Hmac(ports.keys().hmacKey());
@@ -155,6 +172,23 @@ public final class AccountLifecycle {
             clock,
             ports.merchantName());
     this.accountPaymentMethods = new AccountPaymentMethods(ports.paymentMethods(), chargeRelease);
+    this.dueSweep =
+        dueIndex == null
+            ? null
+            : new DueSweep(
+                dueIndex,
+                Map.of(DueKind.CARD_VERIFICATION, chargeRelease::finishDue),
+                telemetry,
+                clock,
+                () -> Lanes.threads(DueSweep.LANES));
+  }
+
+  /** The worker of the expire-holds job, as production wires it. */
+  public DueSweep dueSweep() {
+    if (dueSweep == null) {
+      throw new IllegalStateException("this lifecycle was wired without a due-index");
+    }
+    return dueSweep;
   }
 
   public Authenticator authenticator() {

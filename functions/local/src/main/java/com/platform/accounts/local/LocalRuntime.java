@@ -81,7 +81,8 @@ public final class LocalRuntime implements AutoCloseable {
                 table.accountOverviews(),
                 new Es256SessionIssuer(keys, clock),
                 new Es256SessionVerifier(keys.sessionVerificationKey(), clock)),
-            phoneBudgets);
+            phoneBudgets,
+            table.dueIndex());
     LocalFunctions functions = new LocalFunctions(template, lifecycle);
     workflows.connect(functions::get);
 
@@ -89,7 +90,7 @@ public final class LocalRuntime implements AutoCloseable {
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     this.requests = Executors.newFixedThreadPool(16);
     server.setExecutor(requests);
-    LocalSchedules schedules = new LocalSchedules(template, functions, clock);
+    LocalSchedules schedules = new LocalSchedules(template, functions, workflows, clock);
     LocalEndpoints endpoints = new LocalEndpoints(clock, outbox, workflows, cards, schedules);
     server.createContext("/", new LocalHttpRouter(template, functions, endpoints, workflows));
     server.start();

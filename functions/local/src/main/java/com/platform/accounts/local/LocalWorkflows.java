@@ -84,6 +84,11 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
     }
   }
 
+  /** Starts an execution of a state machine that the template schedules, as EventBridge does. */
+  public void startScheduled(String logicalId, JsonNode input) {
+    engine.startExecution(machine(logicalId), logicalId, null, input);
+  }
+
   private void start(String machine, String name, ObjectNode input) {
     try {
       engine.startExecution(machine(machine), machine, name, input);

@@ -1,7 +1,6 @@
 package com.platform.accounts.core.port;
 
 import com.platform.accounts.core.card.PaymentMethod;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,12 +42,11 @@ public interface PaymentMethodStore {
    */
   void update(PaymentMethod paymentMethod);
 
-  /**
-   * Cards whose {@link PaymentMethod#dueAt()} is at or before {@code now}, oldest first: charges to
-   * release, verifications to expire. Read through the sparse due-time index, so the cost grows
-   * with the due items, not the table.
+  /*
+   * A card with work falling due (PaymentMethod#dueAt) is on the due-index (DueIndex) with kind
+   * CARD_VERIFICATION, written with the card: a write that changes its due time moves it there, and
+   * one that ends its due work takes it off.
    */
-  List<PaymentMethod> due(Instant now, int limit);
 
   /** Whether a card fingerprint is held, and by which account. */
   Optional<String> fingerprintOwner(String fingerprintHash);

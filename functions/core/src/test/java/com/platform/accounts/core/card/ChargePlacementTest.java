@@ -26,10 +26,6 @@ import org.junit.jupiter.api.Test;
 
 class ChargePlacementTest extends CardTestSupport {
 
-  private ChargeRelease.DueSweep sweep() {
-    return release.releaseDue(10, () -> true);
-  }
-
   @Test
   void addingACardPlacesAOneDollarHoldAndAMicrochargeWithACodeInItsDescriptor() {
     Account ana = account("US");
@@ -107,7 +103,7 @@ class ChargePlacementTest extends CardTestSupport {
         .containsExactly("VOIDED");
 
     t.clock.advanceBy(Duration.ofMinutes(15));
-    assertThat(sweep().released()).isEqualTo(1);
+    assertThat(sweep().finished()).isEqualTo(1);
     assertThat(processor.calls("charge")).isZero();
     assertThat(methods.list(ana.accountId()))
         .extracting(PaymentMethod::status)
@@ -142,7 +138,7 @@ class ChargePlacementTest extends CardTestSupport {
     assertThat(left.check().releaseDueAt()).as("due at once").isEqualTo(t.clock.instant());
 
     t.clock.advanceBy(Duration.ofMinutes(15));
-    assertThat(sweep().released()).isEqualTo(1);
+    assertThat(sweep().finished()).isEqualTo(1);
     assertThat(processor.statement("1277"))
         .extracting(Transaction::status)
         .containsExactly("VOIDED");
@@ -161,7 +157,7 @@ class ChargePlacementTest extends CardTestSupport {
     assertThat(t.workflows.cardVerifications).isEmpty();
 
     t.clock.advanceBy(Duration.ofHours(23));
-    assertThat(sweep().released()).isEqualTo(1);
+    assertThat(sweep().finished()).isEqualTo(1);
 
     assertThat(processor.statement("1160"))
         .extracting(Transaction::status)

@@ -221,7 +221,7 @@ class OwnerAnswersTest extends CardTestSupport {
         .doesNotContain(code);
 
     t.clock.advanceBy(Duration.ofHours(23));
-    assertThat(release.releaseDue(10, () -> true).released()).isEqualTo(1);
+    assertThat(sweep().finished()).isEqualTo(1);
     assertThat(processor.statement("1319"))
         .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link PaymentMethodStore} does: exact round trips (card and check nested, nulls
  * included), version 1 on create and +1 per update, conditional writes, one account per card number
  * and one card per account while the card is pending or verified (and neither once it failed or was
- * removed), all-or-nothing creates, and the charges due for release found by due time.
+ * removed), and all-or-nothing creates. What falls due is the due-index's ({@link
+ * DueIndexContract}).
  */
 public abstract class PaymentMethodStoreContract {
   protected final ManualClock clock = new ManualClock(START);
@@ -530,93 +531,6 @@ public abstract class PaymentMethodStoreContract {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  // charges due for release ---------------------------------------------------------------------
-
-  /** A pending card of a new account created at {@code createdAt}, due at {@code releaseDueAt}. */
-  private PaymentMethod dueCard(Instant createdAt, Instant releaseDueAt) {
-    return created(
-        Records.pendingCard(
-            Records.accountId(), Records.fingerprintHash(), createdAt, releaseDueAt));
-  }
-
-  @Test
-  void dueReturnsTheUnreleasedCardsDueByNowOldestDueFirst() {
-    Instant now = START;
-    // a whole second and half a second later: ISO strings of these do not sort as the instants do
-    PaymentMethod wholeSecond =
-        dueCard(START.minusSeconds(5), Instant.parse("2026-03-01T08:00:00Z"));
-    PaymentMethod halfSecond =
-        dueCard(START.minusSeconds(9), Instant.parse("2026-03-01T08:00:00.5Z"));
-    PaymentMethod atNow = dueCard(START.minusSeconds(7), now);
-    PaymentMethod notYet = dueCard(START.minusSeconds(8), now.plusNanos(1));
-    PaymentMethod failedUnreleased =
-        updated(
-            dueCard(START.minusSeconds(6), now.minus(Duration.ofHours(1)))
-                .withStatus(PaymentMethodStatus.FAILED));
-    PaymentMethod released = dueCard(START.minusSeconds(4), now.minus(Duration.ofHours(3)));
-    updated(released.withCheck(released.check().releasedAt(now.minusSeconds(1))));
-    created(Records.paypal(Records.accountId(), START.minusSeconds(3)));
-
-    assertThat(store.due(now, 10))
-        .containsExactly(wholeSecond, halfSecond, failedUnreleased, atNow);
-    assertThat(store.due(now.plusNanos(1), 10))
-        .containsExactly(wholeSecond, halfSecond, failedUnreleased, atNow, notYet);
-    assertThat(store.due(Instant.parse("2026-03-01T08:00:00.4Z"), 10)).containsExactly(wholeSecond);
-  }
-
-  @Test
-  void dueRespectsTheLimit() {
-    PaymentMethod first = dueCard(START, START.minus(Duration.ofHours(3)));
-    PaymentMethod second = dueCard(START, START.minus(Duration.ofHours(2)));
-    dueCard(START, START.minus(Duration.ofHours(1)));
-
-    assertThat(store.due(START, 2)).containsExactly(first, second);
-    assertThat(store.due(START, 1)).containsExactly(first);
-    assertThat(store.due(START, 0)).isEmpty();
-  }
-
-  @Test
-  void aReleasedCardIsDueAgainWhenItsVerificationWindowEndsWhilePending() {
-    PaymentMethod card = dueCard(START, START.minus(Duration.ofHours(1)));
-    PaymentMethod other = dueCard(START, START.minus(Duration.ofMinutes(30)));
-    assertThat(store.due(START, 10)).containsExactly(card, other);
-
-    PaymentMethod released = updated(card.withCheck(card.check().releasedAt(START)));
-
-    assertThat(store.due(START, 10)).containsExactly(other);
-    assertThat(store.due(released.check().expiresAt(), 10)).containsExactly(other, released);
-  }
-
-  @Test
-  void aCardStopsBeingDueOnceItsChargesAreReleasedAndItIsNoLongerPending() {
-    PaymentMethod card = dueCard(START, START.minus(Duration.ofHours(1)));
-    PaymentMethod other = dueCard(START, START.minus(Duration.ofMinutes(30)));
-    assertThat(store.due(START, 10)).containsExactly(card, other);
-
-    PaymentMethod released =
-        updated(
-            card.withCheck(card.check().releasedAt(START))
-                .withStatus(PaymentMethodStatus.VERIFIED));
-
-    assertThat(store.due(START, 10)).containsExactly(other);
-    // removed afterwards, it stays out of the index and gives up its number
-    PaymentMethod removed = updated(released.withStatus(PaymentMethodStatus.REMOVED));
-    assertThat(store.due(START.plus(Duration.ofDays(30)), 10)).containsExactly(other);
-    assertThat(removed.check().releasedAt()).isEqualTo(START);
-    assertThat(store.fingerprintOwner(card.card().fingerprintHash())).isEmpty();
-  }
-
-  @Test
-  void aCardGivenUpBeforeItsChargesAreReleasedStaysDue() {
-    PaymentMethod card = dueCard(START, START.plus(Duration.ofHours(24)));
-
-    PaymentMethod removed = updated(card.withStatus(PaymentMethodStatus.REMOVED));
-
-    assertThat(store.due(START, 10)).isEmpty();
-    assertThat(store.due(START.plus(Duration.ofHours(24)), 10)).containsExactly(removed);
-    assertThat(store.fingerprintOwner(card.card().fingerprintHash())).isEmpty();
   }
 
   // fingerprint owners --------------------------------------------------------------------------

@@ -7,11 +7,16 @@ import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
 import com.platform.accounts.core.card.CardTokenUsedException;
 import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.due.DueItem;
+import com.platform.accounts.core.due.DueKind;
+import com.platform.accounts.core.due.DuePage;
+import com.platform.accounts.core.due.DueShards;
 import com.platform.accounts.core.idempotency.IdempotencyRecord;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
@@ -25,9 +30,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The stores in memory, with DynamoDB's semantics where they matter: conditional writes on a
@@ -62,8 +70,42 @@ public final class InMemoryTable {
   private final IdempotencyStore idempotencyStore = new Idempotency();
   private final PaymentMethodStore paymentMethodStore = new PaymentMethods();
 
+  /**
+   * The due-index: each due item's entry by item id, and the entries of each shard (the dead
+   * letters under {@link #DEAD}) in due order, as the DynamoDB index sorts them.
+   */
+  private final DueShards dueShards;
+
+  private final Map<String, DueEntry> dueEntries = new HashMap<>();
+  private final Map<Integer, NavigableSet<DueEntry>> dueByShard = new HashMap<>();
+  private final DueIndex dueIndex = new Due();
+
+  private static final int DEAD = -1;
+
+  private static final Comparator<DueEntry> DUE_ORDER =
+      Comparator.comparing(DueEntry::dueAt)
+          .thenComparing(DueEntry::ownerId)
+          .thenComparing(DueEntry::itemId);
+
+  /** An item on the due-index: on {@code shard} (or {@link #DEAD}) at {@code dueAt}. */
+  private record DueEntry(
+      DueKind kind, String ownerId, String itemId, int shard, Instant dueAt, int attempts) {
+    DueItem item() {
+      return new DueItem(kind, ownerId, itemId, shard, dueAt, attempts);
+    }
+
+    String position() {
+      return dueAt + "|" + ownerId + "|" + itemId;
+    }
+  }
+
   public InMemoryTable(Clock clock) {
+    this(clock, DueShards.DEFAULT);
+  }
+
+  public InMemoryTable(Clock clock, DueShards dueShards) {
     this.clock = clock;
+    this.dueShards = dueShards;
   }
 
   public AccountStore accounts() {
@@ -94,6 +136,41 @@ public final class InMemoryTable {
 
   public PaymentMethodStore paymentMethods() {
     return paymentMethodStore;
+  }
+
+  public DueIndex dueIndex() {
+    return dueIndex;
+  }
+
+  /**
+   * Puts a payment method as written on the due-index, or takes it off: as DynamoDB does when the
+   * written item carries the index's keys or not. A failed attempt counted before is forgotten.
+   */
+  private void indexDue(PaymentMethod pm) {
+    unindexDue(pm.paymentMethodId());
+    pm.dueAt()
+        .ifPresent(
+            at ->
+                putDue(
+                    new DueEntry(
+                        DueKind.CARD_VERIFICATION,
+                        pm.accountId(),
+                        pm.paymentMethodId(),
+                        dueShards.of(pm.paymentMethodId()),
+                        at,
+                        0)));
+  }
+
+  private void unindexDue(String itemId) {
+    DueEntry old = dueEntries.remove(itemId);
+    if (old != null) {
+      dueByShard.get(old.shard()).remove(old);
+    }
+  }
+
+  private void putDue(DueEntry entry) {
+    dueEntries.put(entry.itemId(), entry);
+    dueByShard.computeIfAbsent(entry.shard(), s -> new TreeSet<>(DUE_ORDER)).add(entry);
   }
 
   private boolean live(Instant expiresAt) {
@@ -355,6 +432,7 @@ public final class InMemoryTable {
           usedCardTokens.add(tokenHash);
         }
         paymentMethods.put(pm.paymentMethodId(), withVersion(pm, pm.version() + 1));
+        indexDue(pm);
       }
     }
 
@@ -392,20 +470,7 @@ public final class InMemoryTable {
           cardSlots.remove(stored.accountId(), stored.paymentMethodId());
         }
         paymentMethods.put(pm.paymentMethodId(), withVersion(pm, pm.version() + 1));
-      }
-    }
-
-    @Override
-    public List<PaymentMethod> due(Instant now, int limit) {
-      synchronized (lock) {
-        List<PaymentMethod> due = new ArrayList<>();
-        for (PaymentMethod pm : paymentMethods.values()) {
-          if (pm.dueAt().filter(at -> !at.isAfter(now)).isPresent()) {
-            due.add(pm);
-          }
-        }
-        due.sort(Comparator.comparing(pm -> pm.dueAt().orElseThrow()));
-        return due.size() > limit ? due.subList(0, limit) : due;
+        indexDue(pm);
       }
     }
 
@@ -421,6 +486,78 @@ public final class InMemoryTable {
       synchronized (lock) {
         return usedCardTokens.contains(tokenHash);
       }
+    }
+  }
+
+  private final class Due implements DueIndex {
+    @Override
+    public DueShards shards() {
+      return dueShards;
+    }
+
+    @Override
+    public DuePage due(int shard, Instant now, Optional<String> after, int limit) {
+      if (shard < 0 || shard >= dueShards.count()) {
+        throw new IllegalArgumentException("no due-index shard " + shard);
+      }
+      synchronized (lock) {
+        return page(shard, after, limit, e -> !e.dueAt().isAfter(now));
+      }
+    }
+
+    @Override
+    public boolean retryAt(DueItem read, Instant at, int attempts) {
+      return move(read, read.shard(), at, attempts);
+    }
+
+    @Override
+    public boolean deadLetter(DueItem read, int attempts) {
+      return move(read, DEAD, read.dueAt(), attempts);
+    }
+
+    @Override
+    public DuePage deadLetters(Optional<String> after, int limit) {
+      synchronized (lock) {
+        return page(DEAD, after, limit, e -> true);
+      }
+    }
+
+    private boolean move(DueItem read, int shard, Instant at, int attempts) {
+      synchronized (lock) {
+        DueEntry stored = dueEntries.get(read.itemId());
+        if (stored == null
+            || stored.shard() != read.shard()
+            || !stored.dueAt().equals(read.dueAt())
+            || !stored.ownerId().equals(read.ownerId())) {
+          return false;
+        }
+        unindexDue(read.itemId());
+        putDue(new DueEntry(stored.kind(), stored.ownerId(), stored.itemId(), shard, at, attempts));
+        return true;
+      }
+    }
+
+    private DuePage page(int shard, Optional<String> after, int limit, Predicate<DueEntry> wanted) {
+      NavigableSet<DueEntry> entries = dueByShard.getOrDefault(shard, new TreeSet<>(DUE_ORDER));
+      if (after.isPresent()) {
+        String[] at = after.get().split("\\|", 3);
+        entries =
+            entries.tailSet(
+                new DueEntry(
+                    DueKind.CARD_VERIFICATION, at[1], at[2], shard, Instant.parse(at[0]), 0),
+                false);
+      }
+      List<DueItem> items = new ArrayList<>();
+      DueEntry last = null;
+      for (DueEntry entry : entries) {
+        if (items.size() == limit || !wanted.test(entry)) {
+          break;
+        }
+        items.add(entry.item());
+        last = entry;
+      }
+      boolean more = last != null && items.size() == limit;
+      return new DuePage(items, more ? Optional.of(last.position()) : Optional.empty());
     }
   }
 

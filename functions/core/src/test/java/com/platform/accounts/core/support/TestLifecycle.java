@@ -60,7 +60,8 @@ public final class TestLifecycle {
                 table.accountOverviews(),
                 sessionTokens,
                 sessionTokens),
-            phoneBudgets);
+            phoneBudgets,
+            table.dueIndex());
   }
 
   /**

@@ -6,10 +6,14 @@ import com.platform.accounts.core.card.CardEligibility;
 import com.platform.accounts.core.card.ChargePlacement;
 import com.platform.accounts.core.card.ChargeRelease;
 import com.platform.accounts.core.card.OwnerAnswers;
+import com.platform.accounts.core.due.DueKind;
+import com.platform.accounts.core.due.DueSweep;
+import com.platform.accounts.core.due.Lanes;
 import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.payments.StripeCardProcessor;
 import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -36,6 +40,11 @@ public final class CardWiring {
 
   public static ChargeRelease release() {
     return ReleaseHolder.RELEASE;
+  }
+
+  /** The expire-holds job's worker: the due-index's card items, released or failed. */
+  public static DueSweep dueSweep() {
+    return SweepHolder.SWEEP;
   }
 
   public static AccountPaymentMethods paymentMethods() {
@@ -72,6 +81,16 @@ public final class CardWiring {
             Infrastructure.telemetry(),
             Infrastructure.clock(),
             merchantName());
+  }
+
+  private static final class SweepHolder {
+    static final DueSweep SWEEP =
+        new DueSweep(
+            Infrastructure.table().dueIndex(),
+            Map.of(DueKind.CARD_VERIFICATION, ReleaseHolder.RELEASE::finishDue),
+            Infrastructure.telemetry(),
+            Infrastructure.clock(),
+            () -> Lanes.threads(DueSweep.LANES));
   }
 
   private static final class PlacementHolder {

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.platform.accounts.aws.EcJwk;
 import com.platform.accounts.core.contact.Countries;
 import com.platform.accounts.core.verification.PhoneBudgets;
+import com.platform.accounts.core.due.DueShards;
 import java.net.URI;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
@@ -37,6 +38,7 @@ public final class Settings {
   public static final String MERCHANT_NAME = "MERCHANT_NAME";
   public static final String CARD_PROCESSOR_API_BASE = "CARD_PROCESSOR_API_BASE";
   public static final String FRONTEND_ORIGIN = "FRONTEND_ORIGIN";
+  public static final String DUE_INDEX_SHARDS = "DUE_INDEX_SHARDS";
   public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
   public static final String PHONE_BUDGET_PER_ACCOUNT = "PHONE_BUDGET_PER_ACCOUNT";
   public static final String PHONE_BUDGET_PER_CLIENT_IP = "PHONE_BUDGET_PER_CLIENT_IP";
@@ -101,6 +103,9 @@ public final class Settings {
   /** The namespace of a function's EMF metrics. */
   public record Metrics(String namespace) {}
 
+  /** The due-index's shards: the same in every function that writes due items and in the sweep. */
+  public record DueIndex(DueShards shards) {}
+
   public Table table() {
     Reader read = new Reader();
     Table table = new Table(read.required(TABLE_NAME));
@@ -162,6 +167,20 @@ public final class Settings {
     String origin = env.get(FRONTEND_ORIGIN);
     return new Api(
         origin == null || origin.isBlank() ? null : origin.strip(), metrics().namespace());
+  }
+
+  /** The due-index's shards; the default when unset. */
+  public DueIndex dueIndex() {
+    String shards = env.get(DUE_INDEX_SHARDS);
+    if (shards == null || shards.isBlank()) {
+      return new DueIndex(DueShards.DEFAULT);
+    }
+    try {
+      return new DueIndex(new DueShards(Integer.parseInt(shards.strip())));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          DUE_INDEX_SHARDS + " must be a number of shards from 1 to " + DueShards.MAX, e);
+    }
   }
 
   public Metrics metrics() {

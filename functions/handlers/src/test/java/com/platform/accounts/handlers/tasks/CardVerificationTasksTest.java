@@ -96,9 +96,9 @@ class CardVerificationTasksTest {
     ExpireHoldsJob job = TestHandlers.expireHoldsJob(t.lifecycle);
     Map<String, Object> schedule = Events.task("ExpireHoldsFunction-schedule.json");
 
-    assertThat(job.handleRequest(schedule, null)).containsEntry("released", 0);
+    assertThat(job.handleRequest(schedule, null)).containsEntry("finished", 0);
     t.clock.advanceBy(Duration.ofHours(24));
-    assertThat(job.handleRequest(schedule, null)).containsEntry("released", 1);
-    assertThat(job.handleRequest(schedule, null)).containsEntry("released", 0);
+    assertThat(job.handleRequest(schedule, null)).containsEntry("finished", 1);
+    assertThat(job.handleRequest(schedule, null)).containsEntry("finished", 0);
   }
 }
