@@ -48,7 +48,7 @@ cases=(
   "AccountApi GET /v1/account|account-api|com.platform.accounts.handlers.api.AccountApi|$work/AccountApiFunction-get-account.json"
   "SessionApi POST /v1/sessions|session-api|com.platform.accounts.handlers.api.SessionApi|$work/SessionApiFunction-post-sessions.json"
   "SignupApi POST /v1/signups|signup-api|com.platform.accounts.handlers.api.SignupApi|events/SignupApiFunction-post-signups.json"
-  "ContactVerificationTasks EXPIRE|contact-verification-tasks|com.platform.accounts.handlers.tasks.ContactVerificationTasks|events/ContactVerificationTasksFunction-expire.json"
+  "ContactVerificationTasks PUBLISH_VERIFIED|contact-verification-tasks|com.platform.accounts.handlers.tasks.ContactVerificationTasks|events/ContactVerificationTasksFunction-publish-verified.json"
   "ExpireHoldsJob (schedule)|expire-holds|com.platform.accounts.handlers.jobs.ExpireHoldsJob|events/ExpireHoldsFunction-schedule.json"
 )
 if [[ -n "$stripe_pid" ]]; then
@@ -69,6 +69,11 @@ for case in "${cases[@]}"; do
       # a new email each run: a sign-up really starts (and stays under the per-mailbox send limit)
       input="$work/signup-$i.json"
       sed "s/ana@example.com/bench-$i-$RANDOM@example.com/" "$event" >"$input"
+    fi
+    if [[ "$event" == *PaymentMethodsApiFunction* ]]; then
+      # a new token each run (stripe-mock knows any id): a card token works once
+      input="$work/cards-$i.json"
+      sed "s/pm_card_visa/pm_card_visa_bench${i}x$RANDOM/" "$event" >"$input"
     fi
     start=$(date +%s%N)
     line=$(java "${jvm_flags[@]}" -cp "$classpath" \

@@ -62,11 +62,18 @@ document.getElementById('card').onsubmit = async (e) => {
   const data = fields(e.target);
   const number = data.number.replace(/[ -]/g, '');
   const tokenRes = await fetch('/_local/card-tokens', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ number, expMonth: Number(data.expMonth), expYear: Number(data.expYear), cvc: data.cvc }) });
+    body: JSON.stringify({ number, expMonth: Number(data.expMonth), expYear: Number(data.expYear), cvc: data.cvc, holderName: data.holderName }) });
   const tokenBody = await tokenRes.json();
   if (tokenRes.status !== 201) { show(tokenRes.status, tokenBody); return; }
   const r = await call('POST', '/v1/account/payment-methods/cards', { token: tokenBody.token });
   if (r.status === 202) { state.paymentMethodId = r.json.paymentMethodId; state.last4 = number.slice(-4); }
+  if (r.status === 403 && r.json.code === 'CONTACT_VERIFICATION_REQUIRED') {
+    // the second verification comes first: take the person to it
+    const second = document.getElementById('second');
+    second.elements.channel.value = r.json.missing.includes('PHONE') ? 'SMS' : 'EMAIL';
+    second.scrollIntoView();
+    second.elements.phone.focus();
+  }
 };
 document.getElementById('statement').onclick = async () => {
   const res = await fetch('/_local/statements?last4=' + (state.last4 || '4242'));

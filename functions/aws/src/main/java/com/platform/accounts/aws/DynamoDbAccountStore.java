@@ -4,10 +4,13 @@ import static com.platform.accounts.aws.Transactions.CONDITIONAL_CHECK_FAILED;
 import static com.platform.accounts.aws.Transactions.lostReasons;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.account.EmailClaim;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
 import com.platform.accounts.core.verification.Challenge;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,17 +20,19 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Accounts in the table. Round trips: {@code find} 1 GetItem; {@code findByEmail} 2 GetItems (the
- * email item, then the account); {@code create} 1 TransactWriteItems; {@code update} 1 PutItem, or
- * 1 TransactWriteItems with a challenge.
+ * Accounts and their email claims in the table. Round trips: {@code find} and {@code findClaim} 1
+ * GetItem each; {@code findAll} 1 GetItem for one account, 1 BatchGetItem for more; {@code
+ * findByEmail} 2 GetItems (the claim, then the owner); {@code create}, {@code createNaming}, {@code
+ * updateProvingEmail} and {@code updateReleasingEmail} 1 TransactWriteItems each; {@code update} 1
+ * PutItem, or 1 TransactWriteItems with a challenge.
  *
- * <p>{@code findByEmail} reads twice rather than keeping a copy of the account on the email item: a
- * copy would turn every account write into a two-item transaction (twice the write cost, and a
- * second item that could drift), to save one single-digit-millisecond read on sign-up and sign-in.
+ * <p>The claim names its accounts rather than keeping copies of them (their password hashes, say):
+ * a copy would turn every account write into a two-item transaction (twice the write cost, and a
+ * second item that could drift), to save one single-digit-millisecond read on sign-in.
  */
 final class DynamoDbAccountStore implements AccountStore {
-  /** Position of the email item in {@link #create}'s transaction. */
-  private static final int EMAIL_WRITE = 1;
+  /** Position of the claim's write in the transactions that claim an address. */
+  private static final int CLAIM_WRITE = 1;
 
   private final DynamoDbTable table;
 
@@ -41,32 +46,70 @@ final class DynamoDbAccountStore implements AccountStore {
   }
 
   @Override
-  public Optional<Account> findByEmail(String normalizedEmail) {
+  public List<Account> findAll(List<String> accountIds) {
+    if (accountIds.isEmpty()) {
+      return List.of();
+    }
+    if (accountIds.size() == 1) {
+      return find(accountIds.get(0)).stream().toList();
+    }
+    Map<String, Account> byId = new HashMap<>();
+    for (Map<String, AttributeValue> item :
+        table.getAll(accountIds.stream().distinct().map(AccountItems::key).toList())) {
+      Account account = AccountItems.fromItem(item);
+      byId.put(account.accountId(), account);
+    }
+    List<Account> found = new ArrayList<>();
+    for (String accountId : accountIds) {
+      Optional.ofNullable(byId.get(accountId)).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  @Override
+  public EmailClaim findClaim(String normalizedEmail) {
     return table
         .get(AccountItems.emailKey(normalizedEmail))
-        .map(item -> Items.requiredString(item, AccountItems.ACCOUNT_ID))
-        .flatMap(this::find);
+        .map(item -> AccountItems.claimFromItem(normalizedEmail, item))
+        .orElseGet(() -> EmailClaim.unclaimed(normalizedEmail));
+  }
+
+  @Override
+  public Optional<Account> findByEmail(String normalizedEmail) {
+    return findClaim(normalizedEmail).owner().flatMap(this::find);
   }
 
   @Override
   public void create(Account account, Challenge completedChallenge) {
-    List<TransactWriteItem> writes =
+    TransactWriteItem accountWrite =
+        table.transactPut(AccountItems.toItem(account, account.version() + 1), Condition.absent());
+    if (!account.emailVerified()) {
+      commit(account, List.of(accountWrite, challengeWrite(completedChallenge)));
+      return;
+    }
+    claim(
+        account,
+        List.of(
+            accountWrite,
+            table.transactUpdate(
+                AccountItems.emailKey(EmailClaim.key(account.email())),
+                AccountItems.claimProvenBy(account.accountId()),
+                AccountItems.claimUnproven()),
+            challengeWrite(completedChallenge)));
+  }
+
+  @Override
+  public void createNaming(Account account, Challenge completedChallenge, EmailClaim claimAsRead) {
+    commit(
+        account,
         List.of(
             table.transactPut(
                 AccountItems.toItem(account, account.version() + 1), Condition.absent()),
-            table.transactPut(AccountItems.emailItem(account), Condition.absent()),
-            challengeWrite(completedChallenge));
-    try {
-      table.transact(writes);
-    } catch (TransactionCanceledException e) {
-      List<CancellationReason> reasons = lostReasons(e);
-      // the in-memory table checks the email first; so does this translation
-      if (reasons.size() > EMAIL_WRITE
-          && CONDITIONAL_CHECK_FAILED.equals(reasons.get(EMAIL_WRITE).code())) {
-        throw new EmailAlreadyRegisteredException();
-      }
-      throw new ConcurrentModificationException("account " + account.accountId());
-    }
+            table.transactUpdate(
+                AccountItems.emailKey(claimAsRead.email()),
+                AccountItems.claimNamedBy(account.accountId()),
+                AccountItems.claimIs(claimAsRead)),
+            challengeWrite(completedChallenge)));
   }
 
   @Override
@@ -79,12 +122,62 @@ final class DynamoDbAccountStore implements AccountStore {
       }
       return;
     }
+    commit(
+        account,
+        List.of(
+            table.transactPut(accountItem, unchanged), challengeWrite(completedChallenge.get())));
+  }
+
+  @Override
+  public void updateProvingEmail(Account account, Challenge completedChallenge) {
+    claim(
+        account,
+        List.of(
+            table.transactPut(
+                AccountItems.toItem(account, account.version() + 1),
+                Condition.versionIs(account.version())),
+            table.transactUpdate(
+                AccountItems.emailKey(EmailClaim.key(account.email())),
+                AccountItems.claimProvenBy(account.accountId()),
+                AccountItems.claimUnproven()),
+            challengeWrite(completedChallenge)));
+  }
+
+  @Override
+  public void updateReleasingEmail(Account account, String normalizedEmail) {
+    commit(
+        account,
+        List.of(
+            table.transactPut(
+                AccountItems.toItem(account, account.version() + 1),
+                Condition.versionIs(account.version())),
+            table.transactUpdate(
+                AccountItems.emailKey(normalizedEmail),
+                AccountItems.claimReleasing(account.accountId()),
+                null)));
+  }
+
+  /** A transaction whose every lost condition is a concurrent change. */
+  private void commit(Account account, List<TransactWriteItem> writes) {
     try {
-      table.transact(
-          List.of(
-              table.transactPut(accountItem, unchanged), challengeWrite(completedChallenge.get())));
+      table.transact(writes);
     } catch (TransactionCanceledException e) {
       lostReasons(e);
+      throw new ConcurrentModificationException("account " + account.accountId());
+    }
+  }
+
+  /** A transaction that claims the address at {@link #CLAIM_WRITE}. */
+  private void claim(Account account, List<TransactWriteItem> writes) {
+    try {
+      table.transact(writes);
+    } catch (TransactionCanceledException e) {
+      List<CancellationReason> reasons = lostReasons(e);
+      // the in-memory table checks the claim first; so does this translation
+      if (reasons.size() > CLAIM_WRITE
+          && CONDITIONAL_CHECK_FAILED.equals(reasons.get(CLAIM_WRITE).code())) {
+        throw new EmailAlreadyRegisteredException();
+      }
       throw new ConcurrentModificationException("account " + account.accountId());
     }
   }

@@ -6,13 +6,13 @@ import static com.platform.accounts.aws.Transactions.lostReasons;
 
 import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
+import com.platform.accounts.core.card.CardTokenUsedException;
 import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.due.DueShards;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.port.PaymentMethodStore;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,69 +20,79 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Payment methods in the table (see {@link PaymentMethodItems} for the items). Round trips: {@code
- * find} and {@code fingerprintOwner} 1 GetItem each; {@code list} 1 Query (one more per MB of
- * methods); {@code create} 1 TransactWriteItems for a card that takes the slot, 1 conditional
- * PutItem for any other method; {@code update} 1 conditional PutItem while the method holds its
- * slot (or is no card), else 1 GetItem, then 1 TransactWriteItems when that write frees the slot or
- * 1 PutItem when the stored method no longer held it; {@code due} 1 Query on the due index plus 1
- * GetItem per hit.
+ * find}, {@code fingerprintOwner} and {@code cardTokenUsed} 1 GetItem each; {@code list} 1 Query
+ * (one more per MB of methods); {@code create} 1 TransactWriteItems for a card that takes the slot
+ * or carries a token hash, 1 conditional PutItem for any other method; {@code update} 1 conditional
+ * PutItem while the method holds its slot (or is no card), else 1 GetItem, then 1
+ * TransactWriteItems when that write frees the slot or 1 PutItem when the stored method no longer
+ * held it. A card with work due is written on its due-index shard ({@link DueItems}), in the same
+ * write: no round trip of its own.
  *
  * <p>{@code update} reads a card before it writes a version that does not hold the slot: only the
  * stored version knows whether the uniqueness items are still this card's to delete. Once a card is
  * FAILED or REMOVED its fingerprint may belong to another account's card, and a delete conditioned
  * on naming this card would then cancel the whole transaction. The write stays conditional on the
  * version read, so the stored method cannot change between the read and the write.
- *
- * <p>The due index is eventually consistent: a hit may have been released a moment ago. Each hit is
- * read again, strongly consistent, and dropped when it is no longer due.
  */
 final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
-  /** Positions in {@link #create}'s transaction. */
+  /** The method's own write comes first in {@link #create}'s transaction. */
   private static final int METHOD_WRITE = 0;
 
-  private static final int FINGERPRINT_WRITE = 1;
-  private static final int SLOT_WRITE = 2;
-
   private final DynamoDbTable table;
+  private final DueShards dueShards;
 
-  DynamoDbPaymentMethodStore(DynamoDbTable table) {
+  DynamoDbPaymentMethodStore(DynamoDbTable table, DueShards dueShards) {
     this.table = table;
+    this.dueShards = dueShards;
   }
 
   @Override
   public void create(PaymentMethod pm) {
-    Map<String, AttributeValue> item = PaymentMethodItems.toItem(pm, pm.version() + 1);
-    if (!pm.holdsCardSlot()) {
+    Map<String, AttributeValue> item = PaymentMethodItems.toItem(pm, pm.version() + 1, dueShards);
+    String tokenHash = pm.card() == null ? null : pm.card().tokenHash();
+    if (!pm.holdsCardSlot() && tokenHash == null) {
       if (!table.putIf(item, Condition.absent())) {
         throw conflict(pm);
       }
       return;
     }
-    List<TransactWriteItem> writes =
-        List.of(
-            table.transactPut(item, Condition.absent()),
-            TransactWriteItem.builder()
-                .put(
-                    Condition.absent()
-                        .applyTo(
-                            Put.builder()
-                                .tableName(table.tableName())
-                                .item(PaymentMethodItems.fingerprintItem(pm))
-                                // the holder comes back with the refusal: no second read to tell
-                                // whose it is
-                                .returnValuesOnConditionCheckFailure(
-                                    ReturnValuesOnConditionCheckFailure.ALL_OLD))
-                        .build())
-                .build(),
-            table.transactPut(PaymentMethodItems.slotItem(pm), Condition.absent()));
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(table.transactPut(item, Condition.absent()));
+    int tokenWrite = -1;
+    if (tokenHash != null) {
+      tokenWrite = writes.size();
+      writes.add(table.transactPut(PaymentMethodItems.tokenItem(pm), Condition.absent()));
+    }
+    int fingerprintWrite = -1;
+    int slotWrite = -1;
+    if (pm.holdsCardSlot()) {
+      fingerprintWrite = writes.size();
+      writes.add(
+          TransactWriteItem.builder()
+              .put(
+                  Condition.absent()
+                      .applyTo(
+                          Put.builder()
+                              .tableName(table.tableName())
+                              .item(PaymentMethodItems.fingerprintItem(pm))
+                              // the holder comes back with the refusal: no second read to tell
+                              // whose it is
+                              .returnValuesOnConditionCheckFailure(
+                                  ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                      .build())
+              .build());
+      slotWrite = writes.size();
+      writes.add(table.transactPut(PaymentMethodItems.slotItem(pm), Condition.absent()));
+    }
+    int token = tokenWrite;
+    int fingerprint = fingerprintWrite;
+    int slot = slotWrite;
     boolean written =
         OptimisticRetry.run(
             () -> {
@@ -91,24 +101,25 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
                 return true;
               } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = lostReasons(e);
-                // the in-memory table checks the id, then the fingerprint, then the slot; so does
-                // this
+                // the in-memory table checks the id, then the token, then the fingerprint, then
+                // the slot; so does this
                 if (failed(reasons, METHOD_WRITE)) {
                   return false;
                 }
-                if (failed(reasons, FINGERPRINT_WRITE)) {
+                if (failed(reasons, token)) {
+                  throw new CardTokenUsedException();
+                }
+                if (failed(reasons, fingerprint)) {
                   Optional<String> owner =
-                      fingerprintHolder(
-                          reasons.get(FINGERPRINT_WRITE), pm.card().fingerprintHash());
+                      fingerprintHolder(reasons.get(fingerprint), pm.card().fingerprintHash());
                   if (owner.isPresent()) {
                     throw new CardAlreadyRegisteredException(owner.get().equals(pm.accountId()));
                   }
                   // taken when written but gone when read: its holder freed it in between, so the
-                  // card
-                  // may be registered after all
+                  // card may be registered after all
                   throw conflict(pm);
                 }
-                if (failed(reasons, SLOT_WRITE)) {
+                if (failed(reasons, slot)) {
                   throw new AccountAlreadyHasCardException();
                 }
                 return false;
@@ -141,7 +152,7 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
 
   @Override
   public void update(PaymentMethod pm) {
-    Map<String, AttributeValue> item = PaymentMethodItems.toItem(pm, pm.version() + 1);
+    Map<String, AttributeValue> item = PaymentMethodItems.toItem(pm, pm.version() + 1, dueShards);
     Condition unchanged = Condition.versionIs(pm.version());
     if (pm.holdsCardSlot() || pm.type() != PaymentMethod.PaymentMethodType.CARD) {
       putIf(pm, item, unchanged);
@@ -178,57 +189,15 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
   }
 
   @Override
-  public List<PaymentMethod> due(Instant now, int limit) {
-    List<PaymentMethod> due = new ArrayList<>();
-    Map<String, AttributeValue> startKey = null;
-    while (due.size() < limit) {
-      QueryRequest.Builder query =
-          QueryRequest.builder()
-              .indexName(PaymentMethodItems.DUE_INDEX)
-              .keyConditionExpression("#shard = :shard AND #dueAt <= :now")
-              .expressionAttributeNames(
-                  Map.of(
-                      "#shard",
-                      PaymentMethodItems.DUE_SHARD,
-                      "#dueAt",
-                      PaymentMethodItems.DUE_AT,
-                      "#pk",
-                      Items.PK,
-                      "#sk",
-                      Items.SK))
-              .expressionAttributeValues(
-                  Map.of(
-                      ":shard", Items.s(PaymentMethodItems.CHARGES_RELEASE),
-                      ":now", Items.s(PaymentMethodItems.dueAt(now))))
-              // only the keys: every hit is read again from the table
-              .projectionExpression("#pk, #sk")
-              .scanIndexForward(true)
-              .limit(limit - due.size());
-      if (startKey != null) {
-        query.exclusiveStartKey(startKey);
-      }
-      QueryResponse page = table.query(query);
-      for (Map<String, AttributeValue> hit : page.items()) {
-        table
-            .get(PaymentMethodItems.keyOf(hit))
-            .map(PaymentMethodItems::fromItem)
-            .filter(pm -> pm.dueAt().filter(at -> !at.isAfter(now)).isPresent())
-            .ifPresent(due::add);
-      }
-      startKey = nextPage(page);
-      if (startKey == null) {
-        break;
-      }
-    }
-    due.sort(Comparator.comparing(pm -> pm.dueAt().orElseThrow()));
-    return due;
-  }
-
-  @Override
   public Optional<String> fingerprintOwner(String fingerprintHash) {
     return table
         .get(PaymentMethodItems.fingerprintKey(fingerprintHash))
         .map(item -> Items.requiredString(item, PaymentMethodItems.ACCOUNT_ID));
+  }
+
+  @Override
+  public boolean cardTokenUsed(String tokenHash) {
+    return table.get(PaymentMethodItems.tokenKey(tokenHash)).isPresent();
   }
 
   private void putIf(PaymentMethod pm, Map<String, AttributeValue> item, Condition condition) {
@@ -264,14 +233,11 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
     return fingerprintOwner(fingerprintHash);
   }
 
-  private static Map<String, AttributeValue> nextPage(QueryResponse page) {
-    return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-        ? page.lastEvaluatedKey()
-        : null;
-  }
-
+  /** Whether the write at this position (-1: none such in the transaction) failed its condition. */
   private static boolean failed(List<CancellationReason> reasons, int write) {
-    return reasons.size() > write && CONDITIONAL_CHECK_FAILED.equals(reasons.get(write).code());
+    return write >= 0
+        && reasons.size() > write
+        && CONDITIONAL_CHECK_FAILED.equals(reasons.get(write).code());
   }
 
   private static ConcurrentModificationException conflict(PaymentMethod pm) {

@@ -1,21 +1,18 @@
 package com.platform.accounts.aws;
 
-import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.RateLimitStore;
-import com.platform.accounts.core.ratelimit.RateWindow;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Rate windows in the table, {@code RATE#<key>}/{@code RATE}. Round trips: {@code find} 1 GetItem;
- * {@code save} 1 conditional PutItem.
+ * Rate-limit counters in the table, {@code RATE#<key>}/{@code RATE}, each taken by one conditional
+ * {@code ADD}. Round trips: {@code increment} 1 UpdateItem; {@code count} 1 GetItem.
  */
 final class DynamoDbRateLimitStore implements RateLimitStore {
   private static final String SK = "RATE";
-  private static final String KEY = "key";
-  private static final String EVENTS = "events";
+  private static final String COUNT = "count";
 
   private final DynamoDbTable table;
 
@@ -24,41 +21,39 @@ final class DynamoDbRateLimitStore implements RateLimitStore {
   }
 
   @Override
-  public Optional<RateWindow> find(String key, Instant now) {
-    return table
-        .get(Items.key("RATE#" + key, SK))
-        .filter(item -> Items.live(item, now))
-        .map(DynamoDbRateLimitStore::fromItem);
+  public boolean increment(String key, int limit, Instant expiresAt) {
+    if (limit < 1) {
+      return false;
+    }
+    // the first increment sets the lifetime; later ones keep it, so TTL ends the period it counts
+    Map<String, AttributeValue> expiry = new HashMap<>();
+    Items.putExpiry(expiry, expiresAt);
+    Change add =
+        new Change(
+            "ADD #count :one SET #exp = if_not_exists(#exp, :exp),"
+                + " #expNanos = if_not_exists(#expNanos, :expNanos)",
+            Map.of("#count", COUNT, "#exp", Items.EXPIRES_AT, "#expNanos", Items.EXPIRES_AT_NANOS),
+            Map.of(
+                ":one",
+                Items.n(1),
+                ":exp",
+                expiry.get(Items.EXPIRES_AT),
+                ":expNanos",
+                expiry.get(Items.EXPIRES_AT_NANOS)));
+    Condition belowLimit =
+        new Condition(
+            "attribute_not_exists(#count) OR #count < :limit",
+            Map.of("#count", COUNT),
+            Map.of(":limit", Items.n(limit)));
+    return table.updateIf(Items.key("RATE#" + key, SK), add, belowLimit);
   }
 
   @Override
-  public void save(RateWindow window) {
-    Instant now = table.now();
-    // version 0 is how the caller says it found no live window; any live stored one has version >=
-    // 1
-    Condition unchanged =
-        window.version() == 0
-            ? Condition.absentOrExpired(now)
-            : Condition.liveVersionIs(window.version(), now);
-    if (!table.putIf(toItem(window), unchanged)) {
-      throw new ConcurrentModificationException("rate window");
-    }
-  }
-
-  private static Map<String, AttributeValue> toItem(RateWindow window) {
-    Map<String, AttributeValue> item = Items.item("RATE#" + window.key(), SK);
-    item.put(KEY, Items.s(window.key()));
-    item.put(EVENTS, AttributeValue.fromL(Items.instants(window.events())));
-    Items.putExpiry(item, window.expiresAt());
-    item.put(Items.VERSION, Items.n(window.version() + 1));
-    return item;
-  }
-
-  private static RateWindow fromItem(Map<String, AttributeValue> item) {
-    return new RateWindow(
-        Items.requiredString(item, KEY),
-        Items.instantList(item, EVENTS),
-        Items.expiry(item),
-        Items.number(item, Items.VERSION));
+  public long count(String key, Instant now) {
+    return table
+        .get(Items.key("RATE#" + key, SK))
+        .filter(item -> Items.live(item, now))
+        .map(item -> Items.number(item, COUNT))
+        .orElse(0L);
   }
 }

@@ -1,24 +1,30 @@
 package com.platform.accounts.aws;
 
+import com.platform.accounts.core.due.DueShards;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -26,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The service's single DynamoDB table ({@code pk}/{@code sk} strings, TTL on {@code expiresAt}) and
@@ -41,6 +49,7 @@ public final class DynamoDbTable {
   private final DynamoDbClient dynamo;
   private final String tableName;
   private final Clock clock;
+  private final DueShards dueShards;
 
   /*
    * Each store is made when first asked for, so a function loads the classes of its own stores only.
@@ -52,11 +61,22 @@ public final class DynamoDbTable {
   private IdempotencyStore idempotency;
   private PaymentMethodStore paymentMethods;
   private AccountOverviewStore accountOverviews;
+  private DueIndex dueIndex;
 
+  /** A table whose due-index has the default number of shards. */
   public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock) {
+    this(dynamo, tableName, clock, DueShards.DEFAULT);
+  }
+
+  /**
+   * @param dueShards the due-index's shards: the same in every function that writes due items and
+   *     in the sweep
+   */
+  public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock, DueShards dueShards) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.dueShards = Objects.requireNonNull(dueShards, "dueShards");
   }
 
   public AccountStore accounts() {
@@ -89,7 +109,7 @@ public final class DynamoDbTable {
 
   public PaymentMethodStore paymentMethods() {
     if (paymentMethods == null) {
-      paymentMethods = new DynamoDbPaymentMethodStore(this);
+      paymentMethods = new DynamoDbPaymentMethodStore(this, dueShards);
     }
     return paymentMethods;
   }
@@ -99,6 +119,13 @@ public final class DynamoDbTable {
       accountOverviews = new DynamoDbAccountOverviewStore(this);
     }
     return accountOverviews;
+  }
+
+  public DueIndex dueIndex() {
+    if (dueIndex == null) {
+      dueIndex = new DynamoDbDueIndex(this, dueShards);
+    }
+    return dueIndex;
   }
 
   public String tableName() {
@@ -119,6 +146,30 @@ public final class DynamoDbTable {
         : Optional.empty();
   }
 
+  /**
+   * The items under these keys that exist, strongly consistent, in one BatchGetItem. Keys the batch
+   * leaves unprocessed (throttling) are read one by one, under the SDK's own retries.
+   */
+  List<Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
+    BatchGetItemResponse response =
+        dynamo.batchGetItem(
+            BatchGetItemRequest.builder()
+                .requestItems(
+                    Map.of(
+                        tableName,
+                        KeysAndAttributes.builder().keys(keys).consistentRead(true).build()))
+                .build());
+    List<Map<String, AttributeValue>> items =
+        new ArrayList<>(response.responses().getOrDefault(tableName, List.of()));
+    KeysAndAttributes left = response.unprocessedKeys().get(tableName);
+    if (left != null) {
+      for (Map<String, AttributeValue> key : left.keys()) {
+        get(key).ifPresent(items::add);
+      }
+    }
+    return items;
+  }
+
   /** An unconditional PutItem. */
   void put(Map<String, AttributeValue> item) {
     dynamo.putItem(PutItemRequest.builder().tableName(tableName).item(item).build());
@@ -134,6 +185,34 @@ public final class DynamoDbTable {
     try {
       dynamo.putItem(
           condition.applyTo(PutItemRequest.builder().tableName(tableName).item(item)).build());
+      return true;
+    } catch (ConditionalCheckFailedException | TransactionConflictException lost) {
+      return false;
+    }
+  }
+
+  /**
+   * A conditional UpdateItem.
+   *
+   * @return false when the condition failed, or a transaction was writing the item at that moment
+   */
+  boolean updateIf(Map<String, AttributeValue> key, Change change, Condition condition) {
+    Map<String, String> names = new HashMap<>(change.names());
+    names.putAll(condition.names());
+    Map<String, AttributeValue> values = new HashMap<>(change.values());
+    values.putAll(condition.values());
+    UpdateItemRequest.Builder update =
+        UpdateItemRequest.builder()
+            .tableName(tableName)
+            .key(key)
+            .updateExpression(change.expression())
+            .conditionExpression(condition.expression())
+            .expressionAttributeNames(names);
+    if (!values.isEmpty()) {
+      update.expressionAttributeValues(values);
+    }
+    try {
+      dynamo.updateItem(update.build());
       return true;
     } catch (ConditionalCheckFailedException | TransactionConflictException lost) {
       return false;
@@ -187,6 +266,25 @@ public final class DynamoDbTable {
     return TransactWriteItem.builder()
         .put(condition.applyTo(Put.builder().tableName(tableName).item(item)).build())
         .build();
+  }
+
+  /** An UpdateItem inside a transaction, made only if {@code condition} holds. */
+  TransactWriteItem transactUpdate(
+      Map<String, AttributeValue> key, Change change, Condition condition) {
+    Map<String, String> names = new HashMap<>(change.names());
+    Map<String, AttributeValue> values = new HashMap<>(change.values());
+    Update.Builder update =
+        Update.builder().tableName(tableName).key(key).updateExpression(change.expression());
+    if (condition != null) {
+      update.conditionExpression(condition.expression());
+      names.putAll(condition.names());
+      values.putAll(condition.values());
+    }
+    update.expressionAttributeNames(names);
+    if (!values.isEmpty()) {
+      update.expressionAttributeValues(values);
+    }
+    return TransactWriteItem.builder().update(update.build()).build();
   }
 
   /**

@@ -17,9 +17,9 @@ import com.platform.accounts.core.card.OwnershipCheck;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.card.PaymentMethodStatus;
 import com.platform.accounts.core.card.StoredCard;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import com.platform.accounts.core.due.DueKind;
+import com.platform.accounts.core.due.DueShards;
+import com.platform.accounts.core.money.Money;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,31 +37,28 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       card slot.
  *   <li>{@code CARD_FINGERPRINT#<fingerprintHash>}/{@code CARD_FINGERPRINT} names the account and
  *       the card that hold a card number.
+ *   <li>{@code CARD_TOKEN#<tokenHash>}/{@code CARD_TOKEN} is a processor token's single-use record:
+ *       it names the card added with the token and is never deleted. The key holds a keyed HMAC of
+ *       the token, never the token.
  * </ul>
  *
- * <p>A card whose charges are not released yet carries {@code dueShard}/{@code dueAt}, the keys of
- * the sparse {@code due-index}; the item as written for a released card (or any other method) has
- * neither, so a put of it takes the method out of the index. {@code dueAt} is written at a fixed
- * width (nanoseconds always given) so that its string order is time order, which {@link
- * Instant#toString()} is not ({@code ...:30Z} sorts after {@code ...:30.5Z}).
+ * <p>A card with work falling due (its charges to release, then its verification window to close)
+ * is a due item of kind {@code CARD_VERIFICATION} (see {@link DueItems}): it carries {@code
+ * dueShard}/{@code dueAt}, the keys of the sparse {@code due-index}, and {@code dueKind}; the item
+ * as written for a card with nothing due (or any other method) has none of them, so a put of it
+ * takes the method out of the index. A put also drops the sweep's {@code dueAttempts} and any
+ * backoff: the card's own work moved on, and its due time is its own again.
  */
 final class PaymentMethodItems {
   static final String PAYMENT_METHOD_PREFIX = "PAYMENT_METHOD#";
   static final String CARD_SLOT_SK = "CARD_SLOT";
   static final String FINGERPRINT_SK = "CARD_FINGERPRINT";
+  static final String TOKEN_SK = "CARD_TOKEN";
   static final String ACCOUNT_ID = "accountId";
   static final String PAYMENT_METHOD_ID = "paymentMethodId";
-  static final String DUE_INDEX = "due-index";
-  static final String DUE_SHARD = "dueShard";
-  static final String DUE_AT = "dueAt";
-
-  /** The due-index partition of cards whose hold and microcharge are still to be released. */
-  static final String CHARGES_RELEASE = "CHARGES_RELEASE";
 
   private static final String CARD = "card";
   private static final String CHECK = "check";
-  private static final DateTimeFormatter DUE_AT_FORMAT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   /** An account's methods in the order they are listed: oldest first, then by id. */
   static final Comparator<PaymentMethod> OLDEST_FIRST =
@@ -88,6 +85,10 @@ final class PaymentMethodItems {
     return Items.key("CARD_FINGERPRINT#" + fingerprintHash, FINGERPRINT_SK);
   }
 
+  static Map<String, AttributeValue> tokenKey(String tokenHash) {
+    return Items.key("CARD_TOKEN#" + tokenHash, TOKEN_SK);
+  }
+
   /** The key of a stored item (for instance one read from an index). */
   static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
     return Items.key(requiredString(item, Items.PK), requiredString(item, Items.SK));
@@ -102,6 +103,15 @@ final class PaymentMethodItems {
     return item;
   }
 
+  /** The token's single-use record: a card was added with it, this one. */
+  static Map<String, AttributeValue> tokenItem(PaymentMethod pm) {
+    Map<String, AttributeValue> item = Items.item("CARD_TOKEN#" + pm.card().tokenHash(), TOKEN_SK);
+    item.put(ACCOUNT_ID, s(pm.accountId()));
+    item.put(PAYMENT_METHOD_ID, s(pm.paymentMethodId()));
+    putInstant(item, "usedAt", pm.createdAt());
+    return item;
+  }
+
   /** The account's card slot item: its one card is this one. */
   static Map<String, AttributeValue> slotItem(PaymentMethod pm) {
     Map<String, AttributeValue> item = Items.item(accountPk(pm.accountId()), CARD_SLOT_SK);
@@ -110,13 +120,8 @@ final class PaymentMethodItems {
     return item;
   }
 
-  /** The due-index sort key: fixed width, so string order is time order. */
-  static String dueAt(Instant instant) {
-    return DUE_AT_FORMAT.format(instant);
-  }
-
-  /** The payment method as stored with {@code version}. */
-  static Map<String, AttributeValue> toItem(PaymentMethod pm, long version) {
+  /** The payment method as stored with {@code version}, on its due-index shard when due. */
+  static Map<String, AttributeValue> toItem(PaymentMethod pm, long version, DueShards shards) {
     Map<String, AttributeValue> item =
         Items.item(accountPk(pm.accountId()), PAYMENT_METHOD_PREFIX + pm.paymentMethodId());
     item.put(PAYMENT_METHOD_ID, s(pm.paymentMethodId()));
@@ -131,10 +136,8 @@ final class PaymentMethodItems {
     }
     pm.dueAt()
         .ifPresent(
-            at -> {
-              item.put(DUE_SHARD, s(CHARGES_RELEASE));
-              item.put(DUE_AT, s(dueAt(at)));
-            });
+            at ->
+                DueItems.put(item, DueKind.CARD_VERIFICATION, shards.of(pm.paymentMethodId()), at));
     putInstant(item, "createdAt", pm.createdAt());
     item.put(Items.VERSION, n(version));
     return item;
@@ -164,6 +167,12 @@ final class PaymentMethodItems {
     putString(map, "issuingCountry", c.issuingCountry());
     putEnum(map, "funding", c.funding());
     putString(map, "fingerprintHash", c.fingerprintHash());
+    putString(map, "holderName", c.holderName());
+    putString(
+        map,
+        "billingCurrency",
+        c.billingCurrency() == null ? null : c.billingCurrency().getCurrencyCode());
+    putString(map, "tokenHash", c.tokenHash());
     return map;
   }
 
@@ -176,7 +185,11 @@ final class PaymentMethodItems {
         integer(map, "expYear"),
         string(map, "issuingCountry"),
         enumValue(map, "funding", Funding.class),
-        string(map, "fingerprintHash"));
+        string(map, "fingerprintHash"),
+        // the three below are absent on cards stored before they were kept
+        string(map, "holderName"),
+        Money.currency(string(map, "billingCurrency")).orElse(null),
+        string(map, "tokenHash"));
   }
 
   private static Map<String, AttributeValue> checkToMap(OwnershipCheck c) {

@@ -1,45 +1,41 @@
 package com.platform.accounts.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.platform.accounts.core.port.Telemetry;
-import com.platform.accounts.core.port.WorkflowOutcome;
+import com.platform.accounts.core.port.WorkflowUnavailableException;
 import com.platform.accounts.core.port.Workflows;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
-import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.SfnException;
-import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
-import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /**
- * The workflows on Step Functions (Standard): one execution per challenge, resumed by task token.
+ * The workflows on Step Functions (Standard): short executions, each named after the item it works
+ * on, so that a repeated start runs the work once.
  */
 public final class StepFunctionsWorkflows implements Workflows {
   private static final Logger LOG = LoggerFactory.getLogger(StepFunctionsWorkflows.class);
 
-  /** The metric counting resumes whose task had already timed out, finished or gone. */
-  public static final String TASK_NO_LONGER_WAITING = "WorkflowTaskNoLongerWaiting";
+  /**
+   * What the after-work execution of a challenge is named after the challenge id. Not the id alone:
+   * executions of the previous, waiting design are named so, and a start with a running execution's
+   * name and input is answered with that execution instead of a new one.
+   */
+  public static final String PROVEN_SUFFIX = "-proven";
 
   private final SfnClient sfn;
   private final String contactVerificationStateMachineArn;
   private final String cardVerificationStateMachineArn;
-  private final Telemetry telemetry;
 
-  /**
-   * A function names only the state machines it starts (the other ARN is null); every function may
-   * resume an execution by its task token. {@code telemetry} counts the resumes that came too late.
-   */
+  /** A function names only the state machines it starts (the other ARN is null). */
   public StepFunctionsWorkflows(
       SfnClient sfn,
       String contactVerificationStateMachineArn,
-      String cardVerificationStateMachineArn,
-      Telemetry telemetry) {
+      String cardVerificationStateMachineArn) {
     this.sfn = Objects.requireNonNull(sfn, "sfn");
-    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     this.contactVerificationStateMachineArn = contactVerificationStateMachineArn;
     this.cardVerificationStateMachineArn = cardVerificationStateMachineArn;
   }
@@ -53,56 +49,46 @@ public final class StepFunctionsWorkflows implements Workflows {
   }
 
   /**
-   * Starts the execution named after the challenge. Execution names are unique per state machine,
-   * so a retried start (a Lambda retry, a lost response) cannot start a second process: Step
+   * Starts the after-work of a proven challenge. Execution names are unique per state machine, so a
+   * retried start (a request judged again, a lost response) cannot start a second one: Step
    * Functions answers it with the running execution or ExecutionAlreadyExists, and both mean it is
    * started.
    */
   @Override
   public void startContactVerification(String challengeId) {
-    try {
-      sfn.startExecution(
-          request ->
-              request
-                  .stateMachineArn(
-                      required(contactVerificationStateMachineArn, "contact-verification"))
-                  .name(challengeId)
-                  .input(input(Map.of("challengeId", challengeId))));
-    } catch (ExecutionAlreadyExistsException alreadyStarted) {
-      LOG.debug("contact verification already started");
-    }
+    start(
+        required(contactVerificationStateMachineArn, "contact-verification"),
+        challengeId + PROVEN_SUFFIX,
+        Map.of("challengeId", challengeId));
   }
 
   /** Starts the execution named after the payment method; a repeated start is a no-op. */
   @Override
   public void startCardVerification(String accountId, String paymentMethodId) {
-    try {
-      sfn.startExecution(
-          request ->
-              request
-                  .stateMachineArn(required(cardVerificationStateMachineArn, "card-verification"))
-                  .name(paymentMethodId)
-                  .input(
-                      input(Map.of("accountId", accountId, "paymentMethodId", paymentMethodId))));
-    } catch (ExecutionAlreadyExistsException alreadyStarted) {
-      LOG.debug("card verification already started");
-    }
+    start(
+        required(cardVerificationStateMachineArn, "card-verification"),
+        paymentMethodId,
+        Map.of("accountId", accountId, "paymentMethodId", paymentMethodId));
   }
 
   /**
-   * Sends the task success. A token that timed out, finished or never existed is logged (never the
-   * token itself) and otherwise ignored: the execution already moved on, and its own timeout path
-   * handles a proof that came too late.
+   * A start that Step Functions throttles, fails on its side or never answers (after the SDK's own
+   * retries) started nothing: it is {@link WorkflowUnavailableException}, which the caller answers
+   * as "try again". Anything else (a missing permission, a bad name) is a bug and propagates.
    */
-  @Override
-  public void resume(String taskToken, WorkflowOutcome outcome) {
-    String output = output(outcome);
+  private void start(String stateMachineArn, String name, Map<String, String> input) {
     try {
-      sfn.sendTaskSuccess(request -> request.taskToken(taskToken).output(output));
-    } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException gone) {
-      // the error code names the case ("TaskTimedOut"); the task token is never logged
-      LOG.warn("workflow task no longer waits ({}); left to its timeout", errorCode(gone));
-      telemetry.count(TASK_NO_LONGER_WAITING);
+      sfn.startExecution(
+          request -> request.stateMachineArn(stateMachineArn).name(name).input(input(input)));
+    } catch (ExecutionAlreadyExistsException alreadyStarted) {
+      LOG.debug("execution already started");
+    } catch (SfnException e) {
+      if (e.isThrottlingException() || e.statusCode() >= 500) {
+        throw new WorkflowUnavailableException(errorCode(e), e);
+      }
+      throw e;
+    } catch (SdkClientException e) {
+      throw new WorkflowUnavailableException("Step Functions did not answer", e);
     }
   }
 
@@ -110,11 +96,6 @@ public final class StepFunctionsWorkflows implements Workflows {
     return e.awsErrorDetails() == null
         ? e.getClass().getSimpleName()
         : e.awsErrorDetails().errorCode();
-  }
-
-  /** The task output the state machines read: {@code {"status": ...}}. */
-  static String output(WorkflowOutcome outcome) {
-    return input(Map.of("status", outcome.status()));
   }
 
   private static String input(Map<String, String> fields) {

@@ -1,5 +1,6 @@
 package com.platform.accounts.aws;
 
+import com.platform.accounts.core.due.DueShards;
 import com.platform.accounts.testkit.AwsEmulator;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,6 +56,11 @@ public final class EmulatorTables {
 
   /** A new empty table and the stores on it. */
   public DynamoDbTable create(Clock clock) {
+    return create(clock, DueShards.DEFAULT);
+  }
+
+  /** A new empty table and the stores on it, its due-index on this many shards. */
+  public DynamoDbTable create(Clock clock, DueShards dueShards) {
     String name = "accounts-" + UUID.randomUUID();
     DynamoDbClient dynamo = client();
     dynamo.createTable(
@@ -77,14 +83,14 @@ public final class EmulatorTables {
                             .keySchema(
                                 k -> k.attributeName("dueShard").keyType(KeyType.HASH),
                                 k -> k.attributeName("dueAt").keyType(KeyType.RANGE))
-                            .projection(p -> p.projectionType(ProjectionType.ALL))));
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
     dynamo.waiter().waitUntilTableExists(wait -> wait.tableName(name));
     dynamo.updateTimeToLive(
         ttl ->
             ttl.tableName(name)
                 .timeToLiveSpecification(spec -> spec.attributeName("expiresAt").enabled(true)));
     created.add(name);
-    return new DynamoDbTable(dynamo, name, clock);
+    return new DynamoDbTable(dynamo, name, clock, dueShards);
   }
 
   public void dropAll() {

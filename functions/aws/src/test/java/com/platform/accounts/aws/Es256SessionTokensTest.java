@@ -2,7 +2,14 @@ package com.platform.accounts.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jca.JCAContext;
+import com.nimbusds.jose.util.Base64URL;
 import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountStatus;
@@ -12,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The session token format: what it accepts, and every way a forged or stale token is refused. */
@@ -164,6 +173,60 @@ class Es256SessionTokensTest {
           b64("not json") + "." + b64("{}") + ".AAAA"
         }) {
       assertThat(verifier.verify(garbage)).as(String.valueOf(garbage)).isEmpty();
+    }
+  }
+
+  @Test
+  void aTokenSeenBeforeIsNotCheckedAgainUntilItExpires() {
+    var signatureChecks = new AtomicInteger();
+    JWSVerifier counting =
+        new JWSVerifier() {
+          private final JWSVerifier real = p256Verifier();
+
+          @Override
+          public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature)
+              throws JOSEException {
+            signatureChecks.incrementAndGet();
+            return real.verify(header, signingInput, signature);
+          }
+
+          @Override
+          public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return real.supportedJWSAlgorithms();
+          }
+
+          @Override
+          public JCAContext getJCAContext() {
+            return real.getJCAContext();
+          }
+        };
+    var remembering = new Es256SessionVerifier(counting, clock);
+    String token = issuer.issue(account).token();
+
+    assertThat(remembering.verify(token)).contains(new SessionClaims("acc_1", 7));
+    assertThat(remembering.verify(token)).contains(new SessionClaims("acc_1", 7));
+    assertThat(signatureChecks).hasValue(1);
+
+    clock.advanceBy(Duration.ofHours(12));
+    assertThat(remembering.verify(token)).isEmpty();
+  }
+
+  @Test
+  void aRememberedTokenDoesNotVouchForAChangedOne() {
+    String token = issuer.issue(account).token();
+    assertThat(verifier.verify(token)).isPresent();
+    String[] parts = token.split("\\.");
+
+    assertThat(verifier.verify(parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "A"))
+        .isEmpty();
+    assertThat(verifier.verify(token + "A")).isEmpty();
+  }
+
+  private JWSVerifier p256Verifier() {
+    try {
+      return new ECDSAVerifier(keys.sessionVerificationKey());
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
     }
   }
 

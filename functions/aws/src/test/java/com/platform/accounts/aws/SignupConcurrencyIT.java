@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountStatus;
+import com.platform.accounts.core.account.EmailClaim;
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.InMemoryEventLog;
@@ -12,7 +13,6 @@ import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.InMemorySessionTokens;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
-import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
@@ -45,8 +45,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Races that the conditional writes must win on DynamoDB: simultaneous sign-ups of one email, and
- * simultaneous guesses at one code.
+ * Races that the conditional writes must win on DynamoDB: simultaneous sign-ups of one email,
+ * simultaneous proofs and namings of one address, and simultaneous guesses at one code.
  */
 class SignupConcurrencyIT {
   private static final int SIGNUP_RACES = 10;
@@ -109,6 +109,73 @@ class SignupConcurrencyIT {
   }
 
   @Test
+  void aSignupAndASecondVerificationProvingOneAddressTogetherMakeExactlyOneOwner()
+      throws Exception {
+    for (int race = 0; race < SIGNUP_RACES; race++) {
+      String email = uniqueEmail("prove" + race);
+      Challenge phoneSignup = storedSignup(email);
+      Account named = newPhoneAccount(email);
+      table
+          .accounts()
+          .createNaming(named, phoneSignup.verified(), table.accounts().findClaim(email));
+      Account stored = table.accounts().find(named.accountId()).orElseThrow();
+      Challenge contact = storedContact(stored.accountId(), email);
+      Challenge emailSignup = storedSignup(email);
+      Account signedUp = newAccount(email);
+
+      List<Outcome> outcomes =
+          runTogether(
+              List.of(
+                  task(
+                      () ->
+                          table
+                              .accounts()
+                              .updateProvingEmail(stored.withEmailVerified(), contact.verified())),
+                  task(() -> table.accounts().create(signedUp, emailSignup.verified()))));
+
+      assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
+      assertThat(outcomes)
+          .filteredOn(o -> !o.succeeded())
+          .allSatisfy(
+              o ->
+                  assertThat(o.failure())
+                      .isInstanceOfAny(
+                          EmailAlreadyRegisteredException.class,
+                          ConcurrentModificationException.class));
+      String owner = outcomes.get(0).succeeded() ? stored.accountId() : signedUp.accountId();
+      assertThat(table.accounts().findClaim(email).ownerId()).isEqualTo(owner);
+      assertThat(table.accounts().find(stored.accountId()).orElseThrow().emailVerified())
+          .isEqualTo(owner.equals(stored.accountId()));
+      assertThat(table.accounts().find(signedUp.accountId()).isPresent())
+          .isEqualTo(owner.equals(signedUp.accountId()));
+    }
+  }
+
+  @Test
+  void simultaneousNamingsOnOneReadOfTheClaimAddExactlyOneAccount() throws Exception {
+    String email = uniqueEmail("name");
+    EmailClaim read = table.accounts().findClaim(email);
+    List<Callable<Object>> namings = new ArrayList<>();
+    List<Account> namers = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Challenge signup = storedSignup(email);
+      Account account = newPhoneAccount(email);
+      namers.add(account);
+      namings.add(task(() -> table.accounts().createNaming(account, signup.verified(), read)));
+    }
+
+    List<Outcome> outcomes = runTogether(namings);
+
+    assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
+    assertThat(outcomes)
+        .filteredOn(o -> !o.succeeded())
+        .allSatisfy(
+            o -> assertThat(o.failure()).isInstanceOf(ConcurrentModificationException.class));
+    Account winner = namers.get(outcomes.indexOf(new Outcome(null)));
+    assertThat(table.accounts().findClaim(email).unproven()).containsExactly(winner.accountId());
+  }
+
+  @Test
   void twentySimultaneousWrongGuessesCountAsExactlyFiveTries() throws Exception {
     InMemoryOutbox outbox = new InMemoryOutbox(clock);
     InMemorySessionTokens sessions = new InMemorySessionTokens(clock);
@@ -166,8 +233,8 @@ class SignupConcurrencyIT {
     assertThat(answers)
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
-                ErrorCode.INVALID_CODE.name(), 5L,
-                ErrorCode.CODE_EXPIRED.name(), 15L));
+                ErrorCode.INVALID_CODE.name(), 4L,
+                ErrorCode.CODE_EXPIRED.name(), 16L));
     Challenge stored = table.challenges().find(sent.challengeId(), clock.instant()).orElseThrow();
     assertThat(stored.failedAttempts()).isEqualTo(Challenge.MAX_ATTEMPTS);
     assertThat(stored.status()).isEqualTo(ChallengeStatus.PENDING);
@@ -189,6 +256,50 @@ class SignupConcurrencyIT {
             Challenge.Purpose.SIGNUP,
             null,
             details,
+            Channel.EMAIL,
+            email,
+            "hmac",
+            now.plus(Duration.ofMinutes(10)),
+            0,
+            false,
+            now,
+            1,
+            ChallengeStatus.PENDING,
+            null,
+            now,
+            now.plus(Duration.ofHours(24)),
+            0);
+    table.challenges().create(challenge);
+    return table.challenges().find(challenge.challengeId(), now).orElseThrow();
+  }
+
+  /** An account made by a phone sign-up, its email only named. */
+  private Account newPhoneAccount(String email) {
+    return new Account(
+        Ids.next("acc"),
+        email,
+        "DE",
+        "+4915112345678",
+        "hash",
+        AccountStatus.ACTIVE,
+        false,
+        true,
+        "2026-01",
+        clock.instant(),
+        0,
+        clock.instant(),
+        0);
+  }
+
+  /** A stored pending second verification of the account's email. */
+  private Challenge storedContact(String accountId, String email) {
+    Instant now = clock.instant();
+    Challenge challenge =
+        new Challenge(
+            Ids.next("ver"),
+            Challenge.Purpose.CONTACT,
+            accountId,
+            null,
             Channel.EMAIL,
             email,
             "hmac",
@@ -265,15 +376,12 @@ class SignupConcurrencyIT {
     };
   }
 
-  /** The workflow is not under test: starts and resumes go nowhere. */
+  /** The workflow is not under test: starts go nowhere. */
   private static final class NoWorkflows implements Workflows {
     @Override
     public void startContactVerification(String challengeId) {}
 
     @Override
     public void startCardVerification(String accountId, String paymentMethodId) {}
-
-    @Override
-    public void resume(String taskToken, WorkflowOutcome outcome) {}
   }
 }

@@ -7,21 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.platform.accounts.core.card.PaymentMethodStatus;
-import com.platform.accounts.core.memory.InMemoryTelemetry;
-import com.platform.accounts.core.port.WorkflowOutcome;
+import com.platform.accounts.core.port.WorkflowUnavailableException;
 import java.net.URI;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,17 +20,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 
 /**
- * The Step Functions answers moto never gives (it accepts any task token, for one) from a stand-in
- * speaking the service's JSON protocol: which are swallowed, which surface, and that no log line
- * carries the task token.
+ * The Step Functions answers moto never gives (throttling, for one) from a stand-in speaking the
+ * service's JSON protocol: which are swallowed, which mean "try again", which surface.
  */
 class StepFunctionsWorkflowsErrorsIT {
   private static final String JSON_1_0 = "application/x-amz-json-1.0";
-  private static final String TOKEN = "AAAAKgAAAAIAAAAAAAAAAf-secret-task-token";
   private static final String ARN =
       "arn:aws:states:us-east-1:123456789012:stateMachine:contact-verification";
 
@@ -47,37 +35,18 @@ class StepFunctionsWorkflowsErrorsIT {
   static final WireMockExtension SERVICE =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private final Logger log = Logger.getLogger(StepFunctionsWorkflows.class.getName());
-  private final List<String> logged = new CopyOnWriteArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          logged.add(new SimpleFormatter().formatMessage(record));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
   private AwsClients clients;
   private StepFunctionsWorkflows workflows;
-  private final InMemoryTelemetry telemetry = new InMemoryTelemetry();
 
   @BeforeEach
   void setUp() {
-    log.addHandler(capture);
     clients =
         AwsClients.forEndpoint(URI.create(SERVICE.baseUrl()), "us-east-1", "AKIDEXAMPLE", "secret");
-    workflows =
-        new StepFunctionsWorkflows(clients.client(SfnClient.builder()), ARN, ARN, telemetry);
+    workflows = new StepFunctionsWorkflows(clients.client(SfnClient.builder()), ARN, ARN);
   }
 
   @AfterEach
   void tearDown() {
-    log.removeHandler(capture);
     clients.close();
   }
 
@@ -93,7 +62,7 @@ class StepFunctionsWorkflowsErrorsIT {
   }
 
   @Test
-  void startSendsTheChallengeAsNameAndInput() {
+  void startNamesTheExecutionAfterTheChallengeAndSendsItAsInput() {
     answer("StartExecution", 200, "{\"executionArn\":\"" + ARN + ":sgn_1\",\"startDate\":1}");
 
     workflows.startContactVerification("sgn_1");
@@ -103,7 +72,7 @@ class StepFunctionsWorkflowsErrorsIT {
             .withRequestBody(
                 equalToJson(
                     """
-        {"stateMachineArn": "%s", "name": "sgn_1", "input": "{\\"challengeId\\":\\"sgn_1\\"}"}"""
+        {"stateMachineArn": "%s", "name": "sgn_1-proven", "input": "{\\"challengeId\\":\\"sgn_1\\"}"}"""
                         .formatted(ARN))));
   }
 
@@ -138,53 +107,17 @@ class StepFunctionsWorkflowsErrorsIT {
         .isInstanceOf(StateMachineDoesNotExistException.class);
   }
 
-  @Test
-  void resumeSendsTheTokenAndOutput() {
-    answer("SendTaskSuccess", 200, "{}");
-
-    workflows.resume(TOKEN, WorkflowOutcome.ContactOutcome.VERIFIED);
-
-    SERVICE.verify(
-        postRequestedFor(urlEqualTo("/"))
-            .withRequestBody(
-                equalToJson(
-                    "{\"taskToken\": \""
-                        + TOKEN
-                        + "\", \"output\": \"{\\\"status\\\":\\\"VERIFIED\\\"}\"}")));
-  }
-
-  @Test
-  void aCardOutcomeIsSentAsThePaymentMethodsStatus() {
-    answer("SendTaskSuccess", 200, "{}");
-
-    workflows.resume(TOKEN, new WorkflowOutcome.CardOutcome(PaymentMethodStatus.REMOVED));
-
-    SERVICE.verify(
-        postRequestedFor(urlEqualTo("/"))
-            .withRequestBody(
-                equalToJson(
-                    "{\"taskToken\": \""
-                        + TOKEN
-                        + "\", \"output\": \"{\\\"status\\\":\\\"REMOVED\\\"}\"}")));
-  }
-
   @ParameterizedTest
-  @ValueSource(strings = {"TaskTimedOut", "TaskDoesNotExist", "InvalidToken"})
-  void aTaskThatNoLongerWaitsIsLoggedWithoutItsTokenAndIgnored(String error) {
-    answer("SendTaskSuccess", 400, "{\"__type\":\"" + error + "\",\"message\":\"gone\"}");
+  @ValueSource(strings = {"ThrottlingException", "ServiceUnavailable"})
+  void aThrottledOrFailingStartIsUnavailableSoThatTheRequestCanBeRetried(String error) {
+    answer(
+        "StartExecution",
+        error.equals("ThrottlingException") ? 400 : 503,
+        "{\"__type\":\"" + error + "\",\"message\":\"Rate exceeded\"}");
 
-    workflows.resume(TOKEN, WorkflowOutcome.ContactOutcome.VERIFIED);
-
-    assertThat(logged).anySatisfy(line -> assertThat(line).contains(error));
-    assertThat(logged).noneSatisfy(line -> assertThat(line).contains(TOKEN));
-    assertThat(telemetry.counted(StepFunctionsWorkflows.TASK_NO_LONGER_WAITING)).isEqualTo(1);
-  }
-
-  @Test
-  void otherFailuresSurface() {
-    answer("SendTaskSuccess", 400, "{\"__type\":\"InvalidOutput\",\"message\":\"bad\"}");
-
-    assertThatThrownBy(() -> workflows.resume(TOKEN, WorkflowOutcome.ContactOutcome.EXPIRED))
-        .isInstanceOf(InvalidOutputException.class);
+    assertThatThrownBy(() -> workflows.startContactVerification("sgn_1"))
+        .isInstanceOf(WorkflowUnavailableException.class);
+    assertThatThrownBy(() -> workflows.startCardVerification("acc_1", "pm_1"))
+        .isInstanceOf(WorkflowUnavailableException.class);
   }
 }

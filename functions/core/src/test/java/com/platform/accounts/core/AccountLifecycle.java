@@ -1,5 +1,6 @@
 package com.platform.accounts.core;
 
+import com.platform.accounts.core.account.EmailRelease;
 import com.platform.accounts.core.account.SecondVerificationService;
 import com.platform.accounts.core.card.AccountPaymentMethods;
 import com.platform.accounts.core.card.CardEligibility;
@@ -8,7 +9,9 @@ import com.platform.accounts.core.card.ChargeRelease;
 import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
-import com.platform.accounts.core.crypto.TokenSealer;
+import com.platform.accounts.core.due.DueKind;
+import com.platform.accounts.core.due.DueSweep;
+import com.platform.accounts.core.due.Lanes;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.port.AccountOverviewStore;
@@ -16,6 +19,7 @@ import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.DomainEventPublisher;
+import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.PaymentMethodStore;
@@ -29,8 +33,10 @@ import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.core.session.SessionService;
 import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.core.verification.CodeChallenges;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import com.platform.accounts.core.verification.VerificationProcess;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Every service of the core wired from one set of ports: for tests and the local runtime, which
@@ -71,8 +77,25 @@ public final class AccountLifecycle {
   private final AccountPaymentMethods accountPaymentMethods;
   private final Authenticator authenticator;
   private final AccountOverviewStore accountOverviews;
+  private final DueSweep dueSweep;
 
+  /** Without a due-index: no sweep (tests of the other parts). */
   public AccountLifecycle(Ports ports) {
+    this(ports, PhoneBudgets.Limits.defaults(), null);
+  }
+
+  /** With these SMS and voice budgets instead of the defaults. */
+  public AccountLifecycle(Ports ports, PhoneBudgets.Limits phoneBudgets) {
+    this(ports, phoneBudgets, null);
+  }
+
+  /** With the due-index that the payment method store writes, swept by {@link #dueSweep()}. */
+  public AccountLifecycle(Ports ports, DueIndex dueIndex) {
+    this(ports, PhoneBudgets.Limits.defaults(), dueIndex);
+  }
+
+  /** With these SMS and voice budgets and the due-index swept by {@link #dueSweep()}. */
+  public AccountLifecycle(Ports ports, PhoneBudgets.Limits phoneBudgets, DueIndex dueIndex) {
     this.ports = ports;
     Clock clock = ports.clock();
     Hmac hmac = new Hmac(ports.keys().hmacKey());
@@ -80,16 +103,27 @@ public final class AccountLifecycle {
     PasswordHasher passwords = new PasswordHasher();
     SessionTokenIssuer tokens = ports.sessionIssuer();
     CodeChallenges codes =
-        new CodeChallenges(ports.challenges(), ports.messages(), rateLimiter, hmac, clock);
+        new CodeChallenges(
+            ports.challenges(),
+            ports.messages(),
+            rateLimiter,
+            new PhoneBudgets(rateLimiter, hmac, telemetry, clock, phoneBudgets),
+            hmac,
+            clock);
     this.verificationProcess =
         new VerificationProcess(
             ports.challenges(),
             ports.accounts(),
             ports.workflows(),
-            new TokenSealer(ports.keys().hmacKey()),
             ports.events(),
             ports.messages(),
-            clock);
+            clock,
+            new EmailRelease(
+                ports.accounts(),
+                ports.accountOverviews(),
+                ports.messages(),
+                ports.events(),
+                clock));
     this.signups =
         new SignupService(
             ports.accounts(),
@@ -107,7 +141,6 @@ public final class AccountLifecycle {
     this.idempotency = new Idempotency(ports.idempotency(), clock);
     this.authenticator = new Authenticator(ports.sessionVerifier(), ports.accounts());
     this.accountOverviews = ports.accountOverviews();
-    TokenSealer sealer = new TokenSealer(ports.keys().hmacKey());
     this.chargeRelease =
         new ChargeRelease(
             ports.paymentMethods(),
@@ -133,15 +166,29 @@ public final class AccountLifecycle {
             ports.paymentMethods(),
             ports.accounts(),
             hmac,
-            sealer,
-            ports.workflows(),
             ports.messages(),
             ports.events(),
             chargeRelease,
             clock,
             ports.merchantName());
-    this.accountPaymentMethods =
-        new AccountPaymentMethods(ports.paymentMethods(), chargeRelease, ports.workflows(), sealer);
+    this.accountPaymentMethods = new AccountPaymentMethods(ports.paymentMethods(), chargeRelease);
+    this.dueSweep =
+        dueIndex == null
+            ? null
+            : new DueSweep(
+                dueIndex,
+                Map.of(DueKind.CARD_VERIFICATION, chargeRelease::finishDue),
+                telemetry,
+                clock,
+                () -> Lanes.threads(DueSweep.LANES));
+  }
+
+  /** The worker of the expire-holds job, as production wires it. */
+  public DueSweep dueSweep() {
+    if (dueSweep == null) {
+      throw new IllegalStateException("this lifecycle was wired without a due-index");
+    }
+    return dueSweep;
   }
 
   public Authenticator authenticator() {

@@ -17,6 +17,7 @@ import com.platform.accounts.aws.SnsSmsSender;
 import com.platform.accounts.aws.SsmServiceKeys;
 import com.platform.accounts.aws.StepFunctionsWorkflows;
 import com.platform.accounts.aws.VoiceCallSender;
+import com.platform.accounts.core.account.EmailRelease;
 import com.platform.accounts.core.account.SecondVerificationService;
 import com.platform.accounts.core.card.AccountPaymentMethods;
 import com.platform.accounts.core.card.CardEligibility;
@@ -25,7 +26,6 @@ import com.platform.accounts.core.card.ChargeRelease;
 import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
-import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.port.DomainEventPublisher;
@@ -37,6 +37,7 @@ import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.core.session.SessionService;
 import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.core.verification.CodeChallenges;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import com.platform.accounts.core.verification.VerificationProcess;
 import com.platform.accounts.handlers.api.AccountApi;
 import com.platform.accounts.handlers.api.AccountVerificationsApi;
@@ -243,11 +244,10 @@ final class EmulatorFunctions {
       this.table = table;
       SsmServiceKeys keys = keys();
       Hmac hmac = new Hmac(keys.hmacKey());
-      TokenSealer sealer = new TokenSealer(keys.hmacKey());
       Telemetry telemetry = new EmfTelemetry(METRICS_NAMESPACE);
       Workflows workflows =
           new StepFunctionsWorkflows(
-              clients.client(SfnClient.builder()), null, cardVerificationArn, telemetry);
+              clients.client(SfnClient.builder()), null, cardVerificationArn);
       MessageSender messages = messages();
       release =
           new ChargeRelease(
@@ -274,15 +274,12 @@ final class EmulatorFunctions {
               table.paymentMethods(),
               table.accounts(),
               hmac,
-              sealer,
-              workflows,
               messages,
               events(),
               release,
               clock,
               MERCHANT);
-      paymentMethods =
-          new AccountPaymentMethods(table.paymentMethods(), release, workflows, sealer);
+      paymentMethods = new AccountPaymentMethods(table.paymentMethods(), release);
     }
   }
 
@@ -292,22 +289,27 @@ final class EmulatorFunctions {
         table.challenges(),
         table.accounts(),
         new StepFunctionsWorkflows(
-            clients.client(SfnClient.builder()),
-            contactVerificationArn,
-            null,
-            new EmfTelemetry(METRICS_NAMESPACE)),
-        new TokenSealer(keys.hmacKey()),
+            clients.client(SfnClient.builder()), contactVerificationArn, null),
         events(),
         messages,
-        clock);
+        clock,
+        new EmailRelease(table.accounts(), table.accountOverviews(), messages, events(), clock));
   }
 
   private CodeChallenges codes(DynamoDbTable table, SsmServiceKeys keys, MessageSender messages) {
+    RateLimiter limiter = new RateLimiter(table.rateLimits(), clock);
+    Hmac hmac = new Hmac(keys.hmacKey());
     return new CodeChallenges(
         table.challenges(),
         messages,
-        new RateLimiter(table.rateLimits(), clock),
-        new Hmac(keys.hmacKey()),
+        limiter,
+        new PhoneBudgets(
+            limiter,
+            hmac,
+            new EmfTelemetry(METRICS_NAMESPACE),
+            clock,
+            PhoneBudgets.Limits.defaults()),
+        hmac,
         clock);
   }
 

@@ -26,7 +26,7 @@ final class RoundTrips {
       new Row(
           "POST /v1/sessions (sign-in)",
           "SessionApi",
-          calls("DynamoDb GetItem", 3, "DynamoDb PutItem", 1));
+          calls("DynamoDb GetItem", 2, "DynamoDb UpdateItem", 1));
   static final Row SIGN_OUT =
       new Row(
           "DELETE /v1/sessions/current (sign-out)",
@@ -38,12 +38,12 @@ final class RoundTrips {
           "SignupApi",
           calls(
               "DynamoDb GetItem",
-              2,
-              "DynamoDb PutItem",
-              2,
-              "SesV2 SendEmail",
               1,
-              "Sfn StartExecution",
+              "DynamoDb PutItem",
+              1,
+              "DynamoDb UpdateItem",
+              1,
+              "SesV2 SendEmail",
               1));
   static final Row START_SIGNUP_IDEMPOTENT =
       new Row(
@@ -51,43 +51,43 @@ final class RoundTrips {
           "SignupApi",
           calls(
               "DynamoDb GetItem",
-              3,
+              2,
               "DynamoDb PutItem",
-              4,
-              "SesV2 SendEmail",
+              3,
+              "DynamoDb UpdateItem",
               1,
-              "Sfn StartExecution",
+              "SesV2 SendEmail",
               1));
   static final Row VERIFY_SIGNUP =
       new Row(
           "POST /v1/signups/{signupId}/verify",
           "SignupApi",
-          calls("DynamoDb GetItem", 1, "DynamoDb TransactWriteItems", 1, "Sfn SendTaskSuccess", 1));
+          calls("DynamoDb GetItem", 1, "DynamoDb TransactWriteItems", 1, "Sfn StartExecution", 1));
   static final Row START_SECOND_VERIFICATION =
       new Row(
           "POST /v1/account/verifications (code by SMS)",
           "AccountVerificationsApi",
           calls(
               "DynamoDb GetItem",
-              2,
-              "DynamoDb PutItem",
-              2,
-              "Sfn StartExecution",
               1,
+              "DynamoDb PutItem",
+              1,
+              "DynamoDb UpdateItem",
+              5,
               "Sns Publish",
               1));
   static final Row VERIFY_SECOND_VERIFICATION =
       new Row(
           "POST /v1/account/verifications/{verificationId}/verify",
           "AccountVerificationsApi",
-          calls("DynamoDb GetItem", 3, "DynamoDb TransactWriteItems", 1, "Sfn SendTaskSuccess", 1));
+          calls("DynamoDb GetItem", 3, "DynamoDb TransactWriteItems", 1, "Sfn StartExecution", 1));
   static final Row ADD_CARD =
       new Row(
           "POST /v1/account/payment-methods/cards",
           "PaymentMethodsApi",
           calls(
               "DynamoDb GetItem",
-              7,
+              8,
               "DynamoDb PutItem",
               2,
               "DynamoDb Query",
@@ -102,12 +102,10 @@ final class RoundTrips {
           "PaymentMethodsApi",
           calls(
               "DynamoDb GetItem",
-              7,
+              6,
               "DynamoDb PutItem",
               2,
               "SesV2 SendEmail",
-              1,
-              "Sfn SendTaskSuccess",
               1,
               "Sns Publish",
               1));

@@ -50,6 +50,6 @@ public final class TestHandlers {
   }
 
   public static ExpireHoldsJob expireHoldsJob(AccountLifecycle core) {
-    return new ExpireHoldsJob(core.chargeRelease());
+    return new ExpireHoldsJob(core.dueSweep());
   }
 }

@@ -186,25 +186,36 @@ final class LocalEndpoints {
       writeProblem(exchange, ErrorCode.MALFORMED_REQUEST, "The body must be a JSON object.");
       return;
     }
+    JsonNode holderName = request.get("holderName");
     try {
       String token =
           cards.tokenize(
               request.path("number").asText(null),
               request.path("expMonth").asInt(-1),
               request.path("expYear").asInt(-1),
-              request.path("cvc").asText(null));
+              request.path("cvc").asText(null),
+              holderName != null && holderName.isTextual() ? holderName.textValue() : null);
       writeJson(exchange, 201, Json.object().put("token", token));
     } catch (IllegalArgumentException bad) {
+      String field = bad.getMessage();
+      FieldErrorCode code =
+          switch (field) {
+            case "number" -> FieldErrorCode.INVALID_CARD_NUMBER;
+            case "holderName" ->
+                holderName == null || holderName.isNull()
+                    ? FieldErrorCode.REQUIRED
+                    : FieldErrorCode.INVALID_VALUE;
+            default -> FieldErrorCode.INVALID_VALUE;
+          };
+      String message =
+          "holderName".equals(field)
+              ? "The name on the card, as printed on it (1 to "
+                  + SandboxCardProcessor.MAX_HOLDER_NAME
+                  + " characters)."
+              : "The card " + field + " is not valid.";
       ApiResponse response =
           ProblemResponses.render(
-              Problem.validation(
-                  List.of(
-                      new FieldError(
-                          bad.getMessage(),
-                          "number".equals(bad.getMessage())
-                              ? FieldErrorCode.INVALID_CARD_NUMBER
-                              : FieldErrorCode.INVALID_VALUE,
-                          "The card " + bad.getMessage() + " is not valid."))));
+              Problem.validation(List.of(new FieldError(field, code, message))));
       write(
           exchange, response.status(), ProblemResponses.CONTENT_TYPE, Json.write(response.body()));
     }

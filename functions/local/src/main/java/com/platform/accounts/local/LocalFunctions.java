@@ -38,7 +38,8 @@ public final class LocalFunctions {
             core.ownerAnswers(),
             core.chargeRelease(),
             core.accountPaymentMethods(),
-            core.authenticator())) {
+            core.authenticator(),
+            core.dueSweep())) {
       services.put(service.getClass(), service);
     }
     services.put(AccountOverviewStore.class, core.accountOverviews());

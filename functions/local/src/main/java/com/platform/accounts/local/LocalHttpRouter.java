@@ -46,10 +46,16 @@ final class LocalHttpRouter implements HttpHandler {
   private final List<CompiledRoute> routes = new ArrayList<>();
   private final LocalFunctions functions;
   private final LocalEndpoints endpoints;
+  private final LocalWorkflows workflows;
 
-  LocalHttpRouter(SamTemplate template, LocalFunctions functions, LocalEndpoints endpoints) {
+  LocalHttpRouter(
+      SamTemplate template,
+      LocalFunctions functions,
+      LocalEndpoints endpoints,
+      LocalWorkflows workflows) {
     this.functions = functions;
     this.endpoints = endpoints;
+    this.workflows = workflows;
     for (SamTemplate.ApiRoute route : template.routes()) {
       List<String> names = new ArrayList<>();
       Matcher m = Pattern.compile("\\{([^}/]+)}").matcher(route.path());
@@ -160,6 +166,9 @@ final class LocalHttpRouter implements HttpHandler {
     // through the function's Lambda entry: the event's JSON in, the answer's JSON out
     ApiHandler handler = (ApiHandler) functions.get(matched.route().functionId());
     APIGatewayProxyResponseEvent response = handler.handle(event, null);
+    // the executions the request started run now, apart from it (their outcome is visible by the
+    // time the answer is, which keeps the local flows deterministic)
+    workflows.startPending();
     // names the template function that answered, so tests can tell a routed 404 from a missing
     // route
     exchange.getResponseHeaders().set("X-Local-Function", matched.route().functionId());

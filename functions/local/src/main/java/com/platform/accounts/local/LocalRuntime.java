@@ -9,6 +9,7 @@ import com.platform.accounts.core.memory.InMemoryEventLog;
 import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.InMemoryTable;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,7 +42,12 @@ public final class LocalRuntime implements AutoCloseable {
   private final LocalWorkflows workflows;
   private final SandboxCardProcessor cards;
 
-  private LocalRuntime(Path repoRoot, int port, ManualClock clock, Long followRealTimeFrom)
+  private LocalRuntime(
+      Path repoRoot,
+      int port,
+      ManualClock clock,
+      Long followRealTimeFrom,
+      PhoneBudgets.Limits phoneBudgets)
       throws IOException {
     SamTemplate template = SamTemplate.read(repoRoot);
     this.clock = clock;
@@ -69,13 +75,17 @@ public final class LocalRuntime implements AutoCloseable {
                 MERCHANT_NAME,
                 table.accountOverviews(),
                 new Es256SessionIssuer(keys, clock),
-                new Es256SessionVerifier(keys.sessionVerificationKey(), clock)));
+                new Es256SessionVerifier(keys.sessionVerificationKey(), clock)),
+            phoneBudgets,
+            table.dueIndex());
     LocalFunctions functions = new LocalFunctions(template, lifecycle);
     workflows.connect(functions::get);
 
-    LocalSchedules schedules = new LocalSchedules(template, functions, clock);
+    LocalSchedules schedules =
+        new LocalSchedules(template, functions, workflows, table.dueIndex(), clock);
     LocalEndpoints endpoints = new LocalEndpoints(clock, outbox, workflows, cards, schedules);
-    this.server = LocalHttpServer.start(port, new LocalHttpRouter(template, functions, endpoints));
+    this.server =
+        LocalHttpServer.start(port, new LocalHttpRouter(template, functions, endpoints, workflows));
 
     this.ticker = followRealTimeFrom == null ? null : startTicker(endpoints, followRealTimeFrom);
   }
@@ -121,6 +131,7 @@ public final class LocalRuntime implements AutoCloseable {
     private int port;
     private ManualClock clock;
     private boolean followRealTime;
+    private PhoneBudgets.Limits phoneBudgets = PhoneBudgets.Limits.defaults();
 
     private Builder(Path repoRoot) {
       this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot");
@@ -144,12 +155,19 @@ public final class LocalRuntime implements AutoCloseable {
       return this;
     }
 
+    /** The SMS and voice budgets and country allow-list; template.yaml's defaults otherwise. */
+    public Builder phoneBudgets(PhoneBudgets.Limits limits) {
+      this.phoneBudgets = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
     public LocalRuntime start() {
       // read together, so that the time the start-up takes is not lost to the clock
       long startedNanos = System.nanoTime();
       ManualClock runOn = clock != null ? clock : new ManualClock(Clock.systemUTC().instant());
       try {
-        return new LocalRuntime(repoRoot, port, runOn, followRealTime ? startedNanos : null);
+        return new LocalRuntime(
+            repoRoot, port, runOn, followRealTime ? startedNanos : null, phoneBudgets);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
       }

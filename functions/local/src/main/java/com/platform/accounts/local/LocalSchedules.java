@@ -1,7 +1,11 @@
 package com.platform.accounts.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.platform.accounts.core.due.DueItem;
+import com.platform.accounts.core.port.DueIndex;
+import com.platform.accounts.handlers.Json;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,39 +17,108 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The template's scheduled events on the local clock: each function with a {@code rate(...)}
- * schedule is invoked, as EventBridge would, every time its rate elapses.
+ * schedule is invoked, and each state machine with one is started, as EventBridge would, every time
+ * its rate elapses.
+ *
+ * <p>Every scheduled job of the template sweeps the due-index, so a run while nothing is due on it
+ * does nothing: such runs are skipped, which keeps a jump of the clock by months (thousands of
+ * five-minute periods) as quick as a jump by minutes. The first period at or after the earliest due
+ * item still runs, as it would on AWS.
  */
 final class LocalSchedules {
   private static final Logger LOG = LoggerFactory.getLogger(LocalSchedules.class);
+  private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T23:59:59Z");
 
   private static final class Entry {
-    final SamTemplate.Schedule schedule;
+    /** The function invoked, or the state machine started when {@code machine} is set. */
+    final String target;
+
+    final boolean machine;
+    final Duration rate;
     Instant next;
 
-    Entry(SamTemplate.Schedule schedule, Instant next) {
-      this.schedule = schedule;
+    Entry(String target, boolean machine, Duration rate, Instant next) {
+      this.target = target;
+      this.machine = machine;
+      this.rate = rate;
       this.next = next;
     }
   }
 
   private final List<Entry> entries = new ArrayList<>();
   private final LocalFunctions functions;
+  private final LocalWorkflows workflows;
+  private final DueIndex dueIndex;
 
-  LocalSchedules(SamTemplate template, LocalFunctions functions, Clock clock) {
+  LocalSchedules(
+      SamTemplate template,
+      LocalFunctions functions,
+      LocalWorkflows workflows,
+      DueIndex dueIndex,
+      Clock clock) {
     this.functions = functions;
+    this.workflows = workflows;
+    this.dueIndex = dueIndex;
     Instant start = clock.instant();
     for (SamTemplate.Schedule schedule : template.schedules()) {
-      entries.add(new Entry(schedule, start.plus(schedule.rate())));
+      entries.add(
+          new Entry(schedule.functionId(), false, schedule.rate(), start.plus(schedule.rate())));
+    }
+    for (SamTemplate.StateMachineSchedule schedule : template.stateMachineSchedules()) {
+      entries.add(
+          new Entry(schedule.stateMachineId(), true, schedule.rate(), start.plus(schedule.rate())));
     }
   }
 
   synchronized Optional<Instant> nextDueAt() {
+    if (!skipIdlePeriods()) {
+      return Optional.empty();
+    }
     return entries.stream().map(e -> e.next).min(Instant::compareTo);
+  }
+
+  /**
+   * Moves each schedule to its first period at or after the earliest due item, if later.
+   *
+   * @return false when nothing is due at all: no run would find anything, wherever the clock goes
+   */
+  private boolean skipIdlePeriods() {
+    Optional<Instant> earliest = earliestDue();
+    if (earliest.isEmpty()) {
+      return false;
+    }
+    for (Entry entry : entries) {
+      if (entry.next.isBefore(earliest.get())) {
+        long idle = Duration.between(entry.next, earliest.get()).toMillis() / entry.rate.toMillis();
+        entry.next = entry.next.plus(entry.rate.multipliedBy(idle));
+        if (entry.next.isBefore(earliest.get())) {
+          entry.next = entry.next.plus(entry.rate);
+        }
+      }
+    }
+    return true;
+  }
+
+  private Optional<Instant> earliestDue() {
+    Optional<Instant> earliest = Optional.empty();
+    for (int shard = 0; shard < dueIndex.shards().count(); shard++) {
+      Optional<Instant> first =
+          dueIndex.due(shard, FAR_FUTURE, Optional.empty(), 1).items().stream()
+              .map(DueItem::dueAt)
+              .findFirst();
+      if (first.isPresent() && (earliest.isEmpty() || first.get().isBefore(earliest.get()))) {
+        earliest = first;
+      }
+    }
+    return earliest;
   }
 
   /** Invokes every schedule due at {@code now}, once per elapsed period. */
   @SuppressWarnings("unchecked")
   synchronized void runDue(Instant now) {
+    if (!skipIdlePeriods()) {
+      return;
+    }
     for (Entry entry : entries) {
       while (!entry.next.isAfter(now)) {
         Map<String, Object> event = new HashMap<>();
@@ -53,13 +126,17 @@ final class LocalSchedules {
         event.put("detail-type", "Scheduled Event");
         event.put("time", entry.next.toString());
         try {
-          ((RequestHandler<Map<String, Object>, Object>) functions.get(entry.schedule.functionId()))
-              .handleRequest(event, null);
+          if (entry.machine) {
+            workflows.startScheduled(entry.target, Json.MAPPER.valueToTree(event));
+          } else {
+            ((RequestHandler<Map<String, Object>, Object>) functions.get(entry.target))
+                .handleRequest(event, null);
+          }
         } catch (RuntimeException e) {
           // EventBridge would retry; the next period runs the job again, which is idempotent
-          LOG.warn("scheduled {} failed: {}", entry.schedule.functionId(), e.getClass().getName());
+          LOG.warn("scheduled {} failed: {}", entry.target, e.getClass().getName());
         }
-        entry.next = entry.next.plus(entry.schedule.rate());
+        entry.next = entry.next.plus(entry.rate);
       }
     }
   }

@@ -9,8 +9,6 @@ import com.platform.accounts.asl.StateMachine;
 import com.platform.accounts.asl.TaskContext;
 import com.platform.accounts.asl.TaskFailedException;
 import com.platform.accounts.asl.TaskInvoker;
-import com.platform.accounts.asl.TaskTokenInvalidException;
-import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.handlers.Json;
 import java.io.IOException;
@@ -19,6 +17,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +33,13 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
   static final String CARD_VERIFICATION = "CardVerificationStateMachine";
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
 
+  /** As {@code StepFunctionsWorkflows.PROVEN_SUFFIX} names the after-work of a challenge. */
+  static final String PROVEN_SUFFIX = "-proven";
+
   private final AslEngine engine;
   private final SamTemplate template;
   private final Map<String, StateMachine> machines = new HashMap<>();
+  private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
   private volatile Function<String, Object> functions;
 
   public LocalWorkflows(SamTemplate template, Clock clock) {
@@ -55,37 +59,42 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
     return engine;
   }
 
+  /**
+   * Queues the after-work of a proven challenge; {@link #startPending} starts it once the request
+   * has returned, as Step Functions runs an execution apart from the request that started it (the
+   * request writes the proof after the start).
+   */
   @Override
   public void startContactVerification(String challengeId) {
     ObjectNode input = Json.object().put("challengeId", challengeId);
-    try {
-      engine.startExecution(
-          machine(CONTACT_VERIFICATION), CONTACT_VERIFICATION, challengeId, input);
-    } catch (IllegalStateException alreadyStarted) {
-      // the execution name is the challenge id: a second start of the same process is a no-op
-      LOG.debug("execution already exists for a challenge");
-    }
+    pending.add(() -> start(CONTACT_VERIFICATION, challengeId + PROVEN_SUFFIX, input));
   }
 
   @Override
   public void startCardVerification(String accountId, String paymentMethodId) {
     ObjectNode input =
         Json.object().put("accountId", accountId).put("paymentMethodId", paymentMethodId);
-    try {
-      engine.startExecution(machine(CARD_VERIFICATION), CARD_VERIFICATION, paymentMethodId, input);
-    } catch (IllegalStateException alreadyStarted) {
-      LOG.debug("execution already exists for a payment method");
+    pending.add(() -> start(CARD_VERIFICATION, paymentMethodId, input));
+  }
+
+  /** Starts the executions that requests asked for; the router calls it after each request. */
+  public void startPending() {
+    for (Runnable start = pending.poll(); start != null; start = pending.poll()) {
+      start.run();
     }
   }
 
-  @Override
-  public void resume(String taskToken, WorkflowOutcome outcome) {
+  /** Starts an execution of a state machine that the template schedules, as EventBridge does. */
+  public void startScheduled(String logicalId, JsonNode input) {
+    engine.startExecution(machine(logicalId), logicalId, null, input);
+  }
+
+  private void start(String machine, String name, ObjectNode input) {
     try {
-      // the task output the state machines read, as Step Functions gets it in AWS
-      engine.sendTaskSuccess(taskToken, Json.object().put("status", outcome.status()));
-    } catch (TaskTokenInvalidException gone) {
-      // the execution timed out or finished: its own timeout path is the safety net
-      LOG.info("the execution no longer waits; its timeout path handles the outcome");
+      engine.startExecution(machine(machine), machine, name, input);
+    } catch (IllegalStateException alreadyStarted) {
+      // the execution is named after its item: a second start of the same work is a no-op
+      LOG.debug("execution already exists");
     }
   }
 
@@ -93,7 +102,7 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
   @SuppressWarnings("unchecked")
   public JsonNode invoke(String resource, JsonNode parameters, TaskContext context)
       throws TaskFailedException {
-    if (!resource.equals(LAMBDA_INVOKE) && !resource.equals(LAMBDA_INVOKE + ".waitForTaskToken")) {
+    if (!resource.equals(LAMBDA_INVOKE)) {
       throw new TaskFailedException("States.Runtime", "unsupported local resource " + resource);
     }
     String functionId = LocalFunctions.logicalIdOf(parameters.path("FunctionName").asText());

@@ -34,6 +34,9 @@ public final class SamTemplate {
   /** A scheduled event of a function: every {@code rate}, as {@code rate(15 minutes)} says. */
   public record Schedule(String functionId, Duration rate) {}
 
+  /** A scheduled start of a state machine: an execution every {@code rate}. */
+  public record StateMachineSchedule(String stateMachineId, Duration rate) {}
+
   /** A state machine: definition file and its substitutions ({@code ${Name}} to a function id). */
   public record StateMachine(String logicalId, Path definition, Map<String, String> functionArns) {
     public StateMachine {
@@ -44,6 +47,7 @@ public final class SamTemplate {
   private final Map<String, Function> functions = new LinkedHashMap<>();
   private final List<ApiRoute> routes = new ArrayList<>();
   private final List<Schedule> schedules = new ArrayList<>();
+  private final List<StateMachineSchedule> stateMachineSchedules = new ArrayList<>();
   private final Map<String, StateMachine> stateMachines = new LinkedHashMap<>();
 
   public static SamTemplate read(Path repoRoot) {
@@ -105,6 +109,18 @@ public final class SamTemplate {
             resource.getKey(),
             new StateMachine(
                 resource.getKey(), repoRoot.resolve(props.path("DefinitionUri").asText()), arns));
+        for (JsonNode event : iterable(props.path("Events"))) {
+          String eventType = event.path("Type").asText();
+          if ("Schedule".equals(eventType) || "ScheduleV2".equals(eventType)) {
+            String expression =
+                event
+                    .path("Properties")
+                    .path("Schedule")
+                    .asText(event.path("Properties").path("ScheduleExpression").asText());
+            stateMachineSchedules.add(
+                new StateMachineSchedule(resource.getKey(), rate(expression)));
+          }
+        }
       }
     }
   }
@@ -125,6 +141,10 @@ public final class SamTemplate {
 
   public List<Schedule> schedules() {
     return Collections.unmodifiableList(schedules);
+  }
+
+  public List<StateMachineSchedule> stateMachineSchedules() {
+    return Collections.unmodifiableList(stateMachineSchedules);
   }
 
   /** {@code rate(15 minutes)} as a duration; the local runtime runs rate schedules only. */

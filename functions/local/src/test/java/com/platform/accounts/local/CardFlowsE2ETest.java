@@ -3,7 +3,10 @@ package com.platform.accounts.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.handlers.Json;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CardFlowsE2ETest {
   private static final String PASSWORD = "correct horse battery staple";
   private static final AtomicInteger EMAILS = new AtomicInteger();
+  private static final AtomicInteger PHONES = new AtomicInteger();
 
   @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
@@ -40,7 +44,33 @@ class CardFlowsE2ETest {
     return signUp(country, "card" + EMAILS.incrementAndGet() + ".e2e@example.com");
   }
 
+  /** A new account with both contacts proven, as adding a card needs: its session. */
   private static String signUp(String country, String email) {
+    String session = signUpEmailOnly(country, email);
+    provePhone(session, country);
+    return session;
+  }
+
+  /** The second verification, by SMS to a new number of the country, as the owner would. */
+  private static void provePhone(String session, String country) {
+    String phone = TestLifecycle.mobileNumber(country, PHONES.incrementAndGet());
+    LocalClient.Answer started =
+        client.post(
+            "/v1/account/verifications",
+            session,
+            Json.object().put("channel", "SMS").put("phone", phone));
+    assertThat(started.status()).as("second verification started: %s", started).isEqualTo(201);
+    LocalClient.Answer proven =
+        client.post(
+            "/v1/account/verifications/"
+                + started.body().path("verificationId").asText()
+                + "/verify",
+            session,
+            Json.object().put("code", client.lastCode(phone)));
+    assertThat(proven.status()).as("phone proven: %s", proven).isEqualTo(200);
+  }
+
+  private static String signUpEmailOnly(String country, String email) {
     LocalClient.Answer started =
         client.post(
             "/v1/signups",
@@ -75,10 +105,24 @@ class CardFlowsE2ETest {
   }
 
   private static LocalClient.Answer addCard(String session, String number) {
+    return addToken(session, cardToken(number));
+  }
+
+  private static LocalClient.Answer addToken(String session, String cardToken) {
     return client.post(
-        "/v1/account/payment-methods/cards",
-        session,
-        Json.object().put("token", cardToken(number)));
+        "/v1/account/payment-methods/cards", session, Json.object().put("token", cardToken));
+  }
+
+  private static LocalClient.Answer verifyCard(String session, String id, JsonNode answer) {
+    return client.post(
+        "/v1/account/payment-methods/" + id + "/verify", session, Json.write(answer));
+  }
+
+  private static JsonNode onlyPaymentMethod(String session) {
+    JsonNode methods =
+        client.get("/v1/account/payment-methods", session).body().path("paymentMethods");
+    assertThat(methods).hasSize(1);
+    return methods.get(0);
   }
 
   private static List<JsonNode> statement(String last4) {
@@ -235,12 +279,133 @@ class CardFlowsE2ETest {
     client.advance("days", 8);
 
     assertThat(statuses("1236")).containsExactly("VOIDED", "REFUNDED");
+    // the expire-holds job did it: the card's execution ended once the owner was told
     assertThat(
             runtime.workflows().engine().executions().stream()
                 .filter(e -> e.name().equals(id))
                 .findFirst()
                 .orElseThrow()
                 .visitedStates())
-        .contains("ReleaseAfterFirstDay", "AwaitOwnerRestOfWeek", "ExpireVerification");
+        .containsExactly("PlaceCharges", "IsPending", "NotifyOwner", "Done");
+  }
+
+  @Test
+  void anAccountWithOnlyItsEmailProvenIsSentToProveItsPhoneBeforeAnyCharge() {
+    String session = signUpEmailOnly("US", "second.step.e2e@example.com");
+    String token = cardToken("4111111111111301");
+
+    LocalClient.Answer refused = addToken(session, token);
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.headers().get("content-type")).startsWith("application/problem+json");
+    assertThat(refused.code()).isEqualTo("CONTACT_VERIFICATION_REQUIRED");
+    assertThat(refused.body().path("missing").toString()).isEqualTo("[\"PHONE\"]");
+    assertThat(statement("1301")).isEmpty();
+    assertThat(client.get("/v1/account/payment-methods", session).body().path("paymentMethods"))
+        .isEmpty();
+
+    provePhone(session, "US");
+    assertThat(addToken(session, token).status())
+        .as("the refusal did not use the token up")
+        .isEqualTo(202);
+  }
+
+  @Test
+  void aCardTokenWorksOnceEvenAfterItsCardWasRemoved() {
+    String ana = signUp("US");
+    String token = cardToken("4111111111111319");
+    String id = addToken(ana, token).body().path("paymentMethodId").asText();
+    assertThat(client.delete("/v1/account/payment-methods/" + id, ana).status()).isEqualTo(204);
+
+    for (String session : List.of(signUp("US"), ana)) {
+      LocalClient.Answer again = addToken(session, token);
+
+      assertThat(again.status()).isEqualTo(400);
+      assertThat(again.code()).isEqualTo("VALIDATION_FAILED");
+      assertThat(again.body().path("errors").get(0).path("field").asText()).isEqualTo("token");
+      assertThat(again.body().path("errors").get(0).path("code").asText())
+          .isEqualTo("UNKNOWN_CARD_TOKEN");
+    }
+    assertThat(statuses("1319")).containsExactly("VOIDED", "REFUNDED");
+  }
+
+  @Test
+  void theCardTokenStepNeedsTheNameOnTheCardAndThePaymentMethodShowsIt() {
+    ObjectNode card =
+        Json.object()
+            .put("number", "4111111111111327")
+            .put("expMonth", 12)
+            .put("expYear", 2031)
+            .put("cvc", "123");
+    LocalClient.Answer missing = client.post("/_local/card-tokens", null, card.deepCopy());
+    LocalClient.Answer blank =
+        client.post("/_local/card-tokens", null, card.deepCopy().put("holderName", "  "));
+
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.code()).isEqualTo("VALIDATION_FAILED");
+    assertThat(missing.body().path("errors").get(0).path("field").asText()).isEqualTo("holderName");
+    assertThat(missing.body().path("errors").get(0).path("code").asText()).isEqualTo("REQUIRED");
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(blank.body().path("errors").get(0).path("field").asText()).isEqualTo("holderName");
+
+    String session = signUp("US");
+    LocalClient.Answer named =
+        client.post("/_local/card-tokens", null, card.deepCopy().put("holderName", "Ana Silva"));
+    assertThat(named.status()).isEqualTo(201);
+    assertThat(addToken(session, named.body().path("token").asText()).status()).isEqualTo(202);
+    assertThat(onlyPaymentMethod(session).path("holderName").asText()).isEqualTo("Ana Silva");
+    assertThat(
+            client
+                .get("/v1/account", session)
+                .body()
+                .path("paymentMethods")
+                .get(0)
+                .path("holderName")
+                .asText())
+        .isEqualTo("Ana Silva");
+  }
+
+  @Test
+  void localAmountsInAnotherCurrencyThanTheCardsOrSwappedCostNoTry() {
+    String session = signUp("US");
+    String id = addCard(session, "4111111111111335").body().path("paymentMethodId").asText();
+    String microcharge = statement("1335").get(1).path("amount").path("amount").asText();
+    // yen amounts whose ratio is the microcharge: what verified a USD card before
+    long yen = new BigDecimal(microcharge).multiply(BigDecimal.valueOf(150)).longValue();
+
+    LocalClient.Answer inYen =
+        verifyCard(
+            session,
+            id,
+            Json.object()
+                .set(
+                    "localAmounts",
+                    Json.object()
+                        .put("currency", "JPY")
+                        .put("hold", "150")
+                        .put("microcharge", Long.toString(yen))));
+    LocalClient.Answer swapped =
+        verifyCard(
+            session,
+            id,
+            Json.object()
+                .set(
+                    "localAmounts",
+                    Json.object()
+                        .put("currency", "USD")
+                        .put("hold", microcharge)
+                        .put("microcharge", "1.00")));
+
+    assertThat(inYen.status()).isEqualTo(400);
+    assertThat(inYen.code()).isEqualTo("VALIDATION_FAILED");
+    assertThat(inYen.body().path("errors").get(0).path("field").asText())
+        .isEqualTo("localAmounts.currency");
+    assertThat(swapped.status()).isEqualTo(400);
+    assertThat(swapped.body().path("errors").get(0).path("field").asText())
+        .isEqualTo("localAmounts.microcharge");
+    assertThat(swapped.body().path("errors").get(0).path("message").asText())
+        .contains("The smaller charge is the microcharge");
+    assertThat(onlyPaymentMethod(session).path("verification").path("attemptsRemaining").asInt())
+        .isEqualTo(5);
   }
 }

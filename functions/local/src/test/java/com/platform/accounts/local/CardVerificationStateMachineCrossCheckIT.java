@@ -47,9 +47,9 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  * states, the status (with error and cause when the execution fails), the output, the Lambda
  * invocations (state, resource, parameters) and the task failures.
  *
- * <p>How each side is driven: {@link StateMachineCrossCheck}. On asl a wait nobody answers is ended
- * by moving the clock by that task's TimeoutSeconds, a retry delay by moving it to the retry's
- * instant.
+ * <p>How each side is driven: {@link StateMachineCrossCheck}. On asl a retry delay is ended by
+ * moving the clock to the retry's instant. No state waits for the owner: the definition only
+ * confirms the placement, tells the owner, or releases the charges when something failed.
  *
  * <p>A Lambda <em>function error</em> (scenario 5). moto's Docker-less Lambda ({@code
  * lambda-simple}) answers every invocation with status 200 and the queued text, with no way to ask
@@ -62,18 +62,18 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  * the function reports itself. On asl the invoker throws that same error and cause. The error name
  * is therefore always {@value #FUNCTION_ERROR_TYPE}, never one the test picks (whether AWS names an
  * oversized response so or {@code Lambda.Unknown} was not checked); the definition only catches and
- * retries {@code States.ALL}, which matches any name alike. The test checks the {@code TaskFailed}
- * events moto recorded against what asl was given, so a moto that stopped producing this function
- * error would fail the test instead of quietly testing something else.
+ * retries {@code States.ALL} after its throttling retrier, which matches any name alike. The test
+ * checks the {@code TaskFailed} events moto recorded against what asl was given, so a moto that
+ * stopped producing this function error would fail the test instead of quietly testing something
+ * else.
  *
- * <p>moto waits in real time, both for a task's TimeoutSeconds and for a retry's IntervalSeconds,
- * so the scenarios that need them run a <em>test copy</em> of the definition in which only the
- * fields of {@link Shortening} are changed; both engines run that same copy, {@link
- * #testCopiesChangeOnlyTheirFields()} proves nothing else differs, and the asl engine also runs the
- * unchanged file with its clock moved through the real durations and must end exactly as with the
- * copy (retry delays scaled by the real/test ratio). The BackoffRate is left alone, so the
- * shortened retry schedule keeps its shape (1, 2, 4, 8, 16 s instead of 10, 20, 40, 80, 160 s) and
- * is checked on both engines.
+ * <p>moto waits in real time for a retry's IntervalSeconds, so the scenarios that need them run a
+ * <em>test copy</em> of the definition in which only the fields of {@link Shortening} are changed;
+ * both engines run that same copy, {@link #testCopiesChangeOnlyTheirFields()} proves nothing else
+ * differs, and the asl engine also runs the unchanged file with its clock moved through the real
+ * durations and must end exactly as with the copy (retry delays scaled by the real/test ratio). The
+ * BackoffRate is left alone, so the shortened retry schedule keeps its shape (1, 2, 4, 8, 16 s
+ * instead of 10, 20, 40, 80, 160 s) and is checked on both engines.
  *
  * <p>Other moto limitations (see {@link StateMachineCrossCheck} and {@link
  * ContactVerificationStateMachineCrossCheckIT}): SendTaskFailure refuses {@code States.} error
@@ -95,17 +95,11 @@ class CardVerificationStateMachineCrossCheckIT {
 
   // The states the scenarios talk about.
   private static final String PLACE_CHARGES = "PlaceCharges";
-  private static final String FIRST_DAY = "AwaitOwnerFirstDay";
-  private static final String REST_OF_WEEK = "AwaitOwnerRestOfWeek";
-
-  /** The {@code .waitForTaskToken} states, in the order an execution can reach them. */
-  private static final List<String> WAIT_STATES = List.of(FIRST_DAY, REST_OF_WEEK);
 
   // What CardVerificationTasks answers (see handlers/tasks/CardVerificationTasks).
   private static final Canned PENDING = new Returns("{\"status\":\"PENDING_VERIFICATION\"}");
   private static final Canned VERIFIED = new Returns("{\"status\":\"VERIFIED\"}");
   private static final Canned FAILED = new Returns("{\"status\":\"FAILED\"}");
-  private static final Canned WAITING = new Returns("{\"status\":\"WAITING\"}");
   private static final Canned FUNCTION_ERROR = new FunctionError();
 
   /**
@@ -122,16 +116,16 @@ class CardVerificationStateMachineCrossCheckIT {
   static final int OVERSIZED_RESULT_CHARS = 6_000_000;
 
   private static final String CARD_VERIFICATION_FAILED = "CardVerificationFailed";
-  private static final String FAILED_CAUSE = "A step failed; the charges were released.";
+  private static final String FAILED_CAUSE =
+      "A step failed; the charges were released or are due for release.";
 
   /**
    * A field of the definition that a test copy shortens, with its value in the file and in the
    * copy.
    */
   enum Shortening implements StateMachineCrossCheck.Shortening {
-    FIRST_DAY_TIMEOUT("/States/AwaitOwnerFirstDay/TimeoutSeconds", 82_800, 1),
-    REST_OF_WEEK_TIMEOUT("/States/AwaitOwnerRestOfWeek/TimeoutSeconds", 518_400, 1),
-    PLACEMENT_RETRY_INTERVAL("/States/PlaceCharges/Retry/0/IntervalSeconds", 10, 1);
+    /** The States.ALL retrier's (the one after the throttling retrier). */
+    PLACEMENT_RETRY_INTERVAL("/States/PlaceCharges/Retry/1/IntervalSeconds", 10, 1);
 
     final String pointer;
     final int real;
@@ -168,26 +162,14 @@ class CardVerificationStateMachineCrossCheckIT {
   /** A function error ({@value #FUNCTION_ERROR_TYPE}, see the class doc for why that one). */
   record FunctionError() implements Canned {}
 
-  /** How one {@code .waitForTaskToken} wait ends. */
-  sealed interface Answer permits Resume, NoAnswer {}
-
-  /** SendTaskSuccess with this output. */
-  record Resume(String output) implements Answer {}
-
-  /** Nobody answers: the task's TimeoutSeconds passes. */
-  record NoAnswer() implements Answer {}
-
   /**
-   * @param answers how each wait the execution reaches ends, in order (see {@link #WAIT_STATES})
-   * @param lambdaResults the function's answers, invocation by invocation (a {@code
-   *     .waitForTaskToken} task's own invocation included, whose answer the task ignores)
+   * @param lambdaResults the function's answers, invocation by invocation
    * @param shortened the fields the test copy changes; empty: both engines run the file itself
    * @param expectedCalls each Lambda invocation as {@code State:ACTION}, in order
    * @param expectedOutput the execution output when it succeeds, {@code null} when it fails
    */
   record Scenario(
       String name,
-      List<Answer> answers,
       List<Canned> lambdaResults,
       Set<Shortening> shortened,
       List<String> expectedPath,
@@ -211,111 +193,35 @@ class CardVerificationStateMachineCrossCheckIT {
       List<JsonNode> taskFailures,
       List<Duration> placementRetryDelays) {}
 
-  private static final List<String> ANSWERED_ON_DAY_ONE =
-      List.of(PLACE_CHARGES, "IsPending", "NotifyOwner", FIRST_DAY, "ReleaseAfterAnswer", "Done");
-  private static final List<String> ANSWERED_LATER =
-      List.of(
-          PLACE_CHARGES,
-          "IsPending",
-          "NotifyOwner",
-          FIRST_DAY,
-          "ReleaseAfterFirstDay",
-          "StillPending",
-          REST_OF_WEEK,
-          "ReleaseAfterAnswer",
-          "Done");
-  private static final List<String> NEVER_ANSWERED =
-      List.of(
-          PLACE_CHARGES,
-          "IsPending",
-          "NotifyOwner",
-          FIRST_DAY,
-          "ReleaseAfterFirstDay",
-          "StillPending",
-          REST_OF_WEEK,
-          "ExpireVerification",
-          "Done");
+  private static final List<String> OWNER_TOLD =
+      List.of(PLACE_CHARGES, "IsPending", "NotifyOwner", "Done");
   private static final List<String> PLACEMENT_FAILED =
       List.of(PLACE_CHARGES, "ReleaseAfterFailure", "Failed");
-  private static final List<String> ANSWERED_BEFORE_START =
-      List.of(PLACE_CHARGES, "IsPending", "ReleaseAfterAnswer", "Done");
-
-  private static final String TIMEOUT = "{\"Error\":\"States.Timeout\",\"Cause\":\"\"}";
+  private static final List<String> NOTHING_PENDING = List.of(PLACE_CHARGES, "IsPending", "Done");
 
   static Stream<Scenario> scenarios() {
     return Stream.of(
         new Scenario(
-            "1 the owner proves the card on day one",
-            List.of(new Resume("{\"status\":\"VERIFIED\"}")),
-            List.of(PENDING, PENDING, WAITING, VERIFIED),
+            "1 the charges stand and the owner is told",
+            List.of(PENDING, PENDING),
             EnumSet.noneOf(Shortening.class),
-            ANSWERED_ON_DAY_ONE,
-            List.of(
-                "PlaceCharges:PLACE_CHARGES",
-                "NotifyOwner:NOTIFY_CHARGES_PLACED",
-                "AwaitOwnerFirstDay:AWAIT_OWNER",
-                "ReleaseAfterAnswer:RELEASE_CHARGES"),
+            OWNER_TOLD,
+            List.of("PlaceCharges:PLACE_CHARGES", "NotifyOwner:NOTIFY_CHARGES_PLACED"),
             "SUCCEEDED",
             """
             {"accountId": "acc_x", "paymentMethodId": "pm_x",
-             "placement": {"status": "PENDING_VERIFICATION"}, "answer": {"status": "VERIFIED"}}"""),
+             "placement": {"status": "PENDING_VERIFICATION"}}"""),
         new Scenario(
-            "2 five wrong answers",
-            List.of(new Resume("{\"status\":\"FAILED\"}")),
-            List.of(PENDING, PENDING, WAITING, FAILED),
+            "2 an incomplete placement was released and failed",
+            List.of(FAILED),
             EnumSet.noneOf(Shortening.class),
-            ANSWERED_ON_DAY_ONE,
-            List.of(
-                "PlaceCharges:PLACE_CHARGES",
-                "NotifyOwner:NOTIFY_CHARGES_PLACED",
-                "AwaitOwnerFirstDay:AWAIT_OWNER",
-                "ReleaseAfterAnswer:RELEASE_CHARGES"),
+            NOTHING_PENDING,
+            List.of("PlaceCharges:PLACE_CHARGES"),
             "SUCCEEDED",
             """
-            {"accountId": "acc_x", "paymentMethodId": "pm_x",
-             "placement": {"status": "PENDING_VERIFICATION"}, "answer": {"status": "FAILED"}}"""),
-        new Scenario(
-            "3 no answer on day one, proven later in the week",
-            List.of(new NoAnswer(), new Resume("{\"status\":\"VERIFIED\"}")),
-            List.of(PENDING, PENDING, WAITING, PENDING, WAITING, VERIFIED),
-            EnumSet.of(Shortening.FIRST_DAY_TIMEOUT),
-            ANSWERED_LATER,
-            List.of(
-                "PlaceCharges:PLACE_CHARGES",
-                "NotifyOwner:NOTIFY_CHARGES_PLACED",
-                "AwaitOwnerFirstDay:AWAIT_OWNER",
-                "ReleaseAfterFirstDay:RELEASE_CHARGES",
-                "AwaitOwnerRestOfWeek:AWAIT_OWNER",
-                "ReleaseAfterAnswer:RELEASE_CHARGES"),
-            "SUCCEEDED",
-            """
-            {"accountId": "acc_x", "paymentMethodId": "pm_x",
-             "placement": {"status": "PENDING_VERIFICATION"}, "timeout": %s,
-             "release": {"status": "PENDING_VERIFICATION"}, "answer": {"status": "VERIFIED"}}"""
-                .formatted(TIMEOUT)),
-        new Scenario(
-            "4 no answer in seven days",
-            List.of(new NoAnswer(), new NoAnswer()),
-            List.of(PENDING, PENDING, WAITING, PENDING, WAITING, FAILED),
-            EnumSet.of(Shortening.FIRST_DAY_TIMEOUT, Shortening.REST_OF_WEEK_TIMEOUT),
-            NEVER_ANSWERED,
-            List.of(
-                "PlaceCharges:PLACE_CHARGES",
-                "NotifyOwner:NOTIFY_CHARGES_PLACED",
-                "AwaitOwnerFirstDay:AWAIT_OWNER",
-                "ReleaseAfterFirstDay:RELEASE_CHARGES",
-                "AwaitOwnerRestOfWeek:AWAIT_OWNER",
-                "ExpireVerification:EXPIRE_VERIFICATION"),
-            "SUCCEEDED",
-            // the second timeout's Catch output replaces the first one's at $.timeout
-            """
-            {"accountId": "acc_x", "paymentMethodId": "pm_x",
-             "placement": {"status": "PENDING_VERIFICATION"}, "timeout": %s,
-             "release": {"status": "PENDING_VERIFICATION"}}"""
-                .formatted(TIMEOUT)),
+            {"accountId": "acc_x", "paymentMethodId": "pm_x", "placement": {"status": "FAILED"}}"""),
         new Scenario(
             "5 placing the charges fails every time",
-            List.of(),
             List.of(
                 FUNCTION_ERROR,
                 FUNCTION_ERROR,
@@ -334,11 +240,10 @@ class CardVerificationStateMachineCrossCheckIT {
             null),
         new Scenario(
             "6 the card was answered before the workflow started",
-            List.of(),
-            List.of(VERIFIED, VERIFIED),
+            List.of(VERIFIED),
             EnumSet.noneOf(Shortening.class),
-            ANSWERED_BEFORE_START,
-            List.of("PlaceCharges:PLACE_CHARGES", "ReleaseAfterAnswer:RELEASE_CHARGES"),
+            NOTHING_PENDING,
+            List.of("PlaceCharges:PLACE_CHARGES"),
             "SUCCEEDED",
             """
             {"accountId": "acc_x", "paymentMethodId": "pm_x", "placement": {"status": "VERIFIED"}}"""));
@@ -481,13 +386,6 @@ class CardVerificationStateMachineCrossCheckIT {
       }
     }
     String executionArn = check.startOnMoto(definition, queued, scenario.name(), INPUT);
-
-    for (int i = 0; i < scenario.answers().size(); i++) {
-      if (scenario.answers().get(i) instanceof Resume resume) {
-        String token = check.awaitTaskToken(executionArn, WAIT_STATES.get(i));
-        check.sendTaskSuccess(token, resume.output());
-      } // NoAnswer: moto's own timer ends the wait.
-    }
     MotoExecution done =
         check.finishOnMoto(
             executionArn, EnumSet.of(ExecutionStatus.SUCCEEDED, ExecutionStatus.FAILED));
@@ -526,9 +424,8 @@ class CardVerificationStateMachineCrossCheckIT {
   // asl
 
   /**
-   * Runs the scenario on a fresh engine: answers each wait as the scenario says (moving the clock
-   * by the task's own TimeoutSeconds in {@code definition} when nobody answers), then moves the
-   * clock from one due retry to the next until the execution ends.
+   * Runs the scenario on a fresh engine, moving the clock from one due retry to the next until the
+   * execution ends.
    */
   private Run runOnAsl(Scenario scenario, String definition) {
     List<JsonNode> failures = new ArrayList<>();
@@ -555,18 +452,7 @@ class CardVerificationStateMachineCrossCheckIT {
     JsonNode tree = readJson(definition);
 
     String executionArn = asl.start(definition, INPUT);
-    for (int i = 0; i < scenario.answers().size(); i++) {
-      String state = WAIT_STATES.get(i);
-      String token = asl.tokenOf(i, state);
-      if (scenario.answers().get(i) instanceof Resume resume) {
-        engine.sendTaskSuccess(token, readJson(resume.output()));
-      } else {
-        long timeout = tree.at("/States/" + state + "/TimeoutSeconds").asLong();
-        assertThat(timeout).as("asl: %s's TimeoutSeconds", state).isPositive();
-        engine.runUntil(clock.instant().plusSeconds(timeout));
-      }
-    }
-    assertThat(asl.tokens()).as("asl: task tokens handed out").hasSize(scenario.answers().size());
+    assertThat(asl.tokens()).as("asl: no task token handed out").isEmpty();
     // Whatever is still due (retry delays) runs now; the execution's own timeout must not be
     // reached.
     Instant executionDeadline = ASL_START.plusSeconds(tree.path("TimeoutSeconds").asLong());
@@ -601,12 +487,12 @@ class CardVerificationStateMachineCrossCheckIT {
   // scenario bookkeeping
 
   /**
-   * The delays before each PlaceCharges retry that {@code definition}'s first retrier prescribes
-   * for this scenario: IntervalSeconds x BackoffRate^n (no MaxDelaySeconds, no jitter there), one
-   * per function error that is followed by another attempt.
+   * The delays before each PlaceCharges retry that {@code definition}'s States.ALL retrier
+   * prescribes for this scenario: IntervalSeconds x BackoffRate^n (no MaxDelaySeconds, no jitter
+   * there), one per function error that is followed by another attempt.
    */
   private static List<Duration> retrySchedule(Scenario scenario, String definition) {
-    JsonNode retrier = readJson(definition).at("/States/" + PLACE_CHARGES + "/Retry/0");
+    JsonNode retrier = readJson(definition).at("/States/" + PLACE_CHARGES + "/Retry/1");
     assertThat(retrier.has("MaxDelaySeconds") || retrier.has("JitterStrategy")).isFalse();
     long failures =
         scenario.lambdaResults().stream().filter(FunctionError.class::isInstance).count();

@@ -20,7 +20,7 @@ import java.util.Map;
  * LogSecretScan} watch for every code, password, card number and token that goes over the wire.
  */
 final class LocalClient {
-  /** Request fields that carry a secret, and what it is. */
+  /** Request fields that carry a secret (or, for the name on a card, personal data), and what. */
   private static final Map<String, String> SECRET_FIELDS =
       Map.of(
           "password",
@@ -32,7 +32,9 @@ final class LocalClient {
           "token",
           "card token",
           "number",
-          "card number");
+          "card number",
+          "holderName",
+          "name on the card");
 
   record Answer(int status, Map<String, String> headers, JsonNode body) {
     String code() {

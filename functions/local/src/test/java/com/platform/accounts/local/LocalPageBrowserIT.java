@@ -45,6 +45,7 @@ class LocalPageBrowserIT {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String PASSWORD = "correct horse battery staple";
+  private static final String PHONE = "+12025550123";
 
   @RegisterExtension static final LogSecretScan LOGS = new LogSecretScan();
 
@@ -172,12 +173,36 @@ class LocalPageBrowserIT {
       assertThat(again.path("email").asText()).isEqualTo(email);
       assertThat(again.path("status").asText()).isEqualTo("ACTIVE");
 
-      // add a fresh test card, read the code off the statement, prove the card
+      // a card needs both contacts proven: the page answers so and leads to step 4
       WebElement card = browser.findElement(By.id("card"));
       String number = "4111 1100 0000 00" + luhnTail("41111100000000");
       LOGS.watch("card number", number);
       LOGS.watch("card number", number.replace(" ", ""));
       type(card.findElement(By.name("number")), number);
+      JsonNode refused =
+          answerTo(() -> card.findElement(By.cssSelector("button[type=submit]")).click(), 403);
+      assertThat(refused.path("code").asText()).isEqualTo("CONTACT_VERIFICATION_REQUIRED");
+      assertThat(refused.path("missing").get(0).asText()).isEqualTo("PHONE");
+      WebElement second = browser.findElement(By.id("second"));
+      assertThat(second.findElement(By.name("channel")).getDomProperty("value")).isEqualTo("SMS");
+      assertThat(browser.switchTo().activeElement().getDomAttribute("name")).isEqualTo("phone");
+
+      // the second verification: a code by SMS, read from the outbox, into the page
+      type(second.findElement(By.name("phone")), PHONE);
+      answerTo(() -> second.findElement(By.cssSelector("button[type=submit]")).click(), 201);
+      JsonNode texts = answerTo(() -> browser.findElement(By.id("show-outbox")).click(), 200);
+      JsonNode sms = texts.path("messages").get(texts.path("messages").size() - 1);
+      assertThat(sms.path("to").asText()).isEqualTo(PHONE);
+      String smsCode = sms.path("code").asText();
+      LOGS.watch("code", smsCode);
+      WebElement secondVerify = browser.findElement(By.id("second-verify"));
+      type(secondVerify.findElement(By.name("code")), smsCode);
+      JsonNode contacts =
+          answerTo(
+              () -> secondVerify.findElement(By.cssSelector("button[type=submit]")).click(), 200);
+      assertThat(contacts.path("verifiedContacts").path("phone").asBoolean()).isTrue();
+
+      // now add the card, read the code off the statement, prove the card
       JsonNode added =
           answerTo(() -> card.findElement(By.cssSelector("button[type=submit]")).click(), 202);
       assertThat(added.path("status").asText()).isEqualTo("PENDING_VERIFICATION");

@@ -121,14 +121,30 @@ public final class StripeCardProcessor implements CardProcessor {
       // a PaymentMethod of another type (a bank account, a wallet...) is no card token
       throw new UnknownCardTokenException();
     }
+    String country = card.getCountry() == null ? null : card.getCountry().toUpperCase(Locale.ROOT);
     return new CardDetails(
         card.getBrand() == null ? "UNKNOWN" : card.getBrand().toUpperCase(Locale.ROOT),
         card.getLast4(),
         card.getExpMonth() == null ? 0 : Math.toIntExact(card.getExpMonth()),
         card.getExpYear() == null ? 0 : Math.toIntExact(card.getExpYear()),
-        card.getCountry() == null ? null : card.getCountry().toUpperCase(Locale.ROOT),
+        country,
         funding(card.getFunding()),
-        card.getFingerprint());
+        card.getFingerprint(),
+        holderName(paymentMethod.getBillingDetails()),
+        // Stripe does not tell a card's billing currency: the issuing country's is the best guess
+        CardDetails.countryCurrency(country));
+  }
+
+  /**
+   * The name on the card: Stripe.js sets it as the PaymentMethod's {@code billing_details.name}
+   * when the card form creates it (and a legacy token's card name becomes it). Null when the form
+   * gave none.
+   */
+  static String holderName(PaymentMethod.BillingDetails billing) {
+    if (billing == null || billing.getName() == null || billing.getName().isBlank()) {
+      return null;
+    }
+    return billing.getName().strip();
   }
 
   /**

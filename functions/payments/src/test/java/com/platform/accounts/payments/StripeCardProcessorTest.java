@@ -28,6 +28,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +80,33 @@ class StripeCardProcessorTest {
     void mapsEveryFieldOfTheCard() {
       stub(
           get("/v1/payment_methods/" + PM),
-          ok(paymentMethod(PM, null, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
+          ok(
+              paymentMethod(
+                  PM,
+                  null,
+                  "visa",
+                  "4242",
+                  8,
+                  2031,
+                  "US",
+                  "credit",
+                  "Xt5EWLLDS7FJjR1c",
+                  "Ana Silva")));
 
       CardDetails card = processor.describe(PM);
 
       assertThat(card)
           .isEqualTo(
-              new CardDetails("VISA", "4242", 8, 2031, "US", Funding.CREDIT, "Xt5EWLLDS7FJjR1c"));
+              new CardDetails(
+                  "VISA",
+                  "4242",
+                  8,
+                  2031,
+                  "US",
+                  Funding.CREDIT,
+                  "Xt5EWLLDS7FJjR1c",
+                  "Ana Silva",
+                  Currency.getInstance("USD")));
       LoggedRequest request = only(getRequestedFor(urlEqualTo("/v1/payment_methods/" + PM)));
       assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
     }
@@ -107,6 +128,29 @@ class StripeCardProcessorTest {
       assertThat(card.expMonth()).isEqualTo(12);
       assertThat(card.expYear()).isEqualTo(2029);
       assertThat(card.fingerprint()).isEqualTo("Vq8kP2mLx0aZ3tR1");
+    }
+
+    @Test
+    void aCardIsBilledInItsIssuingCountrysCurrencyAndItsNameIsTrimmed() {
+      stub(
+          get("/v1/payment_methods/" + PM),
+          ok(
+              paymentMethod(
+                  PM,
+                  null,
+                  "visa",
+                  "0006",
+                  8,
+                  2031,
+                  "AU",
+                  "credit",
+                  "Au0006FingerPrint",
+                  "  Bruce Lee ")));
+
+      CardDetails card = processor.describe(PM);
+
+      assertThat(card.billingCurrency()).isEqualTo(Currency.getInstance("AUD"));
+      assertThat(card.holderName()).isEqualTo("Bruce Lee");
     }
 
     @Test
@@ -149,7 +193,15 @@ class StripeCardProcessorTest {
       assertThat(first)
           .isEqualTo(
               new CardDetails(
-                  "MASTERCARD", "4444", 3, 2030, "US", Funding.DEBIT, "Mc4444FingerPrint"));
+                  "MASTERCARD",
+                  "4444",
+                  3,
+                  2030,
+                  "US",
+                  Funding.DEBIT,
+                  "Mc4444FingerPrint",
+                  null,
+                  Currency.getInstance("USD")));
       assertThat(again).isEqualTo(first);
       List<LoggedRequest> creates =
           stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_methods")));
@@ -922,6 +974,22 @@ class StripeCardProcessorTest {
       String country,
       String funding,
       String fingerprint) {
+    return paymentMethod(
+        id, customer, brand, last4, expMonth, expYear, country, funding, fingerprint, null);
+  }
+
+  /** A card PaymentMethod whose billing details carry the name on the card (or null). */
+  private static String paymentMethod(
+      String id,
+      String customer,
+      String brand,
+      String last4,
+      int expMonth,
+      int expYear,
+      String country,
+      String funding,
+      String fingerprint,
+      String holderName) {
     return """
         {
           "id": "%s",
@@ -930,7 +998,7 @@ class StripeCardProcessorTest {
           "billing_details": {
             "address": {"city": null, "country": null, "line1": null, "line2": null,
               "postal_code": null, "state": null},
-            "email": null, "name": null, "phone": null
+            "email": null, "name": %s, "phone": null
           },
           "card": {
             "brand": "%s",
@@ -957,6 +1025,7 @@ class StripeCardProcessorTest {
         }"""
         .formatted(
             id,
+            holderName == null ? "null" : "\"" + holderName + "\"",
             brand,
             country,
             brand,

@@ -9,13 +9,18 @@ import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
+import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
+import com.platform.accounts.core.port.SessionTokenVerifier;
+import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.signup.SignupService;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.Channel;
 import com.platform.accounts.core.verification.CodeChallenges;
+import com.platform.accounts.core.verification.CodeSent;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import com.platform.accounts.core.verification.SignupDetails;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,9 +31,9 @@ import java.util.regex.Pattern;
  * signature arithmetic that a warm function does on every authenticated request, which the tests'
  * in-memory tokens would leave out. And the state that a measured request finds in production: a
  * pending sign-up whose workflow waits for the code, a card whose charges are placed and whose
- * workflow waits for the owner, made through the core's own services, except for what would only
- * slow the set-up down without being measured: a sign-up's Argon2 hash is computed once per JVM,
- * and its code is not sent.
+ * workflow waits for the owner (on an account whose phone is proven too), made through the core's
+ * own services, except for what would only slow the set-up down without being measured: a sign-up's
+ * Argon2 hash is computed once per JVM, and its code is not sent.
  */
 final class Fixture {
   private static final String PASSWORD = "correct horse battery staple";
@@ -61,12 +66,26 @@ final class Fixture {
               new Es256SessionIssuer(keys, t.clock),
               new Es256SessionVerifier(keys.sessionVerificationKey(), t.clock)));
 
+  /**
+   * A verifier that has seen no token yet, as a new function instance has: the first check of a
+   * token pays for the signature arithmetic, later checks of it do not.
+   */
+  SessionTokenVerifier newSessionVerifier() {
+    return new Es256SessionVerifier(keys.sessionVerificationKey(), t.clock);
+  }
+
   /** The same issuing of codes as sign-up's: a random code and its challenge-bound HMAC. */
   private final CodeChallenges codes =
       new CodeChallenges(
           t.table.challenges(),
           t.outbox,
           new RateLimiter(t.table.rateLimits(), t.clock),
+          new PhoneBudgets(
+              new RateLimiter(t.table.rateLimits(), t.clock),
+              new Hmac(keys.hmacKey()),
+              new InMemoryTelemetry(),
+              t.clock,
+              PhoneBudgets.Limits.defaults()),
           new Hmac(keys.hmacKey()),
           t.clock);
 
@@ -81,8 +100,8 @@ final class Fixture {
   }
 
   /**
-   * What {@code POST /v1/signups} leaves for a new email, with the contact-verification workflow
-   * waiting for the code (its task token sealed in the challenge).
+   * What {@code POST /v1/signups} leaves for a new email: its challenge (no workflow waits for the
+   * code).
    */
   PendingSignup pendingSignup(String email) {
     String signupId = Ids.next(SignupService.PREFIX);
@@ -95,27 +114,32 @@ final class Fixture {
         .create(
             codes.newChallenge(
                 signupId, Challenge.Purpose.SIGNUP, null, details, Channel.EMAIL, email, code));
-    core.verificationProcess().await(signupId, "contact-task-" + signupId);
     return new PendingSignup(signupId, code.code());
   }
 
-  /** A new active US account with its email verified, signed in: its session token. */
+  /**
+   * A new active US account with its email and its phone verified (adding a card needs both),
+   * signed in: its session token. The phone is proven through the second verification by SMS.
+   */
   String signedIn(String email) {
     PendingSignup signup = pendingSignup(email);
-    return core.signups().verify(signup.signupId(), signup.code()).session().token();
+    String token = core.signups().verify(signup.signupId(), signup.code()).session().token();
+    Account account = core.authenticator().authenticate(token);
+    String phone = t.newPhone("US");
+    CodeSent sent = core.verifications().start(account, "SMS", phone, new Validation());
+    core.verifications().verify(account, sent.challengeId(), t.lastCode(phone));
+    return token;
   }
 
   /**
-   * Adds the card through the core (hold and microcharge placed on the sandbox processor), lets the
-   * card-verification workflow wait for the owner, and reads the code off the card's statement.
+   * Adds the card through the core (hold and microcharge placed on the sandbox processor) and reads
+   * the code off the card's statement.
    */
   PendingCard pendingCard(String token, String cardNumber) {
     Account account = core.authenticator().authenticate(token);
     PaymentMethod card =
-        core.chargePlacement().add(account, t.cards.tokenize(cardNumber, 12, 2030, "123"));
-    core.ownerAnswers()
-        .awaitOwner(
-            account.accountId(), card.paymentMethodId(), "card-task-" + card.paymentMethodId());
+        core.chargePlacement()
+            .add(account, t.cards.tokenize(cardNumber, 12, 2030, "123", "Ana Silva"));
     String microcharge = card.check().microchargeId();
     for (SandboxCardProcessor.Transaction line :
         t.cards.statement(cardNumber.substring(cardNumber.length() - 4))) {

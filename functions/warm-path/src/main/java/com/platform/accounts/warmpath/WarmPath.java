@@ -31,7 +31,8 @@ public final class WarmPath {
     ROWS.put(
         "verifyCard",
         "PaymentMethodsApi POST /v1/account/payment-methods/{paymentMethodId}/verify");
-    ROWS.put("checkSessionToken", "control: the ES256 check of a session token alone");
+    ROWS.put(
+        "checkSessionToken", "control: the first ES256 check of a session token by an instance");
     ROWS.put("signSessionToken", "control: signing a session token alone");
   }
 

@@ -90,6 +90,45 @@ public record Account(
         version);
   }
 
+  /**
+   * The account without the email it named but never proved, once another account proved it:
+   * sign-in by that address no longer reaches it.
+   */
+  public Account withoutEmail() {
+    return new Account(
+        accountId,
+        null,
+        country,
+        phone,
+        passwordHash,
+        status,
+        false,
+        phoneVerified,
+        termsVersion,
+        termsAcceptedAt,
+        sessionVersion,
+        createdAt,
+        version);
+  }
+
+  /** Closed by the service: every session is refused from then on. */
+  public Account closed() {
+    return new Account(
+        accountId,
+        email,
+        country,
+        phone,
+        passwordHash,
+        AccountStatus.CLOSED,
+        emailVerified,
+        phoneVerified,
+        termsVersion,
+        termsAcceptedAt,
+        sessionVersion,
+        createdAt,
+        version);
+  }
+
   public boolean isActive() {
     return status == AccountStatus.ACTIVE;
   }

@@ -4,6 +4,7 @@ import com.platform.accounts.core.contact.PhoneNumbers;
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
@@ -17,7 +18,11 @@ import java.util.Optional;
 
 /**
  * The verification of the contact not proven at sign-up: an email-verified account proves a phone
- * by SMS or voice call, a phone-verified account proves its email.
+ * by SMS or voice call, a phone-verified account proves its email. Proving the email claims the
+ * address: the accounts that only named it lose it ({@link EmailRelease}), and an address another
+ * account proved first stays that account's. Its mailbox still gets the code, the one mail an
+ * address may get from an account that did not prove it; only whoever holds the mailbox can learn,
+ * by proving the code, that the address is taken.
  */
 public final class SecondVerificationService {
   public static final String PREFIX = "ver";
@@ -39,6 +44,15 @@ public final class SecondVerificationService {
 
   public CodeSent start(
       Account account, String rawChannel, String rawPhone, Validation validation) {
+    return start(account, rawChannel, rawPhone, null, validation);
+  }
+
+  /**
+   * Sends a code for the second verification; an SMS or call counts against the account's and the
+   * caller's ({@code clientIp}, null when unknown) budgets.
+   */
+  public CodeSent start(
+      Account account, String rawChannel, String rawPhone, String clientIp, Validation validation) {
     Channel channel = null;
     if (!validation.hasError("channel")) {
       if (rawChannel == null) {
@@ -69,9 +83,15 @@ public final class SecondVerificationService {
               result.errorCode(),
               FieldErrorCode.PHONE_COUNTRY_MISMATCH.equals(result.errorCode())
                   ? "The number does not belong to the account's country."
-                  : "Enter the number in international format, e.g. +12025550123.");
+                  : PhoneNumbers.howToWrite(account.country()));
         }
       }
+    }
+    if (channel == Channel.EMAIL && account.email() == null && !validation.hasError("channel")) {
+      validation.reject(
+          "channel",
+          FieldErrorCode.INVALID_CHANNEL,
+          "This account has no email address to verify.");
     }
     validation.throwIfInvalid();
     if (channel.provesPhone() ? account.phoneVerified() : account.emailVerified()) {
@@ -83,7 +103,7 @@ public final class SecondVerificationService {
               + " is verified already.");
     }
     String destination = channel == Channel.EMAIL ? account.email() : phone;
-    codes.countSend(destination);
+    codes.countSend(channel, destination, account.accountId(), clientIp);
     String verificationId = Ids.next(PREFIX);
     CodeChallenges.IssuedCode code = codes.issue(verificationId, channel);
     Challenge challenge =
@@ -96,8 +116,8 @@ public final class SecondVerificationService {
             destination,
             code);
     challenges.create(challenge);
+    // the last step that can fail: nothing after the message can make a retry send it again
     codes.sendCode(challenge, code.code());
-    process.start(verificationId);
     return codes.describe(challenge);
   }
 
@@ -113,14 +133,34 @@ public final class SecondVerificationService {
   private VerifiedContacts complete(String accountId, Challenge challenge) {
     Account current =
         accounts.find(accountId).filter(Account::isActive).orElseThrow(Problem::unauthenticated);
-    Account updated =
-        challenge.channel().provesPhone()
-            ? current.withVerifiedPhone(challenge.destination())
-            : current.withEmailVerified();
     Challenge verified = challenge.verified();
-    // throws ConcurrentModificationException to have the guess judged again on fresh state
-    accounts.update(updated, Optional.of(verified));
-    process.onVerified(verified);
+    Account updated;
+    // both writes throw ConcurrentModificationException to have the guess judged again
+    if (challenge.channel().provesPhone()) {
+      updated = current.withVerifiedPhone(challenge.destination());
+      process.startAfterProof(challenge.challengeId());
+      accounts.update(updated, Optional.of(verified));
+    } else {
+      if (current.email() == null
+          || !EmailClaim.key(current.email()).equals(EmailClaim.key(challenge.destination()))) {
+        // released since the code was sent: another account proved the address
+        throw provenElsewhere();
+      }
+      updated = current.withEmailVerified();
+      process.startAfterProof(challenge.challengeId());
+      try {
+        accounts.updateProvingEmail(updated, verified);
+      } catch (EmailAlreadyRegisteredException e) {
+        throw provenElsewhere();
+      }
+    }
     return VerifiedContacts.of(updated);
+  }
+
+  private static Problem provenElsewhere() {
+    return Problem.of(
+        ErrorCode.ACCOUNT_ALREADY_EXISTS,
+        "Email verified on another account",
+        "This email address is verified on another account; sign in to that account instead.");
   }
 }

@@ -1,10 +1,7 @@
 package com.platform.accounts.core.card;
 
 import com.platform.accounts.core.account.Account;
-import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.port.PaymentMethodStore;
-import com.platform.accounts.core.port.WorkflowOutcome;
-import com.platform.accounts.core.port.Workflows;
 import java.util.List;
 
 /** An account's payment methods as its owner sees them, and their removal. */
@@ -12,16 +9,11 @@ public final class AccountPaymentMethods {
   private final PaymentMethodStore store;
   private final CardRecords records;
   private final ChargeRelease release;
-  private final Workflows workflows;
-  private final TokenSealer sealer;
 
-  public AccountPaymentMethods(
-      PaymentMethodStore store, ChargeRelease release, Workflows workflows, TokenSealer sealer) {
+  public AccountPaymentMethods(PaymentMethodStore store, ChargeRelease release) {
     this.store = store;
     this.records = new CardRecords(store);
     this.release = release;
-    this.workflows = workflows;
-    this.sealer = sealer;
   }
 
   /** The account's payment methods a person would expect to see (removed ones are gone). */
@@ -31,7 +23,7 @@ public final class AccountPaymentMethods {
 
   /**
    * Removes a payment method, releasing a card's charges first; its card number becomes free for
-   * other accounts, and a workflow waiting for its owner ends.
+   * other accounts. No workflow waits for the owner's answer, so none needs telling.
    */
   public void remove(Account account, String paymentMethodId) {
     CardProblems.requireWellFormed(paymentMethodId);
@@ -45,12 +37,5 @@ public final class AccountPaymentMethods {
     }
     records.change(
         account.accountId(), paymentMethodId, p -> p.withStatus(PaymentMethodStatus.REMOVED));
-    if (pm.check() != null
-        && pm.check().sealedTaskToken() != null
-        && pm.status() == PaymentMethodStatus.PENDING_VERIFICATION) {
-      workflows.resume(
-          sealer.unseal(pm.check().sealedTaskToken()),
-          new WorkflowOutcome.CardOutcome(PaymentMethodStatus.REMOVED));
-    }
   }
 }

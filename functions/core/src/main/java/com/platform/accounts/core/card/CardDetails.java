@@ -1,9 +1,13 @@
 package com.platform.accounts.core.card;
 
+import java.util.Currency;
+import java.util.Locale;
+
 /**
  * What the processor tells about a tokenized card. {@code fingerprint} is the processor's stable id
  * of the card number (the same card gives the same fingerprint under any token); it is stored only
- * as a keyed HMAC.
+ * as a keyed HMAC. {@code holderName} is the name on the card as the card form took it (null when
+ * the processor has none); {@code billingCurrency} is the currency the card's statement shows.
  */
 public record CardDetails(
     String brand,
@@ -12,7 +16,24 @@ public record CardDetails(
     int expYear,
     String issuingCountry,
     Funding funding,
-    String fingerprint) {
+    String fingerprint,
+    String holderName,
+    Currency billingCurrency) {
+
+  /**
+   * The currency of a country, in which a card issued there is billed unless its processor knows
+   * better; null for a country without one (or no country).
+   */
+  public static Currency countryCurrency(String country) {
+    if (country == null || !country.matches("[A-Z]{2}")) {
+      return null;
+    }
+    try {
+      return Currency.getInstance(new Locale.Builder().setRegion(country).build());
+    } catch (IllegalArgumentException unknownCountry) {
+      return null;
+    }
+  }
 
   @Override
   public String toString() {
@@ -22,6 +43,8 @@ public record CardDetails(
         + issuingCountry
         + ", funding="
         + funding
+        + ", currency="
+        + billingCurrency
         + "]";
   }
 }

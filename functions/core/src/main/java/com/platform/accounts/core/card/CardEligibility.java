@@ -5,13 +5,10 @@ import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.problem.ErrorCode;
-import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.FieldErrorCode;
-import com.platform.accounts.core.problem.Problem;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,20 +34,25 @@ public final class CardEligibility {
   }
 
   /**
-   * The card behind the token as it is kept, once it passed every check: a token the processor
-   * knows, then not issued in Mainland China, a credit or debit card, on no other account, this
-   * account without a card, issued in the account's country, not expired.
+   * The card behind the token as it is kept, once it passed every check: a token not used before
+   * that the processor knows, then not issued in Mainland China, a credit or debit card, on no
+   * other account, this account without a card, issued in the account's country, not expired.
    */
   public StoredCard check(Account account, String cardToken) {
     if (cardToken == null || !TOKEN.matcher(cardToken).matches()) {
-      throw tokenProblem(
+      throw CardProblems.tokenProblem(
           cardToken == null ? FieldErrorCode.REQUIRED : FieldErrorCode.UNKNOWN_CARD_TOKEN);
+    }
+    String tokenHash = tokenHash(cardToken);
+    // the store's create refuses a used token too: this read only answers before the processor
+    if (store.cardTokenUsed(tokenHash)) {
+      throw CardProblems.tokenUsed();
     }
     CardDetails card;
     try {
       card = processor.describe(cardToken);
     } catch (UnknownCardTokenException e) {
-      throw tokenProblem(FieldErrorCode.UNKNOWN_CARD_TOKEN);
+      throw CardProblems.tokenProblem(FieldErrorCode.UNKNOWN_CARD_TOKEN);
     } catch (ProcessorUnavailableException e) {
       throw CardProblems.processorUnavailable();
     }
@@ -89,12 +91,14 @@ public final class CardEligibility {
         card.expYear(),
         card.issuingCountry(),
         card.funding(),
-        fingerprintHash);
+        fingerprintHash,
+        card.holderName(),
+        card.billingCurrency(),
+        tokenHash);
   }
 
-  private static Problem tokenProblem(FieldErrorCode code) {
-    return Problem.validation(
-        List.of(
-            new FieldError("token", code, "Send the token the processor's card form returned.")));
+  /** The key of a token's single-use record: a keyed HMAC, never the token. */
+  String tokenHash(String cardToken) {
+    return hmac.digest("card-token", cardToken);
   }
 }

@@ -1,5 +1,6 @@
 package com.platform.accounts.core.card;
 
+import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.messaging.MessageTemplates;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.MessageSender;
@@ -18,13 +19,20 @@ final class CardEmails {
     this.merchantName = merchantName;
   }
 
-  void send(String template, String email, PaymentMethod pm) {
-    sender.send(MessageTemplates.render(template, Channel.EMAIL, email, values(pm), null));
+  /**
+   * To the account's email, if it proved it: a mailbox nobody proved may be someone else's, and
+   * gets nothing but verification codes.
+   */
+  void send(String template, Account account, PaymentMethod pm) {
+    if (account.emailVerified() && account.email() != null) {
+      sender.send(
+          MessageTemplates.render(template, Channel.EMAIL, account.email(), values(pm), null));
+    }
   }
 
   /** To the card's account, read for its email; an account gone meanwhile gets nothing. */
   void sendToOwner(String template, PaymentMethod pm) {
-    accounts.find(pm.accountId()).ifPresent(account -> send(template, account.email(), pm));
+    accounts.find(pm.accountId()).ifPresent(account -> send(template, account, pm));
   }
 
   private Map<String, String> values(PaymentMethod pm) {

@@ -1,6 +1,7 @@
 package com.platform.accounts.core.card;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.account.AccountConfiguration;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.Ids;
 import com.platform.accounts.core.port.CardProcessor;
@@ -73,10 +74,12 @@ public final class ChargePlacement {
   }
 
   /**
-   * Checks the card, places the hold and the microcharge, and starts the verification workflow.
-   * Refusals place no charge and leave nothing behind.
+   * Checks that both contacts are proven and the card is eligible, places the hold and the
+   * microcharge, and starts the verification workflow. Refusals place no charge and leave nothing
+   * behind.
    */
   public PaymentMethod add(Account account, String cardToken) {
+    AccountConfiguration.requireBothContactsProven(account);
     StoredCard card = eligibility.check(account, cardToken);
     Instant now = clock.instant();
     ChargeSecrets secrets =
@@ -113,6 +116,9 @@ public final class ChargePlacement {
           : CardProblems.cardAlreadyRegistered();
     } catch (AccountAlreadyHasCardException e) {
       throw CardProblems.accountAlreadyHasCard();
+    } catch (CardTokenUsedException e) {
+      // the same token added by a simultaneous request, which won
+      throw CardProblems.tokenUsed();
     } catch (ConcurrentModificationException e) {
       // the same card or this account's slot is being registered by a simultaneous request
       throw Problem.of(
@@ -124,13 +130,14 @@ public final class ChargePlacement {
     } catch (Problem refused) {
       if (refused.code() == ErrorCode.PROCESSOR_UNAVAILABLE) {
         abandon(account.accountId(), id);
+        throw CardProblems.chargesNotPlaced();
       }
       throw refused;
     } catch (RuntimeException unexpected) {
       // a processor answer we do not understand: nothing may stay standing because of it
       failures.record(PLACEMENT_FAILED, id, unexpected, "answered as an outage");
       abandon(account.accountId(), id);
-      throw CardProblems.processorUnavailable();
+      throw CardProblems.chargesNotPlaced();
     }
     try {
       workflows.startCardVerification(account.accountId(), id);

@@ -1,5 +1,6 @@
 package com.platform.accounts.core.card;
 
+import com.platform.accounts.core.due.DueItem;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.MessageSender;
@@ -8,9 +9,7 @@ import com.platform.accounts.core.port.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * The release of a card's charges, within 24 hours whatever happens: the hold voided and the
@@ -18,7 +17,7 @@ import java.util.function.BooleanSupplier;
  * expire-holds job, which also fails the cards whose 7 days ended without an answer.
  */
 public final class ChargeRelease {
-  /** Counted when a release fails; the charges stay due and the next expire-holds run retries. */
+  /** Counted when a release fails; the charges stay due and the expire-holds job retries. */
   public static final String RELEASE_FAILED = "CardReleaseFailed";
 
   /** Counted when the expire-holds job cannot fail a card whose 7 days ended; it retries. */
@@ -27,7 +26,6 @@ public final class ChargeRelease {
   /** How long a processor may take to list a charge whose answer was lost. */
   static final Duration LOOKUP_SETTLES = Duration.ofMinutes(10);
 
-  private final PaymentMethodStore store;
   private final CardRecords records;
   private final CardProcessor processor;
   private final CardEmails emails;
@@ -42,19 +40,12 @@ public final class ChargeRelease {
       Telemetry telemetry,
       Clock clock,
       String merchantName) {
-    this.store = store;
     this.records = new CardRecords(store);
     this.processor = processor;
     this.emails = new CardEmails(accounts, sender, merchantName);
     this.failures = new ToleratedFailures(ChargeRelease.class, telemetry);
     this.clock = clock;
   }
-
-  /**
-   * What one sweep of the due cards did: {@code released} cards it finished, {@code failed} ones
-   * that stay due for the next run, and {@code left} ones it did not start before its time ran out.
-   */
-  public record DueSweep(int released, int failed, int left) {}
 
   /**
    * Voids the hold and refunds the microcharge, once. A charge whose answer was lost is looked up
@@ -134,39 +125,32 @@ public final class ChargeRelease {
   }
 
   /**
-   * The expire-holds job: releases the charges that are due, and fails the cards whose 7 days ended
-   * without an answer (their workflow may have been lost). A card that fails is logged and counted
-   * and does not hold up the others; it stays due, so the next run finds it again.
-   *
-   * @param timeForAnother asked before each card: false stops the sweep, so that the job ends
-   *     before its time does; the cards not started are left for the next run
+   * The expire-holds job's work on a card that fell due: releases its charges, or, once they are
+   * released, fails it if its 7 days ended without an answer (its workflow may have been lost). A
+   * card no longer due (finished a moment ago) is left alone. A failure is logged, counted and
+   * thrown, so that the sweep retries the card later.
    */
-  public DueSweep releaseDue(int limit, BooleanSupplier timeForAnother) {
-    List<PaymentMethod> due = store.due(clock.instant(), limit);
-    int released = 0;
-    int failed = 0;
-    for (PaymentMethod pm : due) {
-      if (!timeForAnother.getAsBoolean()) {
-        break;
-      }
-      boolean releasing = !pm.check().released();
-      try {
-        if (releasing) {
-          release(pm.accountId(), pm.paymentMethodId());
-        } else {
-          expire(pm.accountId(), pm.paymentMethodId());
-        }
-        released++;
-      } catch (RuntimeException e) {
-        failed++;
-        failures.record(
-            releasing ? RELEASE_FAILED : EXPIRY_FAILED,
-            pm.paymentMethodId(),
-            e,
-            "still due: the next run tries again");
-      }
+  public void finishDue(DueItem item) {
+    PaymentMethod pm = records.load(item.ownerId(), item.itemId());
+    Instant now = clock.instant();
+    if (pm.dueAt().filter(at -> !at.isAfter(now)).isEmpty()) {
+      return;
     }
-    return new DueSweep(released, failed, due.size() - released - failed);
+    boolean releasing = !pm.check().released();
+    try {
+      if (releasing) {
+        release(pm.accountId(), pm.paymentMethodId());
+      } else {
+        expire(pm.accountId(), pm.paymentMethodId());
+      }
+    } catch (RuntimeException e) {
+      failures.record(
+          releasing ? RELEASE_FAILED : EXPIRY_FAILED,
+          pm.paymentMethodId(),
+          e,
+          "still due: the sweep retries it later");
+      throw e;
+    }
   }
 
   /** Task: seven days passed; a card still pending fails. Answers the final status. */

@@ -2,7 +2,6 @@ package com.platform.accounts.core.card;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.crypto.Hmac;
-import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.event.DomainEvent;
 import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.port.AccountStore;
@@ -11,25 +10,25 @@ import com.platform.accounts.core.port.DomainEventPublisher;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.port.PaymentMethodStore;
-import com.platform.accounts.core.port.WorkflowOutcome;
-import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The owner's side of a card's check: told what to look for on the statement, then answering with
  * the descriptor code, the USD amount or the local amounts. A right answer verifies the card, a
- * wrong one costs one of 5 tries, the fifth locks it; either way the charges are released and the
- * waiting workflow resumes.
+ * wrong one costs one of 5 tries, the fifth locks it. The answer's request does all that follows
+ * (publish, tell the owner, release the charges); no workflow waits for the owner, and a release
+ * the processor refuses now stays due for the expire-holds job.
  */
 public final class OwnerAnswers {
   private final PaymentMethodStore store;
   private final CardRecords records;
   private final ChargeSecretHashes hashes;
-  private final TokenSealer sealer;
-  private final Workflows workflows;
   private final CardEmails emails;
   private final DomainEventPublisher events;
   private final ChargeRelease release;
@@ -39,8 +38,6 @@ public final class OwnerAnswers {
       PaymentMethodStore store,
       AccountStore accounts,
       Hmac hmac,
-      TokenSealer sealer,
-      Workflows workflows,
       MessageSender sender,
       DomainEventPublisher events,
       ChargeRelease release,
@@ -49,8 +46,6 @@ public final class OwnerAnswers {
     this.store = store;
     this.records = new CardRecords(store);
     this.hashes = new ChargeSecretHashes(hmac);
-    this.sealer = sealer;
-    this.workflows = workflows;
     this.emails = new CardEmails(accounts, sender, merchantName);
     this.events = events;
     this.release = release;
@@ -69,25 +64,11 @@ public final class OwnerAnswers {
     return records.load(accountId, paymentMethodId).status().name();
   }
 
-  /** Task: the workflow waits for the owner; resumes at once when the answer came first. */
-  public void awaitOwner(String accountId, String paymentMethodId, String taskToken) {
-    // an answer that came in between makes it look again
-    OptimisticRetry.run(
-        () -> {
-          PaymentMethod pm = records.load(accountId, paymentMethodId);
-          if (pm.status() != PaymentMethodStatus.PENDING_VERIFICATION) {
-            workflows.resume(taskToken, new WorkflowOutcome.CardOutcome(pm.status()));
-            return;
-          }
-          store.update(pm.withCheck(pm.check().withSealedTaskToken(sealer.seal(taskToken))));
-        });
-  }
-
   /** Judges the owner's answer; a wrong one is answered with the tries left. */
   public PaymentMethod verify(Account account, String paymentMethodId, OwnershipProof proof) {
     CardProblems.requireWellFormed(paymentMethodId);
     try {
-      // another answer or the workflow wrote in between: judge this answer again
+      // another answer or a task wrote in between: judge this answer again
       return OptimisticRetry.run(
           () -> {
             PaymentMethod pm =
@@ -99,6 +80,7 @@ public final class OwnerAnswers {
                                 && p.status() != PaymentMethodStatus.REMOVED)
                     .orElseThrow(CardProblems::notFound);
             rejectClosed(pm);
+            requireCardCurrency(pm, proof);
             if (matches(pm, proof)) {
               store.update(pm.withStatus(PaymentMethodStatus.VERIFIED));
               events.publish(
@@ -108,16 +90,16 @@ public final class OwnerAnswers {
                       account.accountId(),
                       clock.instant(),
                       Map.of("paymentMethodId", paymentMethodId, "type", "CARD")));
-              emails.send("card-verified", account.email(), pm);
-              finish(account.accountId(), paymentMethodId, PaymentMethodStatus.VERIFIED);
+              emails.send("card-verified", account, pm);
+              release.releaseOrLeaveDue(account.accountId(), paymentMethodId);
               return records.load(account.accountId(), paymentMethodId);
             }
             PaymentMethod failed = pm.withCheck(pm.check().withFailedAttempt());
             boolean locked = failed.check().attemptsRemaining() == 0;
             store.update(locked ? failed.withStatus(PaymentMethodStatus.FAILED) : failed);
             if (locked) {
-              emails.send("card-verification-failed", account.email(), pm);
-              finish(account.accountId(), paymentMethodId, PaymentMethodStatus.FAILED);
+              emails.send("card-verification-failed", account, pm);
+              release.releaseOrLeaveDue(account.accountId(), paymentMethodId);
               throw locked();
             }
             throw Problem.of(
@@ -145,6 +127,27 @@ public final class OwnerAnswers {
     }
   }
 
+  /**
+   * Local amounts are read off the statement, so they are in the card's billing currency; amounts
+   * in another currency are a mistake to point out, not a wrong answer that costs a try.
+   */
+  private static void requireCardCurrency(PaymentMethod pm, OwnershipProof proof) {
+    if (proof instanceof OwnershipProof.LocalAmounts local
+        && !local.currency().equals(pm.card().billedIn())) {
+      String billedIn = pm.card().billedIn().getCurrencyCode();
+      throw Problem.validation(
+          List.of(
+              new FieldError(
+                  "localAmounts.currency",
+                  FieldErrorCode.INVALID_CURRENCY,
+                  "This card is billed in "
+                      + billedIn
+                      + ": give both amounts in "
+                      + billedIn
+                      + ", as the statement shows them.")));
+    }
+  }
+
   private boolean matches(PaymentMethod pm, OwnershipProof proof) {
     String id = pm.paymentMethodId();
     if (proof instanceof OwnershipProof.DescriptorCode code) {
@@ -155,19 +158,6 @@ public final class OwnerAnswers {
             ? amount.amount()
             : ((OwnershipProof.LocalAmounts) proof).usdMicrocharge();
     return hashes.microchargeMatches(pm.check(), id, usd);
-  }
-
-  /**
-   * The answer is committed: release the charges now if the processor answers (else the workflow
-   * and the job do), and resume the waiting workflow with the outcome.
-   */
-  private void finish(String accountId, String paymentMethodId, PaymentMethodStatus outcome) {
-    release.releaseOrLeaveDue(accountId, paymentMethodId);
-    PaymentMethod pm = records.load(accountId, paymentMethodId);
-    if (pm.check().sealedTaskToken() != null) {
-      workflows.resume(
-          sealer.unseal(pm.check().sealedTaskToken()), new WorkflowOutcome.CardOutcome(outcome));
-    }
   }
 
   private static Problem locked() {

@@ -105,6 +105,16 @@ public record OwnershipAnswer(Code code, Amount amount, LocalAmounts localAmount
           FieldErrorCode.INVALID_AMOUNT,
           "The small charge as the statement shows it, e.g. \"0.49\".");
     }
+    if (hold.isPresent()
+        && micro.isPresent()
+        && micro.get().amount().compareTo(hold.get().amount()) >= 0) {
+      // the microcharge is under 1.00 USD and the hold exactly 1.00 USD, in any currency
+      validation.reject(
+          "localAmounts.microcharge",
+          FieldErrorCode.INVALID_AMOUNT,
+          "The smaller charge is the microcharge and the larger one the hold; "
+              + "the microcharge must be less than the hold.");
+    }
     return validation.isClean()
         ? new OwnershipProof.LocalAmounts(currency.get(), hold.get().amount(), micro.get().amount())
         : null;

@@ -1,6 +1,6 @@
 package com.platform.accounts.core.port;
 
-/** The email's uniqueness item already names another account. */
+/** Another account proved the email address already: it owns it. */
 public class EmailAlreadyRegisteredException extends RuntimeException {
   public EmailAlreadyRegisteredException() {
     super("email already registered", null, false, false);

@@ -1,7 +1,6 @@
 package com.platform.accounts.core.port;
 
 import com.platform.accounts.core.card.PaymentMethod;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,12 +9,21 @@ import java.util.Optional;
  * its slot} also holds two uniqueness items written in the same transaction: its fingerprint (one
  * account per card number) and its account's card slot (one card per account). Writing a card that
  * no longer holds its slot (FAILED, REMOVED) deletes both items in the same transaction.
+ *
+ * <p>A card created with a {@link com.platform.accounts.core.card.StoredCard#tokenHash() token
+ * hash} also writes its token's single-use record in the same transaction, conditional on there
+ * being none: a token adds one card, ever. That record is never deleted, whatever becomes of the
+ * card.
  */
 public interface PaymentMethodStore {
 
   /**
    * Creates a payment method (version 0 given, 1 stored) with its uniqueness items.
    *
+   * <p>When more than one item is taken, the first of this order is reported: the method's id (a
+   * ConcurrentModificationException), the token, the fingerprint, the slot.
+   *
+   * @throws com.platform.accounts.core.card.CardTokenUsedException a card was added with the token
    * @throws com.platform.accounts.core.card.CardAlreadyRegisteredException fingerprint taken
    * @throws com.platform.accounts.core.card.AccountAlreadyHasCardException slot taken
    */
@@ -34,13 +42,15 @@ public interface PaymentMethodStore {
    */
   void update(PaymentMethod paymentMethod);
 
-  /**
-   * Cards whose {@link PaymentMethod#dueAt()} is at or before {@code now}, oldest first: charges to
-   * release, verifications to expire. Read through the sparse due-time index, so the cost grows
-   * with the due items, not the table.
+  /*
+   * A card with work falling due (PaymentMethod#dueAt) is on the due-index (DueIndex) with kind
+   * CARD_VERIFICATION, written with the card: a write that changes its due time moves it there, and
+   * one that ends its due work takes it off.
    */
-  List<PaymentMethod> due(Instant now, int limit);
 
   /** Whether a card fingerprint is held, and by which account. */
   Optional<String> fingerprintOwner(String fingerprintHash);
+
+  /** Whether a card was ever added with the token of this hash. */
+  boolean cardTokenUsed(String tokenHash);
 }

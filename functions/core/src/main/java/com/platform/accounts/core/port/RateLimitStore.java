@@ -1,18 +1,22 @@
 package com.platform.accounts.core.port;
 
-import com.platform.accounts.core.ratelimit.RateWindow;
 import java.time.Instant;
-import java.util.Optional;
 
-/** Sliding-window send logs, keyed by an opaque (hashed) key. */
+/**
+ * Counters keyed by an opaque (hashed) key, each counted by one atomic conditional increment. A key
+ * names one counting period: the caller puts the period in the key, so a key is never counted again
+ * once it has expired.
+ */
 public interface RateLimitStore {
 
-  Optional<RateWindow> find(String key, Instant now);
-
   /**
-   * Stores the window if the stored version equals {@code window.version()} (absent counts as 0).
+   * Adds one to the counter unless it already holds {@code limit}, in one atomic write; the first
+   * increment creates the counter with {@code expiresAt} as its lifetime (TTL).
    *
-   * @throws ConcurrentModificationException otherwise
+   * @return whether this event was counted; a refused event changes nothing
    */
-  void save(RateWindow window);
+  boolean increment(String key, int limit, Instant expiresAt);
+
+  /** The counter's value, 0 when it is absent or expired at {@code now}. */
+  long count(String key, Instant now);
 }

@@ -1,19 +1,29 @@
 package com.platform.accounts.core.port;
 
 /**
- * The long-running processes (Step Functions in AWS, the local ASL engine in development). A
- * waiting execution is resumed with the task token it handed to its task.
+ * The short pieces of work that run after a request (Step Functions in AWS, the local ASL engine in
+ * development). None waits for a person: what waits lives in the table (a code's lifetime, a card's
+ * due release), and each execution only runs the steps of one piece of work, with retries. Each
+ * execution is named after the item it works on, so a repeated start is answered as started and the
+ * work runs once.
  */
 public interface Workflows {
 
   /**
-   * Starts the contact-verification process of a challenge; the challenge id names the execution.
+   * Starts the after-work of a proven challenge (publish the verified contact, release the email
+   * from accounts that only named it, welcome the owner). Called just before the proof is written,
+   * so that a start refused for throttling leaves the code unproven for a retry; the execution
+   * waits a little for the proof and ends without doing anything if it never comes.
+   *
+   * @throws WorkflowUnavailableException when Step Functions throttles or cannot be reached
    */
   void startContactVerification(String challengeId);
 
-  /** Starts the card-verification process of a payment method (its id names the execution). */
+  /**
+   * Starts the work that follows placing a card's charges: confirm the placement (or release an
+   * incomplete one) and tell the owner what to look for.
+   *
+   * @throws WorkflowUnavailableException when Step Functions throttles or cannot be reached
+   */
   void startCardVerification(String accountId, String paymentMethodId);
-
-  /** Resumes the execution waiting on this task token with the outcome it waited for. */
-  void resume(String taskToken, WorkflowOutcome outcome);
 }

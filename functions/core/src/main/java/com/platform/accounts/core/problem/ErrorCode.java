@@ -27,6 +27,9 @@ public enum ErrorCode {
   CHANNEL_ALREADY_VERIFIED,
   ACCOUNT_ALREADY_EXISTS,
 
+  // configuring the account (adding a payment method) before both contacts are proven
+  CONTACT_VERIFICATION_REQUIRED,
+
   // cards
   CARD_ISSUED_IN_MAINLAND_CHINA,
   CARD_FUNDING_NOT_ACCEPTED,
@@ -43,5 +46,23 @@ public enum ErrorCode {
   // failures of ours or of a dependency: the request may be retried
   PROCESSOR_UNAVAILABLE,
   SERVICE_UNAVAILABLE,
-  INTERNAL_ERROR
+  INTERNAL_ERROR;
+
+  /**
+   * Whether the same request may well be answered otherwise later with nothing changed by the
+   * caller: a rate limit, a record busy with another request, a failure of ours or of a dependency.
+   * Such an answer is not final, so it is never kept under an Idempotency-Key (API.md).
+   */
+  public boolean isPassing() {
+    return switch (this) {
+      case RATE_LIMITED,
+          IDEMPOTENCY_KEY_IN_USE,
+          CONFLICT,
+          PROCESSOR_UNAVAILABLE,
+          SERVICE_UNAVAILABLE,
+          INTERNAL_ERROR ->
+          true;
+      default -> false;
+    };
+  }
 }

@@ -67,6 +67,32 @@ public final class Problem extends RuntimeException {
     return rateLimited(Math.max(1, seconds));
   }
 
+  /**
+   * A dependency refused or did not answer (throttling, an outage) before anything was done: 503
+   * with a Retry-After, so that a client retries the same request, which then does it once.
+   */
+  public static Problem unavailable(String detail, long retryAfterSeconds) {
+    return new Problem(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        "Service unavailable",
+        detail,
+        List.of(),
+        Map.of(),
+        Math.max(1, retryAfterSeconds));
+  }
+
+  /** A rate limit with its own explanation, the wait rounded up to whole seconds. */
+  public static Problem rateLimited(Duration wait, String detail) {
+    long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+    return new Problem(
+        ErrorCode.RATE_LIMITED,
+        "Too many requests",
+        detail,
+        List.of(),
+        Map.of(),
+        Math.max(1, seconds));
+  }
+
   public static Problem unauthenticated() {
     return of(ErrorCode.UNAUTHENTICATED, "Unauthenticated", "A valid session is required.");
   }

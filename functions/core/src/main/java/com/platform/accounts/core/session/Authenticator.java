@@ -42,9 +42,4 @@ public final class Authenticator {
     }
     return account.get();
   }
-
-  /** The account a validly signed, unexpired token names, without reading the account. */
-  public Optional<String> accountIdOf(String bearerToken) {
-    return verifier.verify(bearerToken).map(SessionClaims::accountId);
-  }
 }

@@ -12,11 +12,14 @@ import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Login and logout. Unknown emails and wrong passwords get the same answer after the same work, so
- * the answer never tells whether an email is registered.
+ * Login and logout. Sign-in with an email reaches the account that proved it or, while none has,
+ * the account that named it at sign-up, if the password matches. Unknown emails and wrong passwords
+ * get the same answer after the same work, one Argon2 check ({@link SignInChoice}), so the answer
+ * never tells whether an email is registered.
  */
 public final class SessionService {
   static final int LOGINS_PER_EMAIL = 10;
@@ -44,15 +47,20 @@ public final class SessionService {
     Optional<EmailAddress> address = EmailAddress.parse(email);
     String key = address.map(EmailAddress::key).orElse(String.valueOf(email));
     rateLimiter.acquire("login:" + hmac.digest("login", key), LOGINS_PER_EMAIL, LOGIN_WINDOW);
-    Optional<Account> account =
-        address.flatMap(a -> accounts.findByEmail(a.key())).filter(Account::isActive);
-    boolean matches =
-        passwords.matches(
-            password == null ? "" : password, account.map(Account::passwordHash).orElse(null));
-    if (!matches || account.isEmpty()) {
-      throw invalidCredentials();
-    }
-    return tokens.issue(account.get());
+    List<Account> candidates =
+        address
+            .map(a -> accounts.findClaim(a.key()).signInCandidates())
+            .filter(ids -> !ids.isEmpty())
+            .map(accounts::findAll)
+            .orElse(List.of())
+            .stream()
+            .filter(Account::isActive)
+            .toList();
+    String given = password == null ? "" : password;
+    Account account =
+        SignInChoice.choose(candidates, hash -> passwords.matches(given, hash))
+            .orElseThrow(SessionService::invalidCredentials);
+    return tokens.issue(account);
   }
 
   /**

@@ -2,6 +2,7 @@ package com.platform.accounts.core.signup;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountStatus;
+import com.platform.accounts.core.account.EmailClaim;
 import com.platform.accounts.core.contact.Countries;
 import com.platform.accounts.core.contact.EmailAddress;
 import com.platform.accounts.core.contact.PasswordPolicy;
@@ -32,8 +33,19 @@ import java.util.Optional;
 
 /**
  * Sign-up: validate, send a code on the chosen channel, and create the account once the code is
- * proven. A sign-up for an email that already has an account is answered exactly like any other;
- * the mailbox owner is told instead, and that sign-up can never complete.
+ * proven. An address is claimed only when proven, and a sign-up is answered the same whether or not
+ * another account holds its address:
+ *
+ * <ul>
+ *   <li>by EMAIL, for an address another account proved: the mailbox owner gets an "already have an
+ *       account" notice instead of a code, so that sign-up can never complete; otherwise the proven
+ *       code claims the address;
+ *   <li>by SMS or VOICE: the account is made with its email unproven, whoever holds the address,
+ *       and nothing at all goes to the mailbox. It names the address, so that sign-in by it reaches
+ *       the account, only while nobody proved or named the address ({@link
+ *       EmailClaim#MAX_UNPROVEN}); otherwise sign-in by the address reaches it only after it proves
+ *       it.
+ * </ul>
  */
 public final class SignupService {
   public static final String PREFIX = "sgn";
@@ -66,6 +78,14 @@ public final class SignupService {
   }
 
   public CodeSent start(SignupCommand command, Validation validation) {
+    return start(command, null, validation);
+  }
+
+  /**
+   * Starts a sign-up; {@code clientIp} (null when unknown) is the caller's address, against whose
+   * budget an SMS or call is counted.
+   */
+  public CodeSent start(SignupCommand command, String clientIp, Validation validation) {
     String country = command.country();
     if (!validation.hasError("country") && !Countries.isSupported(country)) {
       validation.reject(
@@ -97,12 +117,8 @@ public final class SignupService {
 
     EmailAddress address = email.orElseThrow();
     String destination = channel == Channel.EMAIL ? address.value() : phone;
-    codes.countSend(destination);
-    boolean emailTaken = accounts.findByEmail(address.key()).isPresent();
-    // The mailbox owner is told of the attempt, within the mailbox's own send limit; when that is
-    // used up the notice is dropped silently, so the answer stays the same as for a new email.
-    boolean notifyOwner =
-        emailTaken && (channel == Channel.EMAIL || codes.trySend(address.value()));
+    codes.countSend(channel, destination, null, clientIp);
+    boolean emailTaken = ownedByAnother(channel, address.value());
     Instant now = clock.instant();
     SignupDetails details =
         new SignupDetails(
@@ -119,14 +135,28 @@ public final class SignupService {
         codes.newChallenge(
             signupId, Challenge.Purpose.SIGNUP, null, details, channel, destination, code);
     challenges.create(challenge);
-    deliver(challenge, code.code(), notifyOwner);
-    process.start(signupId);
+    // the last step that can fail: nothing after the message can make a retry send it again
+    deliver(challenge, code.code());
     return codes.describe(challenge);
   }
 
   /** Sends a fresh code, on the same channel or another one. */
   public CodeSent resend(
       String signupId, String requestedChannel, String requestedPhone, Validation validation) {
+    return resend(signupId, requestedChannel, requestedPhone, null, validation);
+  }
+
+  /**
+   * Sends a fresh code, on the same channel or another one; {@code clientIp} as for {@link
+   * #start(SignupCommand, String, Validation)}. A move to another number counts against the
+   * sign-up's few switches.
+   */
+  public CodeSent resend(
+      String signupId,
+      String requestedChannel,
+      String requestedPhone,
+      String clientIp,
+      Validation validation) {
     Challenge challenge = findPending(signupId);
     Channel channel = challenge.channel();
     if (!validation.hasError("channel") && requestedChannel != null) {
@@ -147,7 +177,11 @@ public final class SignupService {
 
     codes.checkResendInterval(challenge);
     String destination = channel == Channel.EMAIL ? challenge.signup().email() : phone;
-    codes.countSend(destination);
+    String previousPhone = challenge.signup().phone();
+    if (channel.provesPhone() && previousPhone != null && !previousPhone.equals(phone)) {
+      codes.countNumberSwitch(challenge);
+    }
+    codes.countSend(channel, destination, null, clientIp);
     CodeChallenges.IssuedCode code = codes.issue(signupId, channel);
     SignupDetails s = challenge.signup();
     SignupDetails details =
@@ -158,7 +192,7 @@ public final class SignupService {
             s.passwordHash(),
             s.termsVersion(),
             s.termsAcceptedAt(),
-            s.emailTaken());
+            ownedByAnother(channel, s.email()));
     Challenge renewed =
         withDetails(challenge, details)
             .withNewCode(
@@ -172,24 +206,27 @@ public final class SignupService {
     } catch (ConcurrentModificationException e) {
       throw Problem.rateLimited(CodeChallenges.RESEND_INTERVAL.toSeconds());
     }
-    deliver(
-        renewed,
-        code.code(),
-        renewed.signup().emailTaken()
-            && (channel == Channel.EMAIL || codes.trySend(renewed.signup().email())));
+    deliver(renewed, code.code());
     return codes.describe(renewed);
   }
 
-  /** Proves the code and creates the account with the sign-up channel's contact verified. */
+  /**
+   * Proves the code and creates the account with the sign-up channel's contact verified. A phone's
+   * proof answers alike whoever holds the email: it makes the account either way.
+   */
   public SignupCompleted verify(String signupId, String code) {
     return codes.verify(
         signupId,
         code,
         c -> c.purpose() == Challenge.Purpose.SIGNUP,
-        // a taken email's own mailbox never got a code; a phone did, but the account can still
-        // not be created: proving that phone ends in ACCOUNT_ALREADY_EXISTS
+        // the owned address's mailbox never got a code
         c -> c.signup().emailTaken() && c.channel() == Channel.EMAIL,
         this::createAccount);
+  }
+
+  /** Whether a code due to the mailbox must become a notice: another account proved the address. */
+  private boolean ownedByAnother(Channel channel, String email) {
+    return channel == Channel.EMAIL && accounts.findClaim(EmailClaim.key(email)).proven();
   }
 
   private SignupCompleted createAccount(Challenge challenge) {
@@ -211,17 +248,28 @@ public final class SignupService {
             0,
             now,
             0);
-    Challenge verified = challenge.verified();
-    try {
-      accounts.create(account, verified);
-    } catch (EmailAlreadyRegisteredException e) {
-      // another sign-up for this email completed first; one account per email
-      throw Problem.of(
-          ErrorCode.ACCOUNT_ALREADY_EXISTS,
-          "Account already exists",
-          "An account with this email already exists; sign in instead.");
+    Challenge verified = challenge.verifiedFor(account.accountId());
+    if (phoneProven) {
+      // read on every phone proof, so that the work is the same whoever holds the address
+      EmailClaim claim = accounts.findClaim(EmailClaim.key(s.email()));
+      process.startAfterProof(challenge.challengeId());
+      if (claim.admitsUnproven()) {
+        accounts.createNaming(account, verified, claim);
+      } else {
+        accounts.create(account, verified);
+      }
+    } else {
+      process.startAfterProof(challenge.challengeId());
+      try {
+        accounts.create(account, verified);
+      } catch (EmailAlreadyRegisteredException e) {
+        // another account proved this address first; only its mailbox's holder can get here
+        throw Problem.of(
+            ErrorCode.ACCOUNT_ALREADY_EXISTS,
+            "Account already exists",
+            "An account with this email already exists; sign in instead.");
+      }
     }
-    process.onVerified(verified);
     return new SignupCompleted(account.accountId(), sessions.issue(account));
   }
 
@@ -241,17 +289,16 @@ public final class SignupService {
   }
 
   /**
-   * Sends the code on the challenge's channel. For a taken email the mailbox gets an "you already
-   * have an account" notice instead of a code, while a phone gets its code as usual: what each
-   * destination receives is the same as for a new email, so neither reveals the registration.
+   * Sends the code on the challenge's channel. The mailbox of an address another account proved
+   * gets an "you already have an account" notice instead of a code; a phone gets its code and the
+   * mailbox nothing, whoever holds the address.
    */
-  private void deliver(Challenge challenge, String code, boolean notifyOwner) {
+  private void deliver(Challenge challenge, String code) {
     SignupDetails s = challenge.signup();
-    if (s.emailTaken() && notifyOwner) {
+    if (challenge.channel() == Channel.EMAIL && s.emailTaken()) {
       codes.send(
           MessageTemplates.render("account-exists", Channel.EMAIL, s.email(), Map.of(), null));
-    }
-    if (!s.emailTaken() || challenge.channel().provesPhone()) {
+    } else {
       codes.sendCode(challenge, code);
     }
   }
@@ -304,7 +351,7 @@ public final class SignupService {
           result.errorCode(),
           FieldErrorCode.PHONE_COUNTRY_MISMATCH.equals(result.errorCode())
               ? "The number does not belong to the chosen country."
-              : "Enter the number in international format, e.g. +12025550123.");
+              : PhoneNumbers.howToWrite(country));
       return null;
     }
     return result.e164();

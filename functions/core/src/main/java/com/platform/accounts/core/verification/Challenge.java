@@ -3,8 +3,9 @@ package com.platform.accounts.core.verification;
 import java.time.Instant;
 
 /**
- * A one-time-code challenge that proves a contact: either a sign-up (no account yet, {@code signup}
- * set) or the second verification of an existing account ({@code accountId} set).
+ * A one-time-code challenge that proves a contact: either a sign-up ({@code signup} set, and {@code
+ * accountId} once it made the account) or the second verification of an existing account ({@code
+ * accountId} set).
  *
  * <p>The code itself is never kept: only its keyed HMAC, bound to this challenge and channel.
  * {@code version} is the optimistic-locking counter: every attempt is a conditional write, so
@@ -101,6 +102,28 @@ public record Challenge(
         challengeId,
         purpose,
         accountId,
+        signup,
+        channel,
+        destination,
+        codeHash,
+        codeExpiresAt,
+        failedAttempts,
+        true,
+        lastSentAt,
+        sendCount,
+        ChallengeStatus.VERIFIED,
+        sealedTaskToken,
+        createdAt,
+        expiresAt,
+        version);
+  }
+
+  /** A proven sign-up, naming the account it made, so that the workflow's steps find it. */
+  public Challenge verifiedFor(String createdAccountId) {
+    return new Challenge(
+        challengeId,
+        purpose,
+        createdAccountId,
         signup,
         channel,
         destination,

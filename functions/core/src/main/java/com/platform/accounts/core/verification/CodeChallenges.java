@@ -43,14 +43,21 @@ public final class CodeChallenges {
   private final ChallengeStore store;
   private final MessageSender sender;
   private final RateLimiter rateLimiter;
+  private final PhoneBudgets budgets;
   private final Hmac hmac;
   private final Clock clock;
 
   public CodeChallenges(
-      ChallengeStore store, MessageSender sender, RateLimiter rateLimiter, Hmac hmac, Clock clock) {
+      ChallengeStore store,
+      MessageSender sender,
+      RateLimiter rateLimiter,
+      PhoneBudgets budgets,
+      Hmac hmac,
+      Clock clock) {
     this.store = store;
     this.sender = sender;
     this.rateLimiter = rateLimiter;
+    this.budgets = budgets;
     this.hmac = hmac;
     this.clock = clock;
   }
@@ -63,16 +70,27 @@ public final class CodeChallenges {
     return new IssuedCode(code, hash(challengeId, channel, code));
   }
 
-  /** Counts a send to the destination against its hourly limit, or throws 429. */
-  public void countSend(String destination) {
+  /**
+   * Counts a send to the destination against its hourly limit and, for SMS and voice, against the
+   * spend budgets ({@link PhoneBudgets}); or throws: 400 for a number in a country outside the
+   * allow-list, 429 when over a limit.
+   *
+   * @param accountId the account asking, null for a sign-up
+   * @param clientIp the caller's IP address, null when unknown
+   */
+  public void countSend(Channel channel, String destination, String accountId, String clientIp) {
+    if (channel.provesPhone()) {
+      budgets.checkCountry(destination);
+    }
     rateLimiter.acquire(sendKey(destination), SENDS_PER_DESTINATION, SEND_WINDOW);
+    if (channel.provesPhone()) {
+      budgets.charge(destination, accountId, clientIp);
+    }
   }
 
-  /** Counts a send if the destination's limit allows one; false (nothing counted) otherwise. */
-  public boolean trySend(String destination) {
-    return rateLimiter
-        .tryAcquire(sendKey(destination), SENDS_PER_DESTINATION, SEND_WINDOW)
-        .isEmpty();
+  /** Counts a resend's move to another number; the third in a sign-up's life is refused (429). */
+  public void countNumberSwitch(Challenge challenge) {
+    budgets.countNumberSwitch(challenge.challengeId(), challenge.expiresAt());
   }
 
   /** One limit per mailbox or number, whatever the letter case it was typed in. */
@@ -155,10 +173,10 @@ public final class CodeChallenges {
   }
 
   /**
-   * Checks a guess. A wrong guess is written as a failed attempt before it is answered, and a right
-   * one is committed by {@code onSuccess} (which writes {@code challenge.verified()}
-   * conditionally); when another request changed the challenge in between, the guess is judged
-   * again on the new state.
+   * Checks a guess. A wrong guess is written as a failed attempt before it is answered (410
+   * CODE_EXPIRED for the one that uses the last try, else 400 INVALID_CODE), and a right one is
+   * committed by {@code onSuccess} (which writes {@code challenge.verified()} conditionally); when
+   * another request changed the challenge in between, the guess is judged again on the new state.
    *
    * @param owned whether the challenge belongs to the caller; a foreign one reads as not found
    * @param neverMatches true for a challenge that must never complete (a taken email's sign-up)
@@ -195,6 +213,13 @@ public final class CodeChallenges {
             }
             Challenge failed = challenge.withFailedAttempt();
             store.update(failed);
+            if (failed.attemptsRemaining() == 0) {
+              // the wrong answer that uses the last try is already the end of this code (API.md)
+              throw Problem.of(
+                  ErrorCode.CODE_EXPIRED,
+                  "Code expired",
+                  "That was the fifth wrong code; request a new one.");
+            }
             throw Problem.of(ErrorCode.INVALID_CODE, "Invalid code", "The code is not right.")
                 .with("attemptsRemaining", failed.attemptsRemaining());
           });

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * What a sign-up challenge must remember to create the account once the code is proven. {@code
- * emailTaken} marks a sign-up for an email that already has an account: it is answered exactly like
- * any other, but it can never complete.
+ * emailTaken} marks a code due to the mailbox of an address another account proved: the mailbox got
+ * a notice instead, and the sign-up is answered exactly like any other but can never complete by
+ * email. A code sent to a phone never sets it.
  */
 public record SignupDetails(
     String email,

@@ -13,6 +13,8 @@ import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.Channel;
 import com.platform.accounts.core.verification.CodeSent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -173,20 +175,20 @@ class SecondVerificationServiceTest {
   }
 
   @Test
-  void anImpossibleNumberIsAskedForInInternationalFormat() {
+  void anImpossibleNumberIsAnsweredWithTheFormsThatWork() {
     Account account = signUp("ka@example.com", null, null);
 
     Problem p =
         catchThrowableOfType(
-            Problem.class,
-            () -> verifications.start(account, "SMS", "2025550123", new Validation()));
+            Problem.class, () -> verifications.start(account, "SMS", "202-555", new Validation()));
 
     assertThat(p.errors())
         .extracting(FieldError::code, FieldError::message)
         .containsExactly(
             tuple(
                 FieldErrorCode.INVALID_PHONE,
-                "Enter the number in international format, e.g. +12025550123."));
+                "Enter a valid phone number of the country, e.g. (201) 555-0123 or"
+                    + " +12015550123."));
   }
 
   @Test
@@ -265,14 +267,36 @@ class SecondVerificationServiceTest {
   }
 
   @Test
-  void aWaitingExecutionIsResumedWhenTheSecondContactIsProven() {
+  void theAfterWorkStartsWhenTheSecondContactIsProvenAndNotBefore() {
     Account account = signUp("ra@example.com", null, null);
     CodeSent sent = verifications.start(account, "SMS", "+12025550131", new Validation());
-    t.lifecycle.verificationProcess().await(sent.challengeId(), "task-token-1");
+    assertThat(t.workflows.started).doesNotContain(sent.challengeId());
 
     verifications.verify(account, sent.challengeId(), t.lastCode("+12025550131"));
 
-    assertThat(t.workflows.resumed).extracting(r -> r.taskToken()).containsExactly("task-token-1");
+    assertThat(t.workflows.started).containsOnlyOnce(sent.challengeId());
+  }
+
+  @Test
+  void aThrottledStartOfTheAfterWorkIs503AndTheRetriedProofProvesThePhoneOnce() {
+    Account account = signUp("ri@example.com", null, null);
+    CodeSent sent = verifications.start(account, "SMS", "+12025550133", new Validation());
+    String code = t.lastCode("+12025550133");
+    t.workflows.refuseNextStarts(1);
+
+    Problem refused =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.verify(account, sent.challengeId(), code));
+
+    assertThat(refused.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+    assertThat(refused.retryAfterSeconds()).isPositive();
+    assertThat(t.table.accounts().find(account.accountId()).orElseThrow().phoneVerified())
+        .as("nothing written")
+        .isFalse();
+    assertThat(verifications.verify(account, sent.challengeId(), code))
+        .isEqualTo(new VerifiedContacts(true, true));
+    assertThat(t.workflows.started).containsOnlyOnce(sent.challengeId());
+    assertThat(t.outbox.to("+12025550133")).as("one code sent").hasSize(1);
   }
 
   @Test
@@ -292,6 +316,46 @@ class SecondVerificationServiceTest {
     assertThat(p.extensions()).containsEntry("attemptsRemaining", 4);
     assertThat(t.table.accounts().find(account.accountId()).orElseThrow().phoneVerified())
         .isFalse();
+  }
+
+  @Test
+  void theFifthWrongCodeIsTheEndOfTheCodeAndTheRightOneNoLongerProvesThePhone() {
+    Account account = signUp("sf@example.com", null, null);
+    CodeSent sent = verifications.start(account, "SMS", "+12025550133", new Validation());
+    String right = t.lastCode("+12025550133");
+    String wrong = right.equals("000000") ? "111111" : "000000";
+    List<ErrorCode> answers = new ArrayList<>();
+
+    for (int i = 0; i < 6; i++) {
+      String guess = i < 5 ? wrong : right;
+      answers.add(
+          catchThrowableOfType(
+                  Problem.class, () -> verifications.verify(account, sent.challengeId(), guess))
+              .code());
+    }
+
+    assertThat(answers)
+        .containsExactly(
+            ErrorCode.INVALID_CODE,
+            ErrorCode.INVALID_CODE,
+            ErrorCode.INVALID_CODE,
+            ErrorCode.INVALID_CODE,
+            ErrorCode.CODE_EXPIRED,
+            ErrorCode.CODE_EXPIRED);
+    assertThat(t.table.accounts().find(account.accountId()).orElseThrow().phoneVerified())
+        .isFalse();
+  }
+
+  @Test
+  void aNationalNumberIsReadWithTheAccountsCountryAndKeptInE164() {
+    Account account = signUp("sn@example.com", null, null);
+
+    CodeSent sent = verifications.start(account, "SMS", "(202) 555-0134", new Validation());
+
+    assertThat(t.outbox.to("+12025550134")).hasSize(1);
+    verifications.verify(account, sent.challengeId(), t.lastCode("+12025550134"));
+    assertThat(t.table.accounts().find(account.accountId()).orElseThrow().phone())
+        .isEqualTo("+12025550134");
   }
 
   @Test
@@ -358,5 +422,70 @@ class SecondVerificationServiceTest {
 
     assertThat(p.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(t.outbox.to("+12025550134")).hasSize(5);
+  }
+
+  @Test
+  void aPhoneVerifiedAccountProvingItsEmailClaimsTheAddress() {
+    Account account = signUp("cid@example.com", "SMS", "+12025550141");
+    assertThat(t.table.accounts().findClaim("cid@example.com").unproven())
+        .containsExactly(account.accountId());
+
+    CodeSent sent = verifications.start(account, "EMAIL", null, new Validation());
+    verifications.verify(account, sent.challengeId(), t.lastCode("cid@example.com"));
+
+    EmailClaim claim = t.table.accounts().findClaim("cid@example.com");
+    assertThat(claim.ownerId()).isEqualTo(account.accountId());
+    assertThat(claim.unproven()).isEmpty();
+  }
+
+  @Test
+  void anEmailAnotherAccountProvedGetsTheCodeButProvingItIsRefusedToTheMailboxHolder() {
+    Account owner = signUp("dee@example.com", null, null);
+    Account named = signUp("dee@example.com", "SMS", "+12025550142");
+
+    CodeSent sent = verifications.start(named, "EMAIL", null, new Validation());
+    assertThat(sent.destination()).isEqualTo("d***@example.com");
+    String code = t.lastCode("dee@example.com");
+    assertThat(code).as("a code, like for any address").matches("[0-9]{6}");
+    Problem refused =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.verify(named, sent.challengeId(), code));
+
+    assertThat(refused.code()).isEqualTo(ErrorCode.ACCOUNT_ALREADY_EXISTS);
+    assertThat(t.table.accounts().find(named.accountId()).orElseThrow().emailVerified()).isFalse();
+    assertThat(t.table.accounts().findClaim("dee@example.com").ownerId())
+        .isEqualTo(owner.accountId());
+  }
+
+  @Test
+  void aCodeSentBeforeAnotherAccountProvedTheAddressCannotTakeItFromThatAccount() {
+    Account named = signUp("eli@example.com", "SMS", "+12025550143");
+    CodeSent sent = verifications.start(named, "EMAIL", null, new Validation());
+    String code = t.lastCode("eli@example.com");
+    Account owner = signUp("eli@example.com", null, null);
+
+    Problem refused =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.verify(named, sent.challengeId(), code));
+
+    assertThat(refused.code()).isEqualTo(ErrorCode.ACCOUNT_ALREADY_EXISTS);
+    assertThat(t.table.accounts().findClaim("eli@example.com").ownerId())
+        .isEqualTo(owner.accountId());
+  }
+
+  @Test
+  void anAccountThatLostItsEmailHasNoEmailToVerify() {
+    Account named = signUp("flo@example.com", "SMS", "+12025550144");
+    t.table.accounts().updateReleasingEmail(named.withoutEmail(), "flo@example.com");
+    Account released = t.table.accounts().find(named.accountId()).orElseThrow();
+
+    Problem refused =
+        catchThrowableOfType(
+            Problem.class, () -> verifications.start(released, "EMAIL", null, new Validation()));
+
+    assertThat(refused.errors())
+        .extracting(FieldError::field, FieldError::code)
+        .containsExactly(tuple("channel", FieldErrorCode.INVALID_CHANNEL));
+    assertThat(t.outbox.to("flo@example.com")).isEmpty();
   }
 }

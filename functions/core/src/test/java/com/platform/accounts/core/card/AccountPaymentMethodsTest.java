@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
-import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.problem.ErrorCode;
-import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
 import org.junit.jupiter.api.Test;
 
 class AccountPaymentMethodsTest extends CardTestSupport {
@@ -49,19 +47,5 @@ class AccountPaymentMethodsTest extends CardTestSupport {
     assertThat(methods.list(ana.accountId()))
         .extracting(PaymentMethod::status)
         .containsExactly(PaymentMethodStatus.PENDING_VERIFICATION);
-  }
-
-  @Test
-  void removingACardWhoseWorkflowWaitsForTheOwnerEndsTheWorkflow() {
-    Account ana = account("US");
-    PaymentMethod pm = placement.add(ana, token("4111111111111301"));
-    answers.awaitOwner(ana.accountId(), pm.paymentMethodId(), "task-token-2");
-
-    methods.remove(ana, pm.paymentMethodId());
-
-    assertThat(t.workflows.resumed)
-        .containsExactly(
-            new Resumed(
-                "task-token-2", new WorkflowOutcome.CardOutcome(PaymentMethodStatus.REMOVED)));
   }
 }

@@ -1,13 +1,18 @@
 package com.platform.accounts.core.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
+import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
+import java.util.Currency;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CardEligibilityTest extends CardTestSupport {
@@ -29,7 +34,10 @@ class CardEligibilityTest extends CardTestSupport {
         .isEqualTo(ErrorCode.CARD_COUNTRY_MISMATCH);
     assertThat(
             problemOf(
-                    () -> placement.add(us, processor.tokenize("4242424242424242", 1, 2020, "123")))
+                    () ->
+                        placement.add(
+                            us,
+                            processor.tokenize("4242424242424242", 1, 2020, "123", "Ana Silva")))
                 .code())
         .isEqualTo(ErrorCode.CARD_EXPIRED);
     assertThat(problemOf(() -> placement.add(us, token("4000000000000002"))).code())
@@ -91,7 +99,9 @@ class CardEligibilityTest extends CardTestSupport {
     // the test clock stands in November 2026
     assertThat(
             eligibility
-                .check(account("US"), processor.tokenize("4242424242424242", 11, 2026, "123"))
+                .check(
+                    account("US"),
+                    processor.tokenize("4242424242424242", 11, 2026, "123", "Ana Silva"))
                 .expMonth())
         .isEqualTo(11);
   }
@@ -120,5 +130,80 @@ class CardEligibilityTest extends CardTestSupport {
     assertThat(problemOf(() -> eligibility.check(ana, token("4242424242424242"))).code())
         .as("the processor was first asked here")
         .isEqualTo(ErrorCode.PROCESSOR_UNAVAILABLE);
+  }
+
+  @Test
+  void theCardKeepsTheNameOnItAndTheCurrencyItIsBilledIn() {
+    StoredCard us =
+        eligibility.check(
+            account("US"), processor.tokenize("4242424242424242", 12, 2030, "123", " Ana Silva "));
+    StoredCard au = eligibility.check(account("AU"), token("4000000360000006"));
+
+    assertThat(us.holderName()).isEqualTo("Ana Silva");
+    assertThat(us.billingCurrency()).isEqualTo(Currency.getInstance("USD"));
+    assertThat(au.billingCurrency()).isEqualTo(Currency.getInstance("AUD"));
+  }
+
+  @Test
+  void aTokenAddsOneCardEvenAfterThatCardIsRemoved() {
+    Account ana = account("US");
+    String token = token("4111111111111145");
+    PaymentMethod added = placement.add(ana, token);
+    methods.remove(ana, added.paymentMethodId());
+    Account bo = account("US");
+
+    for (Account someone : List.of(bo, ana)) {
+      Problem p = problemOf(() -> placement.add(someone, token));
+
+      assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+      assertThat(p.errors())
+          .extracting(FieldError::field, FieldError::code)
+          .containsExactly(tuple("token", FieldErrorCode.UNKNOWN_CARD_TOKEN));
+    }
+    assertThat(methods.list(bo.accountId())).isEmpty();
+    assertThat(processor.statement("1145"))
+        .extracting(Transaction::status)
+        .as("only the first card's charges, released")
+        .containsExactly("VOIDED", "REFUNDED");
+    assertThat(placement.add(bo, token("4111111111111145")).status())
+        .as("the card itself is free: a new token of it adds it")
+        .isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
+  }
+
+  @Test
+  void aUsedTokenIsRefusedBeforeTheProcessorIsAsked() {
+    Account ana = account("US");
+    String token = token("4111111111111152");
+    placement.add(ana, token);
+    processor.failNext("describe", Fault.UNAVAILABLE_BEFORE);
+
+    assertThat(problemOf(() -> eligibility.check(account("US"), token)).code())
+        .as("answered without the processor, which would have failed")
+        .isEqualTo(ErrorCode.VALIDATION_FAILED);
+  }
+
+  @Test
+  void aDeclinedCardsTokenIsUsedToo() {
+    Account ana = account("US");
+    String token = token("4000000000000002");
+    assertThat(problemOf(() -> placement.add(ana, token)).code())
+        .isEqualTo(ErrorCode.CARD_DECLINED);
+
+    assertThat(problemOf(() -> placement.add(ana, token)).errors())
+        .extracting(FieldError::code)
+        .containsExactly(FieldErrorCode.UNKNOWN_CARD_TOKEN);
+    assertThat(processor.statement("0002")).isEmpty();
+  }
+
+  @Test
+  void aRefusedCardLeavesItsTokenUnused() {
+    Account ana = account("US");
+    String chinese = token("4096660000000008");
+    assertThat(problemOf(() -> placement.add(ana, chinese)).code())
+        .isEqualTo(ErrorCode.CARD_ISSUED_IN_MAINLAND_CHINA);
+
+    assertThat(problemOf(() -> placement.add(ana, chinese)).code())
+        .as("refused for what the card is, not for its token")
+        .isEqualTo(ErrorCode.CARD_ISSUED_IN_MAINLAND_CHINA);
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.crypto.Hmac;
+import com.platform.accounts.core.due.DueKind;
+import com.platform.accounts.core.due.DueSweep;
+import com.platform.accounts.core.due.Lanes;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
 import com.platform.accounts.core.money.Money;
@@ -15,8 +18,8 @@ import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.CodeSent;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -38,8 +41,44 @@ abstract class CardTestSupport {
   final ChargeRelease release = t.lifecycle.chargeRelease();
   final AccountPaymentMethods methods = t.lifecycle.accountPaymentMethods();
 
+  /** One run of the expire-holds job: every shard swept, the results added up. */
+  DueSweep.Result sweep() {
+    return sweepEveryShard(t.lifecycle.dueSweep());
+  }
+
+  /** One run of the expire-holds job with another release (say, one whose email is down). */
+  DueSweep.Result sweepWith(ChargeRelease other) {
+    return sweepEveryShard(
+        new DueSweep(
+            t.table.dueIndex(),
+            Map.of(DueKind.CARD_VERIFICATION, other::finishDue),
+            t.lifecycle.telemetry(),
+            t.clock,
+            () -> Lanes.threads(DueSweep.LANES)));
+  }
+
+  private static DueSweep.Result sweepEveryShard(DueSweep sweep) {
+    int finished = 0;
+    int failed = 0;
+    int deadLettered = 0;
+    int left = 0;
+    for (int shard : sweep.shards().all()) {
+      DueSweep.Result r = sweep.sweep(shard, () -> true);
+      finished += r.finished();
+      failed += r.failed();
+      deadLettered += r.deadLettered();
+      left += r.left();
+    }
+    return new DueSweep.Result(finished, failed, deadLettered, left);
+  }
+
   /** A signed-up account of this country, with both contacts proven. */
   Account account(String country) {
+    return t.provePhone(emailOnlyAccount(country).accountId());
+  }
+
+  /** A signed-up account of this country whose email is proven, its phone not yet. */
+  Account emailOnlyAccount(String country) {
     String email = "card" + EMAILS.incrementAndGet() + "@example.com";
     CodeSent sent =
         t.lifecycle
@@ -52,7 +91,7 @@ abstract class CardTestSupport {
   }
 
   String token(String number) {
-    return processor.tokenize(number, 12, 2030, "123");
+    return processor.tokenize(number, 12, 2030, "123", "Ana Silva");
   }
 
   PaymentMethod stored(PaymentMethod pm) {
@@ -183,13 +222,13 @@ abstract class CardTestSupport {
     }
 
     @Override
-    public List<PaymentMethod> due(Instant now, int limit) {
-      return inner.due(now, limit);
+    public Optional<String> fingerprintOwner(String fingerprintHash) {
+      return inner.fingerprintOwner(fingerprintHash);
     }
 
     @Override
-    public Optional<String> fingerprintOwner(String fingerprintHash) {
-      return inner.fingerprintOwner(fingerprintHash);
+    public boolean cardTokenUsed(String tokenHash) {
+      return inner.cardTokenUsed(tokenHash);
     }
   }
 }

@@ -3,6 +3,7 @@ package com.platform.accounts.core.card;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -43,11 +44,31 @@ class CardValuesTest {
     assertThat(new ChargeSecrets("123456", 42)).hasToString("ChargeSecrets[***]");
     assertThat(new OwnershipProof.DescriptorCode("123456")).hasToString("DescriptorCode[***]");
     assertThat(new OwnershipAnswer.Code("123456")).hasToString("Code[***]");
-    assertThat(new CardDetails("VISA", "4242", 12, 2030, "US", Funding.CREDIT, "fp_secret"))
-        .hasToString("CardDetails[brand=VISA, country=US, funding=CREDIT]");
+    assertThat(
+            new CardDetails(
+                "VISA",
+                "4242",
+                12,
+                2030,
+                "US",
+                Funding.CREDIT,
+                "fp_secret",
+                "Ana Secret",
+                Currency.getInstance("USD")))
+        .hasToString("CardDetails[brand=VISA, country=US, funding=CREDIT, currency=USD]");
     assertThat(
             new StoredCard(
-                "tok_secret", "VISA", "4242", 12, 2030, "US", Funding.CREDIT, "hash_secret"))
+                "tok_secret",
+                "VISA",
+                "4242",
+                12,
+                2030,
+                "US",
+                Funding.CREDIT,
+                "hash_secret",
+                "Ana Secret",
+                Currency.getInstance("USD"),
+                "token_hash_secret"))
         .hasToString("StoredCard[brand=VISA, country=US]");
     assertThat(
             new OwnershipCheck(

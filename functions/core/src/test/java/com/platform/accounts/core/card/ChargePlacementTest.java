@@ -10,11 +10,14 @@ import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
 import com.platform.accounts.core.money.Money;
 import com.platform.accounts.core.port.CardProcessor;
-import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.core.problem.Validation;
+import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.CapturedLog;
+import com.platform.accounts.core.verification.CodeSent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -22,10 +25,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChargePlacementTest extends CardTestSupport {
-
-  private ChargeRelease.DueSweep sweep() {
-    return release.releaseDue(10, () -> true);
-  }
 
   @Test
   void addingACardPlacesAOneDollarHoldAndAMicrochargeWithACodeInItsDescriptor() {
@@ -104,7 +103,7 @@ class ChargePlacementTest extends CardTestSupport {
         .containsExactly("VOIDED");
 
     t.clock.advanceBy(Duration.ofMinutes(15));
-    assertThat(sweep().released()).isEqualTo(1);
+    assertThat(sweep().finished()).isEqualTo(1);
     assertThat(processor.calls("charge")).isZero();
     assertThat(methods.list(ana.accountId()))
         .extracting(PaymentMethod::status)
@@ -139,7 +138,7 @@ class ChargePlacementTest extends CardTestSupport {
     assertThat(left.check().releaseDueAt()).as("due at once").isEqualTo(t.clock.instant());
 
     t.clock.advanceBy(Duration.ofMinutes(15));
-    assertThat(sweep().released()).isEqualTo(1);
+    assertThat(sweep().finished()).isEqualTo(1);
     assertThat(processor.statement("1277"))
         .extracting(Transaction::status)
         .containsExactly("VOIDED");
@@ -158,7 +157,7 @@ class ChargePlacementTest extends CardTestSupport {
     assertThat(t.workflows.cardVerifications).isEmpty();
 
     t.clock.advanceBy(Duration.ofHours(23));
-    assertThat(sweep().released()).isEqualTo(1);
+    assertThat(sweep().finished()).isEqualTo(1);
 
     assertThat(processor.statement("1160"))
         .extracting(Transaction::status)
@@ -232,9 +231,6 @@ class ChargePlacementTest extends CardTestSupport {
           public void startCardVerification(String accountId, String paymentMethodId) {
             throw new IllegalStateException("throttled");
           }
-
-          @Override
-          public void resume(String taskToken, WorkflowOutcome outcome) {}
         };
 
     PaymentMethod pm;
@@ -305,6 +301,61 @@ class ChargePlacementTest extends CardTestSupport {
     assertThat(processor.statement("1426")).hasSize(2);
   }
 
+  @Test
+  void anAccountWhosePhoneIsNotProvenCannotAddACardAndNothingIsChargedOrKept() {
+    Account ana = emailOnlyAccount("US");
+    String token = token("4111111111111442");
+
+    Problem p = problemOf(() -> placement.add(ana, token));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.CONTACT_VERIFICATION_REQUIRED);
+    assertThat(p.extensions()).containsEntry("missing", List.of("PHONE"));
+    assertThat(processor.statement("1442")).isEmpty();
+    assertThat(t.table.paymentMethods().list(ana.accountId())).isEmpty();
+    assertThat(t.workflows.cardVerifications).isEmpty();
+    Account proven = t.provePhone(ana.accountId());
+    assertThat(placement.add(proven, token).status())
+        .as("once the phone is proven, the very same token adds the card")
+        .isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
+  }
+
+  @Test
+  void anAccountWhoseEmailIsNotProvenCannotAddACardBeforeTheProcessorIsAsked() {
+    String phone = t.newPhone("US");
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand(
+                    "US", "sms.only@example.com", PASSWORD, PASSWORD, true, "SMS", phone),
+                new Validation());
+    String id = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode(phone)).accountId();
+    Account phoneOnly = t.table.accounts().find(id).orElseThrow();
+    processor.failNext("describe", Fault.UNAVAILABLE_BEFORE);
+
+    Problem p = problemOf(() -> placement.add(phoneOnly, token("4111111111111459")));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.CONTACT_VERIFICATION_REQUIRED);
+    assertThat(p.extensions()).containsEntry("missing", List.of("EMAIL"));
+    assertThat(processor.statement("1459")).isEmpty();
+  }
+
+  @Test
+  void oneTokenAddedAtOnceByTwoAccountsAddsOneCard() {
+    Account ana = account("US");
+    String token = token("4111111111111467");
+    placement.add(ana, token);
+
+    // the second request checked the token and the card before the first one wrote
+    Problem p = problemOf(() -> placementCheckingStale().add(account("US"), token));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+    assertThat(p.errors())
+        .extracting(e -> e.code())
+        .containsExactly(FieldErrorCode.UNKNOWN_CARD_TOKEN);
+    assertThat(processor.statement("1467")).as("only the first account's charges").hasSize(2);
+  }
+
   /** Charges placed after an eligibility check that read the store before anyone's card. */
   private ChargePlacement placementCheckingStale() {
     DelegatingStore stale =
@@ -317,6 +368,11 @@ class ChargePlacementTest extends CardTestSupport {
           @Override
           public List<PaymentMethod> list(String accountId) {
             return List.of();
+          }
+
+          @Override
+          public boolean cardTokenUsed(String tokenHash) {
+            return false;
           }
         };
     Hmac hmac = new Hmac(t.lifecycle.ports().keys().hmacKey());

@@ -3,6 +3,7 @@ package com.platform.accounts.core.card;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.due.DueSweep;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
 import com.platform.accounts.core.port.MessageSender;
@@ -10,14 +11,9 @@ import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.support.CapturedLog;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ChargeReleaseTest extends CardTestSupport {
-
-  private ChargeRelease.DueSweep sweep() {
-    return release.releaseDue(10, () -> true);
-  }
 
   /** Three cards of three accounts, added in this order, with their charges standing. */
   private List<PaymentMethod> threeCards() {
@@ -34,10 +30,10 @@ class ChargeReleaseTest extends CardTestSupport {
     String code = descriptorCode("1137");
 
     t.clock.advanceBy(Duration.ofHours(22).plusMinutes(59));
-    assertThat(sweep()).isEqualTo(new ChargeRelease.DueSweep(0, 0, 0));
+    assertThat(sweep()).isEqualTo(new DueSweep.Result(0, 0, 0, 0));
     t.clock.advanceBy(Duration.ofMinutes(1));
-    assertThat(sweep()).isEqualTo(new ChargeRelease.DueSweep(1, 0, 0));
-    assertThat(sweep().released()).isZero();
+    assertThat(sweep()).isEqualTo(new DueSweep.Result(1, 0, 0, 0));
+    assertThat(sweep().finished()).isZero();
     assertThat(processor.statement("1137"))
         .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
@@ -78,9 +74,9 @@ class ChargeReleaseTest extends CardTestSupport {
     t.clock.advanceBy(Duration.ofHours(23));
     sweep();
     t.clock.advanceBy(Duration.ofDays(6));
-    assertThat(sweep().released()).isZero();
+    assertThat(sweep().finished()).isZero();
     t.clock.advanceBy(Duration.ofHours(1));
-    assertThat(sweep().released()).isEqualTo(1);
+    assertThat(sweep().finished()).isEqualTo(1);
 
     assertThat(stored(pm).status()).isEqualTo(PaymentMethodStatus.FAILED);
     assertThat(placement.add(account("US"), token("4111111111111244")).status())
@@ -93,14 +89,14 @@ class ChargeReleaseTest extends CardTestSupport {
     t.clock.advanceBy(Duration.ofHours(23));
     processor.failNext("voidHold", Fault.UNAVAILABLE_BEFORE);
 
-    ChargeRelease.DueSweep first;
+    DueSweep.Result first;
     List<String> logged;
     try (CapturedLog log = CapturedLog.of(ChargeRelease.class)) {
       first = sweep();
       logged = log.lines();
     }
 
-    assertThat(first).isEqualTo(new ChargeRelease.DueSweep(2, 1, 0));
+    assertThat(first).isEqualTo(new DueSweep.Result(2, 1, 0, 0));
     assertThat(t.lifecycle.telemetry().counted(ChargeRelease.RELEASE_FAILED)).isEqualTo(1);
     List<PaymentMethod> standing =
         cards.stream().map(this::stored).filter(pm -> !pm.check().released()).toList();
@@ -117,9 +113,10 @@ class ChargeReleaseTest extends CardTestSupport {
         .extracting(Transaction::status)
         .containsExactly("AUTHORIZED", "CAPTURED");
 
+    t.clock.advanceBy(DueSweep.FIRST_RETRY);
     assertThat(sweep())
-        .as("still due, so the next run releases it")
-        .isEqualTo(new ChargeRelease.DueSweep(1, 0, 0));
+        .as("still due after its backoff, so a later run releases it")
+        .isEqualTo(new DueSweep.Result(1, 0, 0, 0));
     assertThat(processor.statement(last4))
         .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
@@ -145,34 +142,11 @@ class ChargeReleaseTest extends CardTestSupport {
     sweep();
     t.clock.advanceBy(CardVerification.OPEN_FOR);
 
-    assertThat(withoutMail.releaseDue(10, () -> true))
-        .isEqualTo(new ChargeRelease.DueSweep(0, 1, 0));
+    assertThat(sweepWith(withoutMail)).isEqualTo(new DueSweep.Result(0, 1, 0, 0));
 
     assertThat(t.lifecycle.telemetry().counted(ChargeRelease.EXPIRY_FAILED)).isEqualTo(1);
     assertThat(t.lifecycle.telemetry().counted(ChargeRelease.RELEASE_FAILED)).isZero();
     assertThat(stored(pm).status()).isEqualTo(PaymentMethodStatus.FAILED);
-  }
-
-  @Test
-  void theDeadlineStopsTheSweepAndLeavesTheRestForTheNextRun() {
-    threeCards();
-    t.clock.advanceBy(Duration.ofHours(23));
-    AtomicInteger asked = new AtomicInteger();
-
-    ChargeRelease.DueSweep cut = release.releaseDue(10, () -> asked.incrementAndGet() <= 1);
-
-    assertThat(cut).isEqualTo(new ChargeRelease.DueSweep(1, 0, 2));
-    assertThat(processor.calls("voidHold")).isEqualTo(1);
-    assertThat(sweep()).isEqualTo(new ChargeRelease.DueSweep(2, 0, 0));
-  }
-
-  @Test
-  void noTimeLeftStartsNothing() {
-    threeCards();
-    t.clock.advanceBy(Duration.ofHours(23));
-
-    assertThat(release.releaseDue(10, () -> false)).isEqualTo(new ChargeRelease.DueSweep(0, 0, 3));
-    assertThat(processor.calls("voidHold")).isZero();
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.crypto.Hmac;
-import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.problem.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +32,6 @@ class MalformedPaymentMethodIdsTest extends CardTestSupport {
             recording,
             t.table.accounts(),
             new Hmac(key),
-            new TokenSealer(key),
-            t.workflows,
             t.outbox,
             t.events,
             release,
@@ -54,8 +51,7 @@ class MalformedPaymentMethodIdsTest extends CardTestSupport {
   @Test
   void removingAMalformedIdIsNotFoundWithoutARead() {
     Account ana = account("US");
-    AccountPaymentMethods guarded =
-        new AccountPaymentMethods(recording, release, t.workflows, new TokenSealer(key));
+    AccountPaymentMethods guarded = new AccountPaymentMethods(recording, release);
 
     for (String id : new String[] {huge, "pm_../../x", "ver_AAAAAAAAAAAAAAAAAAAAAA"}) {
       assertThat(problemOf(() -> guarded.remove(ana, id)).code())

@@ -1,6 +1,7 @@
 package com.platform.accounts.core.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
@@ -8,11 +9,11 @@ import com.platform.accounts.core.memory.SandboxCardProcessor.Fault;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
 import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.money.Money;
-import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.FieldError;
+import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.support.CapturedLog;
-import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -73,6 +74,52 @@ class OwnerAnswersTest extends CardTestSupport {
                 statement.get(1).amount().amount()));
 
     assertThat(verified.status()).isEqualTo(PaymentMethodStatus.VERIFIED);
+  }
+
+  @Test
+  void localAmountsInAnotherCurrencyThanTheCardsCostNoTry() {
+    Account ana = account("US");
+    PaymentMethod usCard = placement.add(ana, token("4242424242424242"));
+    BigDecimal microcharge = microcharge("4242").amount().amount();
+    // right in JPY arithmetic (the microcharge over the hold), but the card is billed in USD
+    OwnershipProof yen =
+        new OwnershipProof.LocalAmounts(
+            Currency.getInstance("JPY"),
+            new BigDecimal("150"),
+            microcharge.multiply(new BigDecimal("150")).setScale(0, RoundingMode.HALF_UP));
+
+    Problem p = problemOf(() -> answers.verify(ana, usCard.paymentMethodId(), yen));
+
+    assertThat(p.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+    assertThat(p.errors())
+        .extracting(FieldError::field, FieldError::code)
+        .containsExactly(tuple("localAmounts.currency", FieldErrorCode.INVALID_CURRENCY));
+    assertThat(p.errors().get(0).message()).contains("USD");
+    assertThat(stored(usCard).status()).isEqualTo(PaymentMethodStatus.PENDING_VERIFICATION);
+    assertThat(stored(usCard).check().attemptsRemaining()).isEqualTo(5);
+    assertThat(
+            answers
+                .verify(
+                    ana,
+                    usCard.paymentMethodId(),
+                    new OwnershipProof.LocalAmounts(
+                        Currency.getInstance("USD"), new BigDecimal("1.00"), microcharge))
+                .status())
+        .as("in the card's own currency the same answer verifies it")
+        .isEqualTo(PaymentMethodStatus.VERIFIED);
+
+    Account bruce = account("AU");
+    PaymentMethod auCard = placement.add(bruce, token("4000000360000006"));
+    OwnershipProof usd =
+        new OwnershipProof.LocalAmounts(
+            Currency.getInstance("USD"),
+            new BigDecimal("1.00"),
+            microcharge("0006").amount().amount());
+    assertThat(problemOf(() -> answers.verify(bruce, auCard.paymentMethodId(), usd)).errors())
+        .extracting(FieldError::field)
+        .as("an AUD card's amounts are the AUD ones of its statement")
+        .containsExactly("localAmounts.currency");
+    assertThat(stored(auCard).check().attemptsRemaining()).isEqualTo(5);
   }
 
   @Test
@@ -174,27 +221,29 @@ class OwnerAnswersTest extends CardTestSupport {
         .doesNotContain(code);
 
     t.clock.advanceBy(Duration.ofHours(23));
-    assertThat(release.releaseDue(10, () -> true).released()).isEqualTo(1);
+    assertThat(sweep().finished()).isEqualTo(1);
     assertThat(processor.statement("1319"))
         .extracting(Transaction::status)
         .containsExactly("VOIDED", "REFUNDED");
   }
 
   @Test
-  void theWaitingWorkflowIsResumedWithTheOwnersAnswer() {
+  void theRightAnswerDoesItsAfterWorkOnceInTheRequestAndStartsNoOtherWorkflow() {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111327"));
+    int mails = t.outbox.to(ana.email()).size();
 
-    answers.awaitOwner(ana.accountId(), pm.paymentMethodId(), "task-token-1");
-    assertThat(stored(pm).check().sealedTaskToken()).isNotNull().isNotEqualTo("task-token-1");
-    assertThat(t.workflows.resumed).isEmpty();
     answers.verify(
         ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(descriptorCode("1327")));
 
-    assertThat(t.workflows.resumed)
-        .containsExactly(
-            new Resumed(
-                "task-token-1", new WorkflowOutcome.CardOutcome(PaymentMethodStatus.VERIFIED)));
+    assertThat(t.events.all()).filteredOn(e -> e.type().equals("PaymentMethodVerified")).hasSize(1);
+    assertThat(t.outbox.to(ana.email())).hasSize(mails + 1);
+    assertThat(processor.statement("1327"))
+        .extracting(Transaction::status)
+        .containsExactly("VOIDED", "REFUNDED");
+    assertThat(t.workflows.cardVerifications)
+        .as("only the placement's short execution, started when the card was added")
+        .containsExactly(pm.paymentMethodId());
   }
 
   @Test
@@ -288,22 +337,6 @@ class OwnerAnswersTest extends CardTestSupport {
   }
 
   @Test
-  void anAnswerThatCameBeforeTheWorkflowWaitedResumesItAtOnce() {
-    Account ana = account("US");
-    PaymentMethod pm = placement.add(ana, token("4111111111111343"));
-    answers.verify(
-        ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(descriptorCode("1343")));
-
-    answers.awaitOwner(ana.accountId(), pm.paymentMethodId(), "task-token-3");
-
-    assertThat(t.workflows.resumed)
-        .containsExactly(
-            new Resumed(
-                "task-token-3", new WorkflowOutcome.CardOutcome(PaymentMethodStatus.VERIFIED)));
-    assertThat(stored(pm).check().sealedTaskToken()).as("nothing left to resume").isNull();
-  }
-
-  @Test
   void aRemovedCardCannotBeVerifiedEvenWithTheRightCode() {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111350"));
@@ -337,6 +370,30 @@ class OwnerAnswersTest extends CardTestSupport {
         .doesNotContain(code)
         .doesNotContain("{{");
     assertThat(mail.code()).isNull();
+  }
+
+  @Test
+  void theCardEmailsPromiseTheReleaseButNotThatTheBanksFeesAreRepaid() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111384"));
+    answers.notifyChargesPlaced(ana.accountId(), pm.paymentMethodId());
+    String placed = t.lastMessage(ana.email()).body();
+    for (int i = 0; i < OwnershipCheck.MAX_ATTEMPTS; i++) {
+      problemOf(
+          () ->
+              answers.verify(
+                  ana, pm.paymentMethodId(), new OwnershipProof.UsdAmount(Money.usd("5.00"))));
+    }
+    String failed = t.lastMessage(ana.email()).body();
+
+    for (String body : List.of(placed, failed)) {
+      // read as a person reads it, across the lines of the text
+      assertThat(body.replaceAll("\\s+", " "))
+          .doesNotContain("not billed")
+          .contains("refunded in full")
+          .contains("We do not reimburse any fee your bank charges for these transactions");
+    }
+    assertThat(placed.replaceAll("\\s+", " ")).contains("released within 24 hours");
   }
 
   @Test

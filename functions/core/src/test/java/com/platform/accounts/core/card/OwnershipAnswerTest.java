@@ -124,6 +124,18 @@ class OwnershipAnswerTest {
   }
 
   @Test
+  void swappedLocalAmountsAreRefusedWithAHintAndNeverReachTheCard() {
+    for (OwnershipAnswer swapped :
+        new OwnershipAnswer[] {local("AUD", "0.49", "1.35"), local("AUD", "1.35", "1.35")}) {
+      FieldError error = refusal(swapped).errors().get(0);
+
+      assertThat(error.field()).isEqualTo("localAmounts.microcharge");
+      assertThat(error.code()).isEqualTo(FieldErrorCode.INVALID_AMOUNT);
+      assertThat(error.message()).contains("The smaller charge is the microcharge");
+    }
+  }
+
+  @Test
   void noFormIsAMissingCode() {
     assertThat(refusal(new OwnershipAnswer(null, null, null)).errors())
         .extracting(FieldError::field, FieldError::code)

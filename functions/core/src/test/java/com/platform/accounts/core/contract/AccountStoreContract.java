@@ -6,22 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.account.EmailClaim;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.ChallengeStatus;
+import com.platform.accounts.core.verification.Channel;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link AccountStore} does: exact round trips, versioned conditional writes, one
- * account per email whatever its case, and all-or-nothing transactions with the sign-up challenge.
+ * What every {@link AccountStore} does: exact round trips, versioned conditional writes, one owner
+ * per email whatever its case, accounts named on a claim only on the claim as read, and
+ * all-or-nothing transactions with the sign-up challenge.
  */
 public abstract class AccountStoreContract {
   /** The stores under test, kept in one table so that account writes can include the challenge. */
@@ -56,6 +60,13 @@ public abstract class AccountStoreContract {
 
   private static String key(String email) {
     return email.toLowerCase(Locale.ROOT);
+  }
+
+  /** A stored account made by a phone sign-up that named the address. */
+  private Account named(String email) {
+    Account account = Records.phoneAccount(Records.accountId(), email);
+    accounts.createNaming(account, storedSignup(email).verified(), accounts.findClaim(key(email)));
+    return accounts.find(account.accountId()).orElseThrow();
   }
 
   @Test
@@ -286,5 +297,262 @@ public abstract class AccountStoreContract {
         .isInstanceOf(ConcurrentModificationException.class);
 
     assertThat(accounts.find(account.accountId())).contains(account);
+  }
+
+  @Test
+  void anAddressNobodyHoldsIsUnclaimed() {
+    String email = Records.email();
+
+    assertThat(accounts.findClaim(key(email))).isEqualTo(EmailClaim.unclaimed(email));
+  }
+
+  @Test
+  void anAccountCreatedWithItsEmailVerifiedClaimsTheAddress() {
+    String email = Records.email();
+    Account account = created(email);
+
+    assertThat(accounts.findClaim(key(email)))
+        .isEqualTo(new EmailClaim(key(email), account.accountId(), List.of(), 1));
+  }
+
+  @Test
+  void anAccountCreatedWithItsEmailUnprovenLeavesTheClaimAsItIs() {
+    String email = Records.email();
+    Account account = Records.phoneAccount(Records.accountId(), email);
+
+    accounts.create(account, storedSignup(email).verified());
+
+    assertThat(accounts.find(account.accountId())).contains(Records.withVersion(account, 1));
+    assertThat(accounts.findClaim(key(email))).isEqualTo(EmailClaim.unclaimed(email));
+    assertThat(accounts.findByEmail(key(email))).isEmpty();
+  }
+
+  @Test
+  void creatingAnUnprovenAccountOnAProvenAddressLeavesTheOwnerAlone() {
+    String email = Records.email();
+    Account owner = created(email);
+    Account phone = Records.phoneAccount(Records.accountId(), email.toUpperCase(Locale.ROOT));
+
+    accounts.create(phone, storedSignup(email).verified());
+
+    assertThat(accounts.find(phone.accountId())).isPresent();
+    assertThat(accounts.findClaim(key(email)))
+        .isEqualTo(new EmailClaim(key(email), owner.accountId(), List.of(), 1));
+  }
+
+  @Test
+  void namingAccountsAreListedOnTheClaimEachWriteANewVersion() {
+    String email = Records.email();
+    Account first = named(email);
+    // the store keeps every name it is given; the cap of one is the sign-up's, on the claim as read
+    Account second = named(email.toUpperCase(Locale.ROOT));
+
+    EmailClaim claim = accounts.findClaim(key(email));
+    assertThat(claim.ownerId()).isNull();
+    assertThat(claim.unproven())
+        .containsExactlyInAnyOrder(first.accountId(), second.accountId())
+        .isSorted();
+    assertThat(claim.version()).isEqualTo(2);
+    assertThat(accounts.findByEmail(key(email))).as("nobody proved it").isEmpty();
+    assertThat(first.emailVerified()).isFalse();
+  }
+
+  @Test
+  void namingOnAClaimThatChangedSinceItWasReadWritesNothing() {
+    String email = Records.email();
+    EmailClaim read = accounts.findClaim(key(email));
+    named(email);
+    Challenge signup = storedSignup(email);
+    Account late = Records.phoneAccount(Records.accountId(), email);
+
+    assertThatThrownBy(() -> accounts.createNaming(late, signup.verified(), read))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.find(late.accountId())).isEmpty();
+    assertThat(challenges.find(signup.challengeId(), clock.instant())).contains(signup);
+    assertThat(accounts.findClaim(key(email)).unproven()).doesNotContain(late.accountId());
+  }
+
+  @Test
+  void namingAnAddressProvenSinceItWasReadWritesNothing() {
+    String email = Records.email();
+    EmailClaim read = accounts.findClaim(key(email));
+    Account owner = created(email);
+    Account late = Records.phoneAccount(Records.accountId(), email);
+
+    assertThatThrownBy(() -> accounts.createNaming(late, storedSignup(email).verified(), read))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.find(late.accountId())).isEmpty();
+    assertThat(accounts.findClaim(key(email)))
+        .isEqualTo(new EmailClaim(key(email), owner.accountId(), List.of(), 1));
+  }
+
+  @Test
+  void namingWithAStaleChallengeWritesNothing() {
+    String email = Records.email();
+    Challenge read = storedSignup(email);
+    challenges.update(read.withFailedAttempt());
+    Account account = Records.phoneAccount(Records.accountId(), email);
+
+    assertThatThrownBy(
+            () -> accounts.createNaming(account, read.verified(), accounts.findClaim(key(email))))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.find(account.accountId())).isEmpty();
+    assertThat(accounts.findClaim(key(email))).isEqualTo(EmailClaim.unclaimed(email));
+  }
+
+  @Test
+  void anOwnerCreatedAfterNamingAccountsClaimsTheAddressAndTheNamesStayForTheirRelease() {
+    String email = Records.email();
+    Account named = named(email);
+
+    Account owner = created(email.toUpperCase(Locale.ROOT));
+
+    EmailClaim claim = accounts.findClaim(key(email));
+    assertThat(claim.ownerId()).isEqualTo(owner.accountId());
+    assertThat(claim.toRelease()).containsExactly(named.accountId());
+    assertThat(claim.version()).isEqualTo(2);
+    assertThat(accounts.findByEmail(key(email))).contains(owner);
+  }
+
+  @Test
+  void theNamingAccountProvingTheAddressOwnsItAndIsNoLongerOnlyNamed() {
+    String email = Records.email();
+    Account prover = named(email);
+    Challenge contact = storedContact(prover.accountId(), email);
+
+    accounts.updateProvingEmail(prover.withEmailVerified(), contact.verified());
+
+    assertThat(accounts.findClaim(key(email)))
+        .isEqualTo(new EmailClaim(key(email), prover.accountId(), List.of(), 2));
+    assertThat(accounts.find(prover.accountId()))
+        .contains(Records.withVersion(prover.withEmailVerified(), 2));
+    assertThat(challenges.find(contact.challengeId(), clock.instant()))
+        .contains(Records.withVersion(contact.verified(), 2));
+    assertThat(accounts.findByEmail(key(email)))
+        .contains(Records.withVersion(prover.withEmailVerified(), 2));
+  }
+
+  @Test
+  void anAccountPastTheCapProvingTheAddressOwnsItAndTheNamerStaysForItsRelease() {
+    String email = Records.email();
+    Account namer = named(email);
+    Account late = Records.phoneAccount(Records.accountId(), email);
+    accounts.create(late, storedSignup(email).verified());
+    Account stored = accounts.find(late.accountId()).orElseThrow();
+    Challenge contact = storedContact(late.accountId(), email);
+
+    accounts.updateProvingEmail(stored.withEmailVerified(), contact.verified());
+
+    EmailClaim claim = accounts.findClaim(key(email));
+    assertThat(claim)
+        .isEqualTo(new EmailClaim(key(email), late.accountId(), List.of(namer.accountId()), 2));
+    assertThat(claim.toRelease()).containsExactly(namer.accountId());
+    assertThat(accounts.findByEmail(key(email)))
+        .contains(Records.withVersion(stored.withEmailVerified(), 2));
+  }
+
+  @Test
+  void provingAnAddressAnotherAccountProvedIsRefusedAndWritesNothing() {
+    String email = Records.email();
+    Account prover = named(email);
+    Account owner = created(email);
+    Challenge contact = storedContact(prover.accountId(), email);
+
+    assertThatThrownBy(
+            () -> accounts.updateProvingEmail(prover.withEmailVerified(), contact.verified()))
+        .isInstanceOf(EmailAlreadyRegisteredException.class);
+
+    assertThat(accounts.find(prover.accountId())).contains(prover);
+    assertThat(challenges.find(contact.challengeId(), clock.instant())).contains(contact);
+    assertThat(accounts.findClaim(key(email)).ownerId()).isEqualTo(owner.accountId());
+  }
+
+  @Test
+  void provingFromAStaleAccountWritesNothing() {
+    String email = Records.email();
+    Account prover = named(email);
+    accounts.update(prover.withNextSessionVersion(), Optional.empty());
+    Challenge contact = storedContact(prover.accountId(), email);
+    EmailClaim before = accounts.findClaim(key(email));
+
+    assertThatThrownBy(
+            () -> accounts.updateProvingEmail(prover.withEmailVerified(), contact.verified()))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.findClaim(key(email))).isEqualTo(before);
+    assertThat(challenges.find(contact.challengeId(), clock.instant())).contains(contact);
+  }
+
+  @Test
+  void releasingWritesTheAccountAndTakesItOffTheClaim() {
+    String email = Records.email();
+    Account named = named(email);
+    Account owner = created(email);
+
+    accounts.updateReleasingEmail(named.withoutEmail().closed(), key(email));
+
+    assertThat(accounts.find(named.accountId()))
+        .contains(Records.withVersion(named.withoutEmail().closed(), 2));
+    assertThat(accounts.findClaim(key(email)))
+        .isEqualTo(new EmailClaim(key(email), owner.accountId(), List.of(), 3));
+  }
+
+  @Test
+  void releasingFromAStaleAccountWritesNothing() {
+    String email = Records.email();
+    Account named = named(email);
+    created(email);
+    accounts.update(named.withNextSessionVersion(), Optional.empty());
+    EmailClaim before = accounts.findClaim(key(email));
+
+    assertThatThrownBy(() -> accounts.updateReleasingEmail(named.withoutEmail(), key(email)))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.findClaim(key(email))).isEqualTo(before);
+    assertThat(accounts.find(named.accountId()).orElseThrow().email()).isEqualTo(email);
+  }
+
+  @Test
+  void findAllGivesTheAccountsThatExistInTheOrderAsked() {
+    Account first = created(Records.email());
+    Account second = named(Records.email());
+    Account third = created(Records.email());
+
+    assertThat(
+            accounts.findAll(
+                List.of(
+                    third.accountId(), Records.accountId(), first.accountId(), second.accountId())))
+        .containsExactly(third, first, second);
+    assertThat(accounts.findAll(List.of(second.accountId()))).containsExactly(second);
+    assertThat(accounts.findAll(List.of())).isEmpty();
+  }
+
+  /** A stored pending second verification of the account's email (version 1). */
+  private Challenge storedContact(String accountId, String email) {
+    Challenge voice = Records.contactChallenge(Records.challengeId(), accountId, clock.instant());
+    Challenge byEmail =
+        new Challenge(
+            voice.challengeId(),
+            voice.purpose(),
+            accountId,
+            null,
+            Channel.EMAIL,
+            email,
+            voice.codeHash(),
+            voice.codeExpiresAt(),
+            0,
+            false,
+            voice.lastSentAt(),
+            1,
+            voice.status(),
+            null,
+            voice.createdAt(),
+            voice.expiresAt(),
+            0);
+    challenges.create(byEmail);
+    return challenges.find(byEmail.challengeId(), clock.instant()).orElseThrow();
   }
 }

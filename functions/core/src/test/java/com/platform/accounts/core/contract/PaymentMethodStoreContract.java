@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
+import com.platform.accounts.core.card.CardTokenUsedException;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.card.PaymentMethodStatus;
 import com.platform.accounts.core.port.ConcurrentModificationException;
@@ -14,7 +15,13 @@ import com.platform.accounts.core.port.PaymentMethodStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link PaymentMethodStore} does: exact round trips (card and check nested, nulls
  * included), version 1 on create and +1 per update, conditional writes, one account per card number
  * and one card per account while the card is pending or verified (and neither once it failed or was
- * removed), all-or-nothing creates, and the charges due for release found by due time.
+ * removed), and all-or-nothing creates. What falls due is the due-index's ({@link
+ * DueIndexContract}).
  */
 public abstract class PaymentMethodStoreContract {
   protected final ManualClock clock = new ManualClock(START);
@@ -419,91 +427,110 @@ public abstract class PaymentMethodStoreContract {
     assertThat(store.list(accountId)).hasSize(3);
   }
 
-  // charges due for release ---------------------------------------------------------------------
+  // single-use card tokens ----------------------------------------------------------------------
 
-  /** A pending card of a new account created at {@code createdAt}, due at {@code releaseDueAt}. */
-  private PaymentMethod dueCard(Instant createdAt, Instant releaseDueAt) {
-    return created(
-        Records.pendingCard(
-            Records.accountId(), Records.fingerprintHash(), createdAt, releaseDueAt));
+  @Test
+  void aTokenAddsOneCardEverEvenAfterThatCardIsRemoved() {
+    String token = Records.tokenHash();
+    assertThat(store.cardTokenUsed(token)).isFalse();
+    PaymentMethod first =
+        created(
+            Records.withTokenHash(
+                Records.pendingCard(Records.accountId(), Records.fingerprintHash()), token));
+    assertThat(store.cardTokenUsed(token)).isTrue();
+    updated(first.withStatus(PaymentMethodStatus.REMOVED));
+    String otherAccountId = Records.accountId();
+    PaymentMethod again =
+        Records.withTokenHash(
+            Records.pendingCard(otherAccountId, first.card().fingerprintHash()), token);
+
+    assertThatThrownBy(() -> store.create(again)).isInstanceOf(CardTokenUsedException.class);
+
+    assertThat(store.cardTokenUsed(token)).isTrue();
+    assertThat(store.list(otherAccountId)).isEmpty();
+    // the refused create took neither the card's number nor the account's slot
+    assertThat(store.fingerprintOwner(first.card().fingerprintHash())).isEmpty();
+    assertThat(accountTakesAnotherCard(otherAccountId)).isTrue();
   }
 
   @Test
-  void dueReturnsTheUnreleasedCardsDueByNowOldestDueFirst() {
-    Instant now = START;
-    // a whole second and half a second later: ISO strings of these do not sort as the instants do
-    PaymentMethod wholeSecond =
-        dueCard(START.minusSeconds(5), Instant.parse("2026-03-01T08:00:00Z"));
-    PaymentMethod halfSecond =
-        dueCard(START.minusSeconds(9), Instant.parse("2026-03-01T08:00:00.5Z"));
-    PaymentMethod atNow = dueCard(START.minusSeconds(7), now);
-    PaymentMethod notYet = dueCard(START.minusSeconds(8), now.plusNanos(1));
-    PaymentMethod failedUnreleased =
-        updated(
-            dueCard(START.minusSeconds(6), now.minus(Duration.ofHours(1)))
-                .withStatus(PaymentMethodStatus.FAILED));
-    PaymentMethod released = dueCard(START.minusSeconds(4), now.minus(Duration.ofHours(3)));
-    updated(released.withCheck(released.check().releasedAt(now.minusSeconds(1))));
-    created(Records.paypal(Records.accountId(), START.minusSeconds(3)));
+  void aUsedTokenIsReportedBeforeTheCardsNumberAndTheAccountsSlot() {
+    PaymentMethod first =
+        created(Records.pendingCard(Records.accountId(), Records.fingerprintHash()));
+    PaymentMethod sameCardSameToken =
+        Records.withTokenHash(
+            Records.pendingCard(first.accountId(), first.card().fingerprintHash()),
+            first.card().tokenHash());
 
-    assertThat(store.due(now, 10))
-        .containsExactly(wholeSecond, halfSecond, failedUnreleased, atNow);
-    assertThat(store.due(now.plusNanos(1), 10))
-        .containsExactly(wholeSecond, halfSecond, failedUnreleased, atNow, notYet);
-    assertThat(store.due(Instant.parse("2026-03-01T08:00:00.4Z"), 10)).containsExactly(wholeSecond);
+    assertThatThrownBy(() -> store.create(sameCardSameToken))
+        .isInstanceOf(CardTokenUsedException.class);
+
+    assertThat(store.list(first.accountId())).containsExactly(first);
   }
 
   @Test
-  void dueRespectsTheLimit() {
-    PaymentMethod first = dueCard(START, START.minus(Duration.ofHours(3)));
-    PaymentMethod second = dueCard(START, START.minus(Duration.ofHours(2)));
-    dueCard(START, START.minus(Duration.ofHours(1)));
+  void aCardCreatedFailedOrRemovedUsesItsTokenToo() {
+    String token = Records.tokenHash();
+    String accountId = Records.accountId();
+    store.create(
+        Records.withTokenHash(Records.pendingCard(accountId, Records.fingerprintHash()), token)
+            .withStatus(PaymentMethodStatus.REMOVED));
 
-    assertThat(store.due(START, 2)).containsExactly(first, second);
-    assertThat(store.due(START, 1)).containsExactly(first);
-    assertThat(store.due(START, 0)).isEmpty();
+    assertThat(store.cardTokenUsed(token)).isTrue();
+    assertThatThrownBy(
+            () ->
+                store.create(
+                    Records.withTokenHash(
+                        Records.pendingCard(accountId, Records.fingerprintHash()), token)))
+        .isInstanceOf(CardTokenUsedException.class);
+    assertThat(store.list(accountId)).hasSize(1);
   }
 
   @Test
-  void aReleasedCardIsDueAgainWhenItsVerificationWindowEndsWhilePending() {
-    PaymentMethod card = dueCard(START, START.minus(Duration.ofHours(1)));
-    PaymentMethod other = dueCard(START, START.minus(Duration.ofMinutes(30)));
-    assertThat(store.due(START, 10)).containsExactly(card, other);
+  void simultaneousCardsWithOneTokenAddOneCard() throws Exception {
+    String token = Records.tokenHash();
+    int racers = 6;
+    List<PaymentMethod> cards = new ArrayList<>();
+    for (int i = 0; i < racers; i++) {
+      cards.add(
+          Records.withTokenHash(
+              Records.pendingCard(Records.accountId(), Records.fingerprintHash()), token));
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    try {
+      List<Future<Boolean>> outcomes = new ArrayList<>();
+      for (PaymentMethod card : cards) {
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  // a collision of transactions writes nothing, and the caller tries again
+                  for (int attempt = 1; ; attempt++) {
+                    try {
+                      store.create(card);
+                      return true;
+                    } catch (CardTokenUsedException used) {
+                      return false;
+                    } catch (ConcurrentModificationException collided) {
+                      if (attempt == 10) {
+                        throw collided;
+                      }
+                    }
+                  }
+                }));
+      }
+      start.countDown();
+      int added = 0;
+      for (Future<Boolean> outcome : outcomes) {
+        added += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
 
-    PaymentMethod released = updated(card.withCheck(card.check().releasedAt(START)));
-
-    assertThat(store.due(START, 10)).containsExactly(other);
-    assertThat(store.due(released.check().expiresAt(), 10)).containsExactly(other, released);
-  }
-
-  @Test
-  void aCardStopsBeingDueOnceItsChargesAreReleasedAndItIsNoLongerPending() {
-    PaymentMethod card = dueCard(START, START.minus(Duration.ofHours(1)));
-    PaymentMethod other = dueCard(START, START.minus(Duration.ofMinutes(30)));
-    assertThat(store.due(START, 10)).containsExactly(card, other);
-
-    PaymentMethod released =
-        updated(
-            card.withCheck(card.check().releasedAt(START))
-                .withStatus(PaymentMethodStatus.VERIFIED));
-
-    assertThat(store.due(START, 10)).containsExactly(other);
-    // removed afterwards, it stays out of the index and gives up its number
-    PaymentMethod removed = updated(released.withStatus(PaymentMethodStatus.REMOVED));
-    assertThat(store.due(START.plus(Duration.ofDays(30)), 10)).containsExactly(other);
-    assertThat(removed.check().releasedAt()).isEqualTo(START);
-    assertThat(store.fingerprintOwner(card.card().fingerprintHash())).isEmpty();
-  }
-
-  @Test
-  void aCardGivenUpBeforeItsChargesAreReleasedStaysDue() {
-    PaymentMethod card = dueCard(START, START.plus(Duration.ofHours(24)));
-
-    PaymentMethod removed = updated(card.withStatus(PaymentMethodStatus.REMOVED));
-
-    assertThat(store.due(START, 10)).isEmpty();
-    assertThat(store.due(START.plus(Duration.ofHours(24)), 10)).containsExactly(removed);
-    assertThat(store.fingerprintOwner(card.card().fingerprintHash())).isEmpty();
+      assertThat(added).isEqualTo(1);
+      assertThat(cards.stream().mapToInt(c -> store.list(c.accountId()).size()).sum()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   // fingerprint owners --------------------------------------------------------------------------

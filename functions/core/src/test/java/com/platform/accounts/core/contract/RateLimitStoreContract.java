@@ -2,36 +2,40 @@ package com.platform.accounts.core.contract;
 
 import static com.platform.accounts.core.contract.Records.START;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.crypto.Ids;
-import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.RateLimitStore;
-import com.platform.accounts.core.ratelimit.RateWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link RateLimitStore} does: exact round trips of the event list, saves conditional on
- * the version read (an absent or expired window counts as version 0), expired windows invisible.
+ * What every {@link RateLimitStore} does: counters taken by an atomic conditional increment that
+ * never passes the limit, even under concurrent takes; a refused take changes nothing; the first
+ * increment fixes the counter's lifetime, and an expired counter reads as zero.
  */
 public abstract class RateLimitStoreContract {
   private static final Duration WINDOW = Duration.ofHours(1);
 
   protected final ManualClock clock = new ManualClock(START);
-  private RateLimitStore windows;
+  private RateLimitStore counters;
 
   /** A fresh store on an empty (or unrelated) table that reads the time from {@code clock}. */
   protected abstract RateLimitStore newStore(Clock clock);
 
   @BeforeEach
   void createStore() {
-    windows = newStore(clock);
+    counters = newStore(clock);
   }
 
   private Instant now() {
@@ -43,100 +47,93 @@ public abstract class RateLimitStoreContract {
   }
 
   @Test
-  void aFirstSaveStoresVersionOneWithEveryEventInOrder() {
-    String key = key();
-    List<Instant> events = List.of(now().minusSeconds(30).plusNanos(1), now(), now());
-
-    windows.save(new RateWindow(key, events, now().plus(WINDOW), 0));
-
-    assertThat(windows.find(key, now()))
-        .contains(new RateWindow(key, events, now().plus(WINDOW), 1));
-  }
-
-  @Test
-  void anEmptyEventListRoundTrips() {
+  void eachIncrementBelowTheLimitCountsOne() {
     String key = key();
 
-    windows.save(new RateWindow(key, List.of(), now().plus(WINDOW), 0));
-
-    assertThat(windows.find(key, now()).orElseThrow().events()).isEmpty();
+    assertThat(counters.increment(key, 3, now().plus(WINDOW))).isTrue();
+    assertThat(counters.count(key, now())).isEqualTo(1);
+    assertThat(counters.increment(key, 3, now().plus(WINDOW))).isTrue();
+    assertThat(counters.count(key, now())).isEqualTo(2);
   }
 
   @Test
-  void unknownKeysAreNotFound() {
-    assertThat(windows.find(key(), now())).isEmpty();
-  }
-
-  @Test
-  void eachSaveFromTheCurrentVersionIncrementsIt() {
+  void theIncrementPastTheLimitIsRefusedAndChangesNothing() {
     String key = key();
-    windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 0));
-    RateWindow first = windows.find(key, now()).orElseThrow();
+    counters.increment(key, 2, now().plus(WINDOW));
+    counters.increment(key, 2, now().plus(WINDOW));
 
-    windows.save(
-        new RateWindow(
-            key, List.of(now(), now().plusMillis(1)), now().plus(WINDOW), first.version()));
+    assertThat(counters.increment(key, 2, now().plus(WINDOW))).isFalse();
+    assertThat(counters.increment(key, 2, now().plus(WINDOW))).isFalse();
 
-    RateWindow second = windows.find(key, now()).orElseThrow();
-    assertThat(second.version()).isEqualTo(2);
-    assertThat(second.events()).containsExactly(now(), now().plusMillis(1));
+    assertThat(counters.count(key, now())).isEqualTo(2);
+    assertThat(counters.increment(key, 3, now().plus(WINDOW)))
+        .as("a higher limit admits the next event on the same counter")
+        .isTrue();
   }
 
   @Test
-  void aSaveFromAStaleVersionIsAConflictAndChangesNothing() {
-    String key = key();
-    windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 0));
-    windows.save(new RateWindow(key, List.of(now(), now()), now().plus(WINDOW), 1));
-    RateWindow current = windows.find(key, now()).orElseThrow();
-
-    assertThatThrownBy(
-            () ->
-                windows.save(
-                    new RateWindow(key, List.of(now(), now(), now()), now().plus(WINDOW), 1)))
-        .isInstanceOf(ConcurrentModificationException.class);
-
-    assertThat(windows.find(key, now())).contains(current);
-  }
-
-  @Test
-  void twoFirstSavesCannotBothWin() {
-    String key = key();
-    windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 0));
-
-    assertThatThrownBy(
-            () -> windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 0)))
-        .isInstanceOf(ConcurrentModificationException.class);
-
-    assertThat(windows.find(key, now()).orElseThrow().version()).isEqualTo(1);
-  }
-
-  @Test
-  void aSaveExpectingAWindowThatIsAbsentIsAConflict() {
+  void aZeroLimitCountsNothing() {
     String key = key();
 
-    assertThatThrownBy(
-            () -> windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 1)))
-        .isInstanceOf(ConcurrentModificationException.class);
+    assertThat(counters.increment(key, 0, now().plus(WINDOW))).isFalse();
 
-    assertThat(windows.find(key, now())).isEmpty();
+    assertThat(counters.count(key, now())).isZero();
   }
 
   @Test
-  void anExpiredWindowIsInvisibleAndCountsAsAbsent() {
+  void keysAreCountedApart() {
+    String one = key();
+    String other = key();
+    counters.increment(one, 1, now().plus(WINDOW));
+
+    assertThat(counters.increment(other, 1, now().plus(WINDOW))).isTrue();
+    assertThat(counters.count(one, now())).isEqualTo(1);
+    assertThat(counters.count(other, now())).isEqualTo(1);
+  }
+
+  @Test
+  void unknownKeysCountZero() {
+    assertThat(counters.count(key(), now())).isZero();
+  }
+
+  @Test
+  void theFirstIncrementFixesTheLifetimeAndAnExpiredCounterReadsZero() {
     String key = key();
     Instant expiresAt = now().plus(WINDOW);
-    windows.save(new RateWindow(key, List.of(now()), expiresAt, 0));
-    windows.save(new RateWindow(key, List.of(now(), now()), expiresAt, 1));
+    counters.increment(key, 5, expiresAt);
+    counters.increment(key, 5, expiresAt.plus(WINDOW));
 
-    assertThat(windows.find(key, expiresAt.minusNanos(1))).isPresent();
-    assertThat(windows.find(key, expiresAt)).isEmpty();
+    assertThat(counters.count(key, expiresAt.minusNanos(1))).isEqualTo(2);
+    assertThat(counters.count(key, expiresAt)).isZero();
+  }
 
-    clock.advanceBy(WINDOW);
-    assertThatThrownBy(
-            () -> windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 2)))
-        .isInstanceOf(ConcurrentModificationException.class);
-    windows.save(new RateWindow(key, List.of(now()), now().plus(WINDOW), 0));
-    assertThat(windows.find(key, now()))
-        .contains(new RateWindow(key, List.of(now()), now().plus(WINDOW), 1));
+  @Test
+  void ofManyConcurrentIncrementsExactlyTheLimitSucceed() throws Exception {
+    String key = key();
+    int limit = 7;
+    int takers = 24;
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < takers; i++) {
+        Callable<Boolean> take =
+            () -> {
+              go.await();
+              return counters.increment(key, limit, START.plus(WINDOW));
+            };
+        results.add(pool.submit(take));
+      }
+      go.countDown();
+      int counted = 0;
+      for (Future<Boolean> result : results) {
+        counted += result.get() ? 1 : 0;
+      }
+
+      assertThat(counted).isEqualTo(limit);
+      assertThat(counters.count(key, now())).isEqualTo(limit);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

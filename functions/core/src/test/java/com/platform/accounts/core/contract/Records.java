@@ -15,6 +15,7 @@ import com.platform.accounts.core.verification.Channel;
 import com.platform.accounts.core.verification.SignupDetails;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 
 /**
  * Records for the contract suites, with every field set to a distinct value (instants to the
@@ -55,6 +56,24 @@ final class Records {
         START.minusMillis(1500).plusNanos(7),
         3,
         START.minusSeconds(60).plusNanos(11),
+        0);
+  }
+
+  /** An account made by a phone sign-up: its phone proven, its email only named. */
+  static Account phoneAccount(String accountId, String email) {
+    return new Account(
+        accountId,
+        email,
+        "DE",
+        "+4915112345679",
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$cGhvbmVoYXNo",
+        AccountStatus.ACTIVE,
+        false,
+        true,
+        "2026-01",
+        START.minusMillis(900).plusNanos(3),
+        0,
+        START.minusSeconds(30).plusNanos(13),
         0);
   }
 
@@ -199,9 +218,29 @@ final class Records {
         0);
   }
 
+  /** A card added with a token of its own (each token adds one card, ever). */
   static StoredCard card(String fingerprintHash) {
+    return card(fingerprintHash, tokenHash());
+  }
+
+  static StoredCard card(String fingerprintHash, String tokenHash) {
     return new StoredCard(
-        "tok_visa_4242", "VISA", "4242", 12, 2031, "US", Funding.DEBIT, fingerprintHash);
+        "tok_visa_4242",
+        "VISA",
+        "4242",
+        12,
+        2031,
+        "US",
+        Funding.DEBIT,
+        fingerprintHash,
+        "Ana Silva",
+        Currency.getInstance("AUD"),
+        tokenHash);
+  }
+
+  /** A keyed hash of a card token as the services store it (never the token). */
+  static String tokenHash() {
+    return Ids.next("th");
   }
 
   /** A failed card with every optional field of the card and of its check null. */
@@ -213,7 +252,7 @@ final class Records {
         accountId,
         PaymentMethodType.CARD,
         PaymentMethodStatus.FAILED,
-        new StoredCard(null, null, null, 1, 2030, null, null, null),
+        new StoredCard(null, null, null, 1, 2030, null, null, null, null, null, null),
         check,
         START,
         0);
@@ -251,6 +290,19 @@ final class Records {
         pm.type(),
         pm.status(),
         pm.card(),
+        pm.check(),
+        pm.createdAt(),
+        pm.version());
+  }
+
+  /** The same card, added with the token of this hash. */
+  static PaymentMethod withTokenHash(PaymentMethod pm, String tokenHash) {
+    return new PaymentMethod(
+        pm.paymentMethodId(),
+        pm.accountId(),
+        pm.type(),
+        pm.status(),
+        card(pm.card().fingerprintHash(), tokenHash),
         pm.check(),
         pm.createdAt(),
         pm.version());

@@ -2,29 +2,40 @@ package com.platform.accounts.core.memory;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.account.AccountOverview;
+import com.platform.accounts.core.account.EmailClaim;
 import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
+import com.platform.accounts.core.card.CardTokenUsedException;
 import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.due.DueItem;
+import com.platform.accounts.core.due.DueKind;
+import com.platform.accounts.core.due.DuePage;
+import com.platform.accounts.core.due.DueShards;
 import com.platform.accounts.core.idempotency.IdempotencyRecord;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.RateLimitStore;
-import com.platform.accounts.core.ratelimit.RateWindow;
 import com.platform.accounts.core.verification.Challenge;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The stores in memory, with DynamoDB's semantics where they matter: conditional writes on a
@@ -36,9 +47,12 @@ public final class InMemoryTable {
   private final Clock clock;
   private final Object lock = new Object();
   private final Map<String, Account> accounts = new HashMap<>();
-  private final Map<String, String> emailOwners = new HashMap<>();
+
+  /** Email claims by normalised address, stored with their version. */
+  private final Map<String, EmailClaim> emailClaims = new HashMap<>();
+
   private final Map<String, Challenge> challenges = new HashMap<>();
-  private final Map<String, RateWindow> rateWindows = new HashMap<>();
+  private final Map<String, Counter> counters = new HashMap<>();
   private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
   private final Map<String, PaymentMethod> paymentMethods = new HashMap<>();
 
@@ -47,14 +61,51 @@ public final class InMemoryTable {
 
   private final Map<String, String> cardSlots = new HashMap<>();
 
+  /** Single-use records: the hashes of the tokens cards were added with, never removed. */
+  private final Set<String> usedCardTokens = new HashSet<>();
+
   private final AccountStore accountStore = new Accounts();
   private final ChallengeStore challengeStore = new Challenges();
   private final RateLimitStore rateLimitStore = new RateLimits();
   private final IdempotencyStore idempotencyStore = new Idempotency();
   private final PaymentMethodStore paymentMethodStore = new PaymentMethods();
 
+  /**
+   * The due-index: each due item's entry by item id, and the entries of each shard (the dead
+   * letters under {@link #DEAD}) in due order, as the DynamoDB index sorts them.
+   */
+  private final DueShards dueShards;
+
+  private final Map<String, DueEntry> dueEntries = new HashMap<>();
+  private final Map<Integer, NavigableSet<DueEntry>> dueByShard = new HashMap<>();
+  private final DueIndex dueIndex = new Due();
+
+  private static final int DEAD = -1;
+
+  private static final Comparator<DueEntry> DUE_ORDER =
+      Comparator.comparing(DueEntry::dueAt)
+          .thenComparing(DueEntry::ownerId)
+          .thenComparing(DueEntry::itemId);
+
+  /** An item on the due-index: on {@code shard} (or {@link #DEAD}) at {@code dueAt}. */
+  private record DueEntry(
+      DueKind kind, String ownerId, String itemId, int shard, Instant dueAt, int attempts) {
+    DueItem item() {
+      return new DueItem(kind, ownerId, itemId, shard, dueAt, attempts);
+    }
+
+    String position() {
+      return dueAt + "|" + ownerId + "|" + itemId;
+    }
+  }
+
   public InMemoryTable(Clock clock) {
+    this(clock, DueShards.DEFAULT);
+  }
+
+  public InMemoryTable(Clock clock, DueShards dueShards) {
     this.clock = clock;
+    this.dueShards = dueShards;
   }
 
   public AccountStore accounts() {
@@ -87,6 +138,41 @@ public final class InMemoryTable {
     return paymentMethodStore;
   }
 
+  public DueIndex dueIndex() {
+    return dueIndex;
+  }
+
+  /**
+   * Puts a payment method as written on the due-index, or takes it off: as DynamoDB does when the
+   * written item carries the index's keys or not. A failed attempt counted before is forgotten.
+   */
+  private void indexDue(PaymentMethod pm) {
+    unindexDue(pm.paymentMethodId());
+    pm.dueAt()
+        .ifPresent(
+            at ->
+                putDue(
+                    new DueEntry(
+                        DueKind.CARD_VERIFICATION,
+                        pm.accountId(),
+                        pm.paymentMethodId(),
+                        dueShards.of(pm.paymentMethodId()),
+                        at,
+                        0)));
+  }
+
+  private void unindexDue(String itemId) {
+    DueEntry old = dueEntries.remove(itemId);
+    if (old != null) {
+      dueByShard.get(old.shard()).remove(old);
+    }
+  }
+
+  private void putDue(DueEntry entry) {
+    dueEntries.put(entry.itemId(), entry);
+    dueByShard.computeIfAbsent(entry.shard(), s -> new TreeSet<>(DUE_ORDER)).add(entry);
+  }
+
   private boolean live(Instant expiresAt) {
     return clock.instant().isBefore(expiresAt);
   }
@@ -107,39 +193,118 @@ public final class InMemoryTable {
     }
 
     @Override
+    public List<Account> findAll(List<String> accountIds) {
+      synchronized (lock) {
+        return accountIds.stream().map(accounts::get).filter(Objects::nonNull).toList();
+      }
+    }
+
+    @Override
+    public EmailClaim findClaim(String normalizedEmail) {
+      synchronized (lock) {
+        return claim(normalizedEmail);
+      }
+    }
+
+    @Override
     public Optional<Account> findByEmail(String normalizedEmail) {
       synchronized (lock) {
-        return Optional.ofNullable(emailOwners.get(normalizedEmail)).map(accounts::get);
+        return claim(normalizedEmail).owner().map(accounts::get);
       }
     }
 
     @Override
     public void create(Account account, Challenge completedChallenge) {
       synchronized (lock) {
-        String emailKey = account.email().toLowerCase(Locale.ROOT);
-        if (emailOwners.containsKey(emailKey)) {
+        if (!account.emailVerified()) {
+          checkNew(account, completedChallenge);
+          storeNew(account, completedChallenge);
+          return;
+        }
+        EmailClaim claim = claim(EmailClaim.key(account.email()));
+        if (claim.proven()) {
           throw new EmailAlreadyRegisteredException();
         }
-        if (accounts.containsKey(account.accountId())) {
-          throw new ConcurrentModificationException("account " + account.accountId());
+        checkNew(account, completedChallenge);
+        storeClaim(claim.provenBy(account.accountId()));
+        storeNew(account, completedChallenge);
+      }
+    }
+
+    @Override
+    public void createNaming(Account account, Challenge completedChallenge, EmailClaim read) {
+      synchronized (lock) {
+        EmailClaim claim = claim(EmailClaim.key(account.email()));
+        if (claim.version() != read.version() || !claim.email().equals(read.email())) {
+          throw new ConcurrentModificationException("email claim " + read.email());
         }
-        checkChallengeVersion(completedChallenge);
-        accounts.put(account.accountId(), bump(account));
-        emailOwners.put(emailKey, account.accountId());
-        challenges.put(completedChallenge.challengeId(), bump(completedChallenge));
+        checkNew(account, completedChallenge);
+        storeClaim(claim.namedBy(account.accountId()));
+        storeNew(account, completedChallenge);
       }
     }
 
     @Override
     public void update(Account account, Optional<Challenge> completedChallenge) {
       synchronized (lock) {
-        Account stored = accounts.get(account.accountId());
-        if (stored == null || stored.version() != account.version()) {
-          throw new ConcurrentModificationException("account " + account.accountId());
-        }
+        checkStored(account);
         completedChallenge.ifPresent(InMemoryTable.this::checkChallengeVersion);
         accounts.put(account.accountId(), bump(account));
         completedChallenge.ifPresent(c -> challenges.put(c.challengeId(), bump(c)));
+      }
+    }
+
+    @Override
+    public void updateProvingEmail(Account account, Challenge completedChallenge) {
+      synchronized (lock) {
+        EmailClaim claim = claim(EmailClaim.key(account.email()));
+        if (claim.proven()) {
+          throw new EmailAlreadyRegisteredException();
+        }
+        checkStored(account);
+        checkChallengeVersion(completedChallenge);
+        storeClaim(claim.provenBy(account.accountId()));
+        accounts.put(account.accountId(), bump(account));
+        challenges.put(completedChallenge.challengeId(), bump(completedChallenge));
+      }
+    }
+
+    @Override
+    public void updateReleasingEmail(Account account, String normalizedEmail) {
+      synchronized (lock) {
+        checkStored(account);
+        storeClaim(claim(normalizedEmail).releasing(account.accountId()));
+        accounts.put(account.accountId(), bump(account));
+      }
+    }
+
+    private EmailClaim claim(String normalizedEmail) {
+      EmailClaim stored = emailClaims.get(normalizedEmail);
+      return stored != null ? stored : EmailClaim.unclaimed(normalizedEmail);
+    }
+
+    private void storeClaim(EmailClaim claim) {
+      emailClaims.put(
+          claim.email(),
+          new EmailClaim(claim.email(), claim.ownerId(), claim.unproven(), claim.version() + 1));
+    }
+
+    private void checkNew(Account account, Challenge completedChallenge) {
+      if (accounts.containsKey(account.accountId())) {
+        throw new ConcurrentModificationException("account " + account.accountId());
+      }
+      checkChallengeVersion(completedChallenge);
+    }
+
+    private void storeNew(Account account, Challenge completedChallenge) {
+      accounts.put(account.accountId(), bump(account));
+      challenges.put(completedChallenge.challengeId(), bump(completedChallenge));
+    }
+
+    private void checkStored(Account account) {
+      Account stored = accounts.get(account.accountId());
+      if (stored == null || stored.version() != account.version()) {
+        throw new ConcurrentModificationException("account " + account.accountId());
       }
     }
   }
@@ -173,29 +338,35 @@ public final class InMemoryTable {
     }
   }
 
+  /** A rate-limit counter and the instant its item expires (TTL). */
+  private record Counter(long count, Instant expiresAt) {}
+
   private final class RateLimits implements RateLimitStore {
     @Override
-    public Optional<RateWindow> find(String key, Instant now) {
+    public boolean increment(String key, int limit, Instant expiresAt) {
       synchronized (lock) {
-        return Optional.ofNullable(rateWindows.get(key)).filter(w -> now.isBefore(w.expiresAt()));
+        // like DynamoDB's ADD: an item past its expiry that TTL has not removed yet still counts
+        Counter stored = counters.get(key);
+        if (stored == null) {
+          if (limit < 1) {
+            return false;
+          }
+          counters.put(key, new Counter(1, expiresAt));
+          return true;
+        }
+        if (stored.count() >= limit) {
+          return false;
+        }
+        counters.put(key, new Counter(stored.count() + 1, stored.expiresAt()));
+        return true;
       }
     }
 
     @Override
-    public void save(RateWindow window) {
+    public long count(String key, Instant now) {
       synchronized (lock) {
-        long stored =
-            Optional.ofNullable(rateWindows.get(window.key()))
-                .filter(w -> live(w.expiresAt()))
-                .map(RateWindow::version)
-                .orElse(0L);
-        if (stored != window.version()) {
-          throw new ConcurrentModificationException("rate window");
-        }
-        rateWindows.put(
-            window.key(),
-            new RateWindow(
-                window.key(), window.events(), window.expiresAt(), window.version() + 1));
+        Counter stored = counters.get(key);
+        return stored != null && now.isBefore(stored.expiresAt()) ? stored.count() : 0;
       }
     }
   }
@@ -242,6 +413,10 @@ public final class InMemoryTable {
         if (paymentMethods.containsKey(pm.paymentMethodId())) {
           throw new ConcurrentModificationException("payment method " + pm.paymentMethodId());
         }
+        String tokenHash = pm.card() == null ? null : pm.card().tokenHash();
+        if (tokenHash != null && usedCardTokens.contains(tokenHash)) {
+          throw new CardTokenUsedException();
+        }
         if (pm.holdsCardSlot()) {
           String owner = fingerprintOwners.get(pm.card().fingerprintHash());
           if (owner != null) {
@@ -253,7 +428,11 @@ public final class InMemoryTable {
           fingerprintOwners.put(pm.card().fingerprintHash(), pm.accountId());
           cardSlots.put(pm.accountId(), pm.paymentMethodId());
         }
+        if (tokenHash != null) {
+          usedCardTokens.add(tokenHash);
+        }
         paymentMethods.put(pm.paymentMethodId(), withVersion(pm, pm.version() + 1));
+        indexDue(pm);
       }
     }
 
@@ -291,20 +470,7 @@ public final class InMemoryTable {
           cardSlots.remove(stored.accountId(), stored.paymentMethodId());
         }
         paymentMethods.put(pm.paymentMethodId(), withVersion(pm, pm.version() + 1));
-      }
-    }
-
-    @Override
-    public List<PaymentMethod> due(Instant now, int limit) {
-      synchronized (lock) {
-        List<PaymentMethod> due = new ArrayList<>();
-        for (PaymentMethod pm : paymentMethods.values()) {
-          if (pm.dueAt().filter(at -> !at.isAfter(now)).isPresent()) {
-            due.add(pm);
-          }
-        }
-        due.sort(Comparator.comparing(pm -> pm.dueAt().orElseThrow()));
-        return due.size() > limit ? due.subList(0, limit) : due;
+        indexDue(pm);
       }
     }
 
@@ -313,6 +479,85 @@ public final class InMemoryTable {
       synchronized (lock) {
         return Optional.ofNullable(fingerprintOwners.get(fingerprintHash));
       }
+    }
+
+    @Override
+    public boolean cardTokenUsed(String tokenHash) {
+      synchronized (lock) {
+        return usedCardTokens.contains(tokenHash);
+      }
+    }
+  }
+
+  private final class Due implements DueIndex {
+    @Override
+    public DueShards shards() {
+      return dueShards;
+    }
+
+    @Override
+    public DuePage due(int shard, Instant now, Optional<String> after, int limit) {
+      if (shard < 0 || shard >= dueShards.count()) {
+        throw new IllegalArgumentException("no due-index shard " + shard);
+      }
+      synchronized (lock) {
+        return page(shard, after, limit, e -> !e.dueAt().isAfter(now));
+      }
+    }
+
+    @Override
+    public boolean retryAt(DueItem read, Instant at, int attempts) {
+      return move(read, read.shard(), at, attempts);
+    }
+
+    @Override
+    public boolean deadLetter(DueItem read, int attempts) {
+      return move(read, DEAD, read.dueAt(), attempts);
+    }
+
+    @Override
+    public DuePage deadLetters(Optional<String> after, int limit) {
+      synchronized (lock) {
+        return page(DEAD, after, limit, e -> true);
+      }
+    }
+
+    private boolean move(DueItem read, int shard, Instant at, int attempts) {
+      synchronized (lock) {
+        DueEntry stored = dueEntries.get(read.itemId());
+        if (stored == null
+            || stored.shard() != read.shard()
+            || !stored.dueAt().equals(read.dueAt())
+            || !stored.ownerId().equals(read.ownerId())) {
+          return false;
+        }
+        unindexDue(read.itemId());
+        putDue(new DueEntry(stored.kind(), stored.ownerId(), stored.itemId(), shard, at, attempts));
+        return true;
+      }
+    }
+
+    private DuePage page(int shard, Optional<String> after, int limit, Predicate<DueEntry> wanted) {
+      NavigableSet<DueEntry> entries = dueByShard.getOrDefault(shard, new TreeSet<>(DUE_ORDER));
+      if (after.isPresent()) {
+        String[] at = after.get().split("\\|", 3);
+        entries =
+            entries.tailSet(
+                new DueEntry(
+                    DueKind.CARD_VERIFICATION, at[1], at[2], shard, Instant.parse(at[0]), 0),
+                false);
+      }
+      List<DueItem> items = new ArrayList<>();
+      DueEntry last = null;
+      for (DueEntry entry : entries) {
+        if (items.size() == limit || !wanted.test(entry)) {
+          break;
+        }
+        items.add(entry.item());
+        last = entry;
+      }
+      boolean more = last != null && items.size() == limit;
+      return new DuePage(items, more ? Optional.of(last.position()) : Optional.empty());
     }
   }
 

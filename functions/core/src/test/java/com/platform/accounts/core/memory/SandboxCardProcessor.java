@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The card processor of the local runtime and the tests: tokenizes the sandbox test cards of
@@ -56,7 +57,22 @@ public final class SandboxCardProcessor implements CardProcessor {
 
   private record TestCard(String brand, String country, Funding funding, boolean declines) {}
 
-  private record Card(String number, int expMonth, int expYear, TestCard kind) {}
+  private record Card(String number, int expMonth, int expYear, String holderName, TestCard kind) {}
+
+  /** The longest name on a card the sandbox takes, in characters (code points). */
+  public static final int MAX_HOLDER_NAME = 100;
+
+  /**
+   * A name on a card: 1 to 100 characters, no control character, not only spaces (the local OpenAPI
+   * document states the same rule as a pattern).
+   */
+  private static final Pattern HOLDER_NAME =
+      Pattern.compile(
+          "(?=.{1,"
+              + MAX_HOLDER_NAME
+              + "}$)[^\\x00-\\x1F\\x7F-\\x9F]*"
+              + "[^\\x00-\\x20\\x7F-\\x9F][^\\x00-\\x1F\\x7F-\\x9F]*",
+          Pattern.DOTALL);
 
   private static final Map<String, TestCard> TEST_CARDS =
       Map.of(
@@ -82,11 +98,14 @@ public final class SandboxCardProcessor implements CardProcessor {
   }
 
   /**
-   * Stands in for the processor's browser library: refuses a number that fails the Luhn check.
+   * Stands in for the processor's browser library: refuses a number that fails the Luhn check, and
+   * a card without the name on it (the card form asks for it, and the processor keeps it with the
+   * card, as Stripe keeps a PaymentMethod's billing details).
    *
    * @throws IllegalArgumentException naming the bad field
    */
-  public synchronized String tokenize(String number, int expMonth, int expYear, String cvc) {
+  public synchronized String tokenize(
+      String number, int expMonth, int expYear, String cvc, String holderName) {
     String digits = number == null ? "" : number.replaceAll("[ -]", "");
     if (!digits.matches("[0-9]{12,19}") || !Luhn.valid(digits)) {
       throw new IllegalArgumentException("number");
@@ -100,8 +119,12 @@ public final class SandboxCardProcessor implements CardProcessor {
     if (cvc == null || !cvc.matches("[0-9]{3,4}")) {
       throw new IllegalArgumentException("cvc");
     }
+    if (holderName == null || !HOLDER_NAME.matcher(holderName).matches()) {
+      throw new IllegalArgumentException("holderName");
+    }
+    String name = holderName.replaceAll("^ +| +$", "");
     String token = Ids.next("tok");
-    tokens.put(token, new Card(digits, expMonth, expYear, kindOf(digits)));
+    tokens.put(token, new Card(digits, expMonth, expYear, name, kindOf(digits)));
     return token;
   }
 
@@ -142,7 +165,9 @@ public final class SandboxCardProcessor implements CardProcessor {
         card.expYear(),
         card.kind().country(),
         card.kind().funding(),
-        "fp_" + Sha256.hex(card.number()).substring(0, 24));
+        "fp_" + Sha256.hex(card.number()).substring(0, 24),
+        card.holderName(),
+        billingCurrency(card));
   }
 
   @Override
@@ -249,8 +274,13 @@ public final class SandboxCardProcessor implements CardProcessor {
     return card;
   }
 
+  /** The Australian test card is billed in AUD; every other sandbox card in USD. */
+  private static Currency billingCurrency(Card card) {
+    return Currency.getInstance("AU".equals(card.kind().country()) ? "AUD" : "USD");
+  }
+
   private static Money inCardCurrency(Card card, Money usd) {
-    if (!"AU".equals(card.kind().country())) {
+    if (!billingCurrency(card).getCurrencyCode().equals("AUD")) {
       return usd;
     }
     return new Money(

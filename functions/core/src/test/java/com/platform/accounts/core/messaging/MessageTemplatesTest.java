@@ -58,9 +58,11 @@ class MessageTemplatesTest {
   @Test
   void aMissingTemplateIsAnErrorOfTheBuild() {
     assertThatThrownBy(
-            () -> MessageTemplates.render("welcome", Channel.SMS, "+12025550123", Map.of(), null))
+            () ->
+                MessageTemplates.render(
+                    "account-exists", Channel.SMS, "+12025550123", Map.of(), null))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("welcome.sms.txt");
+        .hasMessageContaining("account-exists.sms.txt");
   }
 
   @Test

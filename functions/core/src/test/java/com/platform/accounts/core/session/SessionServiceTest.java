@@ -177,4 +177,81 @@ class SessionServiceTest {
         .isEqualTo("SessionToken[expiresAt=" + token.expiresAt() + "]")
         .doesNotContain(token.token());
   }
+
+  /** A sign-up proven by SMS that names the address with its own password. */
+  private String phoneSignup(String email, String password, String phone) {
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", email, password, password, true, "SMS", phone),
+                new Validation());
+    return t.lifecycle.signups().verify(sent.challengeId(), t.lastCode(phone)).accountId();
+  }
+
+  private String signedInTo(String email, String password) {
+    return authenticator.authenticate(sessions.login(email, password).token()).accountId();
+  }
+
+  private ErrorCode refused(String email, String password) {
+    return catchThrowableOfType(Problem.class, () -> sessions.login(email, password)).code();
+  }
+
+  @Test
+  void whileNobodyProvedAnAddressTheAccountThatNamedItSignsInWithItsOwnPassword() {
+    String namer = phoneSignup("zed@example.com", "first passphrase 11", "+12025550131");
+
+    assertThat(signedInTo("Zed@example.com", "first passphrase 11")).isEqualTo(namer);
+    assertThat(refused("zed@example.com", "third passphrase 33"))
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+  }
+
+  @Test
+  void anAccountPastTheCapIsReachedBySignInOnlyOnceItProvesTheAddressAndThenAlone() {
+    String namer = phoneSignup("zoe@example.com", "first passphrase 11", "+12025550135");
+    String late = phoneSignup("ZOE@example.com", "second passphrase 22", "+12025550136");
+    assertThat(refused("zoe@example.com", "second passphrase 22"))
+        .as("not before it proves the address")
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+
+    Account account = t.table.accounts().find(late).orElseThrow();
+    CodeSent sent = t.lifecycle.verifications().start(account, "EMAIL", null, new Validation());
+    t.lifecycle.verifications().verify(account, sent.challengeId(), t.lastCode("zoe@example.com"));
+
+    assertThat(signedInTo("zoe@example.com", "second passphrase 22")).isEqualTo(late);
+    assertThat(refused("zoe@example.com", "first passphrase 11"))
+        .as("the namer, even before the workflow takes the address from it")
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+    assertThat(t.table.accounts().findClaim("zoe@example.com").toRelease()).containsExactly(namer);
+  }
+
+  @Test
+  void onceAnAccountProvedTheAddressSignInReachesItAloneAndNotTheAccountsThatOnlyNamedIt() {
+    phoneSignup("yan@example.com", "squatter passphrase", "+12025550133");
+    CodeSent owner =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand("US", "yan@example.com", PASSWORD, PASSWORD, true, null, null),
+                new Validation());
+    String ownerId =
+        t.lifecycle
+            .signups()
+            .verify(owner.challengeId(), t.lastCode("yan@example.com"))
+            .accountId();
+
+    assertThat(signedInTo("yan@example.com", PASSWORD)).isEqualTo(ownerId);
+    assertThat(refused("yan@example.com", "squatter passphrase"))
+        .as("even before the workflow takes the address from it")
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+  }
+
+  @Test
+  void anAccountNamingAnAddressAnotherAccountProvedIsNotReachedBySignInByIt() {
+    phoneSignup("ana@example.com", "late passphrase 44", "+12025550134");
+
+    assertThat(refused("ana@example.com", "late passphrase 44"))
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+    assertThat(signedInTo("ana@example.com", PASSWORD)).isEqualTo(accountId);
+  }
 }

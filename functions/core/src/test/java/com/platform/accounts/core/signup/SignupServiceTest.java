@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.platform.accounts.core.account.Account;
+import com.platform.accounts.core.account.EmailClaim;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.memory.InMemoryOutbox;
+import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.problem.ErrorCode;
@@ -22,9 +24,11 @@ import com.platform.accounts.core.verification.ChallengeStatus;
 import com.platform.accounts.core.verification.Channel;
 import com.platform.accounts.core.verification.CodeChallenges;
 import com.platform.accounts.core.verification.CodeSent;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import com.platform.accounts.core.verification.SignupDetails;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -59,9 +63,11 @@ class SignupServiceTest {
     String code = t.lastCode("Ana@example.com");
     assertThat(code).matches("[0-9]{6}");
     assertThat(t.lastMessage("Ana@example.com").body()).contains(code);
-    assertThat(t.workflows.started).containsExactly(sent.challengeId());
+    assertThat(t.workflows.started).as("nothing runs before the proof").isEmpty();
 
     SignupCompleted done = signups.verify(sent.challengeId(), code);
+
+    assertThat(t.workflows.started).as("the after-work").containsExactly(sent.challengeId());
 
     Account account = t.table.accounts().find(done.accountId()).orElseThrow();
     assertThat(account.email()).isEqualTo("Ana@example.com");
@@ -215,23 +221,26 @@ class SignupServiceTest {
     for (int i = 0; i < 5; i++) {
       String guess = String.format("%06d", i);
       Problem p = problemOf(() -> signups.verify(again.challengeId(), guess));
-      assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CODE);
+      assertThat(p.code()).isEqualTo(i < 4 ? ErrorCode.INVALID_CODE : ErrorCode.CODE_EXPIRED);
     }
     assertThat(problemOf(() -> signups.verify(again.challengeId(), "123456")).code())
         .isEqualTo(ErrorCode.CODE_EXPIRED);
   }
 
   @Test
-  void aWrongCodeCountsDownAndTheFifthLocksTheChallenge() {
+  void aWrongCodeCountsDownAndTheFifthIsTheEndOfTheCode() {
     CodeSent sent = signUp("e@example.com");
     String right = t.lastCode("e@example.com");
     String wrong = right.equals("000000") ? "111111" : "000000";
 
-    for (int remaining = 4; remaining >= 0; remaining--) {
+    for (int remaining = 4; remaining >= 1; remaining--) {
       Problem p = problemOf(() -> signups.verify(sent.challengeId(), wrong));
       assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CODE);
       assertThat(p.extensions()).containsEntry("attemptsRemaining", remaining);
     }
+    Problem fifth = problemOf(() -> signups.verify(sent.challengeId(), wrong));
+    assertThat(fifth.code()).isEqualTo(ErrorCode.CODE_EXPIRED);
+    assertThat(fifth.extensions()).doesNotContainKey("attemptsRemaining");
     Problem locked = problemOf(() -> signups.verify(sent.challengeId(), right));
     assertThat(locked.code()).isEqualTo(ErrorCode.CODE_EXPIRED);
   }
@@ -347,10 +356,9 @@ class SignupServiceTest {
   }
 
   @Test
-  void aTakenEmailSignupBySmsSendsTheCodeToThePhoneAndCanNeverMakeASecondAccount() {
+  void aPhoneSignupNamingAnEmailAnotherAccountProvedIsAnsweredLikeAnyOtherAndMailsNothing() {
     CodeSent first = signUp("sam@example.com");
-    String accountId =
-        signups.verify(first.challengeId(), t.lastCode("sam@example.com")).accountId();
+    String owner = signups.verify(first.challengeId(), t.lastCode("sam@example.com")).accountId();
     int mails = t.outbox.to("sam@example.com").size();
 
     CodeSent again =
@@ -358,17 +366,58 @@ class SignupServiceTest {
             new SignupCommand(
                 "US", "sam@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550177"),
             new Validation());
+    SignupCompleted done = signups.verify(again.challengeId(), t.lastCode("+12025550177"));
 
     assertThat(again.channel()).isEqualTo(Channel.SMS);
-    assertThat(t.lastCode("+12025550177"))
-        .as("the phone gets its code as for a new email")
-        .matches("[0-9]{6}");
-    assertThat(t.outbox.to("sam@example.com")).hasSize(mails + 1);
-    assertThat(t.lastMessage("sam@example.com").subject()).contains("already have an account");
-    Problem p = problemOf(() -> signups.verify(again.challengeId(), t.lastCode("+12025550177")));
-    assertThat(p.code()).isEqualTo(ErrorCode.ACCOUNT_ALREADY_EXISTS);
-    assertThat(t.table.accounts().findByEmail("sam@example.com").orElseThrow().accountId())
-        .isEqualTo(accountId);
+    Account account = t.table.accounts().find(done.accountId()).orElseThrow();
+    assertThat(account.email()).isEqualTo("sam@example.com");
+    assertThat(account.emailVerified()).isFalse();
+    assertThat(account.phoneVerified()).isTrue();
+    assertThat(t.outbox.to("sam@example.com")).as("nothing to the owner's mailbox").hasSize(mails);
+    EmailClaim claim = t.table.accounts().findClaim("sam@example.com");
+    assertThat(claim.ownerId()).isEqualTo(owner);
+    assertThat(claim.unproven()).as("sign-in by the address reaches its owner only").isEmpty();
+  }
+
+  @Test
+  void aPhoneSignupNamingAnUnprovenEmailNamesItAndMailsNothing() {
+    CodeSent sent =
+        signups.start(
+            new SignupCommand(
+                "US", "tam@example.com", PASSWORD, PASSWORD, true, "VOICE", "+12025550178"),
+            new Validation());
+
+    SignupCompleted done = signups.verify(sent.challengeId(), t.lastCode("+12025550178"));
+
+    assertThat(t.table.accounts().findClaim("tam@example.com"))
+        .isEqualTo(new EmailClaim("tam@example.com", null, List.of(done.accountId()), 1));
+    assertThat(t.outbox.to("tam@example.com")).isEmpty();
+  }
+
+  @Test
+  void onlyOneAccountNamesAnAddressButAPhoneSignupPastItStillMakesItsAccountAlike() {
+    List<SignupCompleted> done = new ArrayList<>();
+    for (String phone : List.of("+12025550180", "+12025550181")) {
+      CodeSent sent =
+          signups.start(
+              new SignupCommand("US", "uma@example.com", PASSWORD, PASSWORD, true, "SMS", phone),
+              new Validation());
+      done.add(signups.verify(sent.challengeId(), t.lastCode(phone)));
+    }
+    String first = done.get(0).accountId();
+    SignupCompleted late = done.get(1);
+
+    assertThat(t.table.accounts().findClaim("uma@example.com"))
+        .isEqualTo(new EmailClaim("uma@example.com", null, List.of(first), 1));
+    Account made = t.table.accounts().find(late.accountId()).orElseThrow();
+    assertThat(made.isActive()).isTrue();
+    assertThat(made.email()).isEqualTo("uma@example.com");
+    assertThat(made.emailVerified()).isFalse();
+    assertThat(made.phoneVerified()).isTrue();
+    assertThat(t.lifecycle.authenticator().authenticate(late.session().token()).accountId())
+        .as("signed in like the first")
+        .isEqualTo(late.accountId());
+    assertThat(t.outbox.to("uma@example.com")).isEmpty();
   }
 
   @Test
@@ -514,7 +563,8 @@ class SignupServiceTest {
         .containsExactly("The number does not belong to the chosen country.");
     assertThat(invalid.errors())
         .extracting(FieldError::message)
-        .containsExactly("Enter the number in international format, e.g. +12025550123.");
+        .containsExactly(
+            "Enter a valid phone number of the country, e.g. (201) 555-0123 or +12015550123.");
   }
 
   @Test
@@ -744,6 +794,12 @@ class SignupServiceTest {
                 racing,
                 t.outbox,
                 new RateLimiter(t.table.rateLimits(), t.clock),
+                new PhoneBudgets(
+                    new RateLimiter(t.table.rateLimits(), t.clock),
+                    new Hmac(t.lifecycle.ports().keys().hmacKey()),
+                    t.lifecycle.telemetry(),
+                    t.clock,
+                    PhoneBudgets.Limits.defaults()),
                 new Hmac(t.lifecycle.ports().keys().hmacKey()),
                 t.clock),
             new PasswordHasher(),
@@ -779,7 +835,7 @@ class SignupServiceTest {
   }
 
   @Test
-  void aTakenEmailsOwnerIsNotToldBeyondTheMailboxLimitButThePhoneStillGetsItsCode() {
+  void phoneSignupsAndResendsNamingATakenEmailSendNothingToItsMailbox() {
     signups.verify(signUp("dl@example.com").challengeId(), t.lastCode("dl@example.com"));
     for (int i = 0; i < 4; i++) {
       signups.start(
@@ -787,8 +843,6 @@ class SignupServiceTest {
               "US", "dl@example.com", PASSWORD, PASSWORD, true, "SMS", "+1202555015" + i),
           new Validation());
     }
-    assertThat(t.outbox.to("dl@example.com")).as("the code, then four notices").hasSize(5);
-
     CodeSent sms =
         signups.start(
             new SignupCommand(
@@ -797,7 +851,7 @@ class SignupServiceTest {
     t.clock.advanceBy(Duration.ofSeconds(61));
     signups.resend(sms.challengeId(), null, null, new Validation());
 
-    assertThat(t.outbox.to("dl@example.com")).as("no sixth mail").hasSize(5);
+    assertThat(t.outbox.to("dl@example.com")).as("only the owner's own code").hasSize(1);
     assertThat(t.outbox.to("+12025550159")).hasSize(2);
   }
 
@@ -856,7 +910,7 @@ class SignupServiceTest {
   }
 
   @Test
-  void aResendByPhoneOfATakenEmailsSignupTellsTheOwnerAgain() {
+  void aPhoneSignupForATakenEmailSwitchedToEmailSendsTheOwnerANoticeAndNeverCompletesByEmail() {
     signups.verify(signUp("hf@example.com").challengeId(), t.lastCode("hf@example.com"));
     CodeSent sms =
         signups.start(
@@ -865,12 +919,14 @@ class SignupServiceTest {
             new Validation());
     t.clock.advanceBy(Duration.ofSeconds(61));
 
-    signups.resend(sms.challengeId(), null, null, new Validation());
+    CodeSent resent = signups.resend(sms.challengeId(), "EMAIL", null, new Validation());
 
-    assertThat(t.outbox.to("hf@example.com"))
-        .as("the code, then a notice for each attempt")
-        .hasSize(3);
+    assertThat(resent.destination()).isEqualTo("h***@example.com");
+    assertThat(t.outbox.to("hf@example.com")).as("the owner's code, then a notice").hasSize(2);
     assertThat(t.lastMessage("hf@example.com").subject()).contains("already have an account");
+    assertThat(t.lastMessage("hf@example.com").code()).isNull();
+    assertThat(problemOf(() -> signups.verify(sms.challengeId(), "123456")).code())
+        .isEqualTo(ErrorCode.INVALID_CODE);
   }
 
   @Test
@@ -880,9 +936,10 @@ class SignupServiceTest {
             new SignupCommand(
                 "US", "ig@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550170"),
             new Validation());
+    // a sign-up moves to another number at most twice; the other resends stay on the last one
     for (int i = 1; i <= 5; i++) {
       t.clock.advanceBy(Duration.ofSeconds(61));
-      signups.resend(sent.challengeId(), null, "+1202555017" + i, new Validation());
+      signups.resend(sent.challengeId(), null, i <= 2 ? "+1202555017" + i : null, new Validation());
     }
     t.clock.advanceBy(Duration.ofSeconds(61));
 
@@ -890,5 +947,26 @@ class SignupServiceTest {
 
     assertThat(t.outbox.to("ig@example.com")).hasSize(1);
     assertThat(t.lastCode("ig@example.com")).matches("[0-9]{6}");
+  }
+
+  @Test
+  void theOwnersEmailSignupForAnAddressOthersOnlyNamedGetsItsCodeAndOwnsTheAddress() {
+    CodeSent squat =
+        signups.start(
+            new SignupCommand(
+                "US", "own@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550190"),
+            new Validation());
+    String squatter = signups.verify(squat.challengeId(), t.lastCode("+12025550190")).accountId();
+
+    CodeSent mine = signUp("own@example.com");
+    OutboundMessage code = t.lastMessage("own@example.com");
+    SignupCompleted done = signups.verify(mine.challengeId(), code.code());
+
+    assertThat(code.code()).as("a code, not an already-exists notice").matches("[0-9]{6}");
+    assertThat(t.outbox.to("own@example.com")).as("the code alone").hasSize(1);
+    assertThat(t.table.accounts().find(done.accountId()).orElseThrow().emailVerified()).isTrue();
+    EmailClaim claim = t.table.accounts().findClaim("own@example.com");
+    assertThat(claim.ownerId()).isEqualTo(done.accountId());
+    assertThat(claim.toRelease()).containsExactly(squatter);
   }
 }

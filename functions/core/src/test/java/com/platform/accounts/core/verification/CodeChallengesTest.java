@@ -8,6 +8,7 @@ import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.InMemoryTable;
+import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.messaging.OutboundMessage;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
@@ -33,8 +34,16 @@ class CodeChallengesTest {
   private final CodeChallenges codes = codesOn(table.challenges());
 
   private CodeChallenges codesOn(ChallengeStore store) {
+    RateLimiter limiter = new RateLimiter(table.rateLimits(), clock);
+    Hmac hmac = new Hmac(new byte[32]);
     return new CodeChallenges(
-        store, outbox, new RateLimiter(table.rateLimits(), clock), new Hmac(new byte[32]), clock);
+        store,
+        outbox,
+        limiter,
+        new PhoneBudgets(
+            limiter, hmac, new InMemoryTelemetry(), clock, PhoneBudgets.Limits.defaults()),
+        hmac,
+        clock);
   }
 
   /** A stored sign-up challenge sent by {@code channel}; its code is returned. */
@@ -150,24 +159,16 @@ class CodeChallengesTest {
   @Test
   void aDestinationGetsFiveSendsAnHourAndTheSixthIsRefusedWithTheWait() {
     for (int i = 0; i < 5; i++) {
-      codes.countSend("ana@example.com");
+      codes.countSend(Channel.EMAIL, "ana@example.com", null, null);
       clock.advanceBy(Duration.ofMinutes(1));
     }
 
-    Problem refused = catchThrowableOfType(Problem.class, () -> codes.countSend("ANA@example.com"));
+    Problem refused =
+        catchThrowableOfType(
+            Problem.class, () -> codes.countSend(Channel.EMAIL, "ANA@example.com", null, null));
 
     assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(refused.retryAfterSeconds()).isEqualTo(Duration.ofMinutes(55).toSeconds());
-  }
-
-  @Test
-  void aSendThatIsOnlyTriedIsDroppedQuietlyOnceTheLimitIsReached() {
-    for (int i = 0; i < 5; i++) {
-      assertThat(codes.trySend("ana@example.com")).isTrue();
-    }
-
-    assertThat(codes.trySend("ana@example.com")).isFalse();
-    assertThat(codes.trySend("bo@example.com")).as("another mailbox has its own limit").isTrue();
   }
 
   @Test
@@ -200,6 +201,22 @@ class CodeChallengesTest {
     assertThat(p.code()).isEqualTo(ErrorCode.INVALID_CODE);
     assertThat(p.extensions()).containsEntry("attemptsRemaining", 4);
     assertThat(current().failedAttempts()).isEqualTo(1);
+  }
+
+  @Test
+  void theWrongCodeThatUsesTheFifthTryIsAlreadyTheEndOfTheCode() {
+    String code = stored(Channel.EMAIL, "ana@example.com");
+    for (int i = 0; i < 4; i++) {
+      catchThrowableOfType(Problem.class, () -> verify(wrong(code), c -> "done"));
+    }
+
+    Problem fifth = catchThrowableOfType(Problem.class, () -> verify(wrong(code), c -> "done"));
+
+    assertThat(fifth.code()).isEqualTo(ErrorCode.CODE_EXPIRED);
+    assertThat(current().failedAttempts()).isEqualTo(Challenge.MAX_ATTEMPTS);
+    assertThat(catchThrowableOfType(Problem.class, () -> verify(code, c -> "done")).code())
+        .as("even the right code after it")
+        .isEqualTo(ErrorCode.CODE_EXPIRED);
   }
 
   @Test

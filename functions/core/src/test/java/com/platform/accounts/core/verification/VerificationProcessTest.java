@@ -4,26 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.core.account.Account;
-import com.platform.accounts.core.crypto.TokenSealer;
 import com.platform.accounts.core.event.DomainEvent;
 import com.platform.accounts.core.messaging.OutboundMessage;
-import com.platform.accounts.core.port.ChallengeStore;
-import com.platform.accounts.core.port.WorkflowOutcome.ContactOutcome;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
-import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VerificationProcessTest {
   private static final String PASSWORD = "correct horse battery staple";
-  private static final String TASK_TOKEN = "AQCEAAAAKgAAAAMAAAAAAAAAAQ-task-token-of-the-execution";
   private final TestLifecycle t = new TestLifecycle();
   private final VerificationProcess process = t.lifecycle.verificationProcess();
 
@@ -48,128 +42,100 @@ class VerificationProcessTest {
   }
 
   @Test
-  void startingAVerificationStartsItsWorkflowExecution() {
-    process.start("sgn_started");
-
-    assertThat(t.workflows.started).containsExactly("sgn_started");
-  }
-
-  @Test
-  void aTokenThatArrivesBeforeTheProofIsKeptSealedAndResumedWhenTheCodeIsProven() {
+  void startingASignupStartsNoExecutionAndProvingItStartsTheAfterWorkOnce() {
     CodeSent sent = signUp("ana@example.com");
+    assertThat(t.workflows.started).as("nothing waits for the code").isEmpty();
 
-    process.await(sent.challengeId(), TASK_TOKEN);
-
-    assertThat(t.workflows.resumed).as("nothing is proven yet").isEmpty();
-    String sealed = stored(sent.challengeId()).sealedTaskToken();
-    assertThat(sealed).isNotNull().doesNotContain(TASK_TOKEN);
     proveSignup(sent, "ana@example.com");
-    assertThat(t.workflows.resumed)
-        .containsExactly(new Resumed(TASK_TOKEN, ContactOutcome.VERIFIED));
+
+    assertThat(t.workflows.started).containsExactly(sent.challengeId());
   }
 
   @Test
-  void aTokenThatArrivesAfterTheProofResumesAtOnceAsVerified() {
+  void aThrottledStartIs503WithRetryAfterAndLeavesTheCodeUnprovenForTheRetry() {
     CodeSent sent = signUp("bo@example.com");
-    proveSignup(sent, "bo@example.com");
-    assertThat(t.workflows.resumed).as("no execution waited yet").isEmpty();
+    String code = t.lastCode("bo@example.com");
+    t.workflows.refuseNextStarts(1);
 
-    process.await(sent.challengeId(), TASK_TOKEN);
-
-    assertThat(t.workflows.resumed)
-        .containsExactly(new Resumed(TASK_TOKEN, ContactOutcome.VERIFIED));
-  }
-
-  @Test
-  void aTokenForAChallengeThatIsGoneResumesAsExpired() {
-    process.await("sgn_AAAAAAAAAAAAAAAAAAAAAA", TASK_TOKEN);
-
-    assertThat(t.workflows.resumed)
-        .containsExactly(new Resumed(TASK_TOKEN, ContactOutcome.EXPIRED));
-  }
-
-  @Test
-  void aTokenForAnExpiredChallengeResumesAsExpired() {
-    CodeSent sent = signUp("cy@example.com");
-    process.expire(sent.challengeId());
-
-    process.await(sent.challengeId(), TASK_TOKEN);
-
-    assertThat(t.workflows.resumed)
-        .containsExactly(new Resumed(TASK_TOKEN, ContactOutcome.EXPIRED));
-  }
-
-  @Test
-  void aTokenWhoseWriteLostARaceIsWrittenOnWhatIsStoredNow() {
-    CodeSent sent = signUp("di@example.com");
-    ChallengeStore racing =
-        new LosesFirstUpdate(
-            t.table.challenges(),
-            () -> {
-              // a wrong guess lands between the task's read and its write
-              Challenge current = stored(sent.challengeId());
-              t.table.challenges().update(current.withFailedAttempt());
+    assertThatThrownBy(() -> t.lifecycle.signups().verify(sent.challengeId(), code))
+        .isInstanceOfSatisfying(
+            Problem.class,
+            p -> {
+              assertThat(p.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+              assertThat(p.retryAfterSeconds()).isPositive();
             });
-    VerificationProcess withRace = processOn(racing);
-
-    withRace.await(sent.challengeId(), TASK_TOKEN);
 
     Challenge after = stored(sent.challengeId());
-    assertThat(after.failedAttempts()).as("the guess is kept").isEqualTo(1);
-    assertThat(after.sealedTaskToken()).as("and so is the token").isNotNull();
-    proveSignup(sent, "di@example.com");
-    assertThat(t.workflows.resumed)
-        .containsExactly(new Resumed(TASK_TOKEN, ContactOutcome.VERIFIED));
+    assertThat(after.status()).isEqualTo(ChallengeStatus.PENDING);
+    assertThat(after.failedAttempts()).as("the refusal costs no try").isZero();
+    assertThat(t.table.accounts().findByEmail("bo@example.com")).isEmpty();
+    String accountId = proveSignup(sent, "bo@example.com");
+    assertThat(accountId).isNotNull();
+    assertThat(t.workflows.started).containsExactly(sent.challengeId());
   }
 
   @Test
-  void aPendingChallengeExpiresAndItsCodeNoLongerWorks() {
+  void aRetriedSignupStartAfterAThrottledStartExecutionSendsExactlyOneMessage() {
+    // a start refused for throttling must never follow the message: nothing starts before the proof
+    t.workflows.refuseNextStarts(1);
+
+    CodeSent sent = signUp("cy@example.com");
+
+    assertThat(t.outbox.to("cy@example.com")).hasSize(1);
+    assertThat(t.workflows.started).isEmpty();
+    t.workflows.refuseNextStarts(0);
+    proveSignup(sent, "cy@example.com");
+    assertThat(t.outbox.to("cy@example.com"))
+        .as("the code, then the welcome only once the after-work runs")
+        .hasSize(1);
+  }
+
+  @Test
+  void theAfterWorkOfAChallengeStillPendingWaitsForItsProof() {
+    CodeSent sent = signUp("di@example.com");
+
+    assertThatThrownBy(() -> process.publishVerified(sent.challengeId()))
+        .isInstanceOf(ChallengeNotProvenException.class);
+    assertThat(t.events.all()).isEmpty();
+  }
+
+  @Test
+  void theAfterWorkOfAChallengeThatIsGoneEndsWithNothingToPublish() {
+    assertThat(process.publishVerified("sgn_AAAAAAAAAAAAAAAAAAAAAA"))
+        .isEqualTo(VerificationProcess.NOT_PROVEN);
+    assertThat(t.events.all()).isEmpty();
+  }
+
+  @Test
+  void aCodeNeedsNoExecutionToExpire() {
     CodeSent sent = signUp("ed@example.com");
     String code = t.lastCode("ed@example.com");
 
-    assertThat(process.expire(sent.challengeId())).isEqualTo(VerificationProcess.EXPIRED);
+    t.clock.advanceBy(CodeChallenges.CODE_LIFETIME);
 
-    assertThat(stored(sent.challengeId()).status()).isEqualTo(ChallengeStatus.EXPIRED);
     assertThatThrownBy(() -> t.lifecycle.signups().verify(sent.challengeId(), code))
         .isInstanceOfSatisfying(
             Problem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.CODE_EXPIRED));
+    t.clock.advanceBy(CodeChallenges.CHALLENGE_LIFETIME);
+    assertThat(t.table.challenges().find(sent.challengeId(), t.clock.instant())).isEmpty();
+    assertThat(process.publishVerified(sent.challengeId()))
+        .isEqualTo(VerificationProcess.NOT_PROVEN);
   }
 
   @Test
-  void aProofThatWonTheRaceWithTheExpiryAnswersVerifiedAndStaysVerified() {
+  void theAfterWorkRunsOnceWhenTheCodeIsProven() {
     CodeSent sent = signUp("fi@example.com");
-    proveSignup(sent, "fi@example.com");
+    String accountId = proveSignup(sent, "fi@example.com");
+    int mails = t.outbox.to("fi@example.com").size();
 
-    assertThat(process.expire(sent.challengeId())).isEqualTo(VerificationProcess.VERIFIED);
+    assertThat(process.publishVerified(sent.challengeId())).isEqualTo(VerificationProcess.VERIFIED);
 
-    assertThat(stored(sent.challengeId()).status()).isEqualTo(ChallengeStatus.VERIFIED);
-  }
-
-  @Test
-  void expiringTwiceAnswersExpiredBothTimes() {
-    CodeSent sent = signUp("gu@example.com");
-    process.expire(sent.challengeId());
-
-    assertThat(process.expire(sent.challengeId())).isEqualTo(VerificationProcess.EXPIRED);
-  }
-
-  @Test
-  void aChallengeThatIsGoneExpires() {
-    assertThat(process.expire("sgn_AAAAAAAAAAAAAAAAAAAAAA")).isEqualTo(VerificationProcess.EXPIRED);
-  }
-
-  @Test
-  void anExpiryThatLostARaceToTheProofAnswersVerified() {
-    CodeSent sent = signUp("ha@example.com");
-    String code = t.lastCode("ha@example.com");
-    ChallengeStore racing =
-        new LosesFirstUpdate(
-            t.table.challenges(), () -> t.lifecycle.signups().verify(sent.challengeId(), code));
-
-    assertThat(processOn(racing).expire(sent.challengeId()))
-        .isEqualTo(VerificationProcess.VERIFIED);
-
-    assertThat(stored(sent.challengeId()).status()).isEqualTo(ChallengeStatus.VERIFIED);
+    assertThat(t.workflows.started).containsExactly(sent.challengeId());
+    assertThat(t.events.all())
+        .extracting(DomainEvent::type)
+        .containsExactly("AccountCreated", "ContactVerified");
+    assertThat(t.events.all()).allMatch(e -> e.accountId().equals(accountId));
+    assertThat(t.outbox.to("fi@example.com")).as("one welcome").hasSize(mails + 1);
   }
 
   @Test
@@ -202,7 +168,7 @@ class VerificationProcessTest {
   }
 
   @Test
-  void aSignupProvenByPhoneIsPublishedAsAVerifiedPhone() {
+  void aSignupProvenByPhoneIsPublishedAsAVerifiedPhoneAndWelcomedByTextWithNothingToTheMailbox() {
     CodeSent sent =
         t.lifecycle
             .signups()
@@ -219,9 +185,11 @@ class VerificationProcessTest {
         .containsExactly("AccountCreated", "ContactVerified");
     assertThat(t.events.all().get(1).detail())
         .isEqualTo(Map.of("contact", "phone", "channel", "SMS"));
-    assertThat(t.lastMessage("jo@example.com").body())
-        .contains(accountId)
-        .contains("your phone is verified");
+    OutboundMessage welcome = t.lastMessage("+12025550123");
+    assertThat(welcome.channel()).isEqualTo(Channel.SMS);
+    assertThat(welcome.body()).contains(accountId).contains("this phone is verified");
+    assertThat(welcome.code()).isNull();
+    assertThat(t.outbox.to("jo@example.com")).as("the unproven mailbox").isEmpty();
   }
 
   @Test
@@ -251,7 +219,7 @@ class VerificationProcessTest {
     CodeSent sent = signUp("li@example.com");
 
     assertThatThrownBy(() -> process.publishVerified(sent.challengeId()))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(ChallengeNotProvenException.class);
     assertThat(t.events.all()).isEmpty();
   }
 
@@ -266,50 +234,6 @@ class VerificationProcessTest {
     assertThat(t.events.all()).isEmpty();
   }
 
-  private VerificationProcess processOn(ChallengeStore challenges) {
-    return new VerificationProcess(
-        challenges,
-        t.table.accounts(),
-        t.workflows,
-        new TokenSealer(t.lifecycle.ports().keys().hmacKey()),
-        t.events,
-        t.outbox,
-        t.clock);
-  }
-
-  /** A store whose first update loses against a write that {@code meanwhile} makes just before. */
-  private static final class LosesFirstUpdate implements ChallengeStore {
-    private final ChallengeStore store;
-    private final Runnable meanwhile;
-    private boolean raced;
-
-    LosesFirstUpdate(ChallengeStore store, Runnable meanwhile) {
-      this.store = store;
-      this.meanwhile = meanwhile;
-    }
-
-    @Override
-    public Optional<Challenge> find(String challengeId, Instant now) {
-      return store.find(challengeId, now);
-    }
-
-    @Override
-    public void create(Challenge challenge) {
-      store.create(challenge);
-    }
-
-    @Override
-    public void update(Challenge challenge) {
-      if (!raced) {
-        raced = true;
-        meanwhile.run();
-        store.update(challenge);
-        throw new AssertionError("the stale write should have lost");
-      }
-      store.update(challenge);
-    }
-  }
-
   @Test
   void aSecondContactNotYetProvenIsNotPublished() {
     Account account = signedUpByEmail("no@example.com");
@@ -318,7 +242,7 @@ class VerificationProcessTest {
     int mails = t.outbox.to("no@example.com").size();
 
     assertThatThrownBy(() -> process.publishVerified(sent.challengeId()))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(ChallengeNotProvenException.class);
     assertThat(t.events.all()).isEmpty();
     assertThat(t.outbox.to("no@example.com")).hasSize(mails);
   }

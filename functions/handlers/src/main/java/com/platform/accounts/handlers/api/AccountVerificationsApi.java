@@ -30,23 +30,22 @@ public final class AccountVerificationsApi extends ApiHandler {
       Idempotency idempotency) {
     super(authenticator, idempotency);
     this.verifications = verifications;
-    route("POST", "/v1/account/verifications", this::startVerification);
-    route("POST", "/v1/account/verifications/{verificationId}/verify", this::verify);
+    sessionRoute("POST", "/v1/account/verifications", this::startVerification);
+    sessionRoute("POST", "/v1/account/verifications/{verificationId}/verify", this::verify);
   }
 
-  private ApiResponse startVerification(ApiRequest request) {
-    Account account = authenticate(request);
+  private ApiResponse startVerification(ApiRequest request, Account account) {
     RequestBody body = RequestBody.parse(request.body(), false);
     String channel = body.string("channel");
     String phone = body.string("phone");
     return ApiResponse.of(
         201,
         Views.codeSent(
-            "verificationId", verifications.start(account, channel, phone, body.validation())));
+            "verificationId",
+            verifications.start(account, channel, phone, request.sourceIp(), body.validation())));
   }
 
-  private ApiResponse verify(ApiRequest request) {
-    Account account = authenticate(request);
+  private ApiResponse verify(ApiRequest request, Account account) {
     RequestBody body = RequestBody.parse(request.body(), false);
     String code = body.requiredString("code");
     body.validation().throwIfInvalid();

@@ -50,7 +50,10 @@ public abstract class ApiHandler implements RequestStreamHandler {
   /** Null for a function without POST routes, which has no Idempotency-Key to honour. */
   private final Idempotency idempotency;
 
-  private final Map<String, Route> routes = new LinkedHashMap<>();
+  private final Map<String, Endpoint> routes = new LinkedHashMap<>();
+
+  /** A declared route, and whether the frame authenticates its caller first. */
+  private record Endpoint(boolean needsSession, SessionRoute route) {}
 
   /** The frame of a function that serves POST routes, which honour Idempotency-Key. */
   protected ApiHandler(Authenticator authenticator, Idempotency idempotency) {
@@ -69,12 +72,27 @@ public abstract class ApiHandler implements RequestStreamHandler {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** Declares a route; {@code resource} is the API Gateway resource path as in template.yaml. */
+  /**
+   * Declares a route that needs no session (or checks one its own way); {@code resource} is the API
+   * Gateway resource path as in template.yaml.
+   */
   protected final void route(String method, String resource, Route route) {
+    declare(method, resource, new Endpoint(false, (request, account) -> route.handle(request)));
+  }
+
+  /**
+   * Declares a route of the signed-in account: a request without a valid session is answered 401
+   * before anything else, whatever its Idempotency-Key.
+   */
+  protected final void sessionRoute(String method, String resource, SessionRoute route) {
+    declare(method, resource, new Endpoint(true, route));
+  }
+
+  private void declare(String method, String resource, Endpoint endpoint) {
     if ("POST".equals(method) && idempotency == null) {
       throw new IllegalStateException("a POST route needs the frame with idempotency: " + resource);
     }
-    routes.put(method + " " + resource, route);
+    routes.put(method + " " + resource, endpoint);
   }
 
   /** Checks a session token: the frame's own, for the routes that read the account themselves. */
@@ -173,8 +191,8 @@ public abstract class ApiHandler implements RequestStreamHandler {
 
   private StoredResponse respond(ApiRequest request) {
     try {
-      Route route = routes.get(request.method() + " " + request.resource());
-      if (route == null) {
+      Endpoint endpoint = routes.get(request.method() + " " + request.resource());
+      if (endpoint == null) {
         throw routes.keySet().stream().anyMatch(k -> k.endsWith(" " + request.resource()))
             ? Problem.of(
                 ErrorCode.METHOD_NOT_ALLOWED,
@@ -186,6 +204,9 @@ public abstract class ApiHandler implements RequestStreamHandler {
           && request.body().getBytes(StandardCharsets.UTF_8).length > RequestBody.MAX_BYTES) {
         throw Problem.malformed("The body is larger than 16 KiB.");
       }
+      // authentication comes before the Idempotency-Key: a missing, expired or revoked session is
+      // a 401 whatever the key, and a kept answer is only ever replayed to its own account
+      Account account = endpoint.needsSession() ? authenticate(request) : null;
       String key = request.header("Idempotency-Key");
       if (key != null && "POST".equals(request.method())) {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
@@ -197,12 +218,12 @@ public abstract class ApiHandler implements RequestStreamHandler {
                       "Use 1 to 255 visible ASCII characters.")));
         }
         return idempotency.execute(
-            scopedKey(request, key),
+            scopedKey(request, account, key),
             fingerprint(request),
-            () -> run(route, request),
+            () -> run(endpoint, request, account),
             StoredResponse.ANSWERS);
       }
-      return run(route, request);
+      return run(endpoint, request, account);
     } catch (Problem problem) {
       return store(ProblemResponses.render(problem));
     } catch (RuntimeException e) {
@@ -211,9 +232,9 @@ public abstract class ApiHandler implements RequestStreamHandler {
     }
   }
 
-  private StoredResponse run(Route route, ApiRequest request) {
+  private StoredResponse run(Endpoint endpoint, ApiRequest request, Account account) {
     try {
-      return store(route.handle(request));
+      return store(endpoint.route().handle(request, account));
     } catch (Problem problem) {
       return store(ProblemResponses.render(problem));
     } catch (RuntimeException e) {
@@ -231,7 +252,8 @@ public abstract class ApiHandler implements RequestStreamHandler {
       return Problem.of(
           ErrorCode.SERVICE_UNAVAILABLE,
           "Service unavailable",
-          "A dependency is unavailable; retry with the same Idempotency-Key.");
+          "A dependency is unavailable; try again shortly. This answer is not kept under an"
+              + " Idempotency-Key, so a retry with the same key runs the request again.");
     }
     LOG.error(
         "unexpected failure: {} at {}",
@@ -254,7 +276,7 @@ public abstract class ApiHandler implements RequestStreamHandler {
   }
 
   /** The authenticated account of the request, or 401 UNAUTHENTICATED. */
-  protected final Account authenticate(ApiRequest request) {
+  private Account authenticate(ApiRequest request) {
     String token = request.bearerToken();
     if (token == null) {
       throw Problem.unauthenticated();
@@ -263,13 +285,11 @@ public abstract class ApiHandler implements RequestStreamHandler {
   }
 
   /**
-   * Keys are per caller: the account of a valid session (so a retry after signing in again is still
-   * the same request), else anonymous.
+   * Keys are per caller: the authenticated account of a session route (so a retry after signing in
+   * again is still the same request, and no other account ever gets its answer), else anonymous.
    */
-  private String scopedKey(ApiRequest request, String key) {
-    String token = request.bearerToken();
-    String caller =
-        token == null ? "anonymous" : authenticator.accountIdOf(token).orElse("anonymous");
+  private static String scopedKey(ApiRequest request, Account account, String key) {
+    String caller = account == null ? "anonymous" : account.accountId();
     return Sha256.hex(
         caller
             + "\n"

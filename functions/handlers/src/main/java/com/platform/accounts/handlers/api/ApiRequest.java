@@ -1,6 +1,10 @@
 package com.platform.accounts.handlers.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
@@ -9,14 +13,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The parts of an API Gateway proxy event a handler uses, with header names case-insensitive. */
+/**
+ * The parts of an API Gateway proxy event a handler uses, with header names case-insensitive;
+ * {@code sourceIp} is the caller's address as API Gateway saw it (the request context's {@code
+ * identity.sourceIp}, not a header the caller could write), null when absent.
+ */
 public record ApiRequest(
     String method,
     String resource,
     Map<String, String> pathParameters,
     Map<String, String> queryParameters,
     Map<String, String> headers,
-    String body) {
+    String body,
+    String sourceIp) {
 
   // Read-only views, not copies: a copy would lose the headers' case-insensitive lookup.
   public ApiRequest {
@@ -32,7 +41,7 @@ public record ApiRequest(
     JsonNode rawBody = event.path("body");
     String body = rawBody.isTextual() ? rawBody.asText() : null;
     if (body != null && event.path("isBase64Encoded").asBoolean(false)) {
-      body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+      body = utf8(Base64.getDecoder().decode(body));
     }
     return new ApiRequest(
         event.path("httpMethod").asText("").toUpperCase(Locale.ROOT),
@@ -40,7 +49,29 @@ public record ApiRequest(
         strings(event.path("pathParameters")),
         strings(event.path("queryStringParameters")),
         headers,
-        body);
+        body,
+        event.path("requestContext").path("identity").path("sourceIp").textValue());
+  }
+
+  /**
+   * The text of a body's bytes. A byte that is not part of valid UTF-8 becomes an unpaired
+   * surrogate (U+DC80 to U+DCFF) rather than U+FFFD: the body's text check then refuses it, where a
+   * replacement would read two different bodies (two passwords) as the same text.
+   */
+  static String utf8(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    // UTF-8 never has more characters than bytes, so the decoder never runs out of room
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    while (result.isError()) {
+      for (int i = 0; i < result.length(); i++) {
+        out.put((char) (0xDC00 | (in.get() & 0xFF)));
+      }
+      result = decoder.decode(in, out, true);
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   /** A JSON object's text members; null members and a missing or null object give nothing. */

@@ -46,14 +46,13 @@ public final class PaymentMethodsApi extends ApiHandler {
     this.placement = placement;
     this.answers = answers;
     this.paymentMethods = paymentMethods;
-    route("POST", "/v1/account/payment-methods/cards", this::addCard);
-    route("POST", "/v1/account/payment-methods/{paymentMethodId}/verify", this::verify);
-    route("GET", "/v1/account/payment-methods", this::list);
-    route("DELETE", "/v1/account/payment-methods/{paymentMethodId}", this::remove);
+    sessionRoute("POST", "/v1/account/payment-methods/cards", this::addCard);
+    sessionRoute("POST", "/v1/account/payment-methods/{paymentMethodId}/verify", this::verify);
+    sessionRoute("GET", "/v1/account/payment-methods", this::list);
+    sessionRoute("DELETE", "/v1/account/payment-methods/{paymentMethodId}", this::remove);
   }
 
-  private ApiResponse addCard(ApiRequest request) {
-    Account account = authenticate(request);
+  private ApiResponse addCard(ApiRequest request, Account account) {
     RequestBody body = RequestBody.parse(request.body(), false);
     String token = body.string("token");
     body.validation().throwIfInvalid();
@@ -61,8 +60,7 @@ public final class PaymentMethodsApi extends ApiHandler {
     return ApiResponse.of(202, Views.paymentMethod(added));
   }
 
-  private ApiResponse verify(ApiRequest request) {
-    Account account = authenticate(request);
+  private ApiResponse verify(ApiRequest request, Account account) {
     RequestBody body = RequestBody.parse(request.body(), false);
     OwnershipProof proof = answer(body.node()).proof(body.validation());
     PaymentMethod verified =
@@ -73,16 +71,14 @@ public final class PaymentMethodsApi extends ApiHandler {
     return ApiResponse.of(200, node);
   }
 
-  private ApiResponse list(ApiRequest request) {
-    Account account = authenticate(request);
+  private ApiResponse list(ApiRequest request, Account account) {
     ObjectNode node = Json.object();
     ArrayNode methods = node.putArray("paymentMethods");
     paymentMethods.list(account.accountId()).forEach(pm -> methods.add(Views.paymentMethod(pm)));
     return ApiResponse.of(200, node);
   }
 
-  private ApiResponse remove(ApiRequest request) {
-    Account account = authenticate(request);
+  private ApiResponse remove(ApiRequest request, Account account) {
     paymentMethods.remove(account, request.pathParameter("paymentMethodId"));
     return ApiResponse.noContent();
   }

@@ -24,6 +24,7 @@ public final class ProblemResponses {
     return switch (code) {
       case MALFORMED_REQUEST, VALIDATION_FAILED, INVALID_CODE, VERIFICATION_FAILED -> 400;
       case UNAUTHENTICATED, INVALID_CREDENTIALS -> 401;
+      case CONTACT_VERIFICATION_REQUIRED -> 403;
       case NOT_FOUND -> 404;
       case METHOD_NOT_ALLOWED -> 405;
       case CONFLICT,

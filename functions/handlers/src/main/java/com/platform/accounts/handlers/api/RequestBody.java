@@ -3,15 +3,22 @@ package com.platform.accounts.handlers.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.FieldErrorCode;
 import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.core.problem.UnicodeText;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.handlers.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A JSON request body read field by field. A field of the wrong type is recorded in the validation
  * (and read as null) so that the core can still report every other bad field in the same answer.
+ * Text that is not valid Unicode is refused as the body is parsed (API.md).
  */
 public final class RequestBody {
   public static final int MAX_BYTES = 16 * 1024;
@@ -43,7 +50,43 @@ public final class RequestBody {
     if (parsed == null || !parsed.isObject()) {
       throw Problem.malformed("The body must be a JSON object.");
     }
+    List<FieldError> invalidText = new ArrayList<>();
+    checkText(parsed, "", invalidText);
+    if (!invalidText.isEmpty()) {
+      throw Problem.validation(invalidText);
+    }
     return new RequestBody((ObjectNode) parsed);
+  }
+
+  /**
+   * Refuses text that is not valid Unicode anywhere in the body, nested members included, before
+   * any route reads a field: no service ever stores, compares or hashes such text. Fields are named
+   * by their path ({@code localAmounts.currency}, {@code items[0]}); a member name cannot be named
+   * back, so such a body is malformed.
+   */
+  private static void checkText(JsonNode node, String path, List<FieldError> invalid) {
+    if (node.isTextual()) {
+      if (!UnicodeText.isValid(node.textValue())) {
+        invalid.add(
+            new FieldError(
+                path,
+                FieldErrorCode.INVALID_VALUE,
+                "Must be valid Unicode text (no unpaired surrogate, no NUL character)."));
+      }
+    } else if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> member = it.next();
+        if (!UnicodeText.isValid(member.getKey())) {
+          throw Problem.malformed("A member name of the body is not valid Unicode text.");
+        }
+        String name = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
+        checkText(member.getValue(), name, invalid);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkText(node.get(i), path + "[" + i + "]", invalid);
+      }
+    }
   }
 
   /** The whole object, for bodies with nested members that a route reads itself. */

@@ -1,5 +1,6 @@
 package com.platform.accounts.handlers.api;
 
+import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.core.session.SessionService;
@@ -28,7 +29,7 @@ public final class SessionApi extends ApiHandler {
     super(authenticator, idempotency);
     this.sessions = sessions;
     route("POST", "/v1/sessions", this::login);
-    route("DELETE", "/v1/sessions/current", this::logout);
+    sessionRoute("DELETE", "/v1/sessions/current", this::logout);
   }
 
   private ApiResponse login(ApiRequest request) {
@@ -39,8 +40,8 @@ public final class SessionApi extends ApiHandler {
     return ApiResponse.of(201, Views.session(sessions.login(email, password)));
   }
 
-  private ApiResponse logout(ApiRequest request) {
-    sessions.logout(authenticate(request));
+  private ApiResponse logout(ApiRequest request, Account account) {
+    sessions.logout(account);
     return ApiResponse.noContent();
   }
 }

@@ -54,7 +54,8 @@ public final class SignupApi extends ApiHandler {
             body.string("verificationChannel"),
             body.string("phone"));
     return ApiResponse.of(
-        201, Views.codeSent("signupId", signups.start(command, body.validation())));
+        201,
+        Views.codeSent("signupId", signups.start(command, request.sourceIp(), body.validation())));
   }
 
   private ApiResponse resend(ApiRequest request) {
@@ -65,7 +66,12 @@ public final class SignupApi extends ApiHandler {
         202,
         Views.codeSent(
             "signupId",
-            signups.resend(request.pathParameter("signupId"), channel, phone, body.validation())));
+            signups.resend(
+                request.pathParameter("signupId"),
+                channel,
+                phone,
+                request.sourceIp(),
+                body.validation())));
   }
 
   private ApiResponse verify(ApiRequest request) {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.handlers.Json;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An HTTP answer as it is sent and as an Idempotency-Key keeps it: status, headers in their order,
@@ -16,14 +19,18 @@ import java.util.Map;
 record StoredResponse(int status, Map<String, String> headers, String body) {
 
   /**
-   * How idempotency keeps answers: a server failure (5xx) is not final, so a retry with the same
-   * key runs again; every other answer, errors included, is kept as a JSON document and replayed.
+   * How idempotency keeps answers: a passing answer (a 429, any 5xx, a problem whose code {@link
+   * ErrorCode#isPassing() passes}) is not final, so a retry with the same key runs again; every
+   * other answer, errors included, is kept as a JSON document and replayed.
    */
   static final Idempotency.Answers<StoredResponse> ANSWERS =
       new Idempotency.Answers<>() {
         @Override
         public boolean isFinal(StoredResponse answer) {
-          return answer.status() < 500;
+          if (answer.status() == 429 || answer.status() >= 500) {
+            return false;
+          }
+          return problemCode(answer).map(code -> !code.isPassing()).orElse(true);
         }
 
         @Override
@@ -55,4 +62,18 @@ record StoredResponse(int status, Map<String, String> headers, String body) {
               node.path("status").asInt(), headers, body.isTextual() ? body.textValue() : null);
         }
       };
+
+  /** The {@code code} of a problem+json answer, if it is one of ours. */
+  private static Optional<ErrorCode> problemCode(StoredResponse answer) {
+    if (answer.body() == null
+        || !ProblemResponses.CONTENT_TYPE.equals(answer.headers().get("Content-Type"))) {
+      return Optional.empty();
+    }
+    try {
+      String code = Json.MAPPER.readTree(answer.body()).path("code").asText("");
+      return Arrays.stream(ErrorCode.values()).filter(c -> c.name().equals(code)).findFirst();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("problem answer unreadable", e);
+    }
+  }
 }

@@ -58,6 +58,10 @@ final class Views {
       node.put("last4", pm.card().last4());
       node.put("expMonth", pm.card().expMonth());
       node.put("expYear", pm.card().expYear());
+      // absent on a card added before the name on it was kept
+      if (pm.card().holderName() != null) {
+        node.put("holderName", pm.card().holderName());
+      }
     }
     if (pm.status() == PaymentMethodStatus.PENDING_VERIFICATION && pm.check() != null) {
       ObjectNode verification = node.putObject("verification");
@@ -70,7 +74,12 @@ final class Views {
   static ObjectNode account(Account account, List<PaymentMethod> methods) {
     ObjectNode node = Json.object();
     node.put("accountId", account.accountId());
-    node.put("email", account.email());
+    if (account.email() == null) {
+      // the address was proven by another account, which took it from this one
+      node.putNull("email");
+    } else {
+      node.put("email", account.email());
+    }
     node.put("country", account.country());
     if (account.phone() == null) {
       node.putNull("phone");

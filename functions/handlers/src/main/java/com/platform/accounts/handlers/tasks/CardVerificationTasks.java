@@ -17,7 +17,7 @@ public final class CardVerificationTasks extends TaskHandler {
   private final OwnerAnswers answers;
   private final ChargeRelease release;
 
-  /** Production: the card wiring (processor, keys, workflow). */
+  /** Production: the card wiring (processor, keys). */
   public CardVerificationTasks() {
     this(CardWiring.placement(), CardWiring.answers(), CardWiring.release());
     Priming.register();
@@ -40,13 +40,8 @@ public final class CardVerificationTasks extends TaskHandler {
         return Map.of("status", placement.confirmPlacement(accountId, paymentMethodId));
       case "NOTIFY_CHARGES_PLACED":
         return Map.of("status", answers.notifyChargesPlaced(accountId, paymentMethodId));
-      case "AWAIT_OWNER":
-        answers.awaitOwner(accountId, paymentMethodId, TaskInput.text(input, "taskToken"));
-        return Map.of("status", "WAITING");
       case "RELEASE_CHARGES":
         return Map.of("status", release.release(accountId, paymentMethodId).status().name());
-      case "EXPIRE_VERIFICATION":
-        return Map.of("status", release.expire(accountId, paymentMethodId));
       default:
         throw new IllegalArgumentException("unknown action " + action);
     }

@@ -7,8 +7,9 @@ import com.platform.accounts.handlers.wiring.ContactVerificationWiring;
 import java.util.Map;
 
 /**
- * The contact-verification state machine's tasks. The payload names the action; failures are thrown
- * so that the state machine's Retry and Catch decide what happens next.
+ * The contact-verification state machine's task: the after-work of a proven challenge. A challenge
+ * still pending fails the task with {@code ChallengeNotProvenException}, which the state machine
+ * retries for a few minutes; other failures are thrown for its Retry and Catch.
  */
 public final class ContactVerificationTasks extends TaskHandler {
   private final VerificationProcess process;
@@ -27,17 +28,9 @@ public final class ContactVerificationTasks extends TaskHandler {
   protected Map<String, Object> run(Map<String, Object> input, Context context) {
     String action = TaskInput.text(input, "action");
     String challengeId = TaskInput.text(input, "challengeId");
-    switch (action) {
-      case "AWAIT_VERIFICATION":
-        process.await(challengeId, TaskInput.text(input, "taskToken"));
-        return Map.of("status", "WAITING");
-      case "EXPIRE_CHALLENGE":
-        return Map.of("status", process.expire(challengeId));
-      case "PUBLISH_VERIFIED":
-        process.publishVerified(challengeId);
-        return Map.of("status", VerificationProcess.VERIFIED);
-      default:
-        throw new IllegalArgumentException("unknown action " + action);
+    if (!action.equals("PUBLISH_VERIFIED")) {
+      throw new IllegalArgumentException("unknown action " + action);
     }
+    return Map.of("status", process.publishVerified(challengeId));
   }
 }

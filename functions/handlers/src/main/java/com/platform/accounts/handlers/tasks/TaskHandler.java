@@ -2,7 +2,14 @@ package com.platform.accounts.handlers.tasks;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.platform.accounts.core.card.ProcessorUnavailableException;
+import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.Problem;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -15,10 +22,41 @@ public abstract class TaskHandler
 
   @Override
   public final Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    if (context == null) {
-      return run(input, null);
+    try {
+      if (context == null) {
+        return run(input, null);
+      }
+      return PowertoolsLogging.withLogging(context, () -> run(input, context));
+    } catch (RuntimeException e) {
+      if (isTransient(e)) {
+        throw new TransientTaskFailure(e);
+      }
+      throw e;
     }
-    return PowertoolsLogging.withLogging(context, () -> run(input, context));
+  }
+
+  /**
+   * Whether the failure is a dependency's that passes: throttled or failing on its side, not
+   * reached, or a conditional write that lost every race. Those are retried for minutes by the
+   * state machine; anything else is retried briefly or caught.
+   */
+  static boolean isTransient(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof AwsServiceException service
+          && (service.isThrottlingException() || service.statusCode() >= 500)) {
+        return true;
+      }
+      if (t instanceof SdkClientException
+          || t instanceof UncheckedIOException
+          || t instanceof ProcessorUnavailableException
+          || t instanceof ConcurrentModificationException
+          || (t instanceof Problem problem
+              && (problem.code() == ErrorCode.PROCESSOR_UNAVAILABLE
+                  || problem.code() == ErrorCode.SERVICE_UNAVAILABLE))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

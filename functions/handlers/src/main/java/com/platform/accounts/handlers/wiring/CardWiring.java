@@ -6,10 +6,14 @@ import com.platform.accounts.core.card.CardEligibility;
 import com.platform.accounts.core.card.ChargePlacement;
 import com.platform.accounts.core.card.ChargeRelease;
 import com.platform.accounts.core.card.OwnerAnswers;
+import com.platform.accounts.core.due.DueKind;
+import com.platform.accounts.core.due.DueSweep;
+import com.platform.accounts.core.due.Lanes;
 import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.payments.StripeCardProcessor;
 import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -38,6 +42,11 @@ public final class CardWiring {
     return ReleaseHolder.RELEASE;
   }
 
+  /** The expire-holds job's worker: the due-index's card items, released or failed. */
+  public static DueSweep dueSweep() {
+    return SweepHolder.SWEEP;
+  }
+
   public static AccountPaymentMethods paymentMethods() {
     return PaymentMethodsHolder.PAYMENT_METHODS;
   }
@@ -59,8 +68,7 @@ public final class CardWiring {
         new StepFunctionsWorkflows(
             Infrastructure.clients().client(SfnClient.builder()),
             null,
-            Infrastructure.settings().cards().stateMachineArn(),
-            Infrastructure.telemetry());
+            Infrastructure.settings().cards().stateMachineArn());
   }
 
   private static final class ReleaseHolder {
@@ -73,6 +81,16 @@ public final class CardWiring {
             Infrastructure.telemetry(),
             Infrastructure.clock(),
             merchantName());
+  }
+
+  private static final class SweepHolder {
+    static final DueSweep SWEEP =
+        new DueSweep(
+            Infrastructure.table().dueIndex(),
+            Map.of(DueKind.CARD_VERIFICATION, ReleaseHolder.RELEASE::finishDue),
+            Infrastructure.telemetry(),
+            Infrastructure.clock(),
+            () -> Lanes.threads(DueSweep.LANES));
   }
 
   private static final class PlacementHolder {
@@ -99,8 +117,6 @@ public final class CardWiring {
             Infrastructure.table().paymentMethods(),
             Infrastructure.table().accounts(),
             SecretsWiring.hmac(),
-            SecretsWiring.tokenSealer(),
-            WorkflowsHolder.WORKFLOWS,
             MessagingWiring.messages(),
             MessagingWiring.events(),
             ReleaseHolder.RELEASE,
@@ -110,10 +126,6 @@ public final class CardWiring {
 
   private static final class PaymentMethodsHolder {
     static final AccountPaymentMethods PAYMENT_METHODS =
-        new AccountPaymentMethods(
-            Infrastructure.table().paymentMethods(),
-            ReleaseHolder.RELEASE,
-            WorkflowsHolder.WORKFLOWS,
-            SecretsWiring.tokenSealer());
+        new AccountPaymentMethods(Infrastructure.table().paymentMethods(), ReleaseHolder.RELEASE);
   }
 }

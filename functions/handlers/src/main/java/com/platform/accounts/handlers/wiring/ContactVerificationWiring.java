@@ -2,9 +2,11 @@ package com.platform.accounts.handlers.wiring;
 
 import com.platform.accounts.aws.DynamoDbTable;
 import com.platform.accounts.aws.StepFunctionsWorkflows;
+import com.platform.accounts.core.account.EmailRelease;
 import com.platform.accounts.core.account.SecondVerificationService;
 import com.platform.accounts.core.ratelimit.RateLimiter;
 import com.platform.accounts.core.verification.CodeChallenges;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import com.platform.accounts.core.verification.VerificationProcess;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -28,13 +30,25 @@ public final class ContactVerificationWiring {
   }
 
   private static final class CodesHolder {
-    static final CodeChallenges CODES =
-        new CodeChallenges(
-            Infrastructure.table().challenges(),
-            MessagingWiring.messages(),
-            new RateLimiter(Infrastructure.table().rateLimits(), Infrastructure.clock()),
-            SecretsWiring.hmac(),
-            Infrastructure.clock());
+    static final CodeChallenges CODES;
+
+    static {
+      RateLimiter limiter =
+          new RateLimiter(Infrastructure.table().rateLimits(), Infrastructure.clock());
+      CODES =
+          new CodeChallenges(
+              Infrastructure.table().challenges(),
+              MessagingWiring.messages(),
+              limiter,
+              new PhoneBudgets(
+                  limiter,
+                  SecretsWiring.hmac(),
+                  Infrastructure.telemetry(),
+                  Infrastructure.clock(),
+                  Infrastructure.settings().phoneBudgets()),
+              SecretsWiring.hmac(),
+              Infrastructure.clock());
+    }
   }
 
   private static final class ProcessHolder {
@@ -49,12 +63,16 @@ public final class ContactVerificationWiring {
               new StepFunctionsWorkflows(
                   Infrastructure.clients().client(SfnClient.builder()),
                   Infrastructure.settings().contactVerification().stateMachineArn(),
-                  null,
-                  Infrastructure.telemetry()),
-              SecretsWiring.tokenSealer(),
+                  null),
               MessagingWiring.events(),
               MessagingWiring.messages(),
-              Infrastructure.clock());
+              Infrastructure.clock(),
+              new EmailRelease(
+                  table.accounts(),
+                  table.accountOverviews(),
+                  MessagingWiring.messages(),
+                  MessagingWiring.events(),
+                  Infrastructure.clock()));
     }
   }
 

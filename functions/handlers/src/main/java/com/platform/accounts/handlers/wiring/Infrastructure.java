@@ -47,6 +47,10 @@ public final class Infrastructure {
 
   private static final class TableHolder {
     static final DynamoDbTable TABLE =
-        new DynamoDbTable(clients().dynamoDb(), settings().table().tableName(), clock());
+        new DynamoDbTable(
+            clients().dynamoDb(),
+            settings().table().tableName(),
+            clock(),
+            settings().dueIndex().shards());
   }
 }

@@ -2,7 +2,6 @@ package com.platform.accounts.handlers.wiring;
 
 import com.platform.accounts.aws.SsmServiceKeys;
 import com.platform.accounts.core.crypto.Hmac;
-import com.platform.accounts.core.crypto.TokenSealer;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -20,10 +19,6 @@ public final class SecretsWiring {
     return HmacHolder.HMAC;
   }
 
-  public static TokenSealer tokenSealer() {
-    return SealerHolder.SEALER;
-  }
-
   private static final class KeysHolder {
     static final SsmServiceKeys KEYS =
         new SsmServiceKeys(
@@ -33,9 +28,5 @@ public final class SecretsWiring {
 
   private static final class HmacHolder {
     static final Hmac HMAC = new Hmac(keys().hmacKey());
-  }
-
-  private static final class SealerHolder {
-    static final TokenSealer SEALER = new TokenSealer(keys().hmacKey());
   }
 }

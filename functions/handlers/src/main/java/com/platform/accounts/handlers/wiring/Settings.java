@@ -4,11 +4,18 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.platform.accounts.aws.EcJwk;
+import com.platform.accounts.core.contact.Countries;
+import com.platform.accounts.core.due.DueShards;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import java.net.URI;
 import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A function's configuration: its environment variables (set by template.yaml), read here and
@@ -31,7 +38,15 @@ public final class Settings {
   public static final String MERCHANT_NAME = "MERCHANT_NAME";
   public static final String CARD_PROCESSOR_API_BASE = "CARD_PROCESSOR_API_BASE";
   public static final String FRONTEND_ORIGIN = "FRONTEND_ORIGIN";
+  public static final String DUE_INDEX_SHARDS = "DUE_INDEX_SHARDS";
   public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
+  public static final String PHONE_BUDGET_PER_ACCOUNT = "PHONE_BUDGET_PER_ACCOUNT";
+  public static final String PHONE_BUDGET_PER_CLIENT_IP = "PHONE_BUDGET_PER_CLIENT_IP";
+  public static final String PHONE_BUDGET_PER_COUNTRY = "PHONE_BUDGET_PER_COUNTRY";
+  public static final String PHONE_BUDGET_GLOBAL = "PHONE_BUDGET_GLOBAL";
+  public static final String PHONE_BUDGET_SHARDS = "PHONE_BUDGET_SHARDS";
+  public static final String PHONE_BUDGET_WINDOW_MINUTES = "PHONE_BUDGET_WINDOW_MINUTES";
+  public static final String PHONE_COUNTRIES = "PHONE_COUNTRIES";
   public static final String LOG_LEVEL = "POWERTOOLS_LOG_LEVEL";
 
   /**
@@ -87,6 +102,9 @@ public final class Settings {
 
   /** The namespace of a function's EMF metrics. */
   public record Metrics(String namespace) {}
+
+  /** The due-index's shards: the same in every function that writes due items and in the sweep. */
+  public record DueIndex(DueShards shards) {}
 
   public Table table() {
     Reader read = new Reader();
@@ -151,10 +169,71 @@ public final class Settings {
         origin == null || origin.isBlank() ? null : origin.strip(), metrics().namespace());
   }
 
+  /** The due-index's shards; the default when unset. */
+  public DueIndex dueIndex() {
+    String shards = env.get(DUE_INDEX_SHARDS);
+    if (shards == null || shards.isBlank()) {
+      return new DueIndex(DueShards.DEFAULT);
+    }
+    try {
+      return new DueIndex(new DueShards(Integer.parseInt(shards.strip())));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          DUE_INDEX_SHARDS + " must be a number of shards from 1 to " + DueShards.MAX, e);
+    }
+  }
+
   public Metrics metrics() {
     String namespace = env.get(METRICS_NAMESPACE);
     return new Metrics(
         namespace == null || namespace.isBlank() ? "AccountLifecycle" : namespace.strip());
+  }
+
+  /**
+   * The SMS and voice budgets and country allow-list; each variable is optional (template.yaml sets
+   * them all), an unset one takes {@link PhoneBudgets.Limits#defaults()}'s value, and {@code
+   * PHONE_COUNTRIES} is {@code ALL} or a comma-separated list of ISO 3166-1 alpha-2 codes.
+   */
+  public PhoneBudgets.Limits phoneBudgets() {
+    PhoneBudgets.Limits defaults = PhoneBudgets.Limits.defaults();
+    String countries = env.get(PHONE_COUNTRIES);
+    Set<String> allowed = new TreeSet<>();
+    if (countries != null && !countries.isBlank() && !"ALL".equals(countries.strip())) {
+      for (String country : countries.split(",")) {
+        String code = country.strip().toUpperCase(Locale.ROOT);
+        if (!Countries.isSupported(code)) {
+          throw new IllegalStateException(
+              PHONE_COUNTRIES + " names an unsupported country code: " + code);
+        }
+        allowed.add(code);
+      }
+    }
+    return new PhoneBudgets.Limits(
+        count(PHONE_BUDGET_PER_ACCOUNT, defaults.perAccount()),
+        count(PHONE_BUDGET_PER_CLIENT_IP, defaults.perClientIp()),
+        count(PHONE_BUDGET_PER_COUNTRY, defaults.perCountry()),
+        count(PHONE_BUDGET_GLOBAL, defaults.global()),
+        Math.max(1, count(PHONE_BUDGET_SHARDS, defaults.shards())),
+        Duration.ofMinutes(
+            Math.max(1, count(PHONE_BUDGET_WINDOW_MINUTES, (int) defaults.window().toMinutes()))),
+        allowed);
+  }
+
+  /** A non-negative whole number, or {@code fallback} when unset. */
+  private int count(String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.strip());
+      if (parsed >= 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the variable's name
+    }
+    throw new IllegalStateException(name + " is not a whole number >= 0");
   }
 
   /** Whether this initialisation ends in a SnapStart snapshot (and so is worth priming). */

@@ -68,6 +68,50 @@ class AccountApiTest {
   }
 
   @Test
+  void anAccountMadeByAPhoneSignupShowsItsEmailUnproven() throws Exception {
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand(
+                    "US", "ana@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550161"),
+                new Validation());
+    String phoneToken =
+        t.lifecycle
+            .signups()
+            .verify(sent.challengeId(), t.lastCode("+12025550161"))
+            .session()
+            .token();
+
+    JsonNode body = Json.MAPPER.readTree(accountApi.handle(getAccount(phoneToken), null).getBody());
+
+    assertThat(body.path("email").asText()).isEqualTo("ana@example.com");
+    assertThat(body.path("verifiedContacts").path("email").asBoolean()).isFalse();
+    assertThat(body.path("verifiedContacts").path("phone").asBoolean()).isTrue();
+  }
+
+  @Test
+  void anAccountThatLostItsEmailToItsOwnerShowsNone() throws Exception {
+    CodeSent sent =
+        t.lifecycle
+            .signups()
+            .start(
+                new SignupCommand(
+                    "US", "bo@example.com", PASSWORD, PASSWORD, true, "SMS", "+12025550162"),
+                new Validation());
+    var done = t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("+12025550162"));
+    Account named = t.table.accounts().find(done.accountId()).orElseThrow();
+    t.table.accounts().updateReleasingEmail(named.withoutEmail(), "bo@example.com");
+
+    JsonNode body =
+        Json.MAPPER.readTree(accountApi.handle(getAccount(done.session().token()), null).getBody());
+
+    assertThat(body.has("email")).isTrue();
+    assertThat(body.path("email").isNull()).isTrue();
+    assertThat(body.path("verifiedContacts").path("email").asBoolean()).isFalse();
+  }
+
+  @Test
   void noTokenOrAGarbageTokenIs401() throws Exception {
     assertThat(accountApi.handle(getAccount(null), null).getStatusCode()).isEqualTo(401);
     APIGatewayProxyResponseEvent garbage = accountApi.handle(getAccount("x.y.z"), null);
@@ -145,7 +189,7 @@ class AccountApiTest {
             .chargePlacement()
             .add(
                 t.lifecycle.authenticator().authenticate(token),
-                t.cards.tokenize("4242424242424242", 12, 2030, "123"));
+                t.cards.tokenize("4242424242424242", 12, 2030, "123", "Ana Silva"));
 
     JsonNode listed =
         Json.MAPPER

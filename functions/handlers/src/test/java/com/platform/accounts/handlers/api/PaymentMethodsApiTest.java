@@ -13,6 +13,7 @@ import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.Json;
 import com.platform.accounts.handlers.TestHandlers;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,14 @@ class PaymentMethodsApiTest {
     token = signUp("ana@example.com");
   }
 
+  /** A new account with both contacts proven, as adding a card needs: its session. */
   private String signUp(String email) {
+    String session = signUpEmailOnly(email);
+    t.provePhone(t.lifecycle.authenticator().authenticate(session).accountId());
+    return session;
+  }
+
+  private String signUpEmailOnly(String email) {
     CodeSent sent =
         t.lifecycle
             .signups()
@@ -62,7 +70,7 @@ class PaymentMethodsApiTest {
   }
 
   private APIGatewayProxyResponseEvent addCard(String number, String bearer) {
-    String cardToken = t.cards.tokenize(number, 12, 2030, "123");
+    String cardToken = t.cards.tokenize(number, 12, 2030, "123", "Ana Silva");
     return api.handle(
         request(
             "POST",
@@ -246,7 +254,7 @@ class PaymentMethodsApiTest {
 
   @Test
   void aRetryAfterTheProcessorLostAnAnswerNeverStandsASecondHold() throws Exception {
-    String cardToken = t.cards.tokenize("4242424242424242", 12, 2030, "123");
+    String cardToken = t.cards.tokenize("4242424242424242", 12, 2030, "123", "Ana Silva");
     t.cards.failNext("authorizeHold", SandboxCardProcessor.Fault.LOST_RESPONSE_AFTER);
     APIGatewayProxyRequestEvent add =
         request(
@@ -263,11 +271,140 @@ class PaymentMethodsApiTest {
 
     assertThat(first.getStatusCode()).isEqualTo(503);
     assertThat(json(first).path("code").asText()).isEqualTo("PROCESSOR_UNAVAILABLE");
-    assertThat(retry.getStatusCode()).isEqualTo(422);
+    // the first request added a card with the token: a token works once
+    assertThat(retry.getStatusCode()).isEqualTo(400);
+    assertThat(json(retry).path("errors").get(0).path("code").asText())
+        .isEqualTo("UNKNOWN_CARD_TOKEN");
     assertThat(t.cards.calls("authorizeHold")).isEqualTo(1);
     assertThat(t.cards.statement("4242"))
         .extracting(SandboxCardProcessor.Transaction::status)
         .containsExactly("VOIDED");
+    assertThat(json(first).path("detail").asText()).contains("Enter the card again");
+  }
+
+  @Test
+  void anOutageWhileTheChargesArePlacedAsksForTheCardAgainLaterWhichThenGoesThrough()
+      throws Exception {
+    t.cards.failNext("authorizeHold", SandboxCardProcessor.Fault.UNAVAILABLE_BEFORE);
+
+    APIGatewayProxyResponseEvent outage = addCard("4242424242424242", token);
+
+    assertThat(outage.getStatusCode()).isEqualTo(503);
+    assertThat(json(outage).path("detail").asText())
+        .contains("nothing stays charged")
+        .contains("Enter the card again")
+        .contains("30 minutes");
+    t.clock.advanceBy(Duration.ofMinutes(30));
+    TestHandlers.expireHoldsJob(t.lifecycle)
+        .handleRequest(Events.task("ExpireHoldsFunction-schedule.json"), null);
+    APIGatewayProxyResponseEvent again = addCard("4242424242424242", token);
+    assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(202);
+  }
+
+  @Test
+  void anAccountWhosePhoneIsNotProvenIsSentToProveItAndNothingIsCharged() throws Exception {
+    String emailOnly = signUpEmailOnly("dee@example.com");
+
+    APIGatewayProxyResponseEvent refused = addCard("4111111111111111", emailOnly);
+
+    assertThat(refused.getStatusCode()).isEqualTo(403);
+    assertThat(refused.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+    JsonNode body = json(refused);
+    assertThat(body.path("code").asText()).isEqualTo("CONTACT_VERIFICATION_REQUIRED");
+    assertThat(body.path("missing"))
+        .containsExactly(Json.MAPPER.getNodeFactory().textNode("PHONE"));
+    assertThat(t.cards.statement("1111")).isEmpty();
+    assertThat(
+            t.lifecycle
+                .accountPaymentMethods()
+                .list(t.lifecycle.authenticator().authenticate(emailOnly).accountId()))
+        .isEmpty();
+  }
+
+  @Test
+  void theNameOnTheCardIsShownWithThePaymentMethod() throws Exception {
+    String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
+
+    JsonNode list =
+        json(
+            api.handle(
+                request(
+                    "GET",
+                    "/v1/account/payment-methods",
+                    "/v1/account/payment-methods",
+                    null,
+                    null,
+                    token),
+                null));
+    JsonNode account =
+        json(
+            accountApi.handle(
+                request("GET", "/v1/account", "/v1/account", null, null, token), null));
+
+    assertThat(list.path("paymentMethods").get(0).path("paymentMethodId").asText()).isEqualTo(id);
+    assertThat(list.path("paymentMethods").get(0).path("holderName").asText())
+        .isEqualTo("Ana Silva");
+    assertThat(account.path("paymentMethods").get(0).path("holderName").asText())
+        .isEqualTo("Ana Silva");
+  }
+
+  @Test
+  void swappedOrForeignLocalAmountsAreValidationErrorsThatCostNoTry() throws Exception {
+    String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
+
+    APIGatewayProxyResponseEvent swapped =
+        verify(
+            id,
+            "{\"localAmounts\": {\"currency\": \"USD\", \"hold\": \"0.36\","
+                + " \"microcharge\": \"1.00\"}}");
+    APIGatewayProxyResponseEvent yen =
+        verify(
+            id,
+            "{\"localAmounts\": {\"currency\": \"JPY\", \"hold\": \"150\","
+                + " \"microcharge\": \"54\"}}");
+
+    assertThat(swapped.getStatusCode()).isEqualTo(400);
+    assertThat(json(swapped).path("errors").get(0).path("field").asText())
+        .isEqualTo("localAmounts.microcharge");
+    assertThat(json(swapped).path("errors").get(0).path("message").asText())
+        .contains("The smaller charge is the microcharge");
+    assertThat(yen.getStatusCode()).isEqualTo(400);
+    assertThat(json(yen).path("code").asText()).isEqualTo("VALIDATION_FAILED");
+    assertThat(json(yen).path("errors").get(0).path("field").asText())
+        .isEqualTo("localAmounts.currency");
+    JsonNode list =
+        json(
+            api.handle(
+                request(
+                    "GET",
+                    "/v1/account/payment-methods",
+                    "/v1/account/payment-methods",
+                    null,
+                    null,
+                    token),
+                null));
+    assertThat(
+            list.path("paymentMethods")
+                .get(0)
+                .path("verification")
+                .path("attemptsRemaining")
+                .asInt())
+        .isEqualTo(5);
+  }
+
+  @Test
+  void theFifthWrongAnswerIsTheLock() throws Exception {
+    String id = json(addCard("4242424242424242", token)).path("paymentMethodId").asText();
+    String wrong = "{\"amount\": {\"amount\": \"5.00\", \"currency\": \"USD\"}}";
+    for (int remaining = 4; remaining >= 1; remaining--) {
+      assertThat(json(verify(id, wrong)).path("attemptsRemaining").asInt()).isEqualTo(remaining);
+    }
+
+    APIGatewayProxyResponseEvent fifth = verify(id, wrong);
+
+    assertThat(fifth.getStatusCode()).isEqualTo(410);
+    assertThat(json(fifth).path("code").asText()).isEqualTo("VERIFICATION_LOCKED");
+    assertThat(json(fifth).has("attemptsRemaining")).isFalse();
   }
 
   @Test

@@ -35,6 +35,7 @@ class ProblemResponsesTest {
           entry(ErrorCode.INVALID_CREDENTIALS, 401),
           entry(ErrorCode.CHANNEL_ALREADY_VERIFIED, 409),
           entry(ErrorCode.ACCOUNT_ALREADY_EXISTS, 409),
+          entry(ErrorCode.CONTACT_VERIFICATION_REQUIRED, 403),
           entry(ErrorCode.CARD_ISSUED_IN_MAINLAND_CHINA, 422),
           entry(ErrorCode.CARD_FUNDING_NOT_ACCEPTED, 422),
           entry(ErrorCode.CARD_ALREADY_REGISTERED, 422),

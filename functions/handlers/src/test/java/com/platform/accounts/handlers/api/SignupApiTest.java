@@ -143,6 +143,27 @@ class SignupApiTest {
   }
 
   @Test
+  void aThrottledWorkflowStartAnswers503WithRetryAfterAndTheRetryCreatesTheAccount()
+      throws Exception {
+    String signupId =
+        json(api.handle(Events.api("SignupApiFunction-post-signups.json"), null))
+            .path("signupId")
+            .asText();
+    String code = t.lastCode("ana@example.com");
+    t.workflows.refuseNextStarts(1);
+
+    APIGatewayProxyResponseEvent refused = api.handle(verify(signupId, code), null);
+
+    assertThat(refused.getStatusCode()).isEqualTo(503);
+    assertThat(refused.getHeaders()).containsKey("Retry-After");
+    assertThat(json(refused).path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    APIGatewayProxyResponseEvent retried = api.handle(verify(signupId, code), null);
+    assertThat(retried.getStatusCode()).isEqualTo(201);
+    assertThat(t.outbox.to("ana@example.com")).as("one code, sent once").hasSize(1);
+    assertThat(t.workflows.started).containsExactly(signupId);
+  }
+
+  @Test
   void resendingTooSoonAnswers429WithRetryAfter() throws Exception {
     String signupId =
         json(api.handle(Events.api("SignupApiFunction-post-signups.json"), null))
@@ -166,6 +187,62 @@ class SignupApiTest {
     assertThat(api.handle(signup("{}").withResource("/v1/nothing"), null).getStatusCode())
         .isEqualTo(404);
     assertThat(api.handle(signup("{}").withHttpMethod("GET"), null).getStatusCode()).isEqualTo(405);
+  }
+
+  /** Starts and proves a sign-up by SMS that names the email; the verify answer. */
+  private APIGatewayProxyResponseEvent smsSignup(String email, String phone) throws Exception {
+    String body =
+        "{\"country\": \"US\", \"email\": \""
+            + email
+            + "\", \"password\": \"correct horse battery staple\","
+            + " \"passwordConfirmation\": \"correct horse battery staple\","
+            + " \"termsAccepted\": true, \"verificationChannel\": \"SMS\", \"phone\": \""
+            + phone
+            + "\"}";
+    String signupId = json(api.handle(signup(body), null)).path("signupId").asText();
+    return api.handle(verify(signupId, t.lastCode(phone)), null);
+  }
+
+  @Test
+  void verifyingAnSmsSignupAnswersAlikeWhetherOrNotItsEmailIsRegistered() throws Exception {
+    String owner =
+        json(api.handle(Events.api("SignupApiFunction-post-signups.json"), null))
+            .path("signupId")
+            .asText();
+    api.handle(verify(owner, t.lastCode("ana@example.com")), null);
+    int mails = t.outbox.to("ana@example.com").size();
+
+    APIGatewayProxyResponseEvent registered = smsSignup("ana@example.com", "+12025550151");
+    APIGatewayProxyResponseEvent unregistered = smsSignup("new@example.com", "+12025550152");
+
+    for (APIGatewayProxyResponseEvent answer :
+        new APIGatewayProxyResponseEvent[] {registered, unregistered}) {
+      assertThat(answer.getStatusCode()).isEqualTo(201);
+      assertThat(json(answer).fieldNames())
+          .toIterable()
+          .containsExactlyInAnyOrder("accountId", "session");
+    }
+    assertThat(t.outbox.to("ana@example.com"))
+        .as("nothing to the registered mailbox")
+        .hasSize(mails);
+    assertThat(t.outbox.to("new@example.com")).as("nor to the new one").isEmpty();
+  }
+
+  @Test
+  void verifyingAnSmsSignupPastTheCapOfOneNamerAnswersLikeTheNamersOwn() throws Exception {
+    APIGatewayProxyResponseEvent namer = smsSignup("cap@example.com", "+12025550153");
+    APIGatewayProxyResponseEvent late = smsSignup("cap@example.com", "+12025550154");
+
+    for (APIGatewayProxyResponseEvent answer : new APIGatewayProxyResponseEvent[] {namer, late}) {
+      assertThat(answer.getStatusCode()).isEqualTo(201);
+      assertThat(json(answer).fieldNames())
+          .toIterable()
+          .containsExactlyInAnyOrder("accountId", "session");
+    }
+    assertThat(t.table.accounts().findClaim("cap@example.com").unproven())
+        .containsExactly(json(namer).path("accountId").asText());
+    assertThat(t.table.accounts().find(json(late).path("accountId").asText())).isPresent();
+    assertThat(t.outbox.to("cap@example.com")).isEmpty();
   }
 
   private static APIGatewayProxyRequestEvent verify(String signupId, String code) {

@@ -2,6 +2,9 @@ package com.platform.accounts.handlers.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.problem.Problem;
+import com.platform.accounts.handlers.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,10 +38,29 @@ class StoredResponseTest {
   }
 
   @Test
-  void everyAnswerButAServerFailureIsFinal() {
+  void everyAnswerButAPassingOneIsFinal() {
     assertThat(StoredResponse.ANSWERS.isFinal(new StoredResponse(201, Map.of(), "{}"))).isTrue();
-    assertThat(StoredResponse.ANSWERS.isFinal(new StoredResponse(422, Map.of(), "{}"))).isTrue();
+    assertThat(StoredResponse.ANSWERS.isFinal(new StoredResponse(204, Map.of(), null))).isTrue();
+    assertThat(StoredResponse.ANSWERS.isFinal(problem(ErrorCode.IDEMPOTENCY_KEY_REUSED))).isTrue();
+    assertThat(StoredResponse.ANSWERS.isFinal(problem(ErrorCode.CHANNEL_ALREADY_VERIFIED)))
+        .isTrue();
     assertThat(StoredResponse.ANSWERS.isFinal(new StoredResponse(500, Map.of(), "{}"))).isFalse();
     assertThat(StoredResponse.ANSWERS.isFinal(new StoredResponse(503, Map.of(), "{}"))).isFalse();
+  }
+
+  @Test
+  void aRateLimitABusyRecordAndAnyServerFailureAreNeverKept() {
+    assertThat(StoredResponse.ANSWERS.isFinal(problem(ErrorCode.RATE_LIMITED))).isFalse();
+    assertThat(StoredResponse.ANSWERS.isFinal(new StoredResponse(429, Map.of(), null))).isFalse();
+    assertThat(StoredResponse.ANSWERS.isFinal(problem(ErrorCode.CONFLICT))).isFalse();
+    assertThat(StoredResponse.ANSWERS.isFinal(problem(ErrorCode.SERVICE_UNAVAILABLE))).isFalse();
+    assertThat(StoredResponse.ANSWERS.isFinal(problem(ErrorCode.PROCESSOR_UNAVAILABLE))).isFalse();
+    assertThat(StoredResponse.ANSWERS.isFinal(problem(ErrorCode.INTERNAL_ERROR))).isFalse();
+  }
+
+  /** A problem answer as the frame keeps it. */
+  private static StoredResponse problem(ErrorCode code) {
+    ApiResponse rendered = ProblemResponses.render(Problem.of(code, "Title", "Detail."));
+    return new StoredResponse(rendered.status(), rendered.headers(), Json.write(rendered.body()));
   }
 }

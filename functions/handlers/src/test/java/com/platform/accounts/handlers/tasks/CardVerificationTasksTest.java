@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.core.account.Account;
 import com.platform.accounts.core.card.PaymentMethod;
-import com.platform.accounts.core.card.PaymentMethodStatus;
 import com.platform.accounts.core.memory.SandboxCardProcessor.Transaction;
-import com.platform.accounts.core.port.WorkflowOutcome;
 import com.platform.accounts.core.problem.Problem;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
-import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
 import com.platform.accounts.core.verification.CodeSent;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.TestHandlers;
@@ -40,11 +37,11 @@ class CardVerificationTasksTest {
                 new Validation());
     String id =
         t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com")).accountId();
-    account = t.table.accounts().find(id).orElseThrow();
+    account = t.provePhone(id);
     pm =
         t.lifecycle
             .chargePlacement()
-            .add(account, t.cards.tokenize("4242424242424242", 12, 2030, "123"));
+            .add(account, t.cards.tokenize("4242424242424242", 12, 2030, "123", "Ana Silva"));
   }
 
   private Map<String, Object> event(String name) {
@@ -86,18 +83,6 @@ class CardVerificationTasksTest {
   }
 
   @Test
-  void awaitingAnAnsweredCardResumesAtOnce() {
-    tasks.handleRequest(event("expire-verification"), null);
-
-    tasks.handleRequest(event("await-owner"), null);
-
-    assertThat(t.workflows.resumed)
-        .containsExactly(
-            new Resumed(
-                "sample-token", new WorkflowOutcome.CardOutcome(PaymentMethodStatus.FAILED)));
-  }
-
-  @Test
   void anUnknownPaymentMethodFailsTheTask() {
     assertThatThrownBy(
             () ->
@@ -111,9 +96,9 @@ class CardVerificationTasksTest {
     ExpireHoldsJob job = TestHandlers.expireHoldsJob(t.lifecycle);
     Map<String, Object> schedule = Events.task("ExpireHoldsFunction-schedule.json");
 
-    assertThat(job.handleRequest(schedule, null)).containsEntry("released", 0);
+    assertThat(job.handleRequest(schedule, null)).containsEntry("finished", 0);
     t.clock.advanceBy(Duration.ofHours(24));
-    assertThat(job.handleRequest(schedule, null)).containsEntry("released", 1);
-    assertThat(job.handleRequest(schedule, null)).containsEntry("released", 0);
+    assertThat(job.handleRequest(schedule, null)).containsEntry("finished", 1);
+    assertThat(job.handleRequest(schedule, null)).containsEntry("finished", 0);
   }
 }

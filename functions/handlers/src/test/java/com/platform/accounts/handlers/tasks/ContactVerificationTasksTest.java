@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.platform.accounts.core.event.DomainEvent;
-import com.platform.accounts.core.port.WorkflowOutcome;
-import com.platform.accounts.core.problem.ErrorCode;
+import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
-import com.platform.accounts.core.support.TestLifecycle.RecordingWorkflows.Resumed;
+import com.platform.accounts.core.verification.Challenge;
+import com.platform.accounts.core.verification.ChallengeNotProvenException;
 import com.platform.accounts.core.verification.CodeSent;
+import com.platform.accounts.core.verification.VerificationProcess;
 import com.platform.accounts.handlers.Events;
 import com.platform.accounts.handlers.TestHandlers;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 class ContactVerificationTasksTest {
   private static final String PASSWORD = "correct horse battery staple";
@@ -37,40 +42,67 @@ class ContactVerificationTasksTest {
   }
 
   @Test
-  void awaitingAnUnknownChallengeResumesAtOnceAsExpired() {
-    tasks.handleRequest(
-        Events.task("ContactVerificationTasksFunction-await-verification.json"), null);
-
-    assertThat(t.workflows.resumed)
-        .containsExactly(new Resumed("sample-token", WorkflowOutcome.ContactOutcome.EXPIRED));
-  }
-
-  @Test
-  void theWaitingTokenIsResumedWhenTheCodeIsProven() {
-    CodeSent sent = signUp();
-    tasks.handleRequest(
-        event("ContactVerificationTasksFunction-await-verification.json", sent.challengeId()),
-        null);
-    assertThat(t.workflows.resumed).isEmpty();
-
-    t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com"));
-
-    assertThat(t.workflows.resumed)
-        .containsExactly(new Resumed("sample-token", WorkflowOutcome.ContactOutcome.VERIFIED));
-  }
-
-  @Test
-  void expiringAPendingChallengeEndsIt() {
+  void theAfterWorkOfAPendingChallengeFailsSoThatTheStateMachineRetriesIt() {
     CodeSent sent = signUp();
 
-    Map<String, Object> out =
-        tasks.handleRequest(
-            event("ContactVerificationTasksFunction-expire.json", sent.challengeId()), null);
-
-    assertThat(out).containsEntry("status", "EXPIRED");
     assertThatThrownBy(
-            () -> t.lifecycle.signups().verify(sent.challengeId(), t.lastCode("ana@example.com")))
-        .hasFieldOrPropertyWithValue("code", ErrorCode.CODE_EXPIRED);
+            () ->
+                tasks.handleRequest(
+                    event(
+                        "ContactVerificationTasksFunction-publish-verified.json",
+                        sent.challengeId()),
+                    null))
+        .isInstanceOf(ChallengeNotProvenException.class);
+    assertThat(t.events.all()).isEmpty();
+  }
+
+  @Test
+  void aThrottledTableFailsTheTaskUnderTheNameTheStateMachineRetriesForMinutes() {
+    RuntimeException throttled =
+        DynamoDbException.builder()
+            .statusCode(400)
+            .awsErrorDetails(
+                AwsErrorDetails.builder()
+                    .errorCode("ProvisionedThroughputExceededException")
+                    .build())
+            .build();
+    ChallengeStore throttledStore =
+        new ChallengeStore() {
+          @Override
+          public Optional<Challenge> find(String challengeId, Instant now) {
+            throw throttled;
+          }
+
+          @Override
+          public void create(Challenge challenge) {
+            throw throttled;
+          }
+
+          @Override
+          public void update(Challenge challenge) {
+            throw throttled;
+          }
+        };
+    ContactVerificationTasks throttledTasks =
+        new ContactVerificationTasks(
+            new VerificationProcess(
+                throttledStore,
+                t.table.accounts(),
+                t.workflows,
+                t.events,
+                t.outbox,
+                t.clock,
+                null));
+
+    assertThatThrownBy(
+            () ->
+                throttledTasks.handleRequest(
+                    Events.task("ContactVerificationTasksFunction-publish-verified.json"), null))
+        .isInstanceOf(TransientTaskFailure.class)
+        .hasMessage(DynamoDbException.class.getName());
+    assertThatThrownBy(() -> tasks.handleRequest(Map.of("action", "NO_SUCH_ACTION"), null))
+        .as("a bug is not retried for minutes")
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -90,11 +122,11 @@ class ContactVerificationTasksTest {
   }
 
   @Test
-  void publishingAnUnverifiedChallengeFailsTheTask() {
-    assertThatThrownBy(
-            () ->
-                tasks.handleRequest(
-                    Events.task("ContactVerificationTasksFunction-publish-verified.json"), null))
-        .isInstanceOf(IllegalStateException.class);
+  void publishingAChallengeThatIsGoneEndsWithNothingToPublish() {
+    assertThat(
+            tasks.handleRequest(
+                Events.task("ContactVerificationTasksFunction-publish-verified.json"), null))
+        .containsEntry("status", "NOT_PROVEN");
+    assertThat(t.events.all()).isEmpty();
   }
 }

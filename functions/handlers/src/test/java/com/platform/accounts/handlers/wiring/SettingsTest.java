@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
+import com.platform.accounts.core.verification.PhoneBudgets;
 import java.math.BigInteger;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -84,5 +87,40 @@ class SettingsTest {
     emulated.put(Settings.CARD_PROCESSOR_API_BASE, "http://127.0.0.1:12111");
     assertThat(Settings.from(emulated).cards().processorApiBase())
         .isEqualTo(URI.create("http://127.0.0.1:12111"));
+  }
+
+  @Test
+  void phoneBudgetsComeFromTheEnvironmentWithTheDefaultsForWhatIsUnset() {
+    PhoneBudgets.Limits limits =
+        Settings.from(
+                Map.of(
+                    Settings.PHONE_BUDGET_PER_CLIENT_IP, "7",
+                    Settings.PHONE_BUDGET_GLOBAL, "500",
+                    Settings.PHONE_BUDGET_WINDOW_MINUTES, "15",
+                    Settings.PHONE_COUNTRIES, "us, GB"))
+            .phoneBudgets();
+
+    PhoneBudgets.Limits defaults = PhoneBudgets.Limits.defaults();
+    assertThat(limits)
+        .isEqualTo(
+            new PhoneBudgets.Limits(
+                defaults.perAccount(),
+                7,
+                defaults.perCountry(),
+                500,
+                defaults.shards(),
+                Duration.ofMinutes(15),
+                Set.of("US", "GB")));
+    assertThat(Settings.from(Map.of(Settings.PHONE_COUNTRIES, "ALL")).phoneBudgets().countries())
+        .isEmpty();
+  }
+
+  @Test
+  void aBadPhoneBudgetNamesItsVariable() {
+    assertThatThrownBy(
+            () -> Settings.from(Map.of(Settings.PHONE_BUDGET_PER_COUNTRY, "-1")).phoneBudgets())
+        .hasMessageContaining(Settings.PHONE_BUDGET_PER_COUNTRY);
+    assertThatThrownBy(() -> Settings.from(Map.of(Settings.PHONE_COUNTRIES, "XX")).phoneBudgets())
+        .hasMessageContaining(Settings.PHONE_COUNTRIES);
   }
 }
