@@ -191,6 +191,7 @@ def wait_ready(port, server, timeout=120):
 def make_accounts(port, count, clients):
   """Accounts for the sign-in scenario: sign-up and verify, `clients` at a time."""
   accounts = []
+  errors = []
   lock = threading.Lock()
   todo = iter(range(count))
 
@@ -207,6 +208,8 @@ def make_accounts(port, count, clients):
           raise Failure("making an account for the sign-ins failed (%s)" % status)
         with lock:
           accounts.append(email)
+    except Exception as e:  # reported below with the count of accounts made
+      errors.append("%s: %s" % (type(e).__name__, e))
     finally:
       client.close()
 
@@ -216,7 +219,8 @@ def make_accounts(port, count, clients):
   for t in threads:
     t.join()
   if len(accounts) < count:
-    raise SystemExit("could make only %d of %d accounts for the sign-ins" % (len(accounts), count))
+    raise Failure("could make only %d of %d accounts for the sign-ins (%s)"
+                  % (len(accounts), count, "; ".join(errors[:3])))
   return accounts
 
 
@@ -286,7 +290,11 @@ def main():
       failures += errors + ["%s %s -> %d" % ((scenario,) + u) for u in rec.unexpected]
       rows += report(scenario, rec, seconds)
       print("%s: done" % scenario, flush=True)
+  except Failure as e:
+    failures.append(str(e))
   finally:
+    if server.poll() is not None:
+      failures.append("the local runtime exited (%d) during the run" % server.returncode)
     server.terminate()
     try:
       server.wait(timeout=20)
@@ -300,8 +308,9 @@ def main():
   for row in rows:
     print(row)
   print()
-  print("Argon2id alone, one thread, same JVM flags: " + argon2_cost(args.jar, jvm_flags,
-                                                                     args.argon2_runs))
+  if not failures:
+    print("Argon2id alone, one thread, same JVM flags: "
+          + argon2_cost(args.jar, jvm_flags, args.argon2_runs))
   if failures:
     print("FAILED: %d answers other than 2xx/429 or errors (local log: %s):"
           % (len(failures), log.name), file=sys.stderr)
