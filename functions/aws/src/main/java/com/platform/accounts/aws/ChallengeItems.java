@@ -53,7 +53,6 @@ final class ChallengeItems {
     putInstant(item, "lastSentAt", c.lastSentAt());
     item.put("sendCount", n(c.sendCount()));
     putEnum(item, "status", c.status());
-    putString(item, "sealedTaskToken", c.sealedTaskToken());
     putInstant(item, "createdAt", c.createdAt());
     Items.putExpiry(item, c.expiresAt());
     item.put(Items.VERSION, n(version));
@@ -76,7 +75,6 @@ final class ChallengeItems {
         instant(item, "lastSentAt"),
         integer(item, "sendCount"),
         enumValue(item, "status", ChallengeStatus.class),
-        string(item, "sealedTaskToken"),
         instant(item, "createdAt"),
         Items.expiry(item),
         number(item, Items.VERSION));

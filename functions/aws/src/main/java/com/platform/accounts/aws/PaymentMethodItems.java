@@ -203,7 +203,6 @@ final class PaymentMethodItems {
     putInstant(map, "releaseDueAt", c.releaseDueAt());
     putInstant(map, "releasedAt", c.releasedAt());
     putInstant(map, "expiresAt", c.expiresAt());
-    putString(map, "sealedTaskToken", c.sealedTaskToken());
     return map;
   }
 
@@ -217,7 +216,6 @@ final class PaymentMethodItems {
         instant(map, "placedAt"),
         instant(map, "releaseDueAt"),
         instant(map, "releasedAt"),
-        instant(map, "expiresAt"),
-        string(map, "sealedTaskToken"));
+        instant(map, "expiresAt"));
   }
 }

@@ -265,7 +265,6 @@ class SignupConcurrencyIT {
             now,
             1,
             ChallengeStatus.PENDING,
-            null,
             now,
             now.plus(Duration.ofHours(24)),
             0);
@@ -309,7 +308,6 @@ class SignupConcurrencyIT {
             now,
             1,
             ChallengeStatus.PENDING,
-            null,
             now,
             now.plus(Duration.ofHours(24)),
             0);

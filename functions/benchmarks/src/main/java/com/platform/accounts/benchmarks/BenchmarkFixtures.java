@@ -92,7 +92,6 @@ public final class BenchmarkFixtures {
             now,
             1,
             ChallengeStatus.PENDING,
-            null,
             now,
             now.plus(Duration.ofHours(24)),
             0);

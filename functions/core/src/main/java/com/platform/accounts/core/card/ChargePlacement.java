@@ -96,8 +96,7 @@ public final class ChargePlacement {
             now,
             now.plus(RELEASE_DUE_AFTER),
             null,
-            now.plus(CardVerification.OPEN_FOR),
-            null);
+            now.plus(CardVerification.OPEN_FOR));
     PaymentMethod pending =
         new PaymentMethod(
             id,

@@ -16,8 +16,7 @@ public record OwnershipCheck(
     Instant placedAt,
     Instant releaseDueAt,
     Instant releasedAt,
-    Instant expiresAt,
-    String sealedTaskToken) {
+    Instant expiresAt) {
 
   public static final int MAX_ATTEMPTS = 5;
 
@@ -43,8 +42,7 @@ public record OwnershipCheck(
         placedAt,
         releaseDueAt,
         releasedAt,
-        expiresAt,
-        sealedTaskToken);
+        expiresAt);
   }
 
   public OwnershipCheck withMicrocharge(String id) {
@@ -57,8 +55,7 @@ public record OwnershipCheck(
         placedAt,
         releaseDueAt,
         releasedAt,
-        expiresAt,
-        sealedTaskToken);
+        expiresAt);
   }
 
   public OwnershipCheck withFailedAttempt() {
@@ -71,8 +68,7 @@ public record OwnershipCheck(
         placedAt,
         releaseDueAt,
         releasedAt,
-        expiresAt,
-        sealedTaskToken);
+        expiresAt);
   }
 
   public OwnershipCheck releasedAt(Instant at) {
@@ -85,8 +81,7 @@ public record OwnershipCheck(
         placedAt,
         releaseDueAt,
         at,
-        expiresAt,
-        sealedTaskToken);
+        expiresAt);
   }
 
   /** Due for release earlier, e.g. at once when a placement was given up. */
@@ -100,22 +95,7 @@ public record OwnershipCheck(
         placedAt,
         at,
         releasedAt,
-        expiresAt,
-        sealedTaskToken);
-  }
-
-  public OwnershipCheck withSealedTaskToken(String sealed) {
-    return new OwnershipCheck(
-        holdId,
-        microchargeId,
-        descriptorCodeHash,
-        microchargeHash,
-        failedAttempts,
-        placedAt,
-        releaseDueAt,
-        releasedAt,
-        expiresAt,
-        sealed);
+        expiresAt);
   }
 
   @Override

@@ -372,7 +372,6 @@ public final class SignupService {
         c.lastSentAt(),
         c.sendCount(),
         c.status(),
-        c.sealedTaskToken(),
         c.createdAt(),
         c.expiresAt(),
         c.version());

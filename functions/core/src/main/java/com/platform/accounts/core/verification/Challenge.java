@@ -25,7 +25,6 @@ public record Challenge(
     Instant lastSentAt,
     int sendCount,
     ChallengeStatus status,
-    String sealedTaskToken,
     Instant createdAt,
     Instant expiresAt,
     long version) {
@@ -70,7 +69,6 @@ public record Challenge(
         sentAt,
         sendCount + 1,
         status,
-        sealedTaskToken,
         createdAt,
         expiresAt,
         version);
@@ -91,31 +89,13 @@ public record Challenge(
         lastSentAt,
         sendCount,
         status,
-        sealedTaskToken,
         createdAt,
         expiresAt,
         version);
   }
 
   public Challenge verified() {
-    return new Challenge(
-        challengeId,
-        purpose,
-        accountId,
-        signup,
-        channel,
-        destination,
-        codeHash,
-        codeExpiresAt,
-        failedAttempts,
-        true,
-        lastSentAt,
-        sendCount,
-        ChallengeStatus.VERIFIED,
-        sealedTaskToken,
-        createdAt,
-        expiresAt,
-        version);
+    return verifiedFor(accountId);
   }
 
   /** A proven sign-up, naming the account it made, so that the workflow's steps find it. */
@@ -134,7 +114,6 @@ public record Challenge(
         lastSentAt,
         sendCount,
         ChallengeStatus.VERIFIED,
-        sealedTaskToken,
         createdAt,
         expiresAt,
         version);
@@ -155,28 +134,6 @@ public record Challenge(
         lastSentAt,
         sendCount,
         ChallengeStatus.EXPIRED,
-        sealedTaskToken,
-        createdAt,
-        expiresAt,
-        version);
-  }
-
-  public Challenge withSealedTaskToken(String sealed) {
-    return new Challenge(
-        challengeId,
-        purpose,
-        accountId,
-        signup,
-        channel,
-        destination,
-        codeHash,
-        codeExpiresAt,
-        failedAttempts,
-        codeUsed,
-        lastSentAt,
-        sendCount,
-        status,
-        sealed,
         createdAt,
         expiresAt,
         version);

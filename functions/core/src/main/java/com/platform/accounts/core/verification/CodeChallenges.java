@@ -130,7 +130,6 @@ public final class CodeChallenges {
         now,
         1,
         ChallengeStatus.PENDING,
-        null,
         now,
         now.plus(CHALLENGE_LIFETIME),
         0);

@@ -80,8 +80,7 @@ class CardValuesTest {
                 at,
                 at.plusSeconds(60),
                 null,
-                at.plusSeconds(120),
-                "sealed_token"))
+                at.plusSeconds(120)))
         .hasToString(
             "OwnershipCheck[failedAttempts=2, releaseDueAt="
                 + at.plusSeconds(60)

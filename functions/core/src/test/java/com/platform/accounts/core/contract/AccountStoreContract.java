@@ -548,7 +548,6 @@ public abstract class AccountStoreContract {
             voice.lastSentAt(),
             1,
             voice.status(),
-            null,
             voice.createdAt(),
             voice.expiresAt(),
             0);

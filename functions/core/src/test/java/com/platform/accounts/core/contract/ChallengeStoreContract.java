@@ -42,9 +42,7 @@ public abstract class ChallengeStoreContract {
   void createStoresEveryFieldOfASignupWithVersionOne() {
     Challenge signup =
         Records.withVersion(
-            Records.signupChallenge(Records.challengeId(), Records.email(), now())
-                .withSealedTaskToken("sealed"),
-            0);
+            Records.signupChallenge(Records.challengeId(), Records.email(), now()), 0);
 
     challenges.create(signup);
 
@@ -83,7 +81,6 @@ public abstract class ChallengeStoreContract {
             null,
             0,
             ChallengeStatus.EXPIRED,
-            null,
             base.createdAt(),
             base.expiresAt(),
             0);

@@ -116,7 +116,6 @@ final class Records {
         now,
         1,
         ChallengeStatus.PENDING,
-        null,
         now,
         now.plus(CHALLENGE_LIFETIME),
         0);
@@ -138,7 +137,6 @@ final class Records {
         now,
         3,
         ChallengeStatus.PENDING,
-        "sealed-task-token",
         now,
         now.plus(CHALLENGE_LIFETIME),
         0);
@@ -169,8 +167,7 @@ final class Records {
             createdAt.plusNanos(3),
             releaseDueAt,
             null,
-            createdAt.plus(Duration.ofDays(7)).plusNanos(5),
-            "sealed-task-token");
+            createdAt.plus(Duration.ofDays(7)).plusNanos(5));
     return new PaymentMethod(
         paymentMethodId(),
         accountId,
@@ -205,8 +202,7 @@ final class Records {
             START,
             START.plus(Duration.ofHours(24)),
             null,
-            START.plus(Duration.ofDays(7)),
-            null);
+            START.plus(Duration.ofDays(7)));
     return new PaymentMethod(
         paymentMethodId(),
         accountId,
@@ -245,8 +241,7 @@ final class Records {
 
   /** A failed card with every optional field of the card and of its check null. */
   static PaymentMethod sparseCard(String accountId) {
-    OwnershipCheck check =
-        new OwnershipCheck(null, null, null, null, 5, null, null, null, null, null);
+    OwnershipCheck check = new OwnershipCheck(null, null, null, null, 5, null, null, null, null);
     return new PaymentMethod(
         paymentMethodId(),
         accountId,
@@ -323,7 +318,6 @@ final class Records {
         c.lastSentAt(),
         c.sendCount(),
         c.status(),
-        c.sealedTaskToken(),
         c.createdAt(),
         c.expiresAt(),
         version);

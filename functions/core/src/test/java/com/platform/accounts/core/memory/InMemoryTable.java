@@ -609,7 +609,6 @@ public final class InMemoryTable {
         c.lastSentAt(),
         c.sendCount(),
         c.status(),
-        c.sealedTaskToken(),
         c.createdAt(),
         c.expiresAt(),
         version);

@@ -622,7 +622,6 @@ class SignupServiceTest {
             now.minusSeconds(120),
             1,
             ChallengeStatus.PENDING,
-            null,
             now,
             now.plusSeconds(86_400),
             0);
@@ -641,7 +640,6 @@ class SignupServiceTest {
             now.minusSeconds(120),
             1,
             ChallengeStatus.PENDING,
-            null,
             now,
             now.plusSeconds(86_400),
             0);

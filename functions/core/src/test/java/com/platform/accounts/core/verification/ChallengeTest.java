@@ -25,7 +25,6 @@ class ChallengeTest {
         NOW,
         1,
         ChallengeStatus.PENDING,
-        null,
         NOW,
         NOW.plus(Duration.ofHours(24)),
         3);
@@ -94,6 +93,5 @@ class ChallengeTest {
     assertThat(verified.status()).isEqualTo(ChallengeStatus.VERIFIED);
     assertThat(verified.codeUsed()).isTrue();
     assertThat(pending().expired().status()).isEqualTo(ChallengeStatus.EXPIRED);
-    assertThat(pending().withSealedTaskToken("sealed").sealedTaskToken()).isEqualTo("sealed");
   }
 }

@@ -102,7 +102,6 @@ class CodeChallengesTest {
                 now,
                 1,
                 ChallengeStatus.PENDING,
-                null,
                 now,
                 now.plus(Duration.ofHours(24)),
                 0));

@@ -6,7 +6,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The service's secret keys, read from SSM once per execution environment by the functions that
- * need one: a code's HMAC, a sealed task token, a session's signature, the card processor's key.
+ * need one: a code's HMAC, a session's signature, the card processor's key.
  */
 public final class SecretsWiring {
   private SecretsWiring() {}

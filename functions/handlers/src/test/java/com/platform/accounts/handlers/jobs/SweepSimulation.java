@@ -158,8 +158,7 @@ final class SweepSimulation {
             placed,
             dueAt,
             null,
-            placed.plus(Duration.ofDays(7)),
-            null),
+            placed.plus(Duration.ofDays(7))),
         placed,
         0);
   }
