@@ -3,8 +3,8 @@ package com.platform.accounts.core.card;
 import java.util.List;
 
 /**
- * What an account's payment methods open: prepaid products need a verified card (or, once PayPal is
- * supported, an active PayPal billing agreement); pay-as-you-go needs a verified card.
+ * What an account's payment methods open: prepaid products need a verified card or an active PayPal
+ * billing agreement; pay-as-you-go needs a verified card (PayPal serves prepaid purchases only).
  */
 public record Capabilities(boolean prepaid, boolean payAsYouGo) {
 
@@ -15,6 +15,12 @@ public record Capabilities(boolean prepaid, boolean payAsYouGo) {
                 pm ->
                     pm.type() == PaymentMethod.PaymentMethodType.CARD
                         && pm.status() == PaymentMethodStatus.VERIFIED);
-    return new Capabilities(verifiedCard, verifiedCard);
+    boolean activePayPal =
+        methods.stream()
+            .anyMatch(
+                pm ->
+                    pm.type() == PaymentMethod.PaymentMethodType.PAYPAL
+                        && pm.status() == PaymentMethodStatus.ACTIVE);
+    return new Capabilities(verifiedCard || activePayPal, verifiedCard);
   }
 }

@@ -1,6 +1,7 @@
 package com.platform.accounts.core.port;
 
 import com.platform.accounts.core.card.PaymentMethod;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,11 @@ import java.util.Optional;
  * its slot} also holds two uniqueness items written in the same transaction: its fingerprint (one
  * account per card number) and its account's card slot (one card per account). Writing a card that
  * no longer holds its slot (FAILED, REMOVED) deletes both items in the same transaction.
+ *
+ * <p>A PayPal method that {@link PaymentMethod#holdsPayPalSlot() holds its slot} holds the
+ * account's PayPal slot the same way (one PayPal method per account): create throws {@link
+ * com.platform.accounts.core.paypal.PayPalAlreadyLinkedException} when another holds it, and a
+ * write that ends its hold frees it in the same transaction.
  *
  * <p>A card created with a {@link com.platform.accounts.core.card.StoredCard#tokenHash() token
  * hash} also writes its token's single-use record in the same transaction, conditional on there
@@ -53,4 +59,22 @@ public interface PaymentMethodStore {
 
   /** Whether a card was ever added with the token of this hash. */
   boolean cardTokenUsed(String tokenHash);
+
+  /**
+   * Points a reference at a payment method: how a PayPal return (by its state's HMAC) or a PayPal
+   * webhook (by its payment token's HMAC) finds the method it is about. A reference is a pointer
+   * only, written before the method names it: it may point at a method that was never written (then
+   * the caller finds none). Writing a reference that exists already changes nothing.
+   *
+   * @param reference e.g. {@code PAYPAL_STATE#<hmac>}; never a secret in the clear
+   * @param expiresAt after this the reference is gone (found as absent at once, removed by TTL
+   *     later); null for one that stays
+   */
+  void putReference(String reference, String accountId, String paymentMethodId, Instant expiresAt);
+
+  /** The payment method a reference points at, unless it is unknown or expired. */
+  Optional<PaymentMethodRef> findReference(String reference, Instant now);
+
+  /** Where a reference points. */
+  record PaymentMethodRef(String accountId, String paymentMethodId) {}
 }
