@@ -29,15 +29,26 @@ public final class StepFunctionsWorkflows implements Workflows {
   private final SfnClient sfn;
   private final String contactVerificationStateMachineArn;
   private final String cardVerificationStateMachineArn;
+  private final String payPalLinkingStateMachineArn;
 
-  /** A function names only the state machines it starts (the other ARN is null). */
+  /** A function names only the state machines it starts (the other ARNs are null). */
   public StepFunctionsWorkflows(
       SfnClient sfn,
       String contactVerificationStateMachineArn,
       String cardVerificationStateMachineArn) {
+    this(sfn, contactVerificationStateMachineArn, cardVerificationStateMachineArn, null);
+  }
+
+  /** A function names only the state machines it starts (the other ARNs are null). */
+  public StepFunctionsWorkflows(
+      SfnClient sfn,
+      String contactVerificationStateMachineArn,
+      String cardVerificationStateMachineArn,
+      String payPalLinkingStateMachineArn) {
     this.sfn = Objects.requireNonNull(sfn, "sfn");
     this.contactVerificationStateMachineArn = contactVerificationStateMachineArn;
     this.cardVerificationStateMachineArn = cardVerificationStateMachineArn;
+    this.payPalLinkingStateMachineArn = payPalLinkingStateMachineArn;
   }
 
   private static String required(String stateMachineArn, String workflow) {
@@ -67,6 +78,15 @@ public final class StepFunctionsWorkflows implements Workflows {
   public void startCardVerification(String accountId, String paymentMethodId) {
     start(
         required(cardVerificationStateMachineArn, "card-verification"),
+        paymentMethodId,
+        Map.of("accountId", accountId, "paymentMethodId", paymentMethodId));
+  }
+
+  /** Starts the completion named after the PayPal payment method; a repeated start is a no-op. */
+  @Override
+  public void startPayPalLinking(String accountId, String paymentMethodId) {
+    start(
+        required(payPalLinkingStateMachineArn, "paypal-linking"),
         paymentMethodId,
         Map.of("accountId", accountId, "paymentMethodId", paymentMethodId));
   }

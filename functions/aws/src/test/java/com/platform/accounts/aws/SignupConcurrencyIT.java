@@ -381,5 +381,8 @@ class SignupConcurrencyIT {
 
     @Override
     public void startCardVerification(String accountId, String paymentMethodId) {}
+
+    @Override
+    public void startPayPalLinking(String accountId, String paymentMethodId) {}
   }
 }

@@ -11,9 +11,13 @@ import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.due.DueKind;
 import com.platform.accounts.core.due.DueSweep;
+import com.platform.accounts.core.due.DueWork;
 import com.platform.accounts.core.due.Lanes;
 import com.platform.accounts.core.idempotency.Idempotency;
 import com.platform.accounts.core.memory.InMemoryTelemetry;
+import com.platform.accounts.core.paypal.FrontendOrigins;
+import com.platform.accounts.core.paypal.PayPalLinking;
+import com.platform.accounts.core.paypal.PayPalWebhooks;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.CardProcessor;
@@ -22,7 +26,10 @@ import com.platform.accounts.core.port.DomainEventPublisher;
 import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.MessageSender;
+import com.platform.accounts.core.port.PayPalGateway;
+import com.platform.accounts.core.port.PayPalWebhookVerifier;
 import com.platform.accounts.core.port.PaymentMethodStore;
+import com.platform.accounts.core.port.ProcessedEvents;
 import com.platform.accounts.core.port.RateLimitStore;
 import com.platform.accounts.core.port.ServiceKeys;
 import com.platform.accounts.core.port.SessionTokenIssuer;
@@ -36,6 +43,7 @@ import com.platform.accounts.core.verification.CodeChallenges;
 import com.platform.accounts.core.verification.PhoneBudgets;
 import com.platform.accounts.core.verification.VerificationProcess;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -62,7 +70,82 @@ public final class AccountLifecycle {
       String merchantName,
       AccountOverviewStore accountOverviews,
       SessionTokenIssuer sessionIssuer,
-      SessionTokenVerifier sessionVerifier) {}
+      SessionTokenVerifier sessionVerifier,
+      PayPalGateway paypal,
+      PayPalWebhookVerifier paypalWebhooks,
+      ProcessedEvents processedEvents,
+      FrontendOrigins frontend) {
+
+    /** Without PayPal: its services are not built. */
+    public Ports(
+        AccountStore accounts,
+        ChallengeStore challenges,
+        RateLimitStore rateLimits,
+        IdempotencyStore idempotency,
+        MessageSender messages,
+        DomainEventPublisher events,
+        Workflows workflows,
+        ServiceKeys keys,
+        Clock clock,
+        String termsVersion,
+        PaymentMethodStore paymentMethods,
+        CardProcessor cards,
+        String merchantName,
+        AccountOverviewStore accountOverviews,
+        SessionTokenIssuer sessionIssuer,
+        SessionTokenVerifier sessionVerifier) {
+      this(
+          accounts,
+          challenges,
+          rateLimits,
+          idempotency,
+          messages,
+          events,
+          workflows,
+          keys,
+          clock,
+          termsVersion,
+          paymentMethods,
+          cards,
+          merchantName,
+          accountOverviews,
+          sessionIssuer,
+          sessionVerifier,
+          null,
+          null,
+          null,
+          null);
+    }
+
+    /** The same ports with PayPal's. */
+    public Ports withPayPal(
+        PayPalGateway gateway,
+        PayPalWebhookVerifier verifier,
+        ProcessedEvents processed,
+        FrontendOrigins origins) {
+      return new Ports(
+          accounts,
+          challenges,
+          rateLimits,
+          idempotency,
+          messages,
+          events,
+          workflows,
+          keys,
+          clock,
+          termsVersion,
+          paymentMethods,
+          cards,
+          merchantName,
+          accountOverviews,
+          sessionIssuer,
+          sessionVerifier,
+          gateway,
+          verifier,
+          processed,
+          origins);
+    }
+  }
 
   private final Ports ports;
   private final SignupService signups;
@@ -78,6 +161,8 @@ public final class AccountLifecycle {
   private final Authenticator authenticator;
   private final AccountOverviewStore accountOverviews;
   private final DueSweep dueSweep;
+  private final PayPalLinking payPalLinking;
+  private final PayPalWebhooks payPalWebhooks;
 
   /** Without a due-index: no sweep (tests of the other parts). */
   public AccountLifecycle(Ports ports) {
@@ -171,16 +256,43 @@ public final class AccountLifecycle {
             chargeRelease,
             clock,
             ports.merchantName());
-    this.accountPaymentMethods = new AccountPaymentMethods(ports.paymentMethods(), chargeRelease);
+    this.accountPaymentMethods =
+        new AccountPaymentMethods(ports.paymentMethods(), chargeRelease, ports::paypal);
+    this.payPalLinking =
+        ports.paypal() == null
+            ? null
+            : new PayPalLinking(
+                ports.paymentMethods(),
+                ports.accounts(),
+                ports.paypal(),
+                hmac,
+                ports.workflows(),
+                ports.messages(),
+                ports.events(),
+                telemetry,
+                clock,
+                ports.frontend());
+    this.payPalWebhooks =
+        ports.paypalWebhooks() == null
+            ? null
+            : new PayPalWebhooks(
+                ports.paypalWebhooks(),
+                ports.processedEvents(),
+                ports.paymentMethods(),
+                hmac,
+                ports.events(),
+                telemetry,
+                clock);
+    Map<DueKind, DueWork> dueWork = new EnumMap<>(DueKind.class);
+    dueWork.put(DueKind.CARD_VERIFICATION, chargeRelease::finishDue);
+    if (payPalLinking != null) {
+      dueWork.put(DueKind.PAYPAL_LINK, payPalLinking::finishDue);
+    }
     this.dueSweep =
         dueIndex == null
             ? null
             : new DueSweep(
-                dueIndex,
-                Map.of(DueKind.CARD_VERIFICATION, chargeRelease::finishDue),
-                telemetry,
-                clock,
-                () -> Lanes.threads(DueSweep.LANES));
+                dueIndex, dueWork, telemetry, clock, () -> Lanes.threads(DueSweep.LANES));
   }
 
   /** The worker of the expire-holds job, as production wires it. */
@@ -189,6 +301,21 @@ public final class AccountLifecycle {
       throw new IllegalStateException("this lifecycle was wired without a due-index");
     }
     return dueSweep;
+  }
+
+  /** PayPal linking; only when the ports have PayPal's. */
+  public PayPalLinking payPalLinking() {
+    if (payPalLinking == null) {
+      throw new IllegalStateException("this lifecycle was wired without PayPal");
+    }
+    return payPalLinking;
+  }
+
+  public PayPalWebhooks payPalWebhooks() {
+    if (payPalWebhooks == null) {
+      throw new IllegalStateException("this lifecycle was wired without PayPal");
+    }
+    return payPalWebhooks;
   }
 
   public Authenticator authenticator() {

@@ -31,6 +31,7 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
   private static final Logger LOG = LoggerFactory.getLogger(LocalWorkflows.class);
   static final String CONTACT_VERIFICATION = "ContactVerificationStateMachine";
   static final String CARD_VERIFICATION = "CardVerificationStateMachine";
+  static final String PAYPAL_LINKING = "PayPalLinkingStateMachine";
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
 
   /** As {@code StepFunctionsWorkflows.PROVEN_SUFFIX} names the after-work of a challenge. */
@@ -75,6 +76,13 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
     ObjectNode input =
         Json.object().put("accountId", accountId).put("paymentMethodId", paymentMethodId);
     pending.add(() -> start(CARD_VERIFICATION, paymentMethodId, input));
+  }
+
+  @Override
+  public void startPayPalLinking(String accountId, String paymentMethodId) {
+    ObjectNode input =
+        Json.object().put("accountId", accountId).put("paymentMethodId", paymentMethodId);
+    pending.add(() -> start(PAYPAL_LINKING, paymentMethodId, input));
   }
 
   /** Starts the executions that requests asked for; the router calls it after each request. */

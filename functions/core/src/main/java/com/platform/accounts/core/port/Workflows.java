@@ -26,4 +26,15 @@ public interface Workflows {
    * @throws WorkflowUnavailableException when Step Functions throttles or cannot be reached
    */
   void startCardVerification(String accountId, String paymentMethodId);
+
+  /**
+   * Starts the completion of a PayPal link whose payer came back approved: make the payment token
+   * (with the same request id on every retry), record it, tell the owner. Called just before the
+   * return's state is used, so that a start refused for throttling leaves it usable for a retry;
+   * the execution waits a little for the return to be recorded and ends without doing anything if
+   * it never is.
+   *
+   * @throws WorkflowUnavailableException when Step Functions throttles or cannot be reached
+   */
+  void startPayPalLinking(String accountId, String paymentMethodId);
 }

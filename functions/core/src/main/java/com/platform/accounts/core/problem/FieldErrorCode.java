@@ -23,5 +23,8 @@ public enum FieldErrorCode {
   /** The local stand-in for the processor's card form: a number failing the Luhn check. */
   INVALID_CARD_NUMBER,
   INVALID_AMOUNT,
-  INVALID_CURRENCY
+  INVALID_CURRENCY,
+
+  /** A URL the browser would be sent to that is not on the frontend's origin. */
+  URL_NOT_ALLOWED
 }

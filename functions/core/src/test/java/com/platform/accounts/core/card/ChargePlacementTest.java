@@ -231,6 +231,9 @@ class ChargePlacementTest extends CardTestSupport {
           public void startCardVerification(String accountId, String paymentMethodId) {
             throw new IllegalStateException("throttled");
           }
+
+          @Override
+          public void startPayPalLinking(String accountId, String paymentMethodId) {}
         };
 
     PaymentMethod pm;

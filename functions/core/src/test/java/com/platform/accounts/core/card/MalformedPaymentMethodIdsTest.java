@@ -51,7 +51,13 @@ class MalformedPaymentMethodIdsTest extends CardTestSupport {
   @Test
   void removingAMalformedIdIsNotFoundWithoutARead() {
     Account ana = account("US");
-    AccountPaymentMethods guarded = new AccountPaymentMethods(recording, release);
+    AccountPaymentMethods guarded =
+        new AccountPaymentMethods(
+            recording,
+            release,
+            () -> {
+              throw new AssertionError("PayPal asked for");
+            });
 
     for (String id : new String[] {huge, "pm_../../x", "ver_AAAAAAAAAAAAAAAAAAAAAA"}) {
       assertThat(problemOf(() -> guarded.remove(ana, id)).code())

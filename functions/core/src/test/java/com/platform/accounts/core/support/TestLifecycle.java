@@ -126,6 +126,7 @@ public final class TestLifecycle {
   public static final class RecordingWorkflows implements Workflows {
     public final List<String> started = new ArrayList<>();
     public final List<String> cardVerifications = new ArrayList<>();
+    public final List<String> payPalLinkings = new ArrayList<>();
     private int refusals;
 
     /** The next {@code count} starts are refused with {@link WorkflowUnavailableException}. */
@@ -150,6 +151,12 @@ public final class TestLifecycle {
     public synchronized void startCardVerification(String accountId, String paymentMethodId) {
       refuseIfAsked();
       cardVerifications.add(paymentMethodId);
+    }
+
+    @Override
+    public synchronized void startPayPalLinking(String accountId, String paymentMethodId) {
+      refuseIfAsked();
+      payPalLinkings.add(paymentMethodId);
     }
   }
 }
