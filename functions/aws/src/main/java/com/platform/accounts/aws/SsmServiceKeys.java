@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * {"hmacKey": "<base64, at least 32 bytes>",
  *  "sessionKeyId": "<key id for token headers>",
  *  "sessionJwk": {"kty": "EC", "crv": "P-256", "x": "...", "y": "...", "d": "..."},
- *  "cardProcessorSecretKey": "<the card processor's secret API key>"}
+ *  "cardProcessorSecretKey": "<the card processor's secret API key>",
+ *  "payPalClientId": "<PayPal REST app's client id>",
+ *  "payPalClientSecret": "<PayPal REST app's secret>"}
  * }</pre>
  *
  * <p>No error message names a key's value, and parse errors drop their cause, which may quote the
@@ -77,13 +79,38 @@ public final class SsmServiceKeys implements ServiceKeys {
     return secret;
   }
 
+  /** PayPal's client id (the REST app's credentials, with {@link #payPalClientSecret}). */
+  public String payPalClientId() {
+    return required(keys.get().payPalClientId(), "payPalClientId");
+  }
+
+  /** PayPal's client secret. */
+  public String payPalClientSecret() {
+    return required(keys.get().payPalClientSecret(), "payPalClientSecret");
+  }
+
+  private static String required(String value, String member) {
+    if (value == null) {
+      throw new IllegalStateException("the service keys parameter lacks " + member);
+    }
+    return value;
+  }
+
   /** The parsed keys; {@code hmacKey} is never handed out without a copy. */
   record Keys(
       byte[] hmacKey,
       String sessionKeyId,
       ECPrivateKey signing,
       ECPublicKey verification,
-      String cardProcessorSecretKey) {}
+      String cardProcessorSecretKey,
+      String payPalClientId,
+      String payPalClientSecret) {
+    @Override
+    public String toString() {
+      // every member but the key id is a secret
+      return "Keys[" + sessionKeyId + "]";
+    }
+  }
 
   static Keys parse(String parameterName, String json) {
     JsonNode root;
@@ -114,16 +141,23 @@ public final class SsmServiceKeys implements ServiceKeys {
         throw invalid(parameterName, "has a sessionJwk whose d is out of range");
       }
       requirePair(parameterName, privateKey, publicKey);
-      JsonNode processorKey = root.get("cardProcessorSecretKey");
       return new Keys(
           hmacKey,
           keyId,
           privateKey,
           publicKey,
-          processorKey != null && processorKey.isTextual() ? processorKey.asText() : null);
+          optionalText(root, "cardProcessorSecretKey"),
+          optionalText(root, "payPalClientId"),
+          optionalText(root, "payPalClientSecret"));
     } catch (JOSEException | GeneralSecurityException e) {
       throw invalid(parameterName, "has a sessionJwk that is not a valid P-256 key");
     }
+  }
+
+  /** A member that only some functions need: null when absent or not text. */
+  private static String optionalText(JsonNode root, String member) {
+    JsonNode value = root.get(member);
+    return value != null && value.isTextual() ? value.asText() : null;
   }
 
   /**

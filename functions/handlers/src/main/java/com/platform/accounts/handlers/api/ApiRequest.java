@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * The parts of an API Gateway proxy event a handler uses, with header names case-insensitive;
  * {@code sourceIp} is the caller's address as API Gateway saw it (the request context's {@code
- * identity.sourceIp}, not a header the caller could write), null when absent.
+ * identity.sourceIp}, not a header the caller could write), null when absent; {@code domainName}
+ * and {@code stage} are the request context's: the host the browser reached and the API's stage.
  */
 public record ApiRequest(
     String method,
@@ -25,7 +26,9 @@ public record ApiRequest(
     Map<String, String> queryParameters,
     Map<String, String> headers,
     String body,
-    String sourceIp) {
+    String sourceIp,
+    String domainName,
+    String stage) {
 
   // Read-only views, not copies: a copy would lose the headers' case-insensitive lookup.
   public ApiRequest {
@@ -50,7 +53,9 @@ public record ApiRequest(
         strings(event.path("queryStringParameters")),
         headers,
         body,
-        event.path("requestContext").path("identity").path("sourceIp").textValue());
+        event.path("requestContext").path("identity").path("sourceIp").textValue(),
+        event.path("requestContext").path("domainName").textValue(),
+        event.path("requestContext").path("stage").textValue());
   }
 
   /**
@@ -90,6 +95,26 @@ public record ApiRequest(
 
   public String header(String name) {
     return headers.get(name);
+  }
+
+  public String queryParameter(String name) {
+    return queryParameters.get(name);
+  }
+
+  /**
+   * The URL of a path of this API as the browser reached it: on API Gateway's own domain the stage
+   * comes first; on a custom domain it does not (a base-path mapping needs its URL configured).
+   * Null when the request context names no domain.
+   */
+  public String publicUrl(String path) {
+    if (domainName == null || domainName.isEmpty()) {
+      return null;
+    }
+    boolean ownDomain = domainName.endsWith(".amazonaws.com");
+    return "https://"
+        + domainName
+        + (ownDomain && stage != null && !stage.isEmpty() ? "/" + stage : "")
+        + path;
   }
 
   public String pathParameter(String name) {

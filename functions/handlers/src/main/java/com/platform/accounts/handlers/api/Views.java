@@ -63,6 +63,14 @@ final class Views {
         node.put("holderName", pm.card().holderName());
       }
     }
+    if (pm.paypal() != null) {
+      if (pm.paypal().payerEmail() != null) {
+        node.put("payerEmail", pm.paypal().payerEmail());
+      }
+      if (pm.paypal().failureCode() != null) {
+        node.put("failureCode", pm.paypal().failureCode());
+      }
+    }
     if (pm.status() == PaymentMethodStatus.PENDING_VERIFICATION && pm.check() != null) {
       ObjectNode verification = node.putObject("verification");
       verification.put("attemptsRemaining", pm.check().attemptsRemaining());

@@ -3,6 +3,7 @@ package com.platform.accounts.handlers.tasks;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.platform.accounts.core.card.ProcessorUnavailableException;
+import com.platform.accounts.core.paypal.PayPalUnavailableException;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.Problem;
@@ -49,6 +50,7 @@ public abstract class TaskHandler
       if (t instanceof SdkClientException
           || t instanceof UncheckedIOException
           || t instanceof ProcessorUnavailableException
+          || t instanceof PayPalUnavailableException
           || t instanceof ConcurrentModificationException
           || (t instanceof Problem problem
               && (problem.code() == ErrorCode.PROCESSOR_UNAVAILABLE

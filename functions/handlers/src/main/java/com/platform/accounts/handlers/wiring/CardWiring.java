@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Cards, part by part: placing the hold and the microcharge, the owner's answer, the release, and
- * the account's list. Each part is built when a function first asks for it, with what it uses: the
+ * the account's list (whose removal of a PayPal agreement asks {@link PayPalWiring} for PayPal's
+ * client then). The expire-holds job's sweep finishes PayPal links too. Each part is built when a function first asks for it, with what it uses: the
  * expire-holds job builds the release alone, without the workflow's client or the HMAC key.
  */
 public final class CardWiring {
@@ -87,7 +88,12 @@ public final class CardWiring {
     static final DueSweep SWEEP =
         new DueSweep(
             Infrastructure.table().dueIndex(),
-            Map.of(DueKind.CARD_VERIFICATION, ReleaseHolder.RELEASE::finishDue),
+            Map.of(
+                DueKind.CARD_VERIFICATION,
+                ReleaseHolder.RELEASE::finishDue,
+                // PayPal's client is built only once a PayPal item falls due
+                DueKind.PAYPAL_LINK,
+                item -> PayPalWiring.linking().finishDue(item)),
             Infrastructure.telemetry(),
             Infrastructure.clock(),
             () -> Lanes.threads(DueSweep.LANES));
@@ -126,6 +132,7 @@ public final class CardWiring {
 
   private static final class PaymentMethodsHolder {
     static final AccountPaymentMethods PAYMENT_METHODS =
-        new AccountPaymentMethods(Infrastructure.table().paymentMethods(), ReleaseHolder.RELEASE);
+        new AccountPaymentMethods(
+            Infrastructure.table().paymentMethods(), ReleaseHolder.RELEASE, PayPalWiring::gateway);
   }
 }

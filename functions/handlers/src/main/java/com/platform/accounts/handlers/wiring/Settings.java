@@ -38,6 +38,10 @@ public final class Settings {
   public static final String MERCHANT_NAME = "MERCHANT_NAME";
   public static final String CARD_PROCESSOR_API_BASE = "CARD_PROCESSOR_API_BASE";
   public static final String FRONTEND_ORIGIN = "FRONTEND_ORIGIN";
+  public static final String PAYPAL_API_BASE = "PAYPAL_API_BASE";
+  public static final String PAYPAL_LINKING_STATE_MACHINE_ARN = "PAYPAL_LINKING_STATE_MACHINE_ARN";
+  public static final String PAYPAL_RETURN_URL = "PAYPAL_RETURN_URL";
+  public static final String PAYPAL_WEBHOOK_ID = "PAYPAL_WEBHOOK_ID";
   public static final String DUE_INDEX_SHARDS = "DUE_INDEX_SHARDS";
   public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
   public static final String PHONE_BUDGET_PER_ACCOUNT = "PHONE_BUDGET_PER_ACCOUNT";
@@ -96,6 +100,19 @@ public final class Settings {
    * API base: null for the processor's own (production), an emulator's address otherwise.
    */
   public record Cards(String stateMachineArn, String merchantName, URI processorApiBase) {}
+
+  /** PayPal's REST API base: {@code https://api-m.sandbox.paypal.com} or the live one. */
+  public record PayPal(URI apiBase) {}
+
+  /**
+   * Linking PayPal: the completion workflow, the frontend origin a browser may be sent back to,
+   * and this API's {@code GET /v1/paypal/return} as the browser reaches it (null: from the request
+   * API Gateway received).
+   */
+  public record PayPalLinking(String stateMachineArn, String frontendOrigin, URI returnUrl) {}
+
+  /** The id of this service's webhook at PayPal, which signatures are checked for. */
+  public record PayPalWebhooks(String webhookId) {}
 
   /** The API frame: the one CORS origin (none when blank) and the namespace of its EMF metrics. */
   public record Api(String frontendOrigin, String metricsNamespace) {}
@@ -161,6 +178,32 @@ public final class Settings {
         stateMachineArn,
         merchantName,
         apiBase == null || apiBase.isBlank() ? null : URI.create(apiBase.strip()));
+  }
+
+  public PayPal payPal() {
+    Reader read = new Reader();
+    String base = read.required(PAYPAL_API_BASE);
+    read.done();
+    return new PayPal(URI.create(base));
+  }
+
+  public PayPalLinking payPalLinking() {
+    Reader read = new Reader();
+    String stateMachineArn = read.required(PAYPAL_LINKING_STATE_MACHINE_ARN);
+    String origin = read.required(FRONTEND_ORIGIN);
+    read.done();
+    String returnUrl = env.get(PAYPAL_RETURN_URL);
+    return new PayPalLinking(
+        stateMachineArn,
+        origin,
+        returnUrl == null || returnUrl.isBlank() ? null : URI.create(returnUrl.strip()));
+  }
+
+  public PayPalWebhooks payPalWebhooks() {
+    Reader read = new Reader();
+    String webhookId = read.required(PAYPAL_WEBHOOK_ID);
+    read.done();
+    return new PayPalWebhooks(webhookId);
   }
 
   public Api api() {
