@@ -110,7 +110,7 @@ public record ApiRequest(
     if (domainName == null || domainName.isEmpty()) {
       return null;
     }
-    boolean ownDomain = domainName.endsWith(".amazonaws.com");
+    boolean ownDomain = domainName.contains(".execute-api.");
     return "https://"
         + domainName
         + (ownDomain && stage != null && !stage.isEmpty() ? "/" + stage : "")
