@@ -18,6 +18,7 @@ import com.platform.accounts.core.problem.Validation;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.CodeSent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -229,6 +230,17 @@ abstract class CardTestSupport {
     @Override
     public boolean cardTokenUsed(String tokenHash) {
       return inner.cardTokenUsed(tokenHash);
+    }
+
+    @Override
+    public void putReference(
+        String reference, String accountId, String paymentMethodId, Instant expiresAt) {
+      inner.putReference(reference, accountId, paymentMethodId, expiresAt);
+    }
+
+    @Override
+    public Optional<PaymentMethodRef> findReference(String reference, Instant now) {
+      return inner.findReference(reference, now);
     }
   }
 }

@@ -2,6 +2,7 @@ package com.platform.accounts.core.contract;
 
 import static com.platform.accounts.core.contract.Records.START;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.card.PaymentMethod;
@@ -10,6 +11,7 @@ import com.platform.accounts.core.due.DueItem;
 import com.platform.accounts.core.due.DueKind;
 import com.platform.accounts.core.due.DuePage;
 import com.platform.accounts.core.due.DueShards;
+import com.platform.accounts.core.paypal.PayPalLink;
 import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import java.time.Clock;
@@ -24,10 +26,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link DueIndex} does, with the store whose items it indexes: cards due by their due
- * time, each on the shard its id hashes to, page after page in due order; a retry that moves an
- * item later and counts its attempts; dead letters that no shard returns; and writes conditional on
- * the item being as it was read.
+ * What every {@link DueIndex} does, with the store whose items it indexes: cards and PayPal links
+ * due by their due time, each of its own kind and on the shard its id hashes to, page after page in
+ * due order; a retry that moves an item later and counts its attempts; dead letters that no shard
+ * returns; and writes conditional on the item being as it was read.
  */
 public abstract class DueIndexContract {
   protected final ManualClock clock = new ManualClock(START);
@@ -310,5 +312,107 @@ public abstract class DueIndexContract {
 
     assertThat(dueIds(t.index(), START.plus(Duration.ofDays(30)))).isEmpty();
     assertThat(t.index().deadLetters(Optional.empty(), 10).items()).isEmpty();
+  }
+
+  // PayPal links --------------------------------------------------------------------------------
+
+  @Test
+  void aPayPalLinkWaitingForItsPayerIsDueWhenItsApprovalWindowEnds() {
+    Table t = newTable(clock, DueShards.DEFAULT);
+    PaymentMethod link =
+        created(
+            t.store(),
+            Records.pendingPayPal(
+                Records.accountId(), START.minus(PayPalLink.APPROVAL_WINDOW).minusSeconds(1)));
+    Instant windowEnds = link.paypal().approvalExpiresAt();
+
+    assertThat(dueIds(t.index(), windowEnds.minusNanos(1))).isEmpty();
+    assertThat(only(t.index(), START))
+        .isEqualTo(
+            new DueItem(
+                DueKind.PAYPAL_LINK,
+                link.accountId(),
+                link.paymentMethodId(),
+                t.index().shards().of(link.paymentMethodId()),
+                windowEnds,
+                0));
+  }
+
+  @Test
+  void aReturnedPayPalLinkIsDueAfterTheGraceAndOffTheIndexOnceActive() {
+    Table t = newTable(clock, DueShards.DEFAULT);
+    PaymentMethod pending = created(t.store(), Records.pendingPayPal(Records.accountId(), START));
+    PaymentMethod card = dueCard(t.store(), START, START.plus(Duration.ofHours(1)));
+
+    PaymentMethod returned =
+        updated(t.store(), pending.withPayPal(pending.paypal().returned(START)));
+
+    Instant graceEnds = START.plus(PayPalLink.COMPLETION_GRACE);
+    assertThat(dueIds(t.index(), graceEnds.minusNanos(1))).isEmpty();
+    DueItem item = only(t.index(), graceEnds);
+    assertThat(item.kind()).isEqualTo(DueKind.PAYPAL_LINK);
+    assertThat(item.dueAt()).isEqualTo(graceEnds);
+    updated(
+        t.store(),
+        returned
+            .withPayPal(returned.paypal().withPaymentToken("pt_1", "payer@example.com"))
+            .withStatus(PaymentMethodStatus.ACTIVE));
+    assertThat(dueIds(t.index(), START.plus(Duration.ofDays(30))))
+        .containsExactly(card.paymentMethodId());
+  }
+
+  @Test
+  void aPayPalLinkGivenUpWhileWaitingIsOffTheIndex() {
+    Table t = newTable(clock, DueShards.DEFAULT);
+    PaymentMethod pending = created(t.store(), Records.pendingPayPal(Records.accountId(), START));
+
+    updated(t.store(), pending.withStatus(PaymentMethodStatus.CANCELLED));
+
+    assertThat(dueIds(t.index(), START.plus(Duration.ofDays(30)))).isEmpty();
+  }
+
+  @Test
+  void aCardAndAPayPalLinkComeBackEachWithItsOwnKind() {
+    Table t = newTable(clock, new DueShards(1));
+    PaymentMethod card = dueCard(t.store(), START, START.minus(Duration.ofHours(2)));
+    PaymentMethod link =
+        created(
+            t.store(),
+            Records.pendingPayPal(
+                Records.accountId(), START.minus(PayPalLink.APPROVAL_WINDOW).minusSeconds(5)));
+
+    List<DueItem> page = t.index().due(0, START, Optional.empty(), 10).items();
+
+    assertThat(page)
+        .extracting(DueItem::itemId, DueItem::kind)
+        .containsExactly(
+            tuple(card.paymentMethodId(), DueKind.CARD_VERIFICATION),
+            tuple(link.paymentMethodId(), DueKind.PAYPAL_LINK));
+  }
+
+  @Test
+  void aPayPalLinkIsRetriedAndDeadLetteredAsItsOwnKind() {
+    Table t = newTable(clock, DueShards.DEFAULT);
+    PaymentMethod link =
+        created(
+            t.store(),
+            Records.pendingPayPal(
+                Records.accountId(), START.minus(PayPalLink.APPROVAL_WINDOW).minusSeconds(1)));
+    Instant later = START.plus(Duration.ofMinutes(15));
+
+    assertThat(t.index().retryAt(only(t.index(), START), later, 1)).isTrue();
+    DueItem again = only(t.index(), later);
+    assertThat(again.kind()).isEqualTo(DueKind.PAYPAL_LINK);
+    assertThat(again.attempts()).isEqualTo(1);
+    assertThat(t.index().deadLetter(again, 2)).isTrue();
+
+    assertThat(t.index().deadLetters(Optional.empty(), 10).items())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.kind()).isEqualTo(DueKind.PAYPAL_LINK);
+              assertThat(d.itemId()).isEqualTo(link.paymentMethodId());
+              assertThat(d.attempts()).isEqualTo(2);
+            });
   }
 }

@@ -10,8 +10,10 @@ import com.platform.accounts.core.card.CardAlreadyRegisteredException;
 import com.platform.accounts.core.card.CardTokenUsedException;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.card.PaymentMethodStatus;
+import com.platform.accounts.core.paypal.PayPalAlreadyLinkedException;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.PaymentMethodStore;
+import com.platform.accounts.core.port.PaymentMethodStore.PaymentMethodRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +26,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What every {@link PaymentMethodStore} does: exact round trips (card and check nested, nulls
- * included), version 1 on create and +1 per update, conditional writes, one account per card number
- * and one card per account while the card is pending or verified (and neither once it failed or was
- * removed), and all-or-nothing creates. What falls due is the due-index's ({@link
- * DueIndexContract}).
+ * What every {@link PaymentMethodStore} does: exact round trips (card, check and PayPal link
+ * nested, nulls included), version 1 on create and +1 per update, conditional writes, one account
+ * per card number and one card per account while the card is pending or verified (and neither once
+ * it failed or was removed), one PayPal method per account while it waits for approval or is
+ * active, all-or-nothing creates, and references that point at a method until they expire. What
+ * falls due is the due-index's ({@link DueIndexContract}).
  */
 public abstract class PaymentMethodStoreContract {
   protected final ManualClock clock = new ManualClock(START);
@@ -425,6 +430,227 @@ public abstract class PaymentMethodStoreContract {
     assertThat(store.fingerprintOwner(card.card().fingerprintHash())).contains(accountId);
     assertThat(accountTakesAnotherCard(accountId)).isFalse();
     assertThat(store.list(accountId)).hasSize(3);
+  }
+
+  // PayPal links and the PayPal slot -------------------------------------------------------------
+
+  /** Whether the account can link PayPal: it holds no PayPal slot (the method is then created). */
+  private boolean accountLinksPayPal(String accountId) {
+    try {
+      store.create(Records.pendingPayPal(accountId, START));
+      return true;
+    } catch (PayPalAlreadyLinkedException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void createStoresEveryFieldOfAPayPalLinkAndNullsRoundTrip() {
+    String accountId = Records.accountId();
+    PaymentMethod full = Records.payPalWithEveryField(accountId, PaymentMethodStatus.ACTIVE);
+    PaymentMethod sparse = Records.sparsePayPal(accountId);
+    PaymentMethod pending = Records.pendingPayPal(Records.accountId(), START);
+
+    store.create(full);
+    store.create(sparse);
+    store.create(pending);
+
+    assertThat(store.find(accountId, full.paymentMethodId()))
+        .contains(Records.withVersion(full, 1));
+    assertThat(store.find(accountId, sparse.paymentMethodId()))
+        .contains(Records.withVersion(sparse, 1));
+    assertThat(store.find(pending.accountId(), pending.paymentMethodId()))
+        .contains(Records.withVersion(pending, 1));
+    assertThat(store.list(accountId))
+        .containsExactly(Records.withVersion(full, 1), Records.withVersion(sparse, 1));
+  }
+
+  @Test
+  void updateStoresThePayPalLinkAsItMovesOn() {
+    PaymentMethod pending = created(Records.pendingPayPal(Records.accountId(), START));
+
+    PaymentMethod returned =
+        updated(pending.withPayPal(pending.paypal().returned(START.plusSeconds(5))));
+    PaymentMethod active =
+        updated(
+            returned
+                .withPayPal(returned.paypal().withPaymentToken("pt_1", "payer@example.com"))
+                .withStatus(PaymentMethodStatus.ACTIVE));
+    PaymentMethod notified =
+        updated(active.withPayPal(active.paypal().notified(START.plusSeconds(9))));
+
+    assertThat(returned.paypal().stateHash()).isNull();
+    assertThat(returned.paypal().returnedAt()).isEqualTo(START.plusSeconds(5));
+    assertThat(notified)
+        .isEqualTo(
+            Records.withVersion(
+                pending
+                    .withPayPal(
+                        pending
+                            .paypal()
+                            .returned(START.plusSeconds(5))
+                            .withPaymentToken("pt_1", "payer@example.com")
+                            .notified(START.plusSeconds(9)))
+                    .withStatus(PaymentMethodStatus.ACTIVE),
+                4));
+  }
+
+  @Test
+  void secondPayPalMethodOnAnAccountIsRefusedAndWritesNothing() {
+    String accountId = Records.accountId();
+    PaymentMethod first = created(Records.pendingPayPal(accountId, START));
+    PaymentMethod second = Records.pendingPayPal(accountId, START.plusSeconds(1));
+
+    assertThatThrownBy(() -> store.create(second)).isInstanceOf(PayPalAlreadyLinkedException.class);
+
+    assertThat(store.find(accountId, second.paymentMethodId())).isEmpty();
+    assertThat(store.list(accountId)).containsExactly(first);
+    // the slot is the account's own: another account links PayPal as it likes
+    assertThat(accountLinksPayPal(Records.accountId())).isTrue();
+  }
+
+  @Test
+  void secondPayPalMethodNextToAnActiveOneIsRefused() {
+    String accountId = Records.accountId();
+    PaymentMethod first = created(Records.pendingPayPal(accountId, START));
+    updated(first.withStatus(PaymentMethodStatus.ACTIVE));
+
+    assertThat(accountLinksPayPal(accountId)).isFalse();
+    assertThat(store.list(accountId)).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = PaymentMethodStatus.class,
+      names = {"FAILED", "CANCELLED", "REVOKED", "REMOVED"})
+  void endingAPayPalMethodsHoldFreesTheSlotForANewOne(PaymentMethodStatus end) {
+    String accountId = Records.accountId();
+    PaymentMethod first = created(Records.pendingPayPal(accountId, START));
+    PaymentMethod active = updated(first.withStatus(PaymentMethodStatus.ACTIVE));
+
+    PaymentMethod ended = updated(active.withStatus(end));
+
+    assertThat(ended).isEqualTo(Records.withVersion(first.withStatus(end), 3));
+    PaymentMethod again = created(Records.pendingPayPal(accountId, START.plusSeconds(1)));
+    assertThat(store.list(accountId)).containsExactly(ended, again);
+    // the new method holds the slot in turn
+    assertThat(accountLinksPayPal(accountId)).isFalse();
+  }
+
+  @Test
+  void payPalMethodCreatedCancelledOrFailedTakesNoSlot() {
+    String accountId = Records.accountId();
+
+    store.create(Records.pendingPayPal(accountId, START).withStatus(PaymentMethodStatus.CANCELLED));
+    store.create(Records.sparsePayPal(accountId));
+
+    assertThat(accountLinksPayPal(accountId)).isTrue();
+    assertThat(store.list(accountId)).hasSize(3);
+  }
+
+  @Test
+  void writingAPayPalMethodThatNoLongerHoldsTheSlotLeavesTheNewHolderAlone() {
+    String accountId = Records.accountId();
+    PaymentMethod first = created(Records.pendingPayPal(accountId, START));
+    PaymentMethod cancelled = updated(first.withStatus(PaymentMethodStatus.CANCELLED));
+    PaymentMethod second = created(Records.pendingPayPal(accountId, START.plusSeconds(1)));
+
+    PaymentMethod removed = updated(cancelled.withStatus(PaymentMethodStatus.REMOVED));
+
+    assertThat(removed.version()).isEqualTo(3);
+    assertThat(accountLinksPayPal(accountId)).isFalse();
+    updated(second.withStatus(PaymentMethodStatus.REVOKED));
+    assertThat(accountLinksPayPal(accountId)).isTrue();
+  }
+
+  @Test
+  void staleWriteThatWouldEndAPayPalHoldIsAConflictAndFreesNothing() {
+    String accountId = Records.accountId();
+    PaymentMethod stored = created(Records.pendingPayPal(accountId, START));
+    PaymentMethod current = updated(stored.withStatus(PaymentMethodStatus.ACTIVE));
+
+    assertThatThrownBy(() -> store.update(stored.withStatus(PaymentMethodStatus.CANCELLED)))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(store.find(accountId, stored.paymentMethodId())).contains(current);
+    assertThat(accountLinksPayPal(accountId)).isFalse();
+  }
+
+  @Test
+  void aCardAndAPayPalMethodHoldSlotsOfTheirOwn() {
+    String accountId = Records.accountId();
+    PaymentMethod paypal = created(Records.pendingPayPal(accountId, START));
+    PaymentMethod card = created(Records.pendingCard(accountId, Records.fingerprintHash()));
+
+    assertThat(accountTakesAnotherCard(accountId)).isFalse();
+    assertThat(accountLinksPayPal(accountId)).isFalse();
+
+    // giving up one frees its own slot only
+    updated(paypal.withStatus(PaymentMethodStatus.REMOVED));
+    assertThat(accountTakesAnotherCard(accountId)).isFalse();
+    assertThat(store.fingerprintOwner(card.card().fingerprintHash())).contains(accountId);
+    assertThat(accountLinksPayPal(accountId)).isTrue();
+    updated(card.withStatus(PaymentMethodStatus.REMOVED));
+    assertThat(accountLinksPayPal(accountId)).isFalse();
+    assertThat(accountTakesAnotherCard(accountId)).isTrue();
+  }
+
+  // references ----------------------------------------------------------------------------------
+
+  @Test
+  void aReferencePointsAtItsPaymentMethodUntilItExpires() {
+    String reference = Records.reference();
+    Instant expiresAt = START.plus(Duration.ofHours(3));
+
+    store.putReference(reference, "acc_1", "pm_1", expiresAt);
+
+    PaymentMethodRef expected = new PaymentMethodRef("acc_1", "pm_1");
+    assertThat(store.findReference(reference, START)).contains(expected);
+    assertThat(store.findReference(reference, expiresAt.minusNanos(1))).contains(expected);
+    assertThat(store.findReference(reference, expiresAt)).isEmpty();
+    assertThat(store.findReference(reference, expiresAt.plus(Duration.ofDays(1)))).isEmpty();
+  }
+
+  @Test
+  void aReferenceWithoutExpiryStays() {
+    String reference = "PAYPAL_TOKEN#" + Records.reference();
+
+    store.putReference(reference, "acc_2", "pm_2", null);
+
+    assertThat(store.findReference(reference, START.plus(Duration.ofDays(3650))))
+        .contains(new PaymentMethodRef("acc_2", "pm_2"));
+  }
+
+  @Test
+  void theFirstWriteOfAReferenceWins() {
+    String reference = Records.reference();
+    store.putReference(reference, "acc_1", "pm_1", START.plus(Duration.ofHours(3)));
+
+    store.putReference(reference, "acc_2", "pm_2", START.plus(Duration.ofHours(6)));
+    store.putReference(reference, "acc_1", "pm_1", null);
+
+    assertThat(store.findReference(reference, START))
+        .contains(new PaymentMethodRef("acc_1", "pm_1"));
+    assertThat(store.findReference(reference, START.plus(Duration.ofHours(3)))).isEmpty();
+  }
+
+  @Test
+  void anExpiredReferenceIsGoneAndMayBeWrittenAgain() {
+    String reference = Records.reference();
+    store.putReference(reference, "acc_1", "pm_1", START.plusSeconds(60));
+    clock.advanceTo(START.plusSeconds(60));
+
+    store.putReference(reference, "acc_2", "pm_2", START.plusSeconds(120));
+
+    assertThat(store.findReference(reference, START.plusSeconds(61)))
+        .contains(new PaymentMethodRef("acc_2", "pm_2"));
+  }
+
+  @Test
+  void unknownReferencesAreNotFound() {
+    store.putReference(Records.reference(), "acc_1", "pm_1", null);
+
+    assertThat(store.findReference(Records.reference(), START)).isEmpty();
   }
 
   // single-use card tokens ----------------------------------------------------------------------

@@ -9,6 +9,7 @@ import com.platform.accounts.core.card.PaymentMethod.PaymentMethodType;
 import com.platform.accounts.core.card.PaymentMethodStatus;
 import com.platform.accounts.core.card.StoredCard;
 import com.platform.accounts.core.crypto.Ids;
+import com.platform.accounts.core.paypal.PayPalLink;
 import com.platform.accounts.core.verification.Challenge;
 import com.platform.accounts.core.verification.ChallengeStatus;
 import com.platform.accounts.core.verification.Channel;
@@ -266,6 +267,59 @@ final class Records {
         0);
   }
 
+  /**
+   * A PayPal link waiting for its payer, as linking starts it: due when its approval window ends
+   * (version 0, not stored yet).
+   */
+  static PaymentMethod pendingPayPal(String accountId, Instant createdAt) {
+    return PaymentMethod.payPal(
+        paymentMethodId(),
+        accountId,
+        PaymentMethodStatus.PENDING_APPROVAL,
+        PayPalLink.started(
+            Ids.next("st"),
+            "hmac-of-state",
+            createdAt.plus(PayPalLink.APPROVAL_WINDOW).plusNanos(23),
+            "https://app.example.com/paypal/done?x=1&y=%C3%A9",
+            "https://app.example.com/paypal/cancelled"),
+        createdAt);
+  }
+
+  /** A PayPal method with every field of its link set, to a distinct value each. */
+  static PaymentMethod payPalWithEveryField(String accountId, PaymentMethodStatus status) {
+    return PaymentMethod.payPal(
+        paymentMethodId(),
+        accountId,
+        status,
+        new PayPalLink(
+            Ids.next("st"),
+            "hmac-of-state",
+            START.plus(PayPalLink.APPROVAL_WINDOW).plusNanos(29),
+            "https://app.example.com/paypal/done",
+            "https://app.example.com/paypal/cancelled",
+            START.plusSeconds(40).plusNanos(31),
+            Ids.next("pt"),
+            "payer+ünïcode@example.com",
+            "PAYPAL_REFUSED",
+            START.plusSeconds(50).plusNanos(37)),
+        START.minusNanos(41));
+  }
+
+  /** A failed PayPal method whose link has every field null. */
+  static PaymentMethod sparsePayPal(String accountId) {
+    return PaymentMethod.payPal(
+        paymentMethodId(),
+        accountId,
+        PaymentMethodStatus.FAILED,
+        new PayPalLink(null, null, null, null, null, null, null, null, null, null),
+        START);
+  }
+
+  /** A reference as the services build it: a kind and a keyed HMAC, never a secret. */
+  static String reference() {
+    return "PAYPAL_STATE#" + Ids.next("hm");
+  }
+
   static PaymentMethod withVersion(PaymentMethod pm, long version) {
     return new PaymentMethod(
         pm.paymentMethodId(),
@@ -274,6 +328,7 @@ final class Records {
         pm.status(),
         pm.card(),
         pm.check(),
+        pm.paypal(),
         pm.createdAt(),
         version);
   }
@@ -286,6 +341,7 @@ final class Records {
         pm.status(),
         pm.card(),
         pm.check(),
+        pm.paypal(),
         pm.createdAt(),
         pm.version());
   }
@@ -299,6 +355,7 @@ final class Records {
         pm.status(),
         card(pm.card().fingerprintHash(), tokenHash),
         pm.check(),
+        pm.paypal(),
         pm.createdAt(),
         pm.version());
   }

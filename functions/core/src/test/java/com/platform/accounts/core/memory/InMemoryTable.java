@@ -12,6 +12,7 @@ import com.platform.accounts.core.due.DueKind;
 import com.platform.accounts.core.due.DuePage;
 import com.platform.accounts.core.due.DueShards;
 import com.platform.accounts.core.idempotency.IdempotencyRecord;
+import com.platform.accounts.core.paypal.PayPalAlreadyLinkedException;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
@@ -20,6 +21,7 @@ import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
+import com.platform.accounts.core.port.ProcessedEvents;
 import com.platform.accounts.core.port.RateLimitStore;
 import com.platform.accounts.core.verification.Challenge;
 import java.time.Clock;
@@ -61,6 +63,15 @@ public final class InMemoryTable {
 
   private final Map<String, String> cardSlots = new HashMap<>();
 
+  /** Account id to the PayPal method that holds its one PayPal slot. */
+  private final Map<String, String> payPalSlots = new HashMap<>();
+
+  /** Pointers to payment methods by reference (a PayPal state's or payment token's HMAC). */
+  private final Map<String, Reference> references = new HashMap<>();
+
+  /** Handled deliveries by source and event id, each kept until its instant. */
+  private final Map<EventKey, Instant> processed = new HashMap<>();
+
   /** Single-use records: the hashes of the tokens cards were added with, never removed. */
   private final Set<String> usedCardTokens = new HashSet<>();
 
@@ -69,6 +80,7 @@ public final class InMemoryTable {
   private final RateLimitStore rateLimitStore = new RateLimits();
   private final IdempotencyStore idempotencyStore = new Idempotency();
   private final PaymentMethodStore paymentMethodStore = new PaymentMethods();
+  private final ProcessedEvents processedEventStore = new Processed();
 
   /**
    * The due-index: each due item's entry by item id, and the entries of each shard (the dead
@@ -142,6 +154,22 @@ public final class InMemoryTable {
     return dueIndex;
   }
 
+  public ProcessedEvents processedEvents() {
+    return processedEventStore;
+  }
+
+  private record EventKey(String source, String eventId) {}
+
+  /** Where a reference points, and when it is gone (null: never). */
+  private record Reference(String accountId, String paymentMethodId, Instant expiresAt) {}
+
+  /** The due kind of a payment method's work: each type has its own. */
+  private static DueKind dueKind(PaymentMethod pm) {
+    return pm.type() == PaymentMethod.PaymentMethodType.PAYPAL
+        ? DueKind.PAYPAL_LINK
+        : DueKind.CARD_VERIFICATION;
+  }
+
   /**
    * Puts a payment method as written on the due-index, or takes it off: as DynamoDB does when the
    * written item carries the index's keys or not. A failed attempt counted before is forgotten.
@@ -153,7 +181,7 @@ public final class InMemoryTable {
             at ->
                 putDue(
                     new DueEntry(
-                        DueKind.CARD_VERIFICATION,
+                        dueKind(pm),
                         pm.accountId(),
                         pm.paymentMethodId(),
                         dueShards.of(pm.paymentMethodId()),
@@ -428,6 +456,12 @@ public final class InMemoryTable {
           fingerprintOwners.put(pm.card().fingerprintHash(), pm.accountId());
           cardSlots.put(pm.accountId(), pm.paymentMethodId());
         }
+        if (pm.holdsPayPalSlot()) {
+          if (payPalSlots.containsKey(pm.accountId())) {
+            throw new PayPalAlreadyLinkedException();
+          }
+          payPalSlots.put(pm.accountId(), pm.paymentMethodId());
+        }
         if (tokenHash != null) {
           usedCardTokens.add(tokenHash);
         }
@@ -469,6 +503,9 @@ public final class InMemoryTable {
           fingerprintOwners.remove(stored.card().fingerprintHash());
           cardSlots.remove(stored.accountId(), stored.paymentMethodId());
         }
+        if (stored.holdsPayPalSlot() && !pm.holdsPayPalSlot()) {
+          payPalSlots.remove(stored.accountId(), stored.paymentMethodId());
+        }
         paymentMethods.put(pm.paymentMethodId(), withVersion(pm, pm.version() + 1));
         indexDue(pm);
       }
@@ -485,6 +522,49 @@ public final class InMemoryTable {
     public boolean cardTokenUsed(String tokenHash) {
       synchronized (lock) {
         return usedCardTokens.contains(tokenHash);
+      }
+    }
+
+    @Override
+    public void putReference(
+        String reference, String accountId, String paymentMethodId, Instant expiresAt) {
+      synchronized (lock) {
+        Reference stored = references.get(reference);
+        // one past its expiry is as good as gone, as in DynamoDB before TTL removes it
+        if (stored != null && (stored.expiresAt() == null || live(stored.expiresAt()))) {
+          return;
+        }
+        references.put(reference, new Reference(accountId, paymentMethodId, expiresAt));
+      }
+    }
+
+    @Override
+    public Optional<PaymentMethodRef> findReference(String reference, Instant now) {
+      synchronized (lock) {
+        return Optional.ofNullable(references.get(reference))
+            .filter(r -> r.expiresAt() == null || now.isBefore(r.expiresAt()))
+            .map(r -> new PaymentMethodRef(r.accountId(), r.paymentMethodId()));
+      }
+    }
+  }
+
+  private final class Processed implements ProcessedEvents {
+    @Override
+    public boolean seen(String source, String eventId, Instant now) {
+      synchronized (lock) {
+        Instant keepUntil = processed.get(new EventKey(source, eventId));
+        return keepUntil != null && now.isBefore(keepUntil);
+      }
+    }
+
+    @Override
+    public void record(String source, String eventId, Instant keepUntil) {
+      synchronized (lock) {
+        EventKey key = new EventKey(source, eventId);
+        Instant stored = processed.get(key);
+        if (stored == null || !live(stored)) {
+          processed.put(key, keepUntil);
+        }
       }
     }
   }
@@ -569,6 +649,7 @@ public final class InMemoryTable {
         pm.status(),
         pm.card(),
         pm.check(),
+        pm.paypal(),
         pm.createdAt(),
         version);
   }
