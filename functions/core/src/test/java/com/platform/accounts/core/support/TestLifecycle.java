@@ -11,7 +11,9 @@ import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.InMemorySessionTokens;
 import com.platform.accounts.core.memory.InMemoryTable;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
+import com.platform.accounts.core.memory.SandboxPayPal;
 import com.platform.accounts.core.messaging.OutboundMessage;
+import com.platform.accounts.core.paypal.FrontendOrigins;
 import com.platform.accounts.core.port.WorkflowUnavailableException;
 import com.platform.accounts.core.port.Workflows;
 import com.platform.accounts.core.problem.Validation;
@@ -32,6 +34,11 @@ public final class TestLifecycle {
   public final RecordingWorkflows workflows = new RecordingWorkflows();
   public final SandboxCardProcessor cards = new SandboxCardProcessor(clock);
   public final InMemorySessionTokens sessionTokens = new InMemorySessionTokens(clock);
+  public final SandboxPayPal paypal = new SandboxPayPal();
+
+  /** The frontend origin PayPal returns may go back to. */
+  public static final String FRONTEND = "https://console.example.com";
+
   private final AtomicInteger phones = new AtomicInteger();
   public final AccountLifecycle lifecycle;
 
@@ -44,22 +51,27 @@ public final class TestLifecycle {
     lifecycle =
         new AccountLifecycle(
             new AccountLifecycle.Ports(
-                table.accounts(),
-                table.challenges(),
-                table.rateLimits(),
-                table.idempotency(),
-                outbox,
-                events,
-                workflows,
-                new EphemeralServiceKeys(),
-                clock,
-                "2026-11-01",
-                table.paymentMethods(),
-                cards,
-                "ACMECLOUD",
-                table.accountOverviews(),
-                sessionTokens,
-                sessionTokens),
+                    table.accounts(),
+                    table.challenges(),
+                    table.rateLimits(),
+                    table.idempotency(),
+                    outbox,
+                    events,
+                    workflows,
+                    new EphemeralServiceKeys(),
+                    clock,
+                    "2026-11-01",
+                    table.paymentMethods(),
+                    cards,
+                    "ACMECLOUD",
+                    table.accountOverviews(),
+                    sessionTokens,
+                    sessionTokens)
+                .withPayPal(
+                    paypal,
+                    paypal,
+                    table.processedEvents(),
+                    new FrontendOrigins(List.of(FRONTEND))),
             phoneBudgets,
             table.dueIndex());
   }
