@@ -1,6 +1,11 @@
 // The walk-through page's script, served from /page.js: the page's Content-Security-Policy runs
 // no inline script.
-const state = { signupId: null, token: null, verificationId: null, destination: null, paymentMethodId: null, last4: null };
+// kept in the tab's session storage: linking PayPal leaves the page for PayPal's and comes back
+const state = Object.assign(
+  { signupId: null, token: null, verificationId: null, destination: null, paymentMethodId: null, last4: null, paypalId: null },
+  JSON.parse(sessionStorage.getItem('local-walkthrough') || '{}'));
+function save() { sessionStorage.setItem('local-walkthrough', JSON.stringify(state)); }
+addEventListener('pagehide', save);
 const out = document.getElementById('out');
 function show(status, body) { out.textContent = status + '\n' + JSON.stringify(body, null, 2); }
 async function call(method, path, body) {
@@ -85,3 +90,26 @@ document.getElementById('card-verify').onsubmit = (e) => {
 };
 document.getElementById('advance-day').onclick = () => call('POST', '/_local/clock/advance', { hours: 24 });
 document.getElementById('advance').onclick = () => call('POST', '/_local/clock/advance', { minutes: 11 });
+document.getElementById('paypal').onclick = async () => {
+  const page = location.origin + '/';
+  const r = await call('POST', '/v1/account/payment-methods/paypal',
+    { returnUrl: page + '?paypal=return', cancelUrl: page + '?paypal=cancel' });
+  if (r.status === 201) { state.paypalId = r.json.paymentMethodId; save(); location.assign(r.json.approvalUrl); }
+};
+document.getElementById('paypal-remove').onclick = async () => {
+  if (!state.paypalId) { show('-', { detail: 'Link PayPal first.' }); return; }
+  const r = await call('DELETE', '/v1/account/payment-methods/' + state.paypalId);
+  if (r.status === 204) { state.paypalId = null; save(); }
+};
+// back from PayPal: the service sent the browser here with the link's outcome
+(() => {
+  const back = new URLSearchParams(location.search);
+  if (!back.has('paypal') || !back.has('status')) return;
+  const code = back.get('code');
+  const words = { ACTIVE: 'PayPal is linked.', FAILED: 'PayPal could not be linked', CANCELLED: 'You cancelled at PayPal.',
+    PENDING_APPROVAL: 'PayPal has not answered yet; the link completes in a few minutes.' };
+  document.getElementById('paypal-status').textContent =
+    (words[back.get('status')] || back.get('status')) + (code ? ' (' + code + ')' : '');
+  history.replaceState(null, '', '/');
+  document.getElementById('paypal').scrollIntoView();
+})();

@@ -2,11 +2,13 @@ package com.platform.accounts.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platform.accounts.asl.AslEngine;
 import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
+import com.platform.accounts.core.memory.SandboxPayPal;
 import com.platform.accounts.core.problem.ErrorCode;
 import com.platform.accounts.core.problem.FieldError;
 import com.platform.accounts.core.problem.FieldErrorCode;
@@ -22,6 +24,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,26 +46,30 @@ final class LocalEndpoints {
   /** The paths of the walk-through page and its script (the rest of this class is /_local). */
   static final Set<String> PAGE_PATHS = Set.of("/", LocalPage.SCRIPT_PATH);
 
+  /** The PayPal stand-in's approval page: where a local {@code approvalUrl} leads. */
+  static final String PAYPAL_CHECKOUT = "/_local/paypal/checkout";
+
+  static final String PAYPAL_APPROVE = "/_local/paypal/approve";
+
   /** The method each path answers (HEAD too where it is GET), for the Allow of a 405. */
   private static final Map<String, String> METHODS =
-      Map.of(
-          "/_local/outbox",
-          "GET",
-          "/_local/clock/advance",
-          "POST",
-          "/_local/card-tokens",
-          "POST",
-          "/_local/statements",
-          "GET",
-          "/",
-          "GET",
-          LocalPage.SCRIPT_PATH,
-          "GET");
+      Map.ofEntries(
+          Map.entry(PAYPAL_CHECKOUT, "GET"),
+          Map.entry(PAYPAL_APPROVE, "POST"),
+          Map.entry(LocalPage.CHECKOUT_SCRIPT_PATH, "GET"),
+          Map.entry(
+"/_local/outbox", "GET"),
+          Map.entry("/_local/clock/advance", "POST"),
+          Map.entry("/_local/card-tokens", "POST"),
+          Map.entry("/_local/statements", "GET"),
+          Map.entry("/", "GET"),
+          Map.entry(LocalPage.SCRIPT_PATH, "GET"));
 
   private final ManualClock clock;
   private final InMemoryOutbox outbox;
   private final AslEngine engine;
   private final SandboxCardProcessor cards;
+  private final SandboxPayPal paypal;
   private final LocalSchedules schedules;
 
   LocalEndpoints(
@@ -70,11 +77,13 @@ final class LocalEndpoints {
       InMemoryOutbox outbox,
       LocalWorkflows workflows,
       SandboxCardProcessor cards,
+      SandboxPayPal paypal,
       LocalSchedules schedules) {
     this.clock = clock;
     this.outbox = outbox;
     this.engine = workflows.engine();
     this.cards = cards;
+    this.paypal = paypal;
     this.schedules = schedules;
   }
 
@@ -92,6 +101,12 @@ final class LocalEndpoints {
       LocalPage.serve(exchange);
     } else if (path.equals(LocalPage.SCRIPT_PATH) && method.equals("GET")) {
       LocalPage.serveScript(exchange);
+    } else if (path.equals(PAYPAL_APPROVE) && method.equals("POST")) {
+      approvePayPal(exchange);
+    } else if (path.equals(PAYPAL_CHECKOUT) && method.equals("GET")) {
+      LocalPage.serveCheckout(exchange);
+    } else if (path.equals(LocalPage.CHECKOUT_SCRIPT_PATH) && method.equals("GET")) {
+      LocalPage.serveCheckoutScript(exchange);
     } else if (METHODS.containsKey(path)) {
       writeMethodNotAllowed(exchange, Set.of(METHODS.get(path)));
     } else {
@@ -219,6 +234,67 @@ final class LocalEndpoints {
       write(
           exchange, response.status(), ProblemResponses.CONTENT_TYPE, Json.write(response.body()));
     }
+  }
+
+  /**
+   * Stands in for the payer at PayPal's approval page: {@code {"token", "payerVerified": true}}
+   * approves (as a verified payer or not), {@code "approved": false} cancels; answers where PayPal
+   * sends the browser next.
+   */
+  private void approvePayPal(HttpExchange exchange) throws IOException {
+    JsonNode request;
+    try (InputStream in = exchange.getRequestBody()) {
+      request = Json.MAPPER.readTree(in.readNBytes(4096));
+    } catch (IOException e) {
+      writeProblem(exchange, ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON.");
+      return;
+    }
+    if (request == null || !request.isObject()) {
+      writeProblem(exchange, ErrorCode.MALFORMED_REQUEST, "The body must be a JSON object.");
+      return;
+    }
+    JsonNode token = request.get("token");
+    JsonNode approved = request.get("approved");
+    JsonNode verified = request.get("payerVerified");
+    JsonNode email = request.get("payerEmail");
+    List<FieldError> errors = new ArrayList<>();
+    if (token == null || !token.isTextual()) {
+      errors.add(
+          new FieldError(
+              "token",
+              token == null ? FieldErrorCode.REQUIRED : FieldErrorCode.INVALID_TYPE,
+              "The token of the approvalUrl."));
+    }
+    for (Map.Entry<String, JsonNode> flag : Map.of("approved", approvedOr(approved), "payerVerified", approvedOr(verified)).entrySet()) {
+      if (!flag.getValue().isBoolean()) {
+        errors.add(new FieldError(flag.getKey(), FieldErrorCode.INVALID_TYPE, "Must be true or false."));
+      }
+    }
+    if (email != null && !email.isNull() && !email.isTextual()) {
+      errors.add(new FieldError("payerEmail", FieldErrorCode.INVALID_TYPE, "Must be a string."));
+    }
+    if (!errors.isEmpty()) {
+      ApiResponse response = ProblemResponses.render(Problem.validation(errors));
+      write(
+          exchange, response.status(), ProblemResponses.CONTENT_TYPE, Json.write(response.body()));
+      return;
+    }
+    Optional<String> redirect =
+        paypal.approve(
+            token.textValue(),
+            approvedOr(approved).booleanValue(),
+            approvedOr(verified).booleanValue(),
+            email == null || email.isNull() ? "payer@paypal.example" : email.textValue());
+    if (redirect.isEmpty()) {
+      writeProblem(exchange, ErrorCode.NOT_FOUND, "Not found", "PayPal knows no such token.");
+      return;
+    }
+    writeJson(exchange, 200, Json.object().put("redirectUrl", redirect.get()));
+  }
+
+  /** An optional flag: absent or null reads as true. */
+  private static JsonNode approvedOr(JsonNode flag) {
+    return flag == null || flag.isNull() ? BooleanNode.TRUE : flag;
   }
 
   private void statement(HttpExchange exchange) throws IOException {

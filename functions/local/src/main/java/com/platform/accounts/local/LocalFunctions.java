@@ -18,7 +18,14 @@ public final class LocalFunctions {
   private final Map<String, Object> byLogicalId = new LinkedHashMap<>();
 
   public LocalFunctions(SamTemplate template, AccountLifecycle lifecycle) {
+    this(template, lifecycle, Map.of());
+  }
+
+  /** With more values a constructor may ask for, by type (this runtime's own return URL, say). */
+  public LocalFunctions(
+      SamTemplate template, AccountLifecycle lifecycle, Map<Class<?>, Object> more) {
     Map<Class<?>, Object> services = services(lifecycle);
+    services.putAll(more);
     for (SamTemplate.Function function : template.functions().values()) {
       byLogicalId.put(function.logicalId(), instantiate(function.handlerClass(), services));
     }
@@ -39,7 +46,9 @@ public final class LocalFunctions {
             core.chargeRelease(),
             core.accountPaymentMethods(),
             core.authenticator(),
-            core.dueSweep())) {
+            core.dueSweep(),
+            core.payPalLinking(),
+            core.payPalWebhooks())) {
       services.put(service.getClass(), service);
     }
     services.put(AccountOverviewStore.class, core.accountOverviews());

@@ -20,8 +20,13 @@ final class LocalPage {
       "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; "
           + "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+  /** The PayPal stand-in's approval page's script. */
+  static final String CHECKOUT_SCRIPT_PATH = "/_local/paypal/checkout.js";
+
   private static final String HTML = load("/local-page/index.html");
   private static final String SCRIPT = load("/local-page/page.js");
+  private static final String CHECKOUT_HTML = load("/local-page/paypal-checkout.html");
+  private static final String CHECKOUT_SCRIPT = load("/local-page/paypal-checkout.js");
 
   private LocalPage() {}
 
@@ -37,6 +42,19 @@ final class LocalPage {
   static void serveScript(HttpExchange exchange) throws IOException {
     exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
     LocalEndpoints.write(exchange, 200, "text/javascript; charset=utf-8", SCRIPT);
+  }
+
+  /** The PayPal stand-in's approval page: Agree (verified or not) or Cancel, as at PayPal. */
+  static void serveCheckout(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
+    exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+    LocalEndpoints.write(exchange, 200, "text/html; charset=utf-8", CHECKOUT_HTML);
+  }
+
+  static void serveCheckoutScript(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+    LocalEndpoints.write(exchange, 200, "text/javascript; charset=utf-8", CHECKOUT_SCRIPT);
   }
 
   private static String load(String resource) {

@@ -9,6 +9,8 @@ import com.platform.accounts.core.memory.InMemoryEventLog;
 import com.platform.accounts.core.memory.InMemoryOutbox;
 import com.platform.accounts.core.memory.InMemoryTable;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
+import com.platform.accounts.core.memory.SandboxPayPal;
+import com.platform.accounts.core.paypal.FrontendOrigins;
 import com.platform.accounts.core.verification.PhoneBudgets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +45,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final InMemoryEventLog events;
   private final LocalWorkflows workflows;
   private final SandboxCardProcessor cards;
+  private final SandboxPayPal paypal;
 
   private LocalRuntime(
       Path repoRoot,
@@ -50,42 +55,61 @@ public final class LocalRuntime implements AutoCloseable {
       PhoneBudgets.Limits phoneBudgets)
       throws IOException {
     SamTemplate template = SamTemplate.read(repoRoot);
-    this.clock = clock;
-    this.outbox = new InMemoryOutbox(clock);
-    this.events = new InMemoryEventLog();
-    this.workflows = new LocalWorkflows(template, clock);
-    InMemoryTable table = new InMemoryTable(clock);
-    this.cards = new SandboxCardProcessor(clock);
-    EphemeralServiceKeys keys = new EphemeralServiceKeys();
-    AccountLifecycle lifecycle =
-        new AccountLifecycle(
-            new AccountLifecycle.Ports(
-                table.accounts(),
-                table.challenges(),
-                table.rateLimits(),
-                table.idempotency(),
-                outbox,
-                events,
-                workflows,
-                keys,
-                clock,
-                TERMS_VERSION,
-                table.paymentMethods(),
-                cards,
-                MERCHANT_NAME,
-                table.accountOverviews(),
-                new Es256SessionIssuer(keys, clock),
-                new Es256SessionVerifier(keys.sessionVerificationKey(), clock)),
-            phoneBudgets,
-            table.dueIndex());
-    LocalFunctions functions = new LocalFunctions(template, lifecycle);
-    workflows.connect(functions::get);
+    // listening first: the frontend origin PayPal may send browsers back to is this port's
+    DeferredHandler router = new DeferredHandler();
+    this.server = LocalHttpServer.start(port, router);
+    try {
+      String origin = "http://127.0.0.1:" + server.port();
+      this.clock = clock;
+      this.outbox = new InMemoryOutbox(clock);
+      this.events = new InMemoryEventLog();
+      this.workflows = new LocalWorkflows(template, clock);
+      InMemoryTable table = new InMemoryTable(clock);
+      this.cards = new SandboxCardProcessor(clock);
+      this.paypal = new SandboxPayPal(origin + LocalEndpoints.PAYPAL_CHECKOUT);
+      EphemeralServiceKeys keys = new EphemeralServiceKeys();
+      AccountLifecycle lifecycle =
+          new AccountLifecycle(
+              new AccountLifecycle.Ports(
+                      table.accounts(),
+                      table.challenges(),
+                      table.rateLimits(),
+                      table.idempotency(),
+                      outbox,
+                      events,
+                      workflows,
+                      keys,
+                      clock,
+                      TERMS_VERSION,
+                      table.paymentMethods(),
+                      cards,
+                      MERCHANT_NAME,
+                      table.accountOverviews(),
+                      new Es256SessionIssuer(keys, clock),
+                      new Es256SessionVerifier(keys.sessionVerificationKey(), clock))
+                  .withPayPal(
+                      paypal,
+                      paypal,
+                      table.processedEvents(),
+                      // API.md: the runtime's own origin, by address or by name
+                      new FrontendOrigins(
+                          List.of(origin, "http://localhost:" + server.port()))),
+              phoneBudgets,
+              table.dueIndex());
+      LocalFunctions functions =
+          new LocalFunctions(
+              template, lifecycle, Map.of(URI.class, URI.create(origin + "/v1/paypal/return")));
+      workflows.connect(functions::get);
 
-    LocalSchedules schedules =
-        new LocalSchedules(template, functions, workflows, table.dueIndex(), clock);
-    LocalEndpoints endpoints = new LocalEndpoints(clock, outbox, workflows, cards, schedules);
-    this.server =
-        LocalHttpServer.start(port, new LocalHttpRouter(template, functions, endpoints, workflows));
+      LocalSchedules schedules =
+          new LocalSchedules(template, functions, workflows, table.dueIndex(), clock);
+      LocalEndpoints endpoints =
+          new LocalEndpoints(clock, outbox, workflows, cards, paypal, schedules);
+      router.route(new LocalHttpRouter(template, functions, endpoints, workflows));
+    } catch (RuntimeException e) {
+      server.stop();
+      throw e;
+    }
 
     this.ticker = followRealTimeFrom == null ? null : startTicker(endpoints, followRealTimeFrom);
   }
@@ -192,6 +216,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public SandboxCardProcessor cards() {
     return cards;
+  }
+
+  /** The PayPal stand-in: what a test approves with, and what PayPal holds. */
+  public SandboxPayPal paypal() {
+    return paypal;
   }
 
   /**

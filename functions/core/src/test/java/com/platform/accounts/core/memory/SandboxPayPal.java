@@ -44,6 +44,7 @@ public final class SandboxPayPal implements PayPalGateway, PayPalWebhookVerifier
   private record Approval(boolean payerVerified, String payerEmail) {}
 
   private final SecureRandom random = new SecureRandom();
+  private final String approvalPage;
   private final Hmac signer;
   private final Map<String, Setup> setups = new HashMap<>();
   private final Map<String, Approval> approvals = new HashMap<>();
@@ -54,6 +55,12 @@ public final class SandboxPayPal implements PayPalGateway, PayPalWebhookVerifier
   private int paymentTokenCalls;
 
   public SandboxPayPal() {
+    this(APPROVAL_PAGE);
+  }
+
+  /** With its approval page elsewhere: the local runtime serves one of its own. */
+  public SandboxPayPal(String approvalPage) {
+    this.approvalPage = approvalPage;
     byte[] key = new byte[32];
     random.nextBytes(key);
     this.signer = new Hmac(key);
@@ -76,7 +83,7 @@ public final class SandboxPayPal implements PayPalGateway, PayPalWebhookVerifier
     if (fault == Fault.LOST_RESPONSE_AFTER) {
       throw new PayPalUnavailableException("sandbox PayPal answer lost");
     }
-    return new SetupToken(id, APPROVAL_PAGE + "?token=" + id);
+    return new SetupToken(id, approvalPage + "?token=" + id);
   }
 
   @Override

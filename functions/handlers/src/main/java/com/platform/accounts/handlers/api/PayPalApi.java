@@ -11,6 +11,7 @@ import com.platform.accounts.core.session.Authenticator;
 import com.platform.accounts.handlers.Priming;
 import com.platform.accounts.handlers.wiring.ApiWiring;
 import com.platform.accounts.handlers.wiring.PayPalWiring;
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -25,7 +26,7 @@ public final class PayPalApi extends ApiHandler {
   private final PayPalLinking linking;
 
   /** This API's return URL as configured; null: from the request API Gateway received. */
-  private final String returnUrl;
+  private final URI returnUrl;
 
   /** Production: the PayPal wiring (vault client, keys, workflow), session check, idempotency. */
   public PayPalApi() {
@@ -38,9 +39,13 @@ public final class PayPalApi extends ApiHandler {
         () -> handle(Priming.apiRequest("POST", "/v1/account/payment-methods/paypal", "{}"), null));
   }
 
+  /**
+   * @param returnUrl this API's {@code GET /v1/paypal/return} as the browser reaches it; null to
+   *     take it from each request
+   */
   public PayPalApi(
       PayPalLinking linking,
-      String returnUrl,
+      URI returnUrl,
       Authenticator authenticator,
       Idempotency idempotency) {
     super(authenticator, idempotency);
@@ -55,7 +60,7 @@ public final class PayPalApi extends ApiHandler {
     String back = body.requiredString("returnUrl");
     String cancel = body.requiredString("cancelUrl");
     body.validation().throwIfInvalid();
-    String serviceReturn = returnUrl != null ? returnUrl : request.publicUrl(RETURN_PATH);
+    String serviceReturn = returnUrl != null ? returnUrl.toString() : request.publicUrl(RETURN_PATH);
     if (serviceReturn == null) {
       throw Problem.unavailable("This API does not know its own address; configure it.", 60);
     }

@@ -5,7 +5,8 @@ import com.platform.accounts.core.paypal.FrontendOrigins;
 import com.platform.accounts.core.paypal.PayPalLinking;
 import com.platform.accounts.core.paypal.PayPalWebhooks;
 import com.platform.accounts.core.port.PayPalGateway;
-import com.platform.accounts.payments.PayPalCredentials;
+import com.platform.accounts.core.port.PayPalWebhookVerifier;
+import com.platform.accounts.payments.PayPalApi;
 import com.platform.accounts.payments.PayPalVaultGateway;
 import com.platform.accounts.payments.PayPalWebhookSignatureVerifier;
 import java.net.URI;
@@ -41,14 +42,14 @@ public final class PayPalWiring {
   }
 
   /** This API's {@code GET /v1/paypal/return} if configured; null: from the request. */
-  public static String configuredReturnUrl() {
-    URI url = Infrastructure.settings().payPalLinking().returnUrl();
-    return url == null ? null : url.toString();
+  public static URI configuredReturnUrl() {
+    return Infrastructure.settings().payPalLinking().returnUrl();
   }
 
-  private static final class CredentialsHolder {
-    static final PayPalCredentials CREDENTIALS =
-        new PayPalCredentials(
+  /** The REST client with its access-token cache, shared by the vault and the webhook check. */
+  private static final class ApiHolder {
+    static final PayPalApi API =
+        new PayPalApi(
             SecretsWiring.keys().payPalClientId(),
             SecretsWiring.keys().payPalClientSecret(),
             Infrastructure.settings().payPal().apiBase(),
@@ -56,7 +57,8 @@ public final class PayPalWiring {
   }
 
   private static final class GatewayHolder {
-    static final PayPalGateway GATEWAY = new PayPalVaultGateway(CredentialsHolder.CREDENTIALS);
+    static final PayPalGateway GATEWAY =
+        new PayPalVaultGateway(ApiHolder.API, Infrastructure.settings().cards().merchantName());
   }
 
   private static final class LinkingHolder {
@@ -78,12 +80,15 @@ public final class PayPalWiring {
             new FrontendOrigins(List.of(Infrastructure.settings().payPalLinking().frontendOrigin())));
   }
 
+  /** No webhook registered yet: every delivery is refused as unsigned. */
+  private static PayPalWebhookVerifier verifier(String webhookId) {
+    return webhookId == null ? delivery -> false : new PayPalWebhookSignatureVerifier(ApiHolder.API, webhookId);
+  }
+
   private static final class WebhooksHolder {
     static final PayPalWebhooks WEBHOOKS =
         new PayPalWebhooks(
-            new PayPalWebhookSignatureVerifier(
-                CredentialsHolder.CREDENTIALS,
-                Infrastructure.settings().payPalWebhooks().webhookId()),
+            verifier(Infrastructure.settings().payPalWebhooks().webhookId()),
             Infrastructure.table().processedEvents(),
             Infrastructure.table().paymentMethods(),
             SecretsWiring.hmac(),

@@ -111,7 +111,10 @@ public final class Settings {
    */
   public record PayPalLinking(String stateMachineArn, String frontendOrigin, URI returnUrl) {}
 
-  /** The id of this service's webhook at PayPal, which signatures are checked for. */
+  /**
+   * The id of this service's webhook at PayPal, which signatures are checked for; null when none is
+   * registered yet (every delivery is then refused).
+   */
   public record PayPalWebhooks(String webhookId) {}
 
   /** The API frame: the one CORS origin (none when blank) and the namespace of its EMF metrics. */
@@ -199,11 +202,10 @@ public final class Settings {
         returnUrl == null || returnUrl.isBlank() ? null : URI.create(returnUrl.strip()));
   }
 
+  /** The webhook id; null until the operator registered the webhook at PayPal. */
   public PayPalWebhooks payPalWebhooks() {
-    Reader read = new Reader();
-    String webhookId = read.required(PAYPAL_WEBHOOK_ID);
-    read.done();
-    return new PayPalWebhooks(webhookId);
+    String webhookId = env.get(PAYPAL_WEBHOOK_ID);
+    return new PayPalWebhooks(webhookId == null || webhookId.isBlank() ? null : webhookId.strip());
   }
 
   public Api api() {
