@@ -58,7 +58,7 @@ final class DueItems {
   /** The table key of the item that a due item of this kind is. */
   static Map<String, AttributeValue> key(DueKind kind, String ownerId, String itemId) {
     return switch (kind) {
-      case CARD_VERIFICATION -> PaymentMethodItems.key(ownerId, itemId);
+      case CARD_VERIFICATION, PAYPAL_LINK -> PaymentMethodItems.key(ownerId, itemId);
     };
   }
 
@@ -75,7 +75,7 @@ final class DueItems {
     String ownerId;
     String itemId;
     switch (kind) {
-      case CARD_VERIFICATION -> {
+      case CARD_VERIFICATION, PAYPAL_LINK -> {
         ownerId = Items.requiredString(item, PaymentMethodItems.ACCOUNT_ID);
         itemId = Items.requiredString(item, PaymentMethodItems.PAYMENT_METHOD_ID);
       }

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The account item and its payment-method items share the partition {@code ACCOUNT#<id>}: one Query
- * reads them all (plus the card slot, which is skipped).
+ * reads them all (plus the card and PayPal slots, which are skipped).
  */
 final class DynamoDbAccountOverviewStore implements AccountOverviewStore {
   private final DynamoDbTable table;

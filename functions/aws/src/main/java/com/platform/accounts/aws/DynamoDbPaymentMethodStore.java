@@ -9,9 +9,11 @@ import com.platform.accounts.core.card.CardAlreadyRegisteredException;
 import com.platform.accounts.core.card.CardTokenUsedException;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.due.DueShards;
+import com.platform.accounts.core.paypal.PayPalAlreadyLinkedException;
 import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.OptimisticRetry;
 import com.platform.accounts.core.port.PaymentMethodStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +28,21 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Payment methods in the table (see {@link PaymentMethodItems} for the items). Round trips: {@code
- * find}, {@code fingerprintOwner} and {@code cardTokenUsed} 1 GetItem each; {@code list} 1 Query
- * (one more per MB of methods); {@code create} 1 TransactWriteItems for a card that takes the slot
- * or carries a token hash, 1 conditional PutItem for any other method; {@code update} 1 conditional
- * PutItem while the method holds its slot (or is no card), else 1 GetItem, then 1
- * TransactWriteItems when that write frees the slot or 1 PutItem when the stored method no longer
- * held it. A card with work due is written on its due-index shard ({@link DueItems}), in the same
- * write: no round trip of its own.
+ * find}, {@code fingerprintOwner}, {@code cardTokenUsed} and {@code findReference} 1 GetItem each;
+ * {@code list} 1 Query (one more per MB of methods); {@code create} 1 TransactWriteItems for a
+ * method that takes its slot (card or PayPal) or a card that carries a token hash, 1 conditional
+ * PutItem for any other method; {@code update} 1 conditional PutItem while the method holds its
+ * slot, else 1 GetItem, then 1 TransactWriteItems when that write frees the slot or 1 PutItem when
+ * the stored method no longer held it; {@code putReference} 1 conditional PutItem. A method with
+ * work due is written on its due-index shard ({@link DueItems}), in the same write: no round trip
+ * of its own.
  *
- * <p>{@code update} reads a card before it writes a version that does not hold the slot: only the
- * stored version knows whether the uniqueness items are still this card's to delete. Once a card is
- * FAILED or REMOVED its fingerprint may belong to another account's card, and a delete conditioned
- * on naming this card would then cancel the whole transaction. The write stays conditional on the
- * version read, so the stored method cannot change between the read and the write.
+ * <p>{@code update} reads a method before it writes a version that does not hold a slot: only the
+ * stored version knows whether the slot items are still this method's to delete. Once a card is
+ * FAILED or REMOVED its fingerprint may belong to another account's card (once a PayPal method is
+ * CANCELLED, its account's PayPal slot to a newer link), and a delete conditioned on naming this
+ * method would then cancel the whole transaction. The write stays conditional on the version read,
+ * so the stored method cannot change between the read and the write.
  */
 final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
   /** The method's own write comes first in {@link #create}'s transaction. */
@@ -56,7 +60,7 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
   public void create(PaymentMethod pm) {
     Map<String, AttributeValue> item = PaymentMethodItems.toItem(pm, pm.version() + 1, dueShards);
     String tokenHash = pm.card() == null ? null : pm.card().tokenHash();
-    if (!pm.holdsCardSlot() && tokenHash == null) {
+    if (!holdsASlot(pm) && tokenHash == null) {
       if (!table.putIf(item, Condition.absent())) {
         throw conflict(pm);
       }
@@ -90,6 +94,12 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
       slotWrite = writes.size();
       writes.add(table.transactPut(PaymentMethodItems.slotItem(pm), Condition.absent()));
     }
+    int payPalSlotWrite = -1;
+    if (pm.holdsPayPalSlot()) {
+      payPalSlotWrite = writes.size();
+      writes.add(table.transactPut(PaymentMethodItems.payPalSlotItem(pm), Condition.absent()));
+    }
+    int payPalSlot = payPalSlotWrite;
     int token = tokenWrite;
     int fingerprint = fingerprintWrite;
     int slot = slotWrite;
@@ -102,7 +112,7 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
               } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = lostReasons(e);
                 // the in-memory table checks the id, then the token, then the fingerprint, then
-                // the slot; so does this
+                // the card slot, then the PayPal slot; so does this
                 if (failed(reasons, METHOD_WRITE)) {
                   return false;
                 }
@@ -121,6 +131,9 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
                 }
                 if (failed(reasons, slot)) {
                   throw new AccountAlreadyHasCardException();
+                }
+                if (failed(reasons, payPalSlot)) {
+                  throw new PayPalAlreadyLinkedException();
                 }
                 return false;
               }
@@ -154,7 +167,7 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
   public void update(PaymentMethod pm) {
     Map<String, AttributeValue> item = PaymentMethodItems.toItem(pm, pm.version() + 1, dueShards);
     Condition unchanged = Condition.versionIs(pm.version());
-    if (pm.holdsCardSlot() || pm.type() != PaymentMethod.PaymentMethodType.CARD) {
+    if (holdsASlot(pm)) {
       putIf(pm, item, unchanged);
       return;
     }
@@ -162,24 +175,29 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
         find(pm.accountId(), pm.paymentMethodId())
             .filter(found -> found.version() == pm.version())
             .orElseThrow(() -> conflict(pm));
-    if (!stored.holdsCardSlot()) {
+    if (!holdsASlot(stored)) {
       putIf(pm, item, unchanged);
       return;
     }
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(table.transactPut(item, unchanged));
+    if (stored.holdsCardSlot()) {
+      writes.add(
+          deleteIfHeldBy(PaymentMethodItems.fingerprintKey(stored.card().fingerprintHash()), pm));
+      writes.add(deleteIfHeldBy(PaymentMethodItems.slotKey(stored.accountId()), pm));
+    }
+    if (stored.holdsPayPalSlot()) {
+      writes.add(deleteIfHeldBy(PaymentMethodItems.payPalSlotKey(stored.accountId()), pm));
+    }
     try {
-      table.transact(
-          List.of(
-              table.transactPut(item, unchanged),
-              deleteIfHeldBy(
-                  PaymentMethodItems.fingerprintKey(stored.card().fingerprintHash()), pm),
-              deleteIfHeldBy(PaymentMethodItems.slotKey(stored.accountId()), pm)));
+      table.transact(writes);
     } catch (TransactionCanceledException e) {
       List<CancellationReason> reasons = lostReasons(e);
       if (failed(reasons, METHOD_WRITE)
           || reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
         throw conflict(pm);
       }
-      // the version read held the slot, yet its items name another card: never written so
+      // the version read held its slot, yet its items name another method: never written so
       throw new IllegalStateException(
           "the uniqueness items of payment method "
               + pm.paymentMethodId()
@@ -198,6 +216,33 @@ final class DynamoDbPaymentMethodStore implements PaymentMethodStore {
   @Override
   public boolean cardTokenUsed(String tokenHash) {
     return table.get(PaymentMethodItems.tokenKey(tokenHash)).isPresent();
+  }
+
+  @Override
+  public void putReference(
+      String reference, String accountId, String paymentMethodId, Instant expiresAt) {
+    // a reference that points already keeps pointing where it does: losing the condition is the
+    // expected outcome of a second write, not a failure; one past its expiry is as good as gone
+    table.putIf(
+        PaymentMethodItems.referenceItem(reference, accountId, paymentMethodId, expiresAt),
+        Condition.absentOrExpired(table.now()));
+  }
+
+  @Override
+  public Optional<PaymentMethodRef> findReference(String reference, Instant now) {
+    return table
+        .get(PaymentMethodItems.referenceKey(reference))
+        .filter(item -> PaymentMethodItems.referenceLive(item, now))
+        .map(
+            item ->
+                new PaymentMethodRef(
+                    Items.requiredString(item, PaymentMethodItems.ACCOUNT_ID),
+                    Items.requiredString(item, PaymentMethodItems.PAYMENT_METHOD_ID)));
+  }
+
+  /** Whether the method holds its account's card slot or PayPal slot. */
+  private static boolean holdsASlot(PaymentMethod pm) {
+    return pm.holdsCardSlot() || pm.holdsPayPalSlot();
   }
 
   private void putIf(PaymentMethod pm, Map<String, AttributeValue> item, Condition condition) {

@@ -7,6 +7,7 @@ import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
+import com.platform.accounts.core.port.ProcessedEvents;
 import com.platform.accounts.core.port.RateLimitStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,6 +63,7 @@ public final class DynamoDbTable {
   private PaymentMethodStore paymentMethods;
   private AccountOverviewStore accountOverviews;
   private DueIndex dueIndex;
+  private ProcessedEvents processedEvents;
 
   /** A table whose due-index has the default number of shards. */
   public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock) {
@@ -126,6 +128,13 @@ public final class DynamoDbTable {
       dueIndex = new DynamoDbDueIndex(this, dueShards);
     }
     return dueIndex;
+  }
+
+  public ProcessedEvents processedEvents() {
+    if (processedEvents == null) {
+      processedEvents = new DynamoDbProcessedEvents(this);
+    }
+    return processedEvents;
   }
 
   public String tableName() {

@@ -104,4 +104,23 @@ public abstract class AccountOverviewStoreContract {
         .extracting(PaymentMethod::paymentMethodId)
         .containsExactly(card.paymentMethodId(), paypal.paymentMethodId());
   }
+
+  @Test
+  void payPalMethodsComeWithTheirLinksAndTheSlotsAreNoPaymentMethods() {
+    Account account = createdAccount();
+    PaymentMethod cancelled =
+        Records.pendingPayPal(account.accountId(), START.minusSeconds(2))
+            .withStatus(PaymentMethodStatus.CANCELLED);
+    PaymentMethod pending = Records.pendingPayPal(account.accountId(), START);
+    PaymentMethod card = Records.pendingCard(account.accountId(), Records.fingerprintHash());
+    stores.paymentMethods().create(cancelled);
+    // these two hold the account's PayPal slot and card slot
+    stores.paymentMethods().create(pending);
+    stores.paymentMethods().create(card);
+
+    AccountOverview overview = stores.overviews().find(account.accountId()).orElseThrow();
+
+    assertThat(overview.paymentMethods())
+        .containsExactly(Records.withVersion(card, 1), Records.withVersion(pending, 1));
+  }
 }
