@@ -57,8 +57,7 @@ final class LocalEndpoints {
           Map.entry(PAYPAL_CHECKOUT, "GET"),
           Map.entry(PAYPAL_APPROVE, "POST"),
           Map.entry(LocalPage.CHECKOUT_SCRIPT_PATH, "GET"),
-          Map.entry(
-"/_local/outbox", "GET"),
+          Map.entry("/_local/outbox", "GET"),
           Map.entry("/_local/clock/advance", "POST"),
           Map.entry("/_local/card-tokens", "POST"),
           Map.entry("/_local/statements", "GET"),
@@ -265,9 +264,12 @@ final class LocalEndpoints {
               token == null ? FieldErrorCode.REQUIRED : FieldErrorCode.INVALID_TYPE,
               "The token of the approvalUrl."));
     }
-    for (Map.Entry<String, JsonNode> flag : Map.of("approved", approvedOr(approved), "payerVerified", approvedOr(verified)).entrySet()) {
+    for (Map.Entry<String, JsonNode> flag :
+        Map.of("approved", approvedOr(approved), "payerVerified", approvedOr(verified))
+            .entrySet()) {
       if (!flag.getValue().isBoolean()) {
-        errors.add(new FieldError(flag.getKey(), FieldErrorCode.INVALID_TYPE, "Must be true or false."));
+        errors.add(
+            new FieldError(flag.getKey(), FieldErrorCode.INVALID_TYPE, "Must be true or false."));
       }
     }
     if (email != null && !email.isNull() && !email.isTextual()) {

@@ -92,8 +92,7 @@ public final class LocalRuntime implements AutoCloseable {
                       paypal,
                       table.processedEvents(),
                       // API.md: the runtime's own origin, by address or by name
-                      new FrontendOrigins(
-                          List.of(origin, "http://localhost:" + server.port()))),
+                      new FrontendOrigins(List.of(origin, "http://localhost:" + server.port()))),
               phoneBudgets,
               table.dueIndex());
       LocalFunctions functions =

@@ -218,11 +218,11 @@ public final class PayPalLinking {
       token = gateway.createPaymentToken(pm.paypal().setupTokenId(), paymentMethodId + "-token");
     } catch (PayPalRefusedException e) {
       telemetry.count(COMPLETION_REFUSED);
-      return change(pm, p -> failed(p, ErrorCode.PAYPAL_LINK_FAILED)).status();
+      return change(pm, p -> failed(p, PayPalFailure.PAYPAL_LINK_FAILED)).status();
     }
     if (!token.payerVerified()) {
       gateway.deletePaymentToken(token.id());
-      return change(pm, p -> failed(p, ErrorCode.PAYPAL_ACCOUNT_UNVERIFIED)).status();
+      return change(pm, p -> failed(p, PayPalFailure.PAYPAL_ACCOUNT_UNVERIFIED)).status();
     }
     store.putReference(tokenReference(hmac, token.id()), accountId, paymentMethodId, null);
     PaymentMethod after =
@@ -262,7 +262,7 @@ public final class PayPalLinking {
               Map.of("paymentMethodId", paymentMethodId, "type", "PAYPAL")));
       email(pm, "paypal-linked");
     } else if (pm.status() == PaymentMethodStatus.FAILED
-        && ErrorCode.PAYPAL_ACCOUNT_UNVERIFIED.name().equals(pm.paypal().failureCode())) {
+        && PayPalFailure.PAYPAL_ACCOUNT_UNVERIFIED.name().equals(pm.paypal().failureCode())) {
       // the one failure the owner can fix at PayPal; the others were answered on the return
       email(pm, "paypal-link-failed");
     } else {
@@ -292,7 +292,7 @@ public final class PayPalLinking {
           pm,
           p ->
               p.status() == PaymentMethodStatus.PENDING_APPROVAL && p.paypal().returnedAt() == null
-                  ? failed(p, ErrorCode.PAYPAL_APPROVAL_EXPIRED)
+                  ? failed(p, PayPalFailure.PAYPAL_APPROVAL_EXPIRED)
                   : p);
       return;
     }
@@ -354,7 +354,7 @@ public final class PayPalLinking {
                 : p);
   }
 
-  private static PaymentMethod failed(PaymentMethod pm, ErrorCode code) {
+  private static PaymentMethod failed(PaymentMethod pm, PayPalFailure code) {
     return pm.status() == PaymentMethodStatus.PENDING_APPROVAL
         ? pm.withStatus(PaymentMethodStatus.FAILED).withPayPal(pm.paypal().failed(code.name()))
         : pm;

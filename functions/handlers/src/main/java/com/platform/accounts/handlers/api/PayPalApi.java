@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * Linking PayPal: the signed-in account starts a link and gets PayPal's approval page; the browser
- * comes back from PayPal to {@code GET /v1/paypal/return} (no session: it is a top-level
- * navigation from PayPal, which the state authenticates) and is sent on, 303, to the frontend page
- * the link was started with.
+ * comes back from PayPal to {@code GET /v1/paypal/return} (no session: it is a top-level navigation
+ * from PayPal, which the state authenticates) and is sent on, 303, to the frontend page the link
+ * was started with.
  */
 public final class PayPalApi extends ApiHandler {
   static final String RETURN_PATH = "/v1/paypal/return";
@@ -44,10 +44,7 @@ public final class PayPalApi extends ApiHandler {
    *     take it from each request
    */
   public PayPalApi(
-      PayPalLinking linking,
-      URI returnUrl,
-      Authenticator authenticator,
-      Idempotency idempotency) {
+      PayPalLinking linking, URI returnUrl, Authenticator authenticator, Idempotency idempotency) {
     super(authenticator, idempotency);
     this.linking = linking;
     this.returnUrl = returnUrl;
@@ -60,7 +57,8 @@ public final class PayPalApi extends ApiHandler {
     String back = body.requiredString("returnUrl");
     String cancel = body.requiredString("cancelUrl");
     body.validation().throwIfInvalid();
-    String serviceReturn = returnUrl != null ? returnUrl.toString() : request.publicUrl(RETURN_PATH);
+    String serviceReturn =
+        returnUrl != null ? returnUrl.toString() : request.publicUrl(RETURN_PATH);
     if (serviceReturn == null) {
       throw Problem.unavailable("This API does not know its own address; configure it.", 60);
     }

@@ -15,8 +15,8 @@ import com.platform.accounts.handlers.wiring.PayPalWiring;
 
 /**
  * PayPal's webhooks: the body as received goes to the signature check; the event's id, type and
- * resource id to the core. 200 once handled (or seen before), 400 for a bad or stale signature,
- * 503 when the signature could not be checked (PayPal delivers again).
+ * resource id to the core. 200 once handled (or seen before), 400 for a bad or stale signature, 503
+ * when the signature could not be checked (PayPal delivers again).
  */
 public final class PayPalWebhookApi extends ApiHandler {
   private final PayPalWebhooks webhooks;

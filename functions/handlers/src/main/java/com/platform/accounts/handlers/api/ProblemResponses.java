@@ -22,7 +22,13 @@ public final class ProblemResponses {
   /** The HTTP status that answers a code; a code without one does not compile. */
   public static int status(ErrorCode code) {
     return switch (code) {
-      case MALFORMED_REQUEST, VALIDATION_FAILED, INVALID_CODE, VERIFICATION_FAILED -> 400;
+      case MALFORMED_REQUEST,
+          VALIDATION_FAILED,
+          INVALID_CODE,
+          VERIFICATION_FAILED,
+          INVALID_STATE,
+          INVALID_SIGNATURE ->
+          400;
       case UNAUTHENTICATED, INVALID_CREDENTIALS -> 401;
       case CONTACT_VERIFICATION_REQUIRED -> 403;
       case NOT_FOUND -> 404;
@@ -31,7 +37,8 @@ public final class ProblemResponses {
           IDEMPOTENCY_KEY_IN_USE,
           CHANNEL_ALREADY_VERIFIED,
           ACCOUNT_ALREADY_EXISTS,
-          ALREADY_VERIFIED ->
+          ALREADY_VERIFIED,
+          PAYPAL_ALREADY_LINKED ->
           409;
       case CODE_EXPIRED, VERIFICATION_LOCKED, VERIFICATION_EXPIRED -> 410;
       case PAYLOAD_TOO_LARGE -> 413;

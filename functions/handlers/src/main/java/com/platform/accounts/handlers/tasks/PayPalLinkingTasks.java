@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The PayPal-linking state machine's tasks: complete the link (make and record the payment token,
- * with the same request id on every retry) and tell the owner. Both are idempotent; a payer not
- * yet back is thrown as {@code NotReturnedException} for the state machine to wait on.
+ * with the same request id on every retry) and tell the owner. Both are idempotent; a payer not yet
+ * back is thrown as {@code NotReturnedException} for the state machine to wait on.
  */
 public final class PayPalLinkingTasks extends TaskHandler {
   private final PayPalLinking linking;

@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 /**
  * Cards, part by part: placing the hold and the microcharge, the owner's answer, the release, and
  * the account's list (whose removal of a PayPal agreement asks {@link PayPalWiring} for PayPal's
- * client then). The expire-holds job's sweep finishes PayPal links too. Each part is built when a function first asks for it, with what it uses: the
- * expire-holds job builds the release alone, without the workflow's client or the HMAC key.
+ * client then). The expire-holds job's sweep finishes PayPal links too. Each part is built when a
+ * function first asks for it, with what it uses: the expire-holds job builds the release alone,
+ * without the workflow's client or the HMAC key.
  */
 public final class CardWiring {
   /**

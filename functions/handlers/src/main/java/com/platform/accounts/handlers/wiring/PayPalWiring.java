@@ -77,12 +77,15 @@ public final class PayPalWiring {
             MessagingWiring.events(),
             Infrastructure.telemetry(),
             Infrastructure.clock(),
-            new FrontendOrigins(List.of(Infrastructure.settings().payPalLinking().frontendOrigin())));
+            new FrontendOrigins(
+                List.of(Infrastructure.settings().payPalLinking().frontendOrigin())));
   }
 
   /** No webhook registered yet: every delivery is refused as unsigned. */
   private static PayPalWebhookVerifier verifier(String webhookId) {
-    return webhookId == null ? delivery -> false : new PayPalWebhookSignatureVerifier(ApiHolder.API, webhookId);
+    return webhookId == null
+        ? delivery -> false
+        : new PayPalWebhookSignatureVerifier(ApiHolder.API, webhookId);
   }
 
   private static final class WebhooksHolder {

@@ -105,9 +105,9 @@ public final class Settings {
   public record PayPal(URI apiBase) {}
 
   /**
-   * Linking PayPal: the completion workflow, the frontend origin a browser may be sent back to,
-   * and this API's {@code GET /v1/paypal/return} as the browser reaches it (null: from the request
-   * API Gateway received).
+   * Linking PayPal: the completion workflow, the frontend origin a browser may be sent back to, and
+   * this API's {@code GET /v1/paypal/return} as the browser reaches it (null: from the request API
+   * Gateway received).
    */
   public record PayPalLinking(String stateMachineArn, String frontendOrigin, URI returnUrl) {}
 
