@@ -27,6 +27,7 @@ import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.memory.SandboxPayPal;
 import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.port.DomainEventPublisher;
 import com.platform.accounts.core.port.MessageSender;
@@ -279,7 +280,8 @@ final class EmulatorFunctions {
               release,
               clock,
               MERCHANT);
-      paymentMethods = new AccountPaymentMethods(table.paymentMethods(), release);
+      SandboxPayPal paypal = new SandboxPayPal();
+      paymentMethods = new AccountPaymentMethods(table.paymentMethods(), release, () -> paypal);
     }
   }
 
