@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.platform.accounts.core.paypal.PayPalRefusedException;
 import com.platform.accounts.core.paypal.PayPalUnavailableException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,11 +33,13 @@ import java.util.regex.Pattern;
  * one and is sent once more, with the same {@code PayPal-Request-Id}; a second 401 is {@link
  * PayPalUnavailableException}.
  *
- * <p>A call whose connection could not even be opened is sent once more at once (nothing reached
- * PayPal, so this is safe for every call); a timeout, a connection lost later, a 5xx or a 429 is
- * {@link PayPalUnavailableException} without a retry here: the caller retries later with the same
- * request id, and PayPal then answers with what the first call created. Redirects are never
- * followed.
+ * <p>A call whose connection failed (refused, reset, or a kept-alive connection PayPal had closed
+ * meanwhile, as after an idle spell or a SnapStart restore) is sent once more at once. That is safe
+ * for every call made here: a POST that creates something carries its {@code PayPal-Request-Id}, so
+ * PayPal answers a second one with what the first created; a DELETE of a token already gone answers
+ * 404, which the gateway takes as done; a new access token or a signature check has no effect. A
+ * timeout, a 5xx or a 429 is {@link PayPalUnavailableException} without a retry here: the caller
+ * retries later with the same request id. Redirects are never followed.
  *
  * <p>Nothing this class throws names the client id or secret, an access token, a request id or any
  * of PayPal's token ids: messages carry the operation, the HTTP status, PayPal's error name or
@@ -283,15 +284,17 @@ public final class PayPalApi {
     HttpResponse<String> response;
     try {
       response = exchange(request);
-    } catch (ConnectException notConnected) {
-      // nothing reached PayPal: sending it again cannot have a second effect
+    } catch (HttpTimeoutException timedOut) {
+      // the time is spent: the caller's retry comes later, within its own deadline
+      throw unavailable(operation, timedOut);
+    } catch (IOException broken) {
+      // refused, reset, or a kept-alive connection PayPal had closed meanwhile (after an idle
+      // spell or a snapshot restore): every call here may be sent twice, see the class comment
       try {
         response = exchange(request);
       } catch (IOException again) {
         throw unavailable(operation, again);
       }
-    } catch (IOException failed) {
-      throw unavailable(operation, failed);
     }
     return new Answer(response.statusCode(), body(response.body()));
   }

@@ -324,13 +324,38 @@ class PayPalVaultGatewayTest {
     }
 
     @Test
-    void aConnectionDroppedMidAnswerIsUnavailableWithoutARetryHere() {
+    void aDroppedConnectionIsSentOnceMoreWithTheSameRequestId() {
+      paypal.stubFor(
+          post(urlPathEqualTo("/v3/vault/payment-tokens"))
+              .inScenario("stale connection")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+              .willSetStateTo("fresh"));
+      paypal.stubFor(
+          post(urlPathEqualTo("/v3/vault/payment-tokens"))
+              .inScenario("stale connection")
+              .whenScenarioStateIs("fresh")
+              .willReturn(json(201, paymentToken(null))));
+
+      assertThat(gateway.createPaymentToken(SETUP_TOKEN, REQUEST_ID).id()).isEqualTo(PAYMENT_TOKEN);
+
+      assertThat(paypal.findAll(postRequestedFor(urlPathEqualTo("/v3/vault/payment-tokens"))))
+          .hasSize(2)
+          .allSatisfy(r -> assertThat(r.getHeader("PayPal-Request-Id")).isEqualTo(REQUEST_ID));
+    }
+
+    @Test
+    void aConnectionDroppedTwiceIsUnavailable() {
       stubPaymentToken(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-      assertThatThrownBy(() -> gateway.createPaymentToken(SETUP_TOKEN, REQUEST_ID))
-          .isInstanceOf(PayPalUnavailableException.class);
+      Throwable thrown = catchThrowable(() -> gateway.createPaymentToken(SETUP_TOKEN, REQUEST_ID));
+
+      assertThat(thrown)
+          .isInstanceOf(PayPalUnavailableException.class)
+          .hasMessageContaining("could not be reached");
+      assertThat(messages(thrown)).doesNotContain(SETUP_TOKEN, REQUEST_ID, ACCESS_TOKEN);
       assertThat(paypal.findAll(postRequestedFor(urlPathEqualTo("/v3/vault/payment-tokens"))))
-          .hasSize(1);
+          .hasSize(2);
     }
 
     @Test
