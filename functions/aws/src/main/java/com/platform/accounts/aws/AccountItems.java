@@ -87,6 +87,28 @@ final class AccountItems {
         Map.of(":one", n(1), ":self", AttributeValue.fromSs(List.of(accountId))));
   }
 
+  /** The claim without its owner, a deleted account: the address is free again. */
+  static Change claimErasingOwner(String accountId) {
+    return new Change(
+        "REMOVE #owner DELETE #unproven :self ADD #version :one",
+        CLAIM_NAMES,
+        Map.of(":one", n(1), ":self", AttributeValue.fromSs(List.of(accountId))));
+  }
+
+  /** The account still owns the address. */
+  static Condition claimOwnedBy(String accountId) {
+    return new Condition(
+        "#owner = :selfId", Map.of("#owner", ACCOUNT_ID), Map.of(":selfId", s(accountId)));
+  }
+
+  /** The account still does not own the address. */
+  static Condition claimNotOwnedBy(String accountId) {
+    return new Condition(
+        "attribute_not_exists(#owner) OR #owner <> :selfId",
+        Map.of("#owner", ACCOUNT_ID),
+        Map.of(":selfId", s(accountId)));
+  }
+
   /** Nobody proved the address yet. */
   static Condition claimUnproven() {
     return new Condition("attribute_not_exists(#owner)", Map.of("#owner", ACCOUNT_ID), Map.of());

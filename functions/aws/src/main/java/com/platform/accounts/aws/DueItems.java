@@ -59,6 +59,7 @@ final class DueItems {
   static Map<String, AttributeValue> key(DueKind kind, String ownerId, String itemId) {
     return switch (kind) {
       case CARD_VERIFICATION, PAYPAL_LINK -> PaymentMethodItems.key(ownerId, itemId);
+      case ACCOUNT_DELETION -> DeletionItems.key(ownerId);
     };
   }
 
@@ -78,6 +79,10 @@ final class DueItems {
       case CARD_VERIFICATION, PAYPAL_LINK -> {
         ownerId = Items.requiredString(item, PaymentMethodItems.ACCOUNT_ID);
         itemId = Items.requiredString(item, PaymentMethodItems.PAYMENT_METHOD_ID);
+      }
+      case ACCOUNT_DELETION -> {
+        ownerId = Items.requiredString(item, DeletionItems.ACCOUNT_ID);
+        itemId = Items.requiredString(item, DeletionItems.DELETION_ID);
       }
       default -> throw new IllegalStateException("no due item of kind " + kind);
     }

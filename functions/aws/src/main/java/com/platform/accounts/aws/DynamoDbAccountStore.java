@@ -157,6 +157,39 @@ final class DynamoDbAccountStore implements AccountStore {
                 null)));
   }
 
+  /**
+   * Reads the claim to know whether the account owns the address or only names it, then writes the
+   * tombstone and the claim without it in one transaction, the claim's write conditional on that
+   * reading (still the owner, or still not): 1 GetItem and 1 TransactWriteItems.
+   */
+  @Override
+  public void updateErasing(Account tombstone, String normalizedEmail) {
+    TransactWriteItem accountWrite =
+        table.transactPut(
+            AccountItems.toItem(tombstone, tombstone.version() + 1),
+            Condition.versionIs(tombstone.version()));
+    EmailClaim claim =
+        normalizedEmail == null ? null : findClaim(normalizedEmail);
+    if (claim == null || claim.version() == 0) {
+      // no claim stored: nothing holds the address for the account
+      commit(tombstone, List.of(accountWrite));
+      return;
+    }
+    boolean owner = tombstone.accountId().equals(claim.ownerId());
+    commit(
+        tombstone,
+        List.of(
+            accountWrite,
+            table.transactUpdate(
+                AccountItems.emailKey(normalizedEmail),
+                owner
+                    ? AccountItems.claimErasingOwner(tombstone.accountId())
+                    : AccountItems.claimReleasing(tombstone.accountId()),
+                owner
+                    ? AccountItems.claimOwnedBy(tombstone.accountId())
+                    : AccountItems.claimNotOwnedBy(tombstone.accountId()))));
+  }
+
   /** A transaction whose every lost condition is a concurrent change. */
   private void commit(Account account, List<TransactWriteItem> writes) {
     try {

@@ -4,6 +4,7 @@ import com.platform.accounts.core.due.DueShards;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.DeletionStore;
 import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.IdempotencyStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
@@ -64,6 +65,7 @@ public final class DynamoDbTable {
   private AccountOverviewStore accountOverviews;
   private DueIndex dueIndex;
   private ProcessedEvents processedEvents;
+  private DeletionStore deletions;
 
   /** A table whose due-index has the default number of shards. */
   public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock) {
@@ -135,6 +137,13 @@ public final class DynamoDbTable {
       processedEvents = new DynamoDbProcessedEvents(this);
     }
     return processedEvents;
+  }
+
+  public DeletionStore deletions() {
+    if (deletions == null) {
+      deletions = new DynamoDbDeletionStore(this, dueShards);
+    }
+    return deletions;
   }
 
   public String tableName() {

@@ -30,6 +30,7 @@ public final class StepFunctionsWorkflows implements Workflows {
   private final String contactVerificationStateMachineArn;
   private final String cardVerificationStateMachineArn;
   private final String payPalLinkingStateMachineArn;
+  private final String accountDeletionStateMachineArn;
 
   /** A function names only the state machines it starts (the other ARNs are null). */
   public StepFunctionsWorkflows(
@@ -45,10 +46,26 @@ public final class StepFunctionsWorkflows implements Workflows {
       String contactVerificationStateMachineArn,
       String cardVerificationStateMachineArn,
       String payPalLinkingStateMachineArn) {
+    this(
+        sfn,
+        contactVerificationStateMachineArn,
+        cardVerificationStateMachineArn,
+        payPalLinkingStateMachineArn,
+        null);
+  }
+
+  /** A function names only the state machines it starts (the other ARNs are null). */
+  public StepFunctionsWorkflows(
+      SfnClient sfn,
+      String contactVerificationStateMachineArn,
+      String cardVerificationStateMachineArn,
+      String payPalLinkingStateMachineArn,
+      String accountDeletionStateMachineArn) {
     this.sfn = Objects.requireNonNull(sfn, "sfn");
     this.contactVerificationStateMachineArn = contactVerificationStateMachineArn;
     this.cardVerificationStateMachineArn = cardVerificationStateMachineArn;
     this.payPalLinkingStateMachineArn = payPalLinkingStateMachineArn;
+    this.accountDeletionStateMachineArn = accountDeletionStateMachineArn;
   }
 
   private static String required(String stateMachineArn, String workflow) {
@@ -89,6 +106,15 @@ public final class StepFunctionsWorkflows implements Workflows {
         required(payPalLinkingStateMachineArn, "paypal-linking"),
         paymentMethodId,
         Map.of("accountId", accountId, "paymentMethodId", paymentMethodId));
+  }
+
+  /** Starts the deletion's work, named after the deletion; a repeated start is a no-op. */
+  @Override
+  public void startAccountDeletion(String accountId, String deletionId) {
+    start(
+        required(accountDeletionStateMachineArn, "account-deletion"),
+        deletionId,
+        Map.of("accountId", accountId, "deletionId", deletionId));
   }
 
   /**

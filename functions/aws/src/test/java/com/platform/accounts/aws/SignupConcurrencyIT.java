@@ -384,5 +384,8 @@ class SignupConcurrencyIT {
 
     @Override
     public void startPayPalLinking(String accountId, String paymentMethodId) {}
+
+    @Override
+    public void startAccountDeletion(String accountId, String deletionId) {}
   }
 }

@@ -32,6 +32,7 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
   static final String CONTACT_VERIFICATION = "ContactVerificationStateMachine";
   static final String CARD_VERIFICATION = "CardVerificationStateMachine";
   static final String PAYPAL_LINKING = "PayPalLinkingStateMachine";
+  static final String ACCOUNT_DELETION = "AccountDeletionStateMachine";
   private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
 
   /** As {@code StepFunctionsWorkflows.PROVEN_SUFFIX} names the after-work of a challenge. */
@@ -83,6 +84,12 @@ public final class LocalWorkflows implements Workflows, TaskInvoker {
     ObjectNode input =
         Json.object().put("accountId", accountId).put("paymentMethodId", paymentMethodId);
     pending.add(() -> start(PAYPAL_LINKING, paymentMethodId, input));
+  }
+
+  @Override
+  public void startAccountDeletion(String accountId, String deletionId) {
+    ObjectNode input = Json.object().put("accountId", accountId).put("deletionId", deletionId);
+    pending.add(() -> start(ACCOUNT_DELETION, deletionId, input));
   }
 
   /** Starts the executions that requests asked for; the router calls it after each request. */

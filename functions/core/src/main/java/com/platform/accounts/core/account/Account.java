@@ -129,6 +129,48 @@ public record Account(
         version);
   }
 
+  /**
+   * Deleted by its owner: every session is refused from then on (the status, and the session
+   * version raised).
+   */
+  public Account deleted() {
+    return new Account(
+        accountId,
+        email,
+        country,
+        phone,
+        passwordHash,
+        AccountStatus.DELETED,
+        emailVerified,
+        phoneVerified,
+        termsVersion,
+        termsAcceptedAt,
+        sessionVersion + 1,
+        createdAt,
+        version);
+  }
+
+  /**
+   * The tombstone of a deleted account: its id, country, terms and dates stay for the platform's
+   * financial records; the email, phone and password hash are erased.
+   */
+  public Account erased() {
+    return new Account(
+        accountId,
+        null,
+        country,
+        null,
+        null,
+        AccountStatus.DELETED,
+        false,
+        false,
+        termsVersion,
+        termsAcceptedAt,
+        status == AccountStatus.DELETED ? sessionVersion : sessionVersion + 1,
+        createdAt,
+        version);
+  }
+
   public boolean isActive() {
     return status == AccountStatus.ACTIVE;
   }

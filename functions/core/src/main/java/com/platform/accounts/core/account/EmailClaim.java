@@ -74,6 +74,12 @@ public record EmailClaim(String email, String ownerId, List<String> unproven, lo
     return new EmailClaim(email, ownerId, without(accountId), version);
   }
 
+  /** Without the account, whether it owned the address or named it: a deleted account's. */
+  public EmailClaim erasing(String accountId) {
+    return new EmailClaim(
+        email, accountId.equals(ownerId) ? null : ownerId, without(accountId), version);
+  }
+
   /**
    * The accounts that a sign-in with the address weighs: its owner, or, while it has none, the
    * accounts that named it.

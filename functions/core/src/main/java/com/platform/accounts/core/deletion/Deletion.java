@@ -31,6 +31,96 @@ public record Deletion(
     Money totalPaid,
     long version) {
 
+  /** A deletion waiting for the final charges of post-paid products used this billing period. */
+  public static Deletion pendingFinalCharges(
+      String deletionId, String accountId, Instant requestedAt, Instant finalChargesBy) {
+    return new Deletion(
+        deletionId,
+        accountId,
+        DeletionStatus.PENDING_FINAL_CHARGES,
+        requestedAt,
+        finalChargesBy,
+        null,
+        0,
+        null,
+        false,
+        null,
+        null,
+        0);
+  }
+
+  /** A deletion of an account that nothing can still bill: DELETED at once, erasure to follow. */
+  public static Deletion deletedAt(String deletionId, String accountId, Instant at) {
+    return new Deletion(
+        deletionId,
+        accountId,
+        DeletionStatus.DELETED,
+        at,
+        null,
+        null,
+        0,
+        at,
+        false,
+        null,
+        null,
+        0);
+  }
+
+  /** Every final charge paid: the account is deleted. */
+  public Deletion deleted(Instant at) {
+    return new Deletion(
+        deletionId,
+        accountId,
+        DeletionStatus.DELETED,
+        requestedAt,
+        finalChargesBy,
+        null,
+        paymentAttempts,
+        at,
+        false,
+        totalCharged,
+        totalPaid,
+        version);
+  }
+
+  /** A final charge could not be collected: tried again at {@code next}. */
+  public Deletion paymentFailed(Instant next) {
+    return new Deletion(
+        deletionId,
+        accountId,
+        DeletionStatus.PENDING_PAYMENT,
+        requestedAt,
+        finalChargesBy,
+        next,
+        paymentAttempts + 1,
+        deletedAt,
+        false,
+        totalCharged,
+        totalPaid,
+        version);
+  }
+
+  /** The account's personal data is erased; the ledger's totals stay with the tombstone. */
+  public Deletion erased(Money charged, Money paid) {
+    return new Deletion(
+        deletionId,
+        accountId,
+        status,
+        requestedAt,
+        finalChargesBy,
+        nextAttemptAt,
+        paymentAttempts,
+        deletedAt,
+        true,
+        charged,
+        paid,
+        version);
+  }
+
+  public boolean pending() {
+    return status != DeletionStatus.DELETED;
+  }
+
   /**
    * When the finish-deletions job must look at this deletion: the final charges' deadline, the next
    * collection attempt, or, for a deletion whose erasure has not finished, at once. Empty when

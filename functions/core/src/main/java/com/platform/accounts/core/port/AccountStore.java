@@ -73,4 +73,15 @@ public interface AccountStore {
    * @throws ConcurrentModificationException when the account changed since it was read
    */
   void updateReleasingEmail(Account account, String normalizedEmail);
+
+  /**
+   * Writes a deleted account's tombstone (its personal data erased) and takes it off the address's
+   * claim, as its owner or as an account that named it, atomically: the address is free for a new
+   * sign-up from then on.
+   *
+   * @param normalizedEmail the address the account held before it was erased ({@link
+   *     EmailClaim#key})
+   * @throws ConcurrentModificationException when the account changed since it was read
+   */
+  void updateErasing(Account tombstone, String normalizedEmail);
 }

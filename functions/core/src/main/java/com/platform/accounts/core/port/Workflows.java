@@ -37,4 +37,16 @@ public interface Workflows {
    * @throws WorkflowUnavailableException when Step Functions throttles or cannot be reached
    */
   void startPayPalLinking(String accountId, String paymentMethodId);
+
+  /**
+   * Starts an account deletion's work: collect its final charges if any are outstanding, then, once
+   * it is DELETED, erase the account (release and detach cards, delete a PayPal agreement, say
+   * goodbye, write the tombstone). Named after the deletion, so a repeated start runs it once.
+   * Called just before the deletion is written as DELETED, so that a start refused for throttling
+   * leaves the account as it was for a retry; the execution waits a little for the deletion and
+   * ends without doing anything if it never comes.
+   *
+   * @throws WorkflowUnavailableException when Step Functions throttles or cannot be reached
+   */
+  void startAccountDeletion(String accountId, String deletionId);
 }

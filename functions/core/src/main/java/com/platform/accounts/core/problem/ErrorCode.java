@@ -43,6 +43,10 @@ public enum ErrorCode {
   VERIFICATION_EXPIRED,
   ALREADY_VERIFIED,
 
+  // deleting the account
+  REAUTHENTICATION_FAILED,
+  DELETION_BLOCKED,
+
   // PayPal
   PAYPAL_ALREADY_LINKED,
   INVALID_STATE,

@@ -234,6 +234,9 @@ class ChargePlacementTest extends CardTestSupport {
 
           @Override
           public void startPayPalLinking(String accountId, String paymentMethodId) {}
+
+          @Override
+          public void startAccountDeletion(String accountId, String deletionId) {}
         };
 
     PaymentMethod pm;

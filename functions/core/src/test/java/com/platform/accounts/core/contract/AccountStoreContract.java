@@ -516,6 +516,49 @@ public abstract class AccountStoreContract {
   }
 
   @Test
+  void erasingTheOwnerWritesTheTombstoneAndFreesTheAddress() {
+    String email = Records.email();
+    Account owner = created(email);
+    Account tombstone = owner.deleted().erased();
+
+    accounts.updateErasing(tombstone, key(email));
+
+    assertThat(accounts.find(owner.accountId())).contains(Records.withVersion(tombstone, 2));
+    EmailClaim claim = accounts.findClaim(key(email));
+    assertThat(claim.proven()).isFalse();
+    assertThat(claim.signInCandidates()).isEmpty();
+    assertThat(accounts.findByEmail(key(email))).isEmpty();
+  }
+
+  @Test
+  void erasingANamerTakesItOffTheClaimAndLeavesTheOwner() {
+    String email = Records.email();
+    Account named = named(email);
+
+    accounts.updateErasing(named.deleted().erased(), key(email));
+
+    EmailClaim claim = accounts.findClaim(key(email));
+    assertThat(claim.unproven()).isEmpty();
+    assertThat(claim.proven()).isFalse();
+    Account owner = created(email);
+    assertThat(accounts.findClaim(key(email)).ownerId()).isEqualTo(owner.accountId());
+  }
+
+  @Test
+  void erasingAStaleAccountWritesNothing() {
+    String email = Records.email();
+    Account owner = created(email);
+    accounts.update(owner.withNextSessionVersion(), Optional.empty());
+    EmailClaim before = accounts.findClaim(key(email));
+
+    assertThatThrownBy(() -> accounts.updateErasing(owner.deleted().erased(), key(email)))
+        .isInstanceOf(ConcurrentModificationException.class);
+
+    assertThat(accounts.findClaim(key(email))).isEqualTo(before);
+    assertThat(accounts.find(owner.accountId()).orElseThrow().email()).isEqualTo(email);
+  }
+
+  @Test
   void findAllGivesTheAccountsThatExistInTheOrderAsked() {
     Account first = created(Records.email());
     Account second = named(Records.email());

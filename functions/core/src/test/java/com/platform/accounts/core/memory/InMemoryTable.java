@@ -7,6 +7,7 @@ import com.platform.accounts.core.card.AccountAlreadyHasCardException;
 import com.platform.accounts.core.card.CardAlreadyRegisteredException;
 import com.platform.accounts.core.card.CardTokenUsedException;
 import com.platform.accounts.core.card.PaymentMethod;
+import com.platform.accounts.core.deletion.Deletion;
 import com.platform.accounts.core.due.DueItem;
 import com.platform.accounts.core.due.DueKind;
 import com.platform.accounts.core.due.DuePage;
@@ -17,6 +18,7 @@ import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.ConcurrentModificationException;
+import com.platform.accounts.core.port.DeletionStore;
 import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
 import com.platform.accounts.core.port.IdempotencyStore;
@@ -74,6 +76,11 @@ public final class InMemoryTable {
 
   /** Single-use records: the hashes of the tokens cards were added with, never removed. */
   private final Set<String> usedCardTokens = new HashSet<>();
+
+  /** Deletions by account id, one per account. */
+  private final Map<String, Deletion> deletions = new HashMap<>();
+
+  private final DeletionStore deletionStore = new Deletions();
 
   private final AccountStore accountStore = new Accounts();
   private final ChallengeStore challengeStore = new Challenges();
@@ -156,6 +163,10 @@ public final class InMemoryTable {
 
   public ProcessedEvents processedEvents() {
     return processedEventStore;
+  }
+
+  public DeletionStore deletions() {
+    return deletionStore;
   }
 
   private record EventKey(String source, String eventId) {}
@@ -303,6 +314,20 @@ public final class InMemoryTable {
         checkStored(account);
         storeClaim(claim(normalizedEmail).releasing(account.accountId()));
         accounts.put(account.accountId(), bump(account));
+      }
+    }
+
+    @Override
+    public void updateErasing(Account tombstone, String normalizedEmail) {
+      synchronized (lock) {
+        checkStored(tombstone);
+        if (normalizedEmail != null) {
+          EmailClaim claim = claim(normalizedEmail);
+          if (claim.version() > 0) {
+            storeClaim(claim.erasing(tombstone.accountId()));
+          }
+        }
+        accounts.put(tombstone.accountId(), bump(tombstone));
       }
     }
 
@@ -566,6 +591,69 @@ public final class InMemoryTable {
           processed.put(key, keepUntil);
         }
       }
+    }
+  }
+
+  private final class Deletions implements DeletionStore {
+    @Override
+    public void create(Deletion deletion) {
+      synchronized (lock) {
+        if (deletions.containsKey(deletion.accountId())) {
+          throw new ConcurrentModificationException("deletion of " + deletion.accountId());
+        }
+        store(deletion);
+      }
+    }
+
+    @Override
+    public Optional<Deletion> find(String accountId) {
+      synchronized (lock) {
+        return Optional.ofNullable(deletions.get(accountId));
+      }
+    }
+
+    @Override
+    public void update(Deletion deletion) {
+      synchronized (lock) {
+        Deletion stored = deletions.get(deletion.accountId());
+        if (stored == null
+            || stored.version() != deletion.version()
+            || !stored.deletionId().equals(deletion.deletionId())) {
+          throw new ConcurrentModificationException("deletion of " + deletion.accountId());
+        }
+        store(deletion);
+      }
+    }
+
+    /** Stores the next version, on the due-index while it has work falling due. */
+    private void store(Deletion d) {
+      Deletion next =
+          new Deletion(
+              d.deletionId(),
+              d.accountId(),
+              d.status(),
+              d.requestedAt(),
+              d.finalChargesBy(),
+              d.nextAttemptAt(),
+              d.paymentAttempts(),
+              d.deletedAt(),
+              d.erased(),
+              d.totalCharged(),
+              d.totalPaid(),
+              d.version() + 1);
+      deletions.put(d.accountId(), next);
+      unindexDue(d.deletionId());
+      d.dueAt()
+          .ifPresent(
+              at ->
+                  putDue(
+                      new DueEntry(
+                          DueKind.ACCOUNT_DELETION,
+                          d.accountId(),
+                          d.deletionId(),
+                          dueShards.of(d.deletionId()),
+                          at,
+                          0)));
     }
   }
 

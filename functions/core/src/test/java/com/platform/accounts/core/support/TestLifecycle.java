@@ -139,6 +139,7 @@ public final class TestLifecycle {
     public final List<String> started = new ArrayList<>();
     public final List<String> cardVerifications = new ArrayList<>();
     public final List<String> payPalLinkings = new ArrayList<>();
+    public final List<String> accountDeletions = new ArrayList<>();
     private int refusals;
 
     /** The next {@code count} starts are refused with {@link WorkflowUnavailableException}. */
@@ -169,6 +170,12 @@ public final class TestLifecycle {
     public synchronized void startPayPalLinking(String accountId, String paymentMethodId) {
       refuseIfAsked();
       payPalLinkings.add(paymentMethodId);
+    }
+
+    @Override
+    public synchronized void startAccountDeletion(String accountId, String deletionId) {
+      refuseIfAsked();
+      accountDeletions.add(deletionId);
     }
   }
 }
