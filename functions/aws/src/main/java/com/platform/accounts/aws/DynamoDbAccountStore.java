@@ -168,8 +168,7 @@ final class DynamoDbAccountStore implements AccountStore {
         table.transactPut(
             AccountItems.toItem(tombstone, tombstone.version() + 1),
             Condition.versionIs(tombstone.version()));
-    EmailClaim claim =
-        normalizedEmail == null ? null : findClaim(normalizedEmail);
+    EmailClaim claim = normalizedEmail == null ? null : findClaim(normalizedEmail);
     if (claim == null || claim.version() == 0) {
       // no claim stored: nothing holds the address for the account
       commit(tombstone, List.of(accountWrite));

@@ -9,6 +9,7 @@ import com.platform.accounts.core.card.ChargeRelease;
 import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
+import com.platform.accounts.core.deletion.AccountDeletion;
 import com.platform.accounts.core.due.DueKind;
 import com.platform.accounts.core.due.DueSweep;
 import com.platform.accounts.core.due.DueWork;
@@ -22,9 +23,11 @@ import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.ChallengeStore;
+import com.platform.accounts.core.port.DeletionStore;
 import com.platform.accounts.core.port.DomainEventPublisher;
 import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.IdempotencyStore;
+import com.platform.accounts.core.port.LedgerStore;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.PayPalGateway;
 import com.platform.accounts.core.port.PayPalWebhookVerifier;
@@ -74,7 +77,56 @@ public final class AccountLifecycle {
       PayPalGateway paypal,
       PayPalWebhookVerifier paypalWebhooks,
       ProcessedEvents processedEvents,
-      FrontendOrigins frontend) {
+      FrontendOrigins frontend,
+      LedgerStore ledger,
+      DeletionStore deletions) {
+
+    /** Without deletion: its service is not built. */
+    public Ports(
+        AccountStore accounts,
+        ChallengeStore challenges,
+        RateLimitStore rateLimits,
+        IdempotencyStore idempotency,
+        MessageSender messages,
+        DomainEventPublisher events,
+        Workflows workflows,
+        ServiceKeys keys,
+        Clock clock,
+        String termsVersion,
+        PaymentMethodStore paymentMethods,
+        CardProcessor cards,
+        String merchantName,
+        AccountOverviewStore accountOverviews,
+        SessionTokenIssuer sessionIssuer,
+        SessionTokenVerifier sessionVerifier,
+        PayPalGateway paypal,
+        PayPalWebhookVerifier paypalWebhooks,
+        ProcessedEvents processedEvents,
+        FrontendOrigins frontend) {
+      this(
+          accounts,
+          challenges,
+          rateLimits,
+          idempotency,
+          messages,
+          events,
+          workflows,
+          keys,
+          clock,
+          termsVersion,
+          paymentMethods,
+          cards,
+          merchantName,
+          accountOverviews,
+          sessionIssuer,
+          sessionVerifier,
+          paypal,
+          paypalWebhooks,
+          processedEvents,
+          frontend,
+          null,
+          null);
+    }
 
     /** Without PayPal: its services are not built. */
     public Ports(
@@ -143,7 +195,36 @@ public final class AccountLifecycle {
           gateway,
           verifier,
           processed,
-          origins);
+          origins,
+          ledger,
+          deletions);
+    }
+
+    /** The same ports with the resource ledger and the deletions. */
+    public Ports withDeletion(LedgerStore ledgerStore, DeletionStore deletionStore) {
+      return new Ports(
+          accounts,
+          challenges,
+          rateLimits,
+          idempotency,
+          messages,
+          events,
+          workflows,
+          keys,
+          clock,
+          termsVersion,
+          paymentMethods,
+          cards,
+          merchantName,
+          accountOverviews,
+          sessionIssuer,
+          sessionVerifier,
+          paypal,
+          paypalWebhooks,
+          processedEvents,
+          frontend,
+          ledgerStore,
+          deletionStore);
     }
   }
 
@@ -163,6 +244,8 @@ public final class AccountLifecycle {
   private final DueSweep dueSweep;
   private final PayPalLinking payPalLinking;
   private final PayPalWebhooks payPalWebhooks;
+  private final AccountDeletion accountDeletion;
+  private final DueSweep finishDeletions;
 
   /** Without a due-index: no sweep (tests of the other parts). */
   public AccountLifecycle(Ports ports) {
@@ -283,6 +366,33 @@ public final class AccountLifecycle {
                 ports.events(),
                 telemetry,
                 clock);
+    this.accountDeletion =
+        ports.deletions() == null
+            ? null
+            : new AccountDeletion(
+                ports.accounts(),
+                ports.deletions(),
+                ports.ledger(),
+                ports.paymentMethods(),
+                ports.cards(),
+                ports::paypal,
+                chargeRelease,
+                passwords,
+                rateLimiter,
+                ports.workflows(),
+                ports.messages(),
+                ports.events(),
+                telemetry,
+                clock);
+    this.finishDeletions =
+        dueIndex == null || accountDeletion == null
+            ? null
+            : new DueSweep(
+                dueIndex,
+                Map.of(DueKind.ACCOUNT_DELETION, accountDeletion::finishDue),
+                telemetry,
+                clock,
+                () -> Lanes.threads(DueSweep.LANES));
     Map<DueKind, DueWork> dueWork = new EnumMap<>(DueKind.class);
     dueWork.put(DueKind.CARD_VERIFICATION, chargeRelease::finishDue);
     if (payPalLinking != null) {
@@ -301,6 +411,22 @@ public final class AccountLifecycle {
       throw new IllegalStateException("this lifecycle was wired without a due-index");
     }
     return dueSweep;
+  }
+
+  /** The worker of the finish-deletions job, as production wires it. */
+  public DueSweep finishDeletions() {
+    if (finishDeletions == null) {
+      throw new IllegalStateException("this lifecycle was wired without a due-index or deletions");
+    }
+    return finishDeletions;
+  }
+
+  /** Account deletion; only when the ports have the ledger and the deletions. */
+  public AccountDeletion accountDeletion() {
+    if (accountDeletion == null) {
+      throw new IllegalStateException("this lifecycle was wired without deletions");
+    }
+    return accountDeletion;
   }
 
   /** PayPal linking; only when the ports have PayPal's. */

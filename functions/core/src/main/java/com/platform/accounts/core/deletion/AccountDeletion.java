@@ -52,16 +52,17 @@ import java.util.function.UnaryOperator;
  * An account holder deletes the account (API.md, Deletion). The request re-authenticates with the
  * password and is refused while the ledger has blockers. An account whose post-paid products were
  * used this billing period waits, as a due item, for their final charges (at most {@link
- * #FINAL_CHARGES_WINDOW}); they are charged to its verified card as merchant-initiated charges,
- * and once nothing is owed the account is DELETED. Otherwise it is DELETED in the request. Either
- * way, the erasure follows ({@link #erase}): cards released and detached, a PayPal agreement
- * deleted, a goodbye email, the {@code AccountDeleted} event, then the tombstone.
+ * #FINAL_CHARGES_WINDOW}); they are charged to its verified card as merchant-initiated charges, and
+ * once nothing is owed the account is DELETED. Otherwise it is DELETED in the request. Either way,
+ * the erasure follows ({@link #erase}): cards released and detached, a PayPal agreement deleted, a
+ * goodbye email, the {@code AccountDeleted} event, then the tombstone.
  *
  * <p>Every step is idempotent and safe to run twice at once (the deletion's workflow and the
  * finish-deletions job may overlap, and so may two runs of the job): each final charge is placed
- * with an idempotency key of the deletion and the charge, so the processor never charges it twice,
- * and its payment is recorded under an event id of the same key, so the ledger counts it once;
- * status changes are conditional on the version read, so one of two racers wins.
+ * with an idempotency key of the deletion, the charge and the attempt ({@link #chargeKey}), so the
+ * processor never charges it twice, and its payment is recorded under an event id of the deletion
+ * and the charge, so the ledger counts it once; status changes are conditional on the version read,
+ * so one of two racers wins.
  */
 public final class AccountDeletion {
   public static final String PREFIX = "del";
@@ -154,10 +155,10 @@ public final class AccountDeletion {
 
   /**
    * Deletes the account, or starts its deletion. The disclaimer must be accepted and the password
-   * right (one Argon2 check, {@link #REAUTHENTICATIONS} tries per account a window); a deletion
-   * the account has already is answered as it stands; blockers refuse it (409 DELETION_BLOCKED,
-   * with every blocker). Two requests at once make one deletion: the store creates one per
-   * account, and the loser answers the winner's.
+   * right (one Argon2 check, {@link #REAUTHENTICATIONS} tries per account a window); a deletion the
+   * account has already is answered as it stands; blockers refuse it (409 DELETION_BLOCKED, with
+   * every blocker). Two requests at once make one deletion: the store creates one per account, and
+   * the loser answers the winner's.
    */
   public Deletion request(Account account, Boolean disclaimerAccepted, String password) {
     Validation validation = new Validation();
@@ -172,8 +173,7 @@ public final class AccountDeletion {
     }
     validation.throwIfInvalid();
     String accountId = account.accountId();
-    rateLimiter.acquire(
-        "reauthenticate:" + accountId, REAUTHENTICATIONS, REAUTHENTICATION_WINDOW);
+    rateLimiter.acquire("reauthenticate:" + accountId, REAUTHENTICATIONS, REAUTHENTICATION_WINDOW);
     if (account.passwordHash() == null || !passwords.matches(password, account.passwordHash())) {
       throw Problem.of(
           ErrorCode.REAUTHENTICATION_FAILED,
@@ -250,15 +250,15 @@ public final class AccountDeletion {
         return Optional.of(paymentFailed(read, outstanding, "no verified card to charge"));
       }
       for (LedgerCharge charge : outstanding) {
-        String key = read.deletionId() + ":" + charge.chargeId();
         try {
-          cards.chargeMerchantInitiated(card.get().processorToken(), charge.amount(), key);
+          cards.chargeMerchantInitiated(
+              card.get().processorToken(), charge.amount(), chargeKey(read, charge));
         } catch (CardDeclinedException e) {
           return Optional.of(paymentFailed(read, outstanding, "the card was declined"));
         }
         ledger.record(
             new LedgerEvent(
-                "final-charge:" + key,
+                "final-charge-paid:" + read.deletionId() + ":" + charge.chargeId(),
                 accountId,
                 LedgerEventType.CHARGE_PAID,
                 charge.chargeId(),
@@ -284,15 +284,15 @@ public final class AccountDeletion {
   /**
    * The after-work of a DELETED account, each step safe to repeat: a pending card verification's
    * charges released, every card detached at the processor and its number and the account's card
-   * slot freed, a PayPal agreement deleted at PayPal and a pending link cancelled, the goodbye email
-   * sent while the address is still known, {@code AccountDeleted} published, then the tombstone
-   * (personal data erased, the email free for a new sign-up) and the ledger's totals kept with the
-   * deletion. Does nothing for a deletion not yet DELETED or already erased.
+   * slot freed, a PayPal agreement deleted at PayPal and a pending link cancelled, the goodbye
+   * email sent while the address is still known, {@code AccountDeleted} published, then the
+   * tombstone (personal data erased, the email free for a new sign-up) and the ledger's totals kept
+   * with the deletion. Does nothing for a deletion not yet DELETED or already erased.
    *
    * @throws com.platform.accounts.core.problem.Problem PROCESSOR_UNAVAILABLE while the processor
    *     cannot release or detach (try again)
-   * @throws com.platform.accounts.core.paypal.PayPalUnavailableException while PayPal cannot
-   *     delete the agreement (try again)
+   * @throws com.platform.accounts.core.paypal.PayPalUnavailableException while PayPal cannot delete
+   *     the agreement (try again)
    */
   public void erase(String accountId) {
     Deletion deletion = deletions.find(accountId).orElse(null);
@@ -328,15 +328,13 @@ public final class AccountDeletion {
           });
     }
     AccountLedger totals = ledger.load(accountId);
-    change(
-        accountId,
-        d -> d.erased() ? d : d.erased(totals.totalCharged(), totals.totalPaid()));
+    change(accountId, d -> d.erased() ? d : d.erased(totals.totalCharged(), totals.totalPaid()));
   }
 
   /**
    * The finish-deletions job's work on a deletion that fell due: the final charges collected once
-   * {@code finalChargesBy} or {@code nextAttemptAt} has come, then, once DELETED, the erasure.
-   * Safe twice at once (see the class): one completion, no charge twice.
+   * {@code finalChargesBy} or {@code nextAttemptAt} has come, then, once DELETED, the erasure. Safe
+   * twice at once (see the class): one completion, no charge twice.
    */
   public void finishDue(DueItem item) {
     Deletion deletion = deletions.find(item.ownerId()).orElse(null);
@@ -351,9 +349,22 @@ public final class AccountDeletion {
     erase(item.ownerId());
   }
 
+  /**
+   * The idempotency key of a final charge's collection: the deletion, the charge and the attempt.
+   * Every retry of one attempt (the processor down, a lost answer, two collections at once) uses
+   * the same key and is never charged twice; only a decline moves to the next attempt, and a
+   * processor keeps a declined answer under its key (Stripe does), so the next attempt needs a key
+   * of its own.
+   */
+  static String chargeKey(Deletion deletion, LedgerCharge charge) {
+    return deletion.deletionId() + ":" + charge.chargeId() + ":" + deletion.paymentAttempts();
+  }
+
   /** The first instant of the billing period (the calendar month, UTC) that {@code now} is in. */
   static Instant billingPeriodStart(Instant now) {
-    return YearMonth.from(now.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC)
+    return YearMonth.from(now.atZone(ZoneOffset.UTC))
+        .atDay(1)
+        .atStartOfDay(ZoneOffset.UTC)
         .toInstant();
   }
 

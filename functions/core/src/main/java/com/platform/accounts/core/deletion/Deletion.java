@@ -52,18 +52,7 @@ public record Deletion(
   /** A deletion of an account that nothing can still bill: DELETED at once, erasure to follow. */
   public static Deletion deletedAt(String deletionId, String accountId, Instant at) {
     return new Deletion(
-        deletionId,
-        accountId,
-        DeletionStatus.DELETED,
-        at,
-        null,
-        null,
-        0,
-        at,
-        false,
-        null,
-        null,
-        0);
+        deletionId, accountId, DeletionStatus.DELETED, at, null, null, 0, at, false, null, null, 0);
   }
 
   /** Every final charge paid: the account is deleted. */

@@ -37,7 +37,8 @@ public record DeletionCheck(boolean deletable, List<DeletionBlocker> blockers) {
       } else if (Boolean.TRUE.equals(r.autoRenew())
           || r.endsAt() == null
           || now.isBefore(r.endsAt())) {
-        blockers.add(DeletionBlocker.prepaidSubscription(r.resourceId(), r.autoRenew(), r.endsAt()));
+        blockers.add(
+            DeletionBlocker.prepaidSubscription(r.resourceId(), r.autoRenew(), r.endsAt()));
       }
     }
     if (!ledger.outstandingCharges().isEmpty()) {

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_ATTEMPTS}th failure it moves to the dead letters, which no sweep reads, and {@link
  * #DEAD_LETTERED} is counted (an alarm watches it). A poison item thus costs a lane a few times,
  * and never stands in front of the others.
+ *
+ * <p>Every job sweeps the same index and finishes only the kinds it was given work for
+ * (expire-holds cards and PayPal links, finish-deletions deletions); it passes over the other
+ * kinds' items, neither finishing nor failing them.
  */
 public final class DueSweep {
   private static final Logger LOG = LoggerFactory.getLogger(DueSweep.class);
@@ -107,6 +111,10 @@ public final class DueSweep {
           }
           DuePage page = index.due(shard, now, after, PAGE);
           for (int i = 0; i < page.items().size(); i++) {
+            if (!work.containsKey(page.items().get(i).kind())) {
+              // another job's item on the shared index: that job finishes it
+              continue;
+            }
             running.awaitFree();
             if (!timeForAnother.getAsBoolean()) {
               running.giveBack();

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link DeletionStore} does: exact round trips (nulls and totals included), version 1
- * on create and +1 per update, one deletion per account, conditional updates, and a deletion on
- * the due-index (kind ACCOUNT_DELETION, due at {@link Deletion#dueAt}) exactly while it has work
+ * on create and +1 per update, one deletion per account, conditional updates, and a deletion on the
+ * due-index (kind ACCOUNT_DELETION, due at {@link Deletion#dueAt}) exactly while it has work
  * falling due.
  */
 public abstract class DeletionStoreContract {
@@ -119,7 +119,8 @@ public abstract class DeletionStoreContract {
 
   @Test
   void anErasedDeletionKeepsItsTotals() {
-    Deletion deleted = Deletion.deletedAt("del_x" + Records.accountId(), Records.accountId(), START);
+    Deletion deleted =
+        Deletion.deletedAt("del_x" + Records.accountId(), Records.accountId(), START);
     store.create(deleted);
     Deletion read = store.find(deleted.accountId()).orElseThrow();
 
