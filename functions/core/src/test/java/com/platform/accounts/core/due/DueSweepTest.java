@@ -6,6 +6,7 @@ import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.card.PaymentMethodStatus;
 import com.platform.accounts.core.contract.DueIndexContract;
+import com.platform.accounts.core.deletion.Deletion;
 import com.platform.accounts.core.memory.InMemoryTable;
 import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.port.DueIndex;
@@ -77,6 +78,21 @@ class DueSweepTest {
     assertThat(result).isEqualTo(new DueSweep.Result(ids.size(), 0, 0, 0));
     assertThat(finished).containsExactlyInAnyOrderElementsOf(ids);
     assertThat(index.due(0, clock.instant(), Optional.empty(), 10).items()).isEmpty();
+  }
+
+  @Test
+  void itemsOfAKindWithoutWorkArePassedOverNotFailed() {
+    List<String> cards = cardsDue(2);
+    Deletion deletion =
+        Deletion.deletedAt("del_sweep", "acc_sweep", clock.instant().minus(Duration.ofHours(1)));
+    table.deletions().create(deletion);
+
+    DueSweep.Result result = sweep(this::takeOff, 2).sweep(0, () -> true);
+
+    assertThat(result).isEqualTo(new DueSweep.Result(2, 0, 0, 0));
+    assertThat(finished).containsExactlyInAnyOrderElementsOf(cards);
+    assertThat(onIndex("del_sweep", clock.instant())).map(DueItem::attempts).contains(0);
+    assertThat(telemetry.counted(DueSweep.RETRIED)).isZero();
   }
 
   @Test
