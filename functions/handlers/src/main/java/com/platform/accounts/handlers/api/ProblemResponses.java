@@ -30,7 +30,7 @@ public final class ProblemResponses {
           INVALID_SIGNATURE ->
           400;
       case UNAUTHENTICATED, INVALID_CREDENTIALS -> 401;
-      case CONTACT_VERIFICATION_REQUIRED -> 403;
+      case CONTACT_VERIFICATION_REQUIRED, REAUTHENTICATION_FAILED -> 403;
       case NOT_FOUND -> 404;
       case METHOD_NOT_ALLOWED -> 405;
       case CONFLICT,
@@ -38,7 +38,8 @@ public final class ProblemResponses {
           CHANNEL_ALREADY_VERIFIED,
           ACCOUNT_ALREADY_EXISTS,
           ALREADY_VERIFIED,
-          PAYPAL_ALREADY_LINKED ->
+          PAYPAL_ALREADY_LINKED,
+          DELETION_BLOCKED ->
           409;
       case CODE_EXPIRED, VERIFICATION_LOCKED, VERIFICATION_EXPIRED -> 410;
       case PAYLOAD_TOO_LARGE -> 413;

@@ -52,6 +52,9 @@ class ProblemResponsesTest {
           entry(ErrorCode.INVALID_SIGNATURE, 400),
           // the issue: linking PayPal again while one is active
           entry(ErrorCode.PAYPAL_ALREADY_LINKED, 409),
+          // API.md, deletion: a wrong password, blockers
+          entry(ErrorCode.REAUTHENTICATION_FAILED, 403),
+          entry(ErrorCode.DELETION_BLOCKED, 409),
           entry(ErrorCode.PROCESSOR_UNAVAILABLE, 503),
           entry(ErrorCode.SERVICE_UNAVAILABLE, 503),
           entry(ErrorCode.INTERNAL_ERROR, 500));
