@@ -59,6 +59,8 @@ final class DueItems {
   static Map<String, AttributeValue> key(DueKind kind, String ownerId, String itemId) {
     return switch (kind) {
       case CARD_VERIFICATION, PAYPAL_LINK -> PaymentMethodItems.key(ownerId, itemId);
+      // the deletion's store (its own branch) keys its items; none is written before it
+      case ACCOUNT_DELETION -> throw new IllegalArgumentException("no deletion items yet");
     };
   }
 
