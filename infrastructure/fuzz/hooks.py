@@ -107,6 +107,15 @@ def before_call(ctx, case, kwargs):
         _with_phone(body, "channel", _SESSION_COUNTRY, True)
     elif operation == "createSandboxCardToken" and isinstance(body.get("number"), str):
         body["number"] = _luhn_fixed(body["number"])
+    elif operation == "recordLedgerEvent":
+        # what each type needs besides the members the schema requires of every event
+        kind = body.get("type")
+        if kind == "RESOURCE_PROVISIONED" and body.get("billing") is None:
+            body["billing"] = "POSTPAID"
+        elif kind == "SUBSCRIPTION_UPDATED" and body.get("autoRenew") is None and body.get("endsAt") is None:
+            body["autoRenew"] = False
+        elif kind == "CHARGE_ISSUED" and body.get("amount") is None:
+            body["amount"] = {"amount": "1.00", "currency": "USD"}
     elif operation == "advanceLocalClock":
         total = sum(_UNIT_SECONDS.get(k, 0) * v for k, v in body.items() if isinstance(v, int))
         if total > _MAX_ADVANCE_SECONDS:

@@ -7,6 +7,7 @@ import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.DeletionStore;
 import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.IdempotencyStore;
+import com.platform.accounts.core.port.LedgerStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.ProcessedEvents;
 import com.platform.accounts.core.port.RateLimitStore;
@@ -66,6 +67,7 @@ public final class DynamoDbTable {
   private DueIndex dueIndex;
   private ProcessedEvents processedEvents;
   private DeletionStore deletions;
+  private LedgerStore ledger;
 
   /** A table whose due-index has the default number of shards. */
   public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock) {
@@ -144,6 +146,13 @@ public final class DynamoDbTable {
       deletions = new DynamoDbDeletionStore(this, dueShards);
     }
     return deletions;
+  }
+
+  public LedgerStore ledger() {
+    if (ledger == null) {
+      ledger = new DynamoDbLedgerStore(this);
+    }
+    return ledger;
   }
 
   public String tableName() {

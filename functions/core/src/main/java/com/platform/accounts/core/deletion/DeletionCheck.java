@@ -1,12 +1,9 @@
 package com.platform.accounts.core.deletion;
 
 import com.platform.accounts.core.ledger.AccountLedger;
-import com.platform.accounts.core.ledger.Billing;
 import com.platform.accounts.core.ledger.DeletionBlocker;
-import com.platform.accounts.core.ledger.LedgerResource;
 import com.platform.accounts.core.money.Money;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,29 +18,9 @@ public record DeletionCheck(boolean deletable, List<DeletionBlocker> blockers) {
     blockers = List.copyOf(blockers);
   }
 
-  /**
-   * The blockers of the ledger at {@code now}: a prepaid subscription still running (active, and
-   * renewing or not yet at its end), a post-paid resource still active, and charges issued and not
-   * paid (their sum).
-   */
+  /** The blockers of the ledger at {@code now} ({@link AccountLedger#blockers}). */
   public static DeletionCheck of(AccountLedger ledger, Instant now) {
-    List<DeletionBlocker> blockers = new ArrayList<>();
-    for (LedgerResource r : ledger.resources()) {
-      if (!r.active()) {
-        continue;
-      }
-      if (r.billing() == Billing.POSTPAID) {
-        blockers.add(DeletionBlocker.postpaidResource(r.resourceId()));
-      } else if (Boolean.TRUE.equals(r.autoRenew())
-          || r.endsAt() == null
-          || now.isBefore(r.endsAt())) {
-        blockers.add(
-            DeletionBlocker.prepaidSubscription(r.resourceId(), r.autoRenew(), r.endsAt()));
-      }
-    }
-    if (!ledger.outstandingCharges().isEmpty()) {
-      blockers.add(DeletionBlocker.outstandingBalance(ledger.outstanding()));
-    }
+    List<DeletionBlocker> blockers = ledger.blockers(now);
     return new DeletionCheck(blockers.isEmpty(), blockers);
   }
 

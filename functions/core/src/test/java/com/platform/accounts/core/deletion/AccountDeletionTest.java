@@ -110,7 +110,7 @@ class AccountDeletionTest {
       Boolean autoRenew,
       Instant endsAt,
       Money amount) {
-    t.ledger.record(
+    t.table.ledger().record(
         new LedgerEvent(
             "ev-" + EVENTS.incrementAndGet(),
             account.accountId(),
@@ -407,7 +407,7 @@ class AccountDeletionTest {
     assertThat(merchantInitiated("1129"))
         .extracting(Transaction::amount)
         .containsExactly(Money.usd("7.25"));
-    assertThat(t.ledger.load(account.accountId()).outstandingCharges()).isEmpty();
+    assertThat(t.table.ledger().load(account.accountId()).outstandingCharges()).isEmpty();
     Deletion done = stored(account);
     assertThat(done.totalCharged()).isEqualTo(Money.usd("7.25"));
     assertThat(done.totalPaid()).isEqualTo(Money.usd("7.25"));
@@ -482,7 +482,7 @@ class AccountDeletionTest {
     assertThatThrownBy(() -> deletion.collectFinalCharges(account.accountId()))
         .isInstanceOf(ProcessorUnavailableException.class);
     assertThat(stored(account).status()).isEqualTo(DeletionStatus.PENDING_FINAL_CHARGES);
-    assertThat(t.ledger.load(account.accountId()).outstandingCharges()).hasSize(1);
+    assertThat(t.table.ledger().load(account.accountId()).outstandingCharges()).hasSize(1);
 
     assertThat(deletion.collectFinalCharges(account.accountId())).contains(DeletionStatus.DELETED);
     assertThat(merchantInitiated("1145")).hasSize(1);

@@ -5,7 +5,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.account.Account;
-import com.platform.accounts.core.deletion.FakeLedger;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.InMemoryEventLog;
 import com.platform.accounts.core.memory.InMemoryOutbox;
@@ -36,7 +35,6 @@ public final class TestLifecycle {
   public final SandboxCardProcessor cards = new SandboxCardProcessor(clock);
   public final InMemorySessionTokens sessionTokens = new InMemorySessionTokens(clock);
   public final SandboxPayPal paypal = new SandboxPayPal();
-  public final FakeLedger ledger = new FakeLedger();
 
   /** The frontend origin PayPal returns may go back to. */
   public static final String FRONTEND = "https://console.example.com";
@@ -71,7 +69,7 @@ public final class TestLifecycle {
                     sessionTokens)
                 .withPayPal(
                     paypal, paypal, table.processedEvents(), new FrontendOrigins(List.of(FRONTEND)))
-                .withDeletion(ledger, table.deletions()),
+                .withDeletion(table.ledger(), table.deletions()),
             phoneBudgets,
             table.dueIndex());
   }

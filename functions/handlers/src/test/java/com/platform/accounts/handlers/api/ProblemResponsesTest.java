@@ -55,6 +55,8 @@ class ProblemResponsesTest {
           // API.md, deletion: a wrong password, blockers
           entry(ErrorCode.REAUTHENTICATION_FAILED, 403),
           entry(ErrorCode.DELETION_BLOCKED, 409),
+          // the issue: a ledger event about an account that does not exist is a clear 4xx
+          entry(ErrorCode.UNKNOWN_ACCOUNT, 422),
           entry(ErrorCode.PROCESSOR_UNAVAILABLE, 503),
           entry(ErrorCode.SERVICE_UNAVAILABLE, 503),
           entry(ErrorCode.INTERNAL_ERROR, 500));
