@@ -10,11 +10,15 @@ import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.deletion.AccountDeletion;
+import com.platform.accounts.core.deletion.FinalChargesTrigger;
+import com.platform.accounts.core.deletion.FinishDeletions;
 import com.platform.accounts.core.due.DueKind;
 import com.platform.accounts.core.due.DueSweep;
 import com.platform.accounts.core.due.DueWork;
 import com.platform.accounts.core.due.Lanes;
 import com.platform.accounts.core.idempotency.Idempotency;
+import com.platform.accounts.core.ledger.LedgerListener;
+import com.platform.accounts.core.ledger.ResourceLedger;
 import com.platform.accounts.core.memory.InMemoryTelemetry;
 import com.platform.accounts.core.paypal.FrontendOrigins;
 import com.platform.accounts.core.paypal.PayPalLinking;
@@ -245,7 +249,8 @@ public final class AccountLifecycle {
   private final PayPalLinking payPalLinking;
   private final PayPalWebhooks payPalWebhooks;
   private final AccountDeletion accountDeletion;
-  private final DueSweep finishDeletions;
+  private final FinishDeletions finishDeletions;
+  private final ResourceLedger resourceLedger;
 
   /** Without a due-index: no sweep (tests of the other parts). */
   public AccountLifecycle(Ports ports) {
@@ -387,12 +392,22 @@ public final class AccountLifecycle {
     this.finishDeletions =
         dueIndex == null || accountDeletion == null
             ? null
-            : new DueSweep(
-                dueIndex,
-                Map.of(DueKind.ACCOUNT_DELETION, accountDeletion::finishDue),
-                telemetry,
-                clock,
-                () -> Lanes.threads(DueSweep.LANES));
+            : new FinishDeletions(
+                new DueSweep(
+                    dueIndex,
+                    Map.of(DueKind.ACCOUNT_DELETION, accountDeletion::finishDue),
+                    telemetry,
+                    clock,
+                    () -> Lanes.threads(DueSweep.LANES)));
+    this.resourceLedger =
+        ports.ledger() == null
+            ? null
+            : new ResourceLedger(
+                ports.accounts(),
+                ports.ledger(),
+                ports.deletions() == null
+                    ? LedgerListener.NONE
+                    : new FinalChargesTrigger(ports.deletions(), ports.workflows(), telemetry));
     Map<DueKind, DueWork> dueWork = new EnumMap<>(DueKind.class);
     dueWork.put(DueKind.CARD_VERIFICATION, chargeRelease::finishDue);
     if (payPalLinking != null) {
@@ -414,11 +429,19 @@ public final class AccountLifecycle {
   }
 
   /** The worker of the finish-deletions job, as production wires it. */
-  public DueSweep finishDeletions() {
+  public FinishDeletions finishDeletions() {
     if (finishDeletions == null) {
       throw new IllegalStateException("this lifecycle was wired without a due-index or deletions");
     }
     return finishDeletions;
+  }
+
+  /** The resource ledger; only when the ports have it. */
+  public ResourceLedger resourceLedger() {
+    if (resourceLedger == null) {
+      throw new IllegalStateException("this lifecycle was wired without the ledger");
+    }
+    return resourceLedger;
   }
 
   /** Account deletion; only when the ports have the ledger and the deletions. */

@@ -4,13 +4,16 @@ import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.ledger.ResourceLedger;
 import com.platform.accounts.handlers.api.AccountApi;
 import com.platform.accounts.handlers.api.AccountVerificationsApi;
+import com.platform.accounts.handlers.api.DeletionApi;
 import com.platform.accounts.handlers.api.LedgerEventReader;
 import com.platform.accounts.handlers.api.LedgerEventsApi;
 import com.platform.accounts.handlers.api.PaymentMethodsApi;
 import com.platform.accounts.handlers.api.SessionApi;
 import com.platform.accounts.handlers.api.SignupApi;
 import com.platform.accounts.handlers.jobs.ExpireHoldsJob;
+import com.platform.accounts.handlers.jobs.FinishDeletionsJob;
 import com.platform.accounts.handlers.queue.LedgerQueueConsumer;
+import com.platform.accounts.handlers.tasks.AccountDeletionTasks;
 import com.platform.accounts.handlers.tasks.CardVerificationTasks;
 import com.platform.accounts.handlers.tasks.ContactVerificationTasks;
 import java.time.Clock;
@@ -56,6 +59,18 @@ public final class TestHandlers {
 
   public static ExpireHoldsJob expireHoldsJob(AccountLifecycle core) {
     return new ExpireHoldsJob(core.dueSweep());
+  }
+
+  public static DeletionApi deletionApi(AccountLifecycle core) {
+    return new DeletionApi(core.accountDeletion(), core.authenticator(), core.idempotency());
+  }
+
+  public static AccountDeletionTasks accountDeletionTasks(AccountLifecycle core) {
+    return new AccountDeletionTasks(core.accountDeletion());
+  }
+
+  public static FinishDeletionsJob finishDeletionsJob(AccountLifecycle core) {
+    return new FinishDeletionsJob(core.finishDeletions());
   }
 
   public static LedgerEventsApi ledgerEventsApi(

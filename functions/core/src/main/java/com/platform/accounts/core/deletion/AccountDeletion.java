@@ -210,20 +210,11 @@ public final class AccountDeletion {
 
   /**
    * The ledger recorded a charge: a deletion waiting for its final charges starts collecting them
-   * now rather than at {@code finalChargesBy}. Called by the ledger's record path after a
-   * CHARGE_ISSUED was recorded; a start refused for throttling is left to the finish-deletions job,
-   * which starts the collection at {@code finalChargesBy}.
+   * now rather than at {@code finalChargesBy} ({@link FinalChargesTrigger}, which the ledger's
+   * record path is given as its listener).
    */
   public void finalChargesIssued(String accountId) {
-    Optional<Deletion> deletion = deletions.find(accountId);
-    if (deletion.isEmpty() || deletion.get().status() != DeletionStatus.PENDING_FINAL_CHARGES) {
-      return;
-    }
-    try {
-      workflows.startAccountDeletion(accountId, deletion.get().deletionId());
-    } catch (WorkflowUnavailableException e) {
-      telemetry.count(WORKFLOW_UNAVAILABLE);
-    }
+    new FinalChargesTrigger(deletions, workflows, telemetry).chargesIssued(accountId);
   }
 
   /**

@@ -15,10 +15,19 @@ import java.util.Objects;
 public final class ResourceLedger {
   private final AccountStore accounts;
   private final LedgerStore ledger;
+  private final LedgerListener listener;
 
   public ResourceLedger(AccountStore accounts, LedgerStore ledger) {
+    this(accounts, ledger, LedgerListener.NONE);
+  }
+
+  /**
+   * @param listener told of each event recorded for the first time (the deletion's final charges)
+   */
+  public ResourceLedger(AccountStore accounts, LedgerStore ledger, LedgerListener listener) {
     this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /**
@@ -35,7 +44,11 @@ public final class ResourceLedger {
           "Unknown account",
           "No account has the event's accountId; the event was not recorded.");
     }
-    return ledger.record(event);
+    boolean recorded = ledger.record(event);
+    if (recorded) {
+      listener.recorded(event);
+    }
+    return recorded;
   }
 
   /** The account's ledger as recorded (empty for an account nothing was reported about). */

@@ -110,17 +110,19 @@ class AccountDeletionTest {
       Boolean autoRenew,
       Instant endsAt,
       Money amount) {
-    t.table.ledger().record(
-        new LedgerEvent(
-            "ev-" + EVENTS.incrementAndGet(),
-            account.accountId(),
-            type,
-            resourceId,
-            billing,
-            autoRenew,
-            endsAt,
-            amount,
-            t.clock.instant()));
+    t.table
+        .ledger()
+        .record(
+            new LedgerEvent(
+                "ev-" + EVENTS.incrementAndGet(),
+                account.accountId(),
+                type,
+                resourceId,
+                billing,
+                autoRenew,
+                endsAt,
+                amount,
+                t.clock.instant()));
   }
 
   /** A post-paid resource used this month and released now. */
@@ -169,7 +171,7 @@ class AccountDeletionTest {
   }
 
   private DueSweep.Result finishDeletions() {
-    DueSweep sweep = t.lifecycle.finishDeletions();
+    DueSweep sweep = t.lifecycle.finishDeletions().sweep();
     int finished = 0;
     int failed = 0;
     for (int shard : sweep.shards().all()) {
@@ -249,6 +251,7 @@ class AccountDeletionTest {
                     "autoRenew", true,
                     "endsAt", endsAt.toString(),
                     "action", "Turn off auto-renew, then wait until the subscription ends.")));
+    t.clock.advanceBy(Duration.ofMinutes(1));
     ledger(
         account,
         LedgerEventType.SUBSCRIPTION_UPDATED,
@@ -259,7 +262,7 @@ class AccountDeletionTest {
         null);
     t.clock.advanceBy(Duration.ofDays(2));
     assertThat(deletion.check(account.accountId()).deletable()).isFalse();
-    t.clock.advanceBy(Duration.ofDays(1));
+    t.clock.advanceTo(endsAt);
 
     assertThat(deletion.check(account.accountId()).deletable()).isTrue();
     assertThat(request(account).status()).isEqualTo(DeletionStatus.DELETED);

@@ -40,6 +40,10 @@ public final class CardWiring {
     return AnswersHolder.ANSWERS;
   }
 
+  public static CardProcessor processor() {
+    return ProcessorHolder.PROCESSOR;
+  }
+
   public static ChargeRelease release() {
     return ReleaseHolder.RELEASE;
   }

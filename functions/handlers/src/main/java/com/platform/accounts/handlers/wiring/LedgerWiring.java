@@ -17,7 +17,11 @@ public final class LedgerWiring {
 
   private static final class LedgerHolder {
     static final ResourceLedger LEDGER =
-        new ResourceLedger(Infrastructure.table().accounts(), Infrastructure.table().ledger());
+        new ResourceLedger(
+            Infrastructure.table().accounts(),
+            Infrastructure.table().ledger(),
+            // a deletion waiting for its final charges collects them once they are issued
+            event -> DeletionWiring.finalChargesTrigger().recorded(event));
   }
 
   private static final class ReaderHolder {

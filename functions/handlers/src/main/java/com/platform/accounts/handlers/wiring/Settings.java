@@ -41,6 +41,8 @@ public final class Settings {
   public static final String PAYPAL_API_BASE = "PAYPAL_API_BASE";
   public static final String PAYPAL_LINKING_STATE_MACHINE_ARN = "PAYPAL_LINKING_STATE_MACHINE_ARN";
   public static final String PAYPAL_RETURN_URL = "PAYPAL_RETURN_URL";
+  public static final String ACCOUNT_DELETION_STATE_MACHINE_ARN =
+      "ACCOUNT_DELETION_STATE_MACHINE_ARN";
   public static final String PAYPAL_WEBHOOK_ID = "PAYPAL_WEBHOOK_ID";
   public static final String DUE_INDEX_SHARDS = "DUE_INDEX_SHARDS";
   public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
@@ -200,6 +202,15 @@ public final class Settings {
         stateMachineArn,
         origin,
         returnUrl == null || returnUrl.isBlank() ? null : URI.create(returnUrl.strip()));
+  }
+
+  /**
+   * The account-deletion state machine, which the deletion API and the ledger's functions start;
+   * null in a function that starts none (the deletion's tasks and its job run the work themselves).
+   */
+  public String accountDeletionStateMachineArn() {
+    String arn = env.get(ACCOUNT_DELETION_STATE_MACHINE_ARN);
+    return arn == null || arn.isBlank() ? null : arn.strip();
   }
 
   /** The webhook id; null until the operator registered the webhook at PayPal. */
