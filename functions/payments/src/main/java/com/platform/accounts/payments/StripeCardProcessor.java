@@ -466,7 +466,8 @@ public final class StripeCardProcessor implements CardProcessor {
     call(
         "detach",
         () -> {
-          String paymentMethodId = attachedPaymentMethod(cardToken).getId();
+          String paymentMethodId =
+              cardToken.startsWith("tok_") ? paymentMethod(cardToken).getId() : cardToken;
           try {
             stripe.v1().paymentMethods().detach(paymentMethodId);
           } catch (InvalidRequestException e) {

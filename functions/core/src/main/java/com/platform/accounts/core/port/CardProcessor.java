@@ -48,7 +48,8 @@ public interface CardProcessor {
    * Charges a stored card without its holder present (a merchant-initiated charge, e.g. a deleted
    * account's final charge; on Stripe an off-session PaymentIntent, confirmed at once) and returns
    * the processor's id of it. The same idempotency key never charges twice. No descriptor: the
-   * statement shows the merchant's name.
+   * statement shows the merchant's name. A new attempt after a decline needs a new key: Stripe
+   * answers a key it has seen with its first answer, a decline included, for 24 hours.
    *
    * @throws com.platform.accounts.core.card.CardDeclinedException the issuer declined it (also when
    *     the card asks for its holder's authentication, or was detached)

@@ -243,7 +243,7 @@ public final class SandboxCardProcessor implements CardProcessor {
    * A charge without the holder present (a deleted account's final charge): on the statement as
    * CAPTURED under the merchant's name alone (Stripe shows the account's own descriptor when a
    * payment sets no suffix). Declined for 4000 0000 0000 0341 and for a detached card; a decline is
-   * not remembered under the key (as in {@link #charge}), so a retry with it is declined again.
+   * not kept under the key (as in {@link #charge}): a retry with the same key tries the card again.
    */
   @Override
   public synchronized String chargeMerchantInitiated(
