@@ -32,10 +32,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * <p>Round trips: {@code load} 1 Query (one more per MB); {@code record} 1 TransactWriteItems, the
  * marker's put conditional on its absence and the resource's or charge's UpdateItem. Every update
  * only ever sets flags to true and fills instants not yet known ({@code if_not_exists}), so events
- * commute; the subscription's fields are set only by an update that occurred after the one applied
- * ({@code updatedAtNanos}, epoch nanoseconds, compared exactly). When only that condition fails the
- * event is recorded again without it: the marker, the flags, and the subscription's fields that no
- * update has set yet, so that the event counts once and an older update loses.
+ * commute; the subscription's fields are set only by an update that occurred no earlier than the
+ * one applied ({@code updatedAtNanos}, epoch nanoseconds, compared exactly; of two at the same
+ * instant, as two updates received at once without their own {@code occurredAt} are, the later
+ * arrival wins). When only that condition fails the event is recorded again without it: the marker,
+ * the flags, and the subscription's fields that no update has set yet, so that the event counts
+ * once and an older update loses.
  */
 final class DynamoDbLedgerStore implements LedgerStore {
   static final String LEDGER_PREFIX = "LEDGER#";
@@ -163,7 +165,7 @@ final class DynamoDbLedgerStore implements LedgerStore {
             x.set(UPDATED_AT_NANOS, Items.epochNanos(e.occurredAt()));
             condition =
                 new Condition(
-                    "attribute_not_exists(#updated) OR #updated < :occurred",
+                    "attribute_not_exists(#updated) OR #updated <= :occurred",
                     Map.of("#updated", UPDATED_AT_NANOS),
                     Map.of(":occurred", Items.epochNanos(e.occurredAt())));
           } else {

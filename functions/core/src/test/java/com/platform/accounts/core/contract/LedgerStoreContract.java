@@ -365,6 +365,17 @@ public abstract class LedgerStoreContract {
   }
 
   @Test
+  void ofTwoUpdatesThatOccurredAtTheSameInstantTheLaterArrivalWins() {
+    String accountId = Records.accountId();
+    store.record(provisioned(accountId, "ecs-1", Billing.PREPAID, true, ENDS_AT, START));
+
+    store.record(subscriptionUpdated(accountId, "ecs-1", false, null, START));
+
+    assertThat(onlyResource(accountId).autoRenew()).isFalse();
+    assertThat(onlyResource(accountId).endsAt()).isEqualTo(ENDS_AT);
+  }
+
+  @Test
   void aProvisioningArrivingAfterALaterUpdateKeepsTheUpdatedSubscription() {
     String accountId = Records.accountId();
     store.record(subscriptionUpdated(accountId, "ecs-1", false, null, START.plusSeconds(30)));

@@ -862,7 +862,7 @@ public final class InMemoryTable {
       Instant endsAt = r.endsAt();
       Instant updatedAt = r.updatedAt();
       boolean carriesSubscription = e.autoRenew() != null || e.endsAt() != null;
-      if (carriesSubscription && (updatedAt == null || updatedAt.isBefore(e.occurredAt()))) {
+      if (carriesSubscription && (updatedAt == null || !updatedAt.isAfter(e.occurredAt()))) {
         autoRenew = e.autoRenew() == null ? autoRenew : e.autoRenew();
         endsAt = e.endsAt() == null ? endsAt : e.endsAt();
         updatedAt = e.occurredAt();
