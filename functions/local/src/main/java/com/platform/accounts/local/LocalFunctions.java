@@ -48,7 +48,10 @@ public final class LocalFunctions {
             core.authenticator(),
             core.dueSweep(),
             core.payPalLinking(),
-            core.payPalWebhooks())) {
+            core.payPalWebhooks(),
+            core.accountDeletion(),
+            core.finishDeletions(),
+            core.resourceLedger())) {
       services.put(service.getClass(), service);
     }
     services.put(AccountOverviewStore.class, core.accountOverviews());

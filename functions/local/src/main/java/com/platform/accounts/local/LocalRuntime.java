@@ -96,10 +96,12 @@ public final class LocalRuntime implements AutoCloseable {
                       paypal,
                       table.processedEvents(),
                       // API.md: the runtime's own origin, by address or by name
-                      new FrontendOrigins(List.of(origin, "http://localhost:" + server.port()))),
+                      new FrontendOrigins(List.of(origin, "http://localhost:" + server.port())))
+                  .withDeletion(table.ledger(), table.deletions()),
               phoneBudgets,
               table.dueIndex());
-      this.ledger = new ResourceLedger(table.accounts(), table.ledger());
+      // the lifecycle's: a charge issued to an account being deleted starts its collection
+      this.ledger = lifecycle.resourceLedger();
       LocalFunctions functions =
           new LocalFunctions(
               template,
