@@ -10,6 +10,7 @@ import com.platform.accounts.core.card.PaymentMethod;
 import com.platform.accounts.core.card.PaymentMethodStatus;
 import com.platform.accounts.core.card.ProcessorUnavailableException;
 import com.platform.accounts.core.due.DueItem;
+import com.platform.accounts.core.due.DueKind;
 import com.platform.accounts.core.due.DueSweep;
 import com.platform.accounts.core.event.DomainEvent;
 import com.platform.accounts.core.ledger.Billing;
@@ -162,12 +163,7 @@ class AccountDeletionTest {
 
   private DueItem dueItem(Deletion d) {
     return new DueItem(
-        com.platform.accounts.core.due.DueKind.ACCOUNT_DELETION,
-        d.accountId(),
-        d.deletionId(),
-        0,
-        d.dueAt().orElseThrow(),
-        0);
+        DueKind.ACCOUNT_DELETION, d.accountId(), d.deletionId(), 0, d.dueAt().orElseThrow(), 0);
   }
 
   private DueSweep.Result finishDeletions() {
