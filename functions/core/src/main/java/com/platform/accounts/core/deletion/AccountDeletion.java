@@ -18,6 +18,7 @@ import com.platform.accounts.core.ledger.LedgerEvent;
 import com.platform.accounts.core.ledger.LedgerEventType;
 import com.platform.accounts.core.messaging.MessageTemplates;
 import com.platform.accounts.core.money.Money;
+import com.platform.accounts.core.paypal.PayPalLink;
 import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.CardProcessor;
 import com.platform.accounts.core.port.ConcurrentModificationException;
@@ -469,26 +470,42 @@ public final class AccountDeletion {
                 : withoutHolderName(p.withStatus(PaymentMethodStatus.REMOVED)));
   }
 
-  /** Deletes an agreement at PayPal, cancels a pending link, and frees the PayPal slot. */
+  /**
+   * Deletes an agreement at PayPal, cancels a pending link, frees the PayPal slot, and erases the
+   * payer's email.
+   */
   private void erasePayPal(PaymentMethod pm) {
-    if (pm.status() == PaymentMethodStatus.PENDING_APPROVAL) {
-      changeMethod(
-          pm,
-          p ->
-              p.status() == PaymentMethodStatus.PENDING_APPROVAL
-                  ? p.withStatus(PaymentMethodStatus.CANCELLED).withPayPal(p.paypal().cancelled())
-                  : p);
-      return;
-    }
     if (pm.status() == PaymentMethodStatus.ACTIVE && pm.paypal().paymentTokenId() != null) {
       paypal.get().deletePaymentToken(pm.paypal().paymentTokenId());
     }
     changeMethod(
         pm,
-        p ->
-            p.status() == PaymentMethodStatus.ACTIVE
-                ? p.withStatus(PaymentMethodStatus.REMOVED)
-                : p);
+        p -> {
+          PaymentMethod out = p;
+          if (out.status() == PaymentMethodStatus.PENDING_APPROVAL) {
+            out =
+                out.withStatus(PaymentMethodStatus.CANCELLED).withPayPal(out.paypal().cancelled());
+          } else if (out.status() == PaymentMethodStatus.ACTIVE) {
+            out = out.withStatus(PaymentMethodStatus.REMOVED);
+          }
+          return out.paypal().payerEmail() == null
+              ? out
+              : out.withPayPal(withoutPayer(out.paypal()));
+        });
+  }
+
+  private static PayPalLink withoutPayer(PayPalLink l) {
+    return new PayPalLink(
+        l.setupTokenId(),
+        l.stateHash(),
+        l.approvalExpiresAt(),
+        l.returnUrl(),
+        l.cancelUrl(),
+        l.returnedAt(),
+        l.paymentTokenId(),
+        null,
+        l.failureCode(),
+        l.notifiedAt());
   }
 
   private static PaymentMethod withoutHolderName(PaymentMethod pm) {

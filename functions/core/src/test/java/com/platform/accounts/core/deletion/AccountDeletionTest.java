@@ -28,6 +28,7 @@ import com.platform.accounts.core.session.SessionToken;
 import com.platform.accounts.core.signup.SignupCommand;
 import com.platform.accounts.core.support.TestLifecycle;
 import com.platform.accounts.core.verification.CodeSent;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -582,6 +583,46 @@ class AccountDeletionTest {
                 .orElseThrow()
                 .status())
         .isEqualTo(PaymentMethodStatus.CANCELLED);
+  }
+
+  private static String query(String url, String name) {
+    for (String pair : URI.create(url).getRawQuery().split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).equals(name)) {
+        return pair.substring(eq + 1);
+      }
+    }
+    throw new AssertionError(name + " not in " + url);
+  }
+
+  @Test
+  void erasureDeletesAnActivePayPalAgreementAtPayPalAndFreesItsSlot() {
+    Account account = account();
+    LinkStarted started =
+        t.lifecycle
+            .payPalLinking()
+            .start(
+                current(account),
+                TestLifecycle.FRONTEND + "/billing/paypal",
+                TestLifecycle.FRONTEND + "/billing",
+                "https://api.example.com/v1/paypal/return");
+    String back =
+        t.paypal
+            .approve(query(started.approvalUrl(), "token"), true, true, "payer@paypal.example")
+            .orElseThrow();
+    t.lifecycle.payPalLinking().handleReturn(query(back, "token"), query(back, "state"), false);
+    String id = started.paymentMethod().paymentMethodId();
+    PaymentMethod active = t.table.paymentMethods().find(account.accountId(), id).orElseThrow();
+    assertThat(active.status()).isEqualTo(PaymentMethodStatus.ACTIVE);
+
+    request(account);
+    deletion.erase(account.accountId());
+
+    PaymentMethod removed = t.table.paymentMethods().find(account.accountId(), id).orElseThrow();
+    assertThat(removed.status()).isEqualTo(PaymentMethodStatus.REMOVED);
+    assertThat(removed.paypal().payerEmail()).isNull();
+    assertThat(t.paypal.deletedTokens()).contains(active.paypal().paymentTokenId());
+    assertThat(t.paypal.holds(active.paypal().paymentTokenId())).isFalse();
   }
 
   @Test
