@@ -414,6 +414,43 @@ class AccountDeletionTest {
   }
 
   @Test
+  void aChargeIssuedThroughTheLedgerStartsThePendingDeletionsCollectionOnce() {
+    Account account = account();
+    usedPostpaid(account, "oss-9");
+    Account other = account();
+    Deletion pending = request(account);
+    LedgerEvent issued =
+        new LedgerEvent(
+            "issued-final",
+            account.accountId(),
+            LedgerEventType.CHARGE_ISSUED,
+            "ch-final",
+            null,
+            null,
+            null,
+            Money.usd("1.00"),
+            t.clock.instant());
+
+    t.lifecycle.resourceLedger().record(issued);
+    t.lifecycle.resourceLedger().record(issued);
+    t.lifecycle
+        .resourceLedger()
+        .record(
+            new LedgerEvent(
+                "issued-other",
+                other.accountId(),
+                LedgerEventType.CHARGE_ISSUED,
+                "ch-other",
+                null,
+                null,
+                null,
+                Money.usd("1.00"),
+                t.clock.instant()));
+
+    assertThat(t.workflows.accountDeletions).containsExactly(pending.deletionId());
+  }
+
+  @Test
   void aDeclinedFinalChargeWaitsForPaymentTellsTheOwnerAndSucceedsOnRetry() {
     String email = newEmail();
     Account account = signUp(email);
