@@ -58,6 +58,7 @@ public final class LocalRuntime implements AutoCloseable {
     // listening first: the frontend origin PayPal may send browsers back to is this port's
     DeferredHandler router = new DeferredHandler();
     this.server = LocalHttpServer.start(port, router);
+    LocalEndpoints endpoints;
     try {
       String origin = "http://127.0.0.1:" + server.port();
       this.clock = clock;
@@ -102,8 +103,7 @@ public final class LocalRuntime implements AutoCloseable {
 
       LocalSchedules schedules =
           new LocalSchedules(template, functions, workflows, table.dueIndex(), clock);
-      LocalEndpoints endpoints =
-          new LocalEndpoints(clock, outbox, workflows, cards, paypal, schedules);
+      endpoints = new LocalEndpoints(clock, outbox, workflows, cards, paypal, schedules);
       router.route(new LocalHttpRouter(template, functions, endpoints, workflows));
     } catch (RuntimeException e) {
       server.stop();

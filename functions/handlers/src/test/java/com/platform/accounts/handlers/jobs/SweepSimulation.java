@@ -444,5 +444,18 @@ final class SweepSimulation {
       clock.pass(GET_ITEM);
       return inner.cardTokenUsed(tokenHash);
     }
+
+    @Override
+    public void putReference(
+        String reference, String accountId, String paymentMethodId, Instant expiresAt) {
+      clock.pass(PUT_ITEM);
+      inner.putReference(reference, accountId, paymentMethodId, expiresAt);
+    }
+
+    @Override
+    public Optional<PaymentMethodRef> findReference(String reference, Instant now) {
+      clock.pass(GET_ITEM);
+      return inner.findReference(reference, now);
+    }
   }
 }
