@@ -27,8 +27,8 @@ import com.platform.accounts.core.card.OwnerAnswers;
 import com.platform.accounts.core.crypto.Hmac;
 import com.platform.accounts.core.crypto.PasswordHasher;
 import com.platform.accounts.core.idempotency.Idempotency;
-import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.memory.SandboxPayPal;
+import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.port.DomainEventPublisher;
 import com.platform.accounts.core.port.MessageSender;
 import com.platform.accounts.core.port.Telemetry;
@@ -64,8 +64,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * The functions as a deployment runs them, on the AWS-API emulator: what template.yaml creates (the
  * table, the events topic, the sender identity, the keys parameter, the state machines), and each
  * function wired as its production constructor wires it (the handlers' {@code wiring} package) on
- * the SDK clients the test gives, say clients whose calls are counted. Only the card processor and
- * PayPal are sandboxes: they are not AWS.
+ * the SDK clients the test gives, say clients whose calls are counted. Only the card processor is
+ * the sandbox: it is not AWS.
  *
  * <p>Each method builds a new function, as a new execution environment does; those that use the
  * secret keys read them from SSM while they are built, as the production wiring does. Keep the
@@ -280,8 +280,8 @@ final class EmulatorFunctions {
               release,
               clock,
               MERCHANT);
-      paymentMethods =
-          new AccountPaymentMethods(table.paymentMethods(), release, SandboxPayPal::new);
+      SandboxPayPal paypal = new SandboxPayPal();
+      paymentMethods = new AccountPaymentMethods(table.paymentMethods(), release, () -> paypal);
     }
   }
 

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every scheduled job of the template sweeps the due-index, so a run while nothing is due on it
  * does nothing: such runs are skipped, which keeps a jump of the clock by months (thousands of
  * five-minute periods) as quick as a jump by minutes. The first period at or after the earliest due
- * item still runs, as it would on AWS.
+ * item still runs, as it would on AWS, whenever that item was written.
  */
 final class LocalSchedules {
   private static final Logger LOG = LoggerFactory.getLogger(LocalSchedules.class);
@@ -71,32 +71,26 @@ final class LocalSchedules {
   }
 
   synchronized Optional<Instant> nextDueAt() {
-    if (!skipIdlePeriods()) {
+    Optional<Instant> earliest = earliestDue();
+    if (earliest.isEmpty()) {
       return Optional.empty();
     }
-    return entries.stream().map(e -> e.next).min(Instant::compareTo);
+    return entries.stream().map(e -> firstRunFor(e, earliest.get())).min(Instant::compareTo);
   }
 
   /**
-   * Moves each schedule to its first period at or after the earliest due item, if later.
-   *
-   * @return false when nothing is due at all: no run would find anything, wherever the clock goes
+   * The entry's next run that can find something: its next period, or, when that is before the
+   * earliest due item, the first period at or after it. Worked out afresh each time and never
+   * stored: an item written later may fall due before the one that is earliest now (a PayPal link's
+   * 3 hours after a card's 23), and its period must still run.
    */
-  private boolean skipIdlePeriods() {
-    Optional<Instant> earliest = earliestDue();
-    if (earliest.isEmpty()) {
-      return false;
+  private static Instant firstRunFor(Entry entry, Instant earliest) {
+    if (!entry.next.isBefore(earliest)) {
+      return entry.next;
     }
-    for (Entry entry : entries) {
-      if (entry.next.isBefore(earliest.get())) {
-        long idle = Duration.between(entry.next, earliest.get()).toMillis() / entry.rate.toMillis();
-        entry.next = entry.next.plus(entry.rate.multipliedBy(idle));
-        if (entry.next.isBefore(earliest.get())) {
-          entry.next = entry.next.plus(entry.rate);
-        }
-      }
-    }
-    return true;
+    long idle = Duration.between(entry.next, earliest).toMillis() / entry.rate.toMillis();
+    Instant first = entry.next.plus(entry.rate.multipliedBy(idle));
+    return first.isBefore(earliest) ? first.plus(entry.rate) : first;
   }
 
   private Optional<Instant> earliestDue() {
@@ -116,15 +110,18 @@ final class LocalSchedules {
   /** Invokes every schedule due at {@code now}, once per elapsed period. */
   @SuppressWarnings("unchecked")
   synchronized void runDue(Instant now) {
-    if (!skipIdlePeriods()) {
+    Optional<Instant> earliest = earliestDue();
+    if (earliest.isEmpty()) {
       return;
     }
     for (Entry entry : entries) {
-      while (!entry.next.isAfter(now)) {
+      // stored only once it ran: a skip kept would skip items written later and due sooner
+      Instant next = firstRunFor(entry, earliest.get());
+      while (!next.isAfter(now)) {
         Map<String, Object> event = new HashMap<>();
         event.put("source", "aws.events");
         event.put("detail-type", "Scheduled Event");
-        event.put("time", entry.next.toString());
+        event.put("time", next.toString());
         try {
           if (entry.machine) {
             workflows.startScheduled(entry.target, Json.MAPPER.valueToTree(event));
@@ -136,7 +133,8 @@ final class LocalSchedules {
           // EventBridge would retry; the next period runs the job again, which is idempotent
           LOG.warn("scheduled {} failed: {}", entry.target, e.getClass().getName());
         }
-        entry.next = entry.next.plus(entry.rate);
+        next = next.plus(entry.rate);
+        entry.next = next;
       }
     }
   }
