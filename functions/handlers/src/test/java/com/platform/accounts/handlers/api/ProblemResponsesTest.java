@@ -47,6 +47,9 @@ class ProblemResponsesTest {
           entry(ErrorCode.VERIFICATION_LOCKED, 410),
           entry(ErrorCode.VERIFICATION_EXPIRED, 410),
           entry(ErrorCode.ALREADY_VERIFIED, 409),
+          entry(ErrorCode.PAYPAL_ALREADY_LINKED, 409),
+          entry(ErrorCode.INVALID_STATE, 400),
+          entry(ErrorCode.INVALID_SIGNATURE, 400),
           entry(ErrorCode.PROCESSOR_UNAVAILABLE, 503),
           entry(ErrorCode.SERVICE_UNAVAILABLE, 503),
           entry(ErrorCode.INTERNAL_ERROR, 500));
