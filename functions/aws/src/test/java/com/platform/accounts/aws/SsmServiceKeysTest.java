@@ -29,6 +29,30 @@ class SsmServiceKeysTest {
   }
 
   @Test
+  void readsPayPalsCredentialsAndKeepsEverySecretOutOfItsText() {
+    String json =
+        TestKeys.parameter(hmacKey, "k1", jwk)
+            .replace(
+                "\"sessionKeyId\"",
+                "\"payPalClientId\": \"client-id-1\", \"payPalClientSecret\": \"s3cr3t-paypal\","
+                    + " \"sessionKeyId\"");
+
+    SsmServiceKeys.Keys keys = SsmServiceKeys.parse(NAME, json);
+
+    assertThat(keys.payPalClientId()).isEqualTo("client-id-1");
+    assertThat(keys.payPalClientSecret()).isEqualTo("s3cr3t-paypal");
+    assertThat(keys.toString()).doesNotContain("s3cr3t-paypal").doesNotContain("client-id-1");
+  }
+
+  @Test
+  void aParameterWithoutPayPalsCredentialsReadsThemAsAbsent() {
+    SsmServiceKeys.Keys keys = SsmServiceKeys.parse(NAME, TestKeys.parameter(hmacKey, "k1", jwk));
+
+    assertThat(keys.payPalClientId()).isNull();
+    assertThat(keys.payPalClientSecret()).isNull();
+  }
+
+  @Test
   void refusesText() {
     assertRefused("{\"hmacKey\": \"" + hmacKey, "is not JSON");
   }

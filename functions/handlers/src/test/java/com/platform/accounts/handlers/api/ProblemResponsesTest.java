@@ -47,9 +47,11 @@ class ProblemResponsesTest {
           entry(ErrorCode.VERIFICATION_LOCKED, 410),
           entry(ErrorCode.VERIFICATION_EXPIRED, 410),
           entry(ErrorCode.ALREADY_VERIFIED, 409),
-          entry(ErrorCode.PAYPAL_ALREADY_LINKED, 409),
+          // API.md: a bad or replayed state, a bad webhook signature
           entry(ErrorCode.INVALID_STATE, 400),
           entry(ErrorCode.INVALID_SIGNATURE, 400),
+          // the issue: linking PayPal again while one is active
+          entry(ErrorCode.PAYPAL_ALREADY_LINKED, 409),
           entry(ErrorCode.PROCESSOR_UNAVAILABLE, 503),
           entry(ErrorCode.SERVICE_UNAVAILABLE, 503),
           entry(ErrorCode.INTERNAL_ERROR, 500));
