@@ -197,9 +197,30 @@ class PayPalFlowsE2ETest {
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.code()).isEqualTo("PAYPAL_ALREADY_LINKED");
 
+    // a card beside PayPal: the account is Australian, so is the card
+    LocalClient.Answer cardToken =
+        client.post(
+            "/_local/card-tokens",
+            null,
+            Json.object()
+                .put("number", "4000000360000006")
+                .put("expMonth", 12)
+                .put("expYear", 2031)
+                .put("cvc", "123")
+                .put("holderName", "Ana Payer"));
+    assertThat(cardToken.status()).as("card token: %s", cardToken).isEqualTo(201);
+    LocalClient.Answer card =
+        client.post(
+            "/v1/account/payment-methods/cards",
+            ana.session(),
+            Json.object().put("token", cardToken.body().path("token").asText()));
+    assertThat(card.status()).as("card: %s", card).isEqualTo(202);
+    assertThat(method(ana.session(), id).path("status").asText()).isEqualTo("ACTIVE");
+
     assertThat(client.delete("/v1/account/payment-methods/" + id, ana.session()).status())
         .isEqualTo(204);
     assertThat(method(ana.session(), id).isMissingNode()).isTrue();
+    // the card is not verified yet: nothing is open without PayPal
     assertThat(
             client
                 .get("/v1/account", ana.session())
@@ -207,6 +228,8 @@ class PayPalFlowsE2ETest {
                 .path("capabilities")
                 .path("prepaid")
                 .asBoolean())
+        .isFalse();
+    assertThat(method(ana.session(), card.body().path("paymentMethodId").asText()).isMissingNode())
         .isFalse();
   }
 
