@@ -59,6 +59,8 @@ final class DueItems {
   static Map<String, AttributeValue> key(DueKind kind, String ownerId, String itemId) {
     return switch (kind) {
       case CARD_VERIFICATION, PAYPAL_LINK -> PaymentMethodItems.key(ownerId, itemId);
+      // an account's one deletion, under its partition
+      case ACCOUNT_DELETION -> Items.key(PaymentMethodItems.accountPk(ownerId), "DELETION");
     };
   }
 

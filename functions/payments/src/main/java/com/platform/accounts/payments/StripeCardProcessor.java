@@ -410,6 +410,90 @@ public final class StripeCardProcessor implements CardProcessor {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // merchant-initiated charge and detach
+
+  /**
+   * An off-session PaymentIntent, confirmed at once and captured automatically, on the card's
+   * PaymentMethod and the Customer it was attached to when the card was verified. It sets no
+   * statement descriptor suffix: the statement shows the account's own descriptor (the merchant's
+   * name), there being no code to carry. Off session, Stripe never waits for the card owner: a card
+   * that asks for 3-D Secure fails at once with {@code authentication_required}, a decline like any
+   * other. The PaymentIntent carries the idempotency key as its reference, so {@link #findCharge}
+   * finds it when the answer was lost.
+   */
+  @Override
+  public String chargeMerchantInitiated(String cardToken, Money amount, String idempotencyKey) {
+    requireToken(cardToken);
+    Objects.requireNonNull(amount, "amount");
+    requireKey(idempotencyKey);
+    PaymentIntent intent =
+        call(
+            "chargeMerchantInitiated",
+            () -> {
+              PaymentMethod paymentMethod = attachedPaymentMethod(cardToken);
+              if (paymentMethod.getCustomer() == null) {
+                // detached (or never attached): Stripe refuses such a PaymentMethod off session
+                throw new CardDeclinedException("card_detached");
+              }
+              PaymentIntentCreateParams params =
+                  PaymentIntentCreateParams.builder()
+                      .setAmount(amount.minorUnits())
+                      .setCurrency(amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+                      .setCustomer(paymentMethod.getCustomer())
+                      .setPaymentMethod(paymentMethod.getId())
+                      .addPaymentMethodType("card")
+                      .setOffSession(true)
+                      .setConfirm(true)
+                      .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
+                      .putMetadata("purpose", "merchant-initiated-charge")
+                      .putMetadata(REFERENCE, idempotencyKey)
+                      .build();
+              return stripe.v1().paymentIntents().create(params, idempotent(idempotencyKey));
+            },
+            true);
+    return outcome(intent, CHARGE_PLACED);
+  }
+
+  /**
+   * Detaches the card's PaymentMethod from its Customer: Stripe can charge it no more, and it
+   * cannot be attached again. Stripe refuses to detach a PaymentMethod attached to no Customer
+   * (400, {@code invalid_request_error}); when a fresh look shows it is attached to none, that is
+   * the outcome asked for.
+   */
+  @Override
+  public void detach(String cardToken) {
+    requireToken(cardToken);
+    call(
+        "detach",
+        () -> {
+          String paymentMethodId =
+              cardToken.startsWith("tok_") ? paymentMethod(cardToken).getId() : cardToken;
+          try {
+            stripe.v1().paymentMethods().detach(paymentMethodId);
+          } catch (InvalidRequestException e) {
+            if ("resource_missing".equals(e.getCode())
+                || stripe.v1().paymentMethods().retrieve(paymentMethodId).getCustomer() != null) {
+              throw e;
+            }
+            // detached already: by an earlier call, or from the Dashboard
+          }
+          return null;
+        },
+        true);
+  }
+
+  /**
+   * The PaymentMethod of a stored card as it is now. A legacy token ({@code tok_...}) was turned
+   * into a PaymentMethod when the card was verified, with a key derived from the token; that key
+   * finds the same PaymentMethod again only while Stripe keeps it (24 hours).
+   */
+  private PaymentMethod attachedPaymentMethod(String cardToken) throws StripeException {
+    String paymentMethodId =
+        cardToken.startsWith("tok_") ? paymentMethod(cardToken).getId() : cardToken;
+    return stripe.v1().paymentMethods().retrieve(paymentMethodId);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // release
 
   @Override

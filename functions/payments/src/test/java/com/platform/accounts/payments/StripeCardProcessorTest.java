@@ -816,6 +816,273 @@ class StripeCardProcessorTest {
     }
   }
 
+  /** A deleted account's final charge: off session, on the card verified earlier. */
+  @Nested
+  class MerchantInitiated {
+
+    private static final String KEY = "del_01JA2B3C:final:1";
+
+    @BeforeEach
+    void cardAttachedWhenVerified() {
+      stub(
+          get("/v1/payment_methods/" + PM),
+          ok(
+              paymentMethod(
+                  PM, CUSTOMER, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
+    }
+
+    @Test
+    void placesAnOffSessionPaymentIntentConfirmedAndCapturedAtOnceWithTheCallersKey() {
+      stub(post("/v1/payment_intents"), ok(finalCharge("succeeded")));
+
+      String chargeId = processor.chargeMerchantInitiated(PM, Money.usd("12.34"), KEY);
+
+      assertThat(chargeId).isEqualTo(CHARGE);
+      LoggedRequest request = only(postRequestedFor(urlEqualTo("/v1/payment_intents")));
+      assertThat(request.getHeader("Idempotency-Key")).isEqualTo(KEY);
+      assertThat(form(request))
+          .containsEntry("amount", "1234")
+          .containsEntry("currency", "usd")
+          .containsEntry("customer", CUSTOMER)
+          .containsEntry("payment_method", PM)
+          .containsEntry("payment_method_types[0]", "card")
+          .containsEntry("off_session", "true")
+          .containsEntry("confirm", "true")
+          .containsEntry("capture_method", "automatic")
+          .containsEntry("metadata[purpose]", "merchant-initiated-charge")
+          .containsEntry("metadata[reference]", KEY)
+          // the account's own descriptor (the merchant's name) is the statement line
+          .doesNotContainKey("statement_descriptor_suffix")
+          // off session Stripe never waits for an action: it declines with authentication_required
+          .doesNotContainKey("error_on_requires_action");
+    }
+
+    @Test
+    void declineIsCardDeclinedWithTheDeclineCodeAndNoCardData() {
+      stub(
+          post("/v1/payment_intents"),
+          error(
+              402,
+              """
+          {"error": {"charge": "ch_3MtwBwLkdIwHu7ix0snN0B15", "code": "card_declined",
+            "decline_code": "insufficient_funds",
+            "doc_url": "https://stripe.com/docs/error-codes/card-declined",
+            "message": "Your card has insufficient funds.",
+            "payment_intent": %s,
+            "payment_method": {"id": "%s", "object": "payment_method"},
+            "request_log_url": "https://dashboard.stripe.com/test/logs/req_7Hq2mZx0Lk9vBa",
+            "type": "card_error"}}"""
+                  .formatted(finalCharge("requires_payment_method"), PM)));
+
+      Throwable thrown =
+          catchThrowable(() -> processor.chargeMerchantInitiated(PM, Money.usd("12.34"), KEY));
+
+      assertThat(thrown).isInstanceOf(CardDeclinedException.class).hasMessage("insufficient_funds");
+      assertThat(messages(thrown)).doesNotContain(PM, "4242", KEY, CUSTOMER);
+    }
+
+    @Test
+    void aCardAskingForAuthenticationIsDeclinedAtOnce() {
+      stub(
+          post("/v1/payment_intents"),
+          error(
+              402,
+              """
+          {"error": {"charge": "ch_3MtwBwLkdIwHu7ix0snN0B15", "code": "authentication_required",
+            "decline_code": "authentication_required",
+            "doc_url": "https://stripe.com/docs/error-codes/authentication-required",
+            "message": "Your card was declined. This transaction requires authentication.",
+            "payment_intent": %s,
+            "type": "card_error"}}"""
+                  .formatted(finalCharge("requires_payment_method"))));
+
+      assertThatThrownBy(() -> processor.chargeMerchantInitiated(PM, Money.usd("12.34"), KEY))
+          .isInstanceOf(CardDeclinedException.class)
+          .hasMessage("authentication_required");
+      assertThat(stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")))).hasSize(1);
+    }
+
+    @Test
+    void a500IsRetriedWithTheSameIdempotencyKeyAndChargesOnce() {
+      stripe.stubFor(
+          post("/v1/payment_intents")
+              .inScenario("flaky")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(
+                  error(
+                      500,
+                      """
+              {"error": {"message": "An unknown error occurred", "type": "api_error"}}"""))
+              .willSetStateTo("recovered"));
+      stripe.stubFor(
+          post("/v1/payment_intents")
+              .inScenario("flaky")
+              .whenScenarioStateIs("recovered")
+              .willReturn(ok(finalCharge("succeeded"))));
+
+      String chargeId = processor.chargeMerchantInitiated(PM, Money.usd("12.34"), KEY);
+
+      assertThat(chargeId).isEqualTo(CHARGE);
+      List<LoggedRequest> attempts =
+          stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")));
+      assertThat(attempts)
+          .hasSize(2)
+          .extracting(r -> r.getHeader("Idempotency-Key"))
+          .containsExactly(KEY, KEY);
+      assertThat(attempts.get(1).getBodyAsString()).isEqualTo(attempts.get(0).getBodyAsString());
+    }
+
+    @Test
+    void aServerErrorOnEveryAttemptIsProcessorUnavailableNamingNoKey() {
+      stub(
+          post("/v1/payment_intents"),
+          error(
+              503,
+              """
+          {"error": {"message": "Service temporarily unavailable", "type": "api_error"}}"""));
+
+      Throwable thrown =
+          catchThrowable(() -> processor.chargeMerchantInitiated(PM, Money.usd("12.34"), KEY));
+
+      assertThat(thrown).isInstanceOf(ProcessorUnavailableException.class);
+      assertThat(messages(thrown)).contains("503").doesNotContain(KEY, PM, SECRET_KEY);
+      assertThat(stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))))
+          .hasSize(1 + StripeCardProcessor.MAX_NETWORK_RETRIES)
+          .allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(KEY));
+    }
+
+    @Test
+    void aTimeoutOnEveryAttemptIsProcessorUnavailable() {
+      StripeCardProcessor impatient =
+          new StripeCardProcessor(SECRET_KEY, URI.create(stripe.baseUrl()), Duration.ofMillis(200));
+      stub(post("/v1/payment_intents"), ok(finalCharge("succeeded")).withFixedDelay(800));
+
+      assertThatThrownBy(() -> impatient.chargeMerchantInitiated(PM, Money.usd("12.34"), KEY))
+          .isInstanceOf(ProcessorUnavailableException.class);
+    }
+
+    @Test
+    void aDetachedCardIsDeclinedWithoutAPayment() {
+      stripe.resetAll();
+      stub(
+          get("/v1/payment_methods/" + PM),
+          ok(paymentMethod(PM, null, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
+
+      assertThatThrownBy(() -> processor.chargeMerchantInitiated(PM, Money.usd("12.34"), KEY))
+          .isInstanceOf(CardDeclinedException.class)
+          .hasMessage("card_detached");
+      assertThat(stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")))).isEmpty();
+      assertThat(stripe.findAll(postRequestedFor(urlEqualTo("/v1/customers")))).isEmpty();
+    }
+
+    private static String finalCharge(String status) {
+      return paymentIntent(CHARGE, 1234, "automatic", status, "", "merchant-initiated-charge")
+          .replace(
+              "\"statement_descriptor_suffix\": \"\"", "\"statement_descriptor_suffix\": null");
+    }
+  }
+
+  @Nested
+  class Detach {
+
+    private static final String NOT_ATTACHED =
+        """
+        {"error": {"message": "The payment method you provided is not attached to a customer so detachment is impossible.",
+          "request_log_url": "https://dashboard.stripe.com/test/logs/req_Vb3nL0qZ8xTm2K",
+          "type": "invalid_request_error"}}""";
+
+    @Test
+    void detachesThePaymentMethodFromItsCustomer() {
+      stub(
+          post("/v1/payment_methods/" + PM + "/detach"),
+          ok(paymentMethod(PM, null, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
+
+      processor.detach(PM);
+
+      LoggedRequest request =
+          only(postRequestedFor(urlEqualTo("/v1/payment_methods/" + PM + "/detach")));
+      assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
+      assertThat(form(request)).isEmpty();
+    }
+
+    @Test
+    void detachingADetachedCardAgainIsNoError() {
+      stripe.stubFor(
+          post("/v1/payment_methods/" + PM + "/detach")
+              .inScenario("twice")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(
+                  ok(
+                      paymentMethod(
+                          PM, null, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")))
+              .willSetStateTo("detached"));
+      stripe.stubFor(
+          post("/v1/payment_methods/" + PM + "/detach")
+              .inScenario("twice")
+              .whenScenarioStateIs("detached")
+              .willReturn(error(400, NOT_ATTACHED)));
+      stub(
+          get("/v1/payment_methods/" + PM),
+          ok(paymentMethod(PM, null, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
+
+      processor.detach(PM);
+      processor.detach(PM);
+
+      assertThat(
+              stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_methods/" + PM + "/detach"))))
+          .hasSize(2);
+    }
+
+    @Test
+    void aRefusalWhileStillAttachedIsNotTakenForDetached() {
+      stub(
+          post("/v1/payment_methods/" + PM + "/detach"),
+          error(
+              400,
+              """
+          {"error": {"message": "This PaymentMethod cannot be detached right now.",
+            "type": "invalid_request_error"}}"""));
+      stub(
+          get("/v1/payment_methods/" + PM),
+          ok(
+              paymentMethod(
+                  PM, CUSTOMER, "visa", "4242", 8, 2031, "US", "credit", "Xt5EWLLDS7FJjR1c")));
+
+      assertThatThrownBy(() -> processor.detach(PM))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("400")
+          .hasMessageNotContaining(PM);
+    }
+
+    @Test
+    void anUnknownPaymentMethodIsAnUnknownToken() {
+      stub(
+          post("/v1/payment_methods/pm_missing/detach"),
+          error(
+              404,
+              """
+          {"error": {"code": "resource_missing", "message": "No such PaymentMethod: 'pm_missing'",
+            "param": "payment_method", "type": "invalid_request_error"}}"""));
+
+      assertThatThrownBy(() -> processor.detach("pm_missing"))
+          .isInstanceOf(UnknownCardTokenException.class);
+    }
+
+    @Test
+    void aServerErrorOnEveryAttemptIsProcessorUnavailable() {
+      stub(
+          post("/v1/payment_methods/" + PM + "/detach"),
+          error(
+              500,
+              """
+          {"error": {"message": "An unknown error occurred", "type": "api_error"}}"""));
+
+      assertThatThrownBy(() -> processor.detach(PM))
+          .isInstanceOf(ProcessorUnavailableException.class)
+          .hasMessageContaining("500");
+    }
+  }
+
   @Nested
   class Configuration {
 

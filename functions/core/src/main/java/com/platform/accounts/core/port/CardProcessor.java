@@ -43,4 +43,29 @@ public interface CardProcessor {
 
   /** Refunds a captured charge in full; refunding a refunded charge is not an error. */
   void refund(String chargeId, String idempotencyKey);
+
+  /**
+   * Charges a stored card without its holder present (a merchant-initiated charge, e.g. a deleted
+   * account's final charge; on Stripe an off-session PaymentIntent, confirmed at once) and returns
+   * the processor's id of it. The same idempotency key never charges twice. No descriptor: the
+   * statement shows the merchant's name. A new attempt after a decline needs a new key: Stripe
+   * answers a key it has seen with its first answer, a decline included, for 24 hours.
+   *
+   * @throws com.platform.accounts.core.card.CardDeclinedException the issuer declined it (also when
+   *     the card asks for its holder's authentication, or was detached)
+   * @throws com.platform.accounts.core.card.ProcessorUnavailableException the processor could not
+   *     be reached or failed: whether it charged is unknown, a retry with the same key is safe
+   */
+  String chargeMerchantInitiated(String cardToken, Money amount, String idempotencyKey);
+
+  /**
+   * Detaches a stored card from the merchant, who can charge it no more; one already detached is
+   * not an error.
+   *
+   * @throws com.platform.accounts.core.card.UnknownCardTokenException the processor has no such
+   *     card
+   * @throws com.platform.accounts.core.card.ProcessorUnavailableException the processor could not
+   *     be reached or failed; a retry is safe
+   */
+  void detach(String cardToken);
 }

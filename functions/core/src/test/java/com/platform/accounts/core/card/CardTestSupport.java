@@ -192,6 +192,16 @@ abstract class CardTestSupport {
     public void refund(String chargeId, String key) {
       inner.refund(chargeId, key);
     }
+
+    @Override
+    public String chargeMerchantInitiated(String cardToken, Money amount, String key) {
+      return inner.chargeMerchantInitiated(cardToken, amount, key);
+    }
+
+    @Override
+    public void detach(String cardToken) {
+      inner.detach(cardToken);
+    }
   }
 
   /** A store that does what the in-memory one does, but for what a test overrides. */

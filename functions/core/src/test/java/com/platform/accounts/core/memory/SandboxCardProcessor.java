@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +57,16 @@ public final class SandboxCardProcessor implements CardProcessor {
     }
   }
 
-  private record TestCard(String brand, String country, Funding funding, boolean declines) {}
+  private record TestCard(
+      String brand,
+      String country,
+      Funding funding,
+      boolean declines,
+      boolean declinesMerchantInitiated) {
+    TestCard(String brand, String country, Funding funding, boolean declines) {
+      this(brand, country, funding, declines, false);
+    }
+  }
 
   private record Card(String number, int expMonth, int expYear, String holderName, TestCard kind) {}
 
@@ -82,19 +93,39 @@ public final class SandboxCardProcessor implements CardProcessor {
           "4096660000000008", new TestCard("VISA", "CN", Funding.CREDIT, false),
           "6250947000000014", new TestCard("UNIONPAY", "HK", Funding.CREDIT, false),
           "4000000000000002", new TestCard("VISA", "US", Funding.CREDIT, true),
-          "4000000360000006", new TestCard("VISA", "AU", Funding.CREDIT, false));
+          "4000000360000006", new TestCard("VISA", "AU", Funding.CREDIT, false),
+          // verifies, but every later merchant-initiated charge is declined (Stripe's test card of
+          // the same number behaves so)
+          "4000000000000341", new TestCard("VISA", "US", Funding.CREDIT, false, true));
+
+  /** The merchant's name on statements when none is given. */
+  public static final String DEFAULT_MERCHANT = "ACMECLOUD";
 
   private final Clock clock;
+  private final String merchant;
   private final Map<String, Card> tokens = new HashMap<>();
   private final Map<String, List<Transaction>> statements = new HashMap<>();
   private final Map<String, String> transactionCard = new HashMap<>();
   private final Map<String, String> idempotency = new HashMap<>();
   private final Map<String, Integer> calls = new HashMap<>();
+  private final Set<String> detached = new HashSet<>();
   private Fault nextFault;
   private String nextFaultOperation;
 
   public SandboxCardProcessor(Clock clock) {
+    this(clock, DEFAULT_MERCHANT);
+  }
+
+  /**
+   * @param merchant the merchant's name: the statement line of a merchant-initiated charge, which
+   *     carries no descriptor of its own
+   */
+  public SandboxCardProcessor(Clock clock, String merchant) {
+    if (merchant == null || merchant.isBlank()) {
+      throw new IllegalArgumentException("merchant");
+    }
     this.clock = clock;
+    this.merchant = merchant;
   }
 
   /**
@@ -129,14 +160,18 @@ public final class SandboxCardProcessor implements CardProcessor {
   }
 
   /**
-   * The next call of {@code operation} (describe, authorizeHold, charge, voidHold, refund) fails.
+   * The next call of {@code operation} (describe, authorizeHold, charge, findCharge, voidHold,
+   * refund, chargeMerchantInitiated, detach) fails.
    */
   public synchronized void failNext(String operation, Fault fault) {
     this.nextFaultOperation = operation;
     this.nextFault = fault;
   }
 
-  /** How often an operation really ran (replays of an idempotency key not counted). */
+  /**
+   * How often an operation really ran (replays of an idempotency key not counted; a declined
+   * merchant-initiated charge, or a payment of a detached card, counts, since the card was tried).
+   */
   public synchronized int calls(String operation) {
     return calls.getOrDefault(operation, 0);
   }
@@ -173,13 +208,14 @@ public final class SandboxCardProcessor implements CardProcessor {
   @Override
   public synchronized String authorizeHold(
       String cardToken, Money amount, String descriptor, String idempotencyKey) {
-    return place("authorizeHold", cardToken, amount, descriptor, "AUTHORIZED", idempotencyKey);
+    return place(
+        "authorizeHold", cardToken, amount, descriptor, "AUTHORIZED", idempotencyKey, false);
   }
 
   @Override
   public synchronized String charge(
       String cardToken, Money amount, String descriptor, String idempotencyKey) {
-    return place("charge", cardToken, amount, descriptor, "CAPTURED", idempotencyKey);
+    return place("charge", cardToken, amount, descriptor, "CAPTURED", idempotencyKey, false);
   }
 
   @Override
@@ -203,13 +239,48 @@ public final class SandboxCardProcessor implements CardProcessor {
     settle("refund", chargeId, "CAPTURED", "REFUNDED", idempotencyKey);
   }
 
+  /**
+   * A charge without the holder present (a deleted account's final charge): on the statement as
+   * CAPTURED under the merchant's name alone (Stripe shows the account's own descriptor when a
+   * payment sets no suffix). Declined for 4000 0000 0000 0341 and for a detached card; a decline is
+   * not kept under the key (as in {@link #charge}): a retry with the same key tries the card again.
+   */
+  @Override
+  public synchronized String chargeMerchantInitiated(
+      String cardToken, Money amount, String idempotencyKey) {
+    return place(
+        "chargeMerchantInitiated", cardToken, amount, merchant, "CAPTURED", idempotencyKey, true);
+  }
+
+  /**
+   * Detaches a card: later holds and charges of it are declined, its statement stays. Detaching a
+   * detached card does nothing (and is not counted in {@link #calls}).
+   *
+   * @throws UnknownCardTokenException the sandbox never issued this token
+   */
+  @Override
+  public synchronized void detach(String cardToken) {
+    fault("detach", true);
+    card(cardToken);
+    if (detached.add(cardToken)) {
+      calls.merge("detach", 1, Integer::sum);
+    }
+    fault("detach", false);
+  }
+
+  /** Whether a stored card was detached from the merchant. */
+  public synchronized boolean isDetached(String cardToken) {
+    return detached.contains(cardToken);
+  }
+
   private String place(
       String operation,
       String cardToken,
       Money amount,
       String descriptor,
       String status,
-      String idempotencyKey) {
+      String idempotencyKey,
+      boolean merchantInitiated) {
     String replay = idempotency.get(idempotencyKey);
     if (replay != null) {
       return replay;
@@ -218,6 +289,18 @@ public final class SandboxCardProcessor implements CardProcessor {
     Card card = card(cardToken);
     if (card.kind().declines()) {
       throw new CardDeclinedException("card_declined");
+    }
+    if (merchantInitiated && card.kind().declinesMerchantInitiated()) {
+      calls.merge(operation, 1, Integer::sum);
+      // the issuer's answer can be lost like any other
+      fault(operation, false);
+      throw new CardDeclinedException("card_declined");
+    }
+    if (detached.contains(cardToken)) {
+      // Stripe refuses a PaymentMethod detached from its Customer for any later payment
+      calls.merge(operation, 1, Integer::sum);
+      fault(operation, false);
+      throw new CardDeclinedException("card_detached");
     }
     String id = (status.equals("AUTHORIZED") ? "hold_" : "ch_") + Ids.next("sbx").substring(4);
     Money billed = inCardCurrency(card, amount);

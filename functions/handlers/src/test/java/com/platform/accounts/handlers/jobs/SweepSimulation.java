@@ -373,6 +373,16 @@ final class SweepSimulation {
     public Money minimumCharge() {
       throw new UnsupportedOperationException("the sweep places nothing");
     }
+
+    @Override
+    public String chargeMerchantInitiated(String cardToken, Money amount, String idempotencyKey) {
+      throw new UnsupportedOperationException("the sweep places nothing");
+    }
+
+    @Override
+    public void detach(String cardToken) {
+      throw new UnsupportedOperationException("the sweep detaches nothing");
+    }
   }
 
   /** The in-memory due-index, each call charged its DynamoDB latency. */
