@@ -187,6 +187,26 @@ class PayPalApiTest {
   }
 
   @Test
+  void aReturnWithTheSetupTokenAsPayPalsVaultNamesItCompletesTheLinkToo() {
+    JsonNode started = json(flow.link(session));
+    String id = started.path("paymentMethodId").asText();
+    String back = flow.atPayPal(started.path("approvalUrl").asText(), true, true);
+    String setupToken = PayPalFlow.query(back, "token");
+    String state = PayPalFlow.query(back, "state");
+
+    APIGatewayProxyResponseEvent answer =
+        flow.returnWith(
+            Map.of(
+                "state", state,
+                "approval_token_id", setupToken,
+                "approval_session_id", "5WH51234XY567890Z"));
+
+    assertThat(answer.getStatusCode()).isEqualTo(303);
+    assertThat(answer.getHeaders())
+        .containsEntry("Location", RETURN_URL + "?paymentMethodId=" + id + "&status=ACTIVE");
+  }
+
+  @Test
   void anUnverifiedPayerIsSentBackWithTheFailureAndPayPalKeepsNoAgreement() {
     JsonNode started = json(flow.link(session));
     String id = started.path("paymentMethodId").asText();
