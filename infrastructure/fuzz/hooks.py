@@ -107,9 +107,12 @@ def before_call(ctx, case, kwargs):
         return
     if _operation_id(case) == "payPalReturn" and isinstance(case.query, dict) and _SESSION:
         # the browser back from PayPal: a state is PayPal's redirect's alone and works once, so
-        # each generated return of a token and a state becomes a new link's real one
-        if isinstance(case.query.get("token"), str) and isinstance(case.query.get("state"), str):
-            case.query.pop("cancelled", None)
+        # each generated return of a state becomes a new link's real one; the setup token comes
+        # as PayPal's redirect names it (the document lets it come as approval_token_id instead,
+        # and one of the two must: a rule JSON Schema cannot state for query parameters)
+        if isinstance(case.query.get("state"), str):
+            for name in ("cancelled", "token", "approval_token_id", "approval_session_id"):
+                case.query.pop(name, None)
             case.query.update(_fresh_paypal_return())
     if not isinstance(case.body, dict):
         return
