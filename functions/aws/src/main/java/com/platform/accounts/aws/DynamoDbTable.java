@@ -6,6 +6,7 @@ import com.platform.accounts.core.port.AccountStore;
 import com.platform.accounts.core.port.ChallengeStore;
 import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.IdempotencyStore;
+import com.platform.accounts.core.port.LedgerStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.ProcessedEvents;
 import com.platform.accounts.core.port.RateLimitStore;
@@ -64,6 +65,7 @@ public final class DynamoDbTable {
   private AccountOverviewStore accountOverviews;
   private DueIndex dueIndex;
   private ProcessedEvents processedEvents;
+  private LedgerStore ledger;
 
   /** A table whose due-index has the default number of shards. */
   public DynamoDbTable(DynamoDbClient dynamo, String tableName, Clock clock) {
@@ -135,6 +137,13 @@ public final class DynamoDbTable {
       processedEvents = new DynamoDbProcessedEvents(this);
     }
     return processedEvents;
+  }
+
+  public LedgerStore ledger() {
+    if (ledger == null) {
+      ledger = new DynamoDbLedgerStore(this);
+    }
+    return ledger;
   }
 
   public String tableName() {

@@ -1,18 +1,29 @@
 package com.platform.accounts.handlers;
 
 import com.platform.accounts.core.AccountLifecycle;
+import com.platform.accounts.core.ledger.ResourceLedger;
 import com.platform.accounts.handlers.api.AccountApi;
 import com.platform.accounts.handlers.api.AccountVerificationsApi;
+<<<<<<< HEAD
 import com.platform.accounts.handlers.api.PayPalApi;
 import com.platform.accounts.handlers.api.PayPalWebhookApi;
+=======
+import com.platform.accounts.handlers.api.LedgerEventReader;
+import com.platform.accounts.handlers.api.LedgerEventsApi;
+>>>>>>> ledger
 import com.platform.accounts.handlers.api.PaymentMethodsApi;
 import com.platform.accounts.handlers.api.SessionApi;
 import com.platform.accounts.handlers.api.SignupApi;
 import com.platform.accounts.handlers.jobs.ExpireHoldsJob;
+import com.platform.accounts.handlers.queue.LedgerQueueConsumer;
 import com.platform.accounts.handlers.tasks.CardVerificationTasks;
 import com.platform.accounts.handlers.tasks.ContactVerificationTasks;
+<<<<<<< HEAD
 import com.platform.accounts.handlers.tasks.PayPalLinkingTasks;
 import java.net.URI;
+=======
+import java.time.Clock;
+>>>>>>> ledger
 
 /** Each handler built with its test constructor from a core wired on in-memory ports. */
 public final class TestHandlers {
@@ -76,5 +87,15 @@ public final class TestHandlers {
 
   public static ExpireHoldsJob expireHoldsJob(AccountLifecycle core) {
     return new ExpireHoldsJob(core.dueSweep());
+  }
+
+  public static LedgerEventsApi ledgerEventsApi(
+      AccountLifecycle core, ResourceLedger ledger, Clock clock) {
+    return new LedgerEventsApi(
+        ledger, new LedgerEventReader(clock), core.authenticator(), core.idempotency());
+  }
+
+  public static LedgerQueueConsumer ledgerQueueConsumer(ResourceLedger ledger, Clock clock) {
+    return new LedgerQueueConsumer(ledger, new LedgerEventReader(clock));
   }
 }

@@ -4,6 +4,7 @@ import com.platform.accounts.asl.ManualClock;
 import com.platform.accounts.aws.Es256SessionIssuer;
 import com.platform.accounts.aws.Es256SessionVerifier;
 import com.platform.accounts.core.AccountLifecycle;
+import com.platform.accounts.core.ledger.ResourceLedger;
 import com.platform.accounts.core.memory.EphemeralServiceKeys;
 import com.platform.accounts.core.memory.InMemoryEventLog;
 import com.platform.accounts.core.memory.InMemoryOutbox;
@@ -12,6 +13,7 @@ import com.platform.accounts.core.memory.SandboxCardProcessor;
 import com.platform.accounts.core.memory.SandboxPayPal;
 import com.platform.accounts.core.paypal.FrontendOrigins;
 import com.platform.accounts.core.verification.PhoneBudgets;
+import com.platform.accounts.handlers.api.LedgerEventReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,6 +48,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final LocalWorkflows workflows;
   private final SandboxCardProcessor cards;
   private final SandboxPayPal paypal;
+  private final ResourceLedger ledger;
 
   private LocalRuntime(
       Path repoRoot,
@@ -96,9 +99,18 @@ public final class LocalRuntime implements AutoCloseable {
                       new FrontendOrigins(List.of(origin, "http://localhost:" + server.port()))),
               phoneBudgets,
               table.dueIndex());
+      this.ledger = new ResourceLedger(table.accounts(), table.ledger());
       LocalFunctions functions =
           new LocalFunctions(
-              template, lifecycle, Map.of(URI.class, URI.create(origin + "/v1/paypal/return")));
+              template,
+              lifecycle,
+              Map.of(
+                  URI.class,
+                  URI.create(origin + "/v1/paypal/return"),
+                  ResourceLedger.class,
+                  ledger,
+                  LedgerEventReader.class,
+                  new LedgerEventReader(clock)));
       workflows.connect(functions::get);
 
       LocalSchedules schedules =
@@ -195,6 +207,11 @@ public final class LocalRuntime implements AutoCloseable {
         throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
       }
     }
+  }
+
+  /** The resource ledger the internal route records into (what the deletion check reads). */
+  public ResourceLedger ledger() {
+    return ledger;
   }
 
   public URI baseUri() {

@@ -1,7 +1,9 @@
 package com.platform.accounts.core.ledger;
 
 import com.platform.accounts.core.money.Money;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,6 +50,36 @@ public record AccountLedger(
                 r.billing() == Billing.POSTPAID
                     && r.provisioned()
                     && (!r.released() || r.releasedAt() == null || r.releasedAt().isAfter(since)));
+  }
+
+  /**
+   * Everything that keeps the account from being deleted at {@code now}, resources first (in the
+   * order of their ids), then the outstanding balance; empty when it can be deleted. A prepaid
+   * subscription runs while it is provisioned and not released, and either has no end date, ends
+   * after {@code now}, or renews itself (an auto-renewing subscription past its end date was
+   * renewed, even if its new end date was not reported yet).
+   */
+  public List<DeletionBlocker> blockers(Instant now) {
+    List<DeletionBlocker> blockers = new ArrayList<>();
+    for (LedgerResource r : resources) {
+      if (!r.active()) {
+        continue;
+      }
+      if (r.billing() == Billing.PREPAID) {
+        if (r.endsAt() == null || r.endsAt().isAfter(now) || Boolean.TRUE.equals(r.autoRenew())) {
+          blockers.add(
+              DeletionBlocker.prepaidSubscription(r.resourceId(), r.autoRenew(), r.endsAt()));
+        }
+      } else {
+        // post-paid, or a billing never reported: active means it can still be billed
+        blockers.add(DeletionBlocker.postpaidResource(r.resourceId()));
+      }
+    }
+    Money owed = outstanding();
+    if (owed.amount().compareTo(BigDecimal.ZERO) > 0) {
+      blockers.add(DeletionBlocker.outstandingBalance(owed));
+    }
+    return blockers;
   }
 
   private static Money sum(List<LedgerCharge> charges) {

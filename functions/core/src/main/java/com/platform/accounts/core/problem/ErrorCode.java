@@ -48,6 +48,9 @@ public enum ErrorCode {
   INVALID_STATE,
   INVALID_SIGNATURE,
 
+  // the resource ledger: an event about an account that does not exist
+  UNKNOWN_ACCOUNT,
+
   // failures of ours or of a dependency: the request may be retried
   PROCESSOR_UNAVAILABLE,
   SERVICE_UNAVAILABLE,

@@ -12,6 +12,12 @@ import com.platform.accounts.core.due.DueKind;
 import com.platform.accounts.core.due.DuePage;
 import com.platform.accounts.core.due.DueShards;
 import com.platform.accounts.core.idempotency.IdempotencyRecord;
+import com.platform.accounts.core.ledger.AccountLedger;
+import com.platform.accounts.core.ledger.Billing;
+import com.platform.accounts.core.ledger.LedgerCharge;
+import com.platform.accounts.core.ledger.LedgerEvent;
+import com.platform.accounts.core.ledger.LedgerEventType;
+import com.platform.accounts.core.ledger.LedgerResource;
 import com.platform.accounts.core.paypal.PayPalAlreadyLinkedException;
 import com.platform.accounts.core.port.AccountOverviewStore;
 import com.platform.accounts.core.port.AccountStore;
@@ -20,6 +26,7 @@ import com.platform.accounts.core.port.ConcurrentModificationException;
 import com.platform.accounts.core.port.DueIndex;
 import com.platform.accounts.core.port.EmailAlreadyRegisteredException;
 import com.platform.accounts.core.port.IdempotencyStore;
+import com.platform.accounts.core.port.LedgerStore;
 import com.platform.accounts.core.port.PaymentMethodStore;
 import com.platform.accounts.core.port.ProcessedEvents;
 import com.platform.accounts.core.port.RateLimitStore;
@@ -36,6 +43,7 @@ import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -81,6 +89,16 @@ public final class InMemoryTable {
   private final IdempotencyStore idempotencyStore = new Idempotency();
   private final PaymentMethodStore paymentMethodStore = new PaymentMethods();
   private final ProcessedEvents processedEventStore = new Processed();
+
+  /**
+   * The resource ledger: per account, its resources and charges by id (in id order, as the table's
+   * sort keys order them), and the ids of the events recorded, kept for good.
+   */
+  private final Map<String, TreeMap<String, LedgerResource>> ledgerResources = new HashMap<>();
+
+  private final Map<String, TreeMap<String, LedgerCharge>> ledgerCharges = new HashMap<>();
+  private final Set<EventKey> ledgerEvents = new HashSet<>();
+  private final LedgerStore ledgerStore = new Ledger();
 
   /**
    * The due-index: each due item's entry by item id, and the entries of each shard (the dead
@@ -156,6 +174,10 @@ public final class InMemoryTable {
 
   public ProcessedEvents processedEvents() {
     return processedEventStore;
+  }
+
+  public LedgerStore ledger() {
+    return ledgerStore;
   }
 
   private record EventKey(String source, String eventId) {}
@@ -693,5 +715,87 @@ public final class InMemoryTable {
         c.createdAt(),
         c.expiresAt(),
         version);
+  }
+
+  /** The ledger's rules as the DynamoDB store's update expressions apply them. */
+  private final class Ledger implements LedgerStore {
+    @Override
+    public boolean record(LedgerEvent e) {
+      synchronized (lock) {
+        // the event id's marker lives under the account's partition: ids are per account
+        if (!ledgerEvents.add(new EventKey(e.accountId(), e.eventId()))) {
+          return false;
+        }
+        switch (e.type()) {
+          case RESOURCE_PROVISIONED, RESOURCE_RELEASED, SUBSCRIPTION_UPDATED -> {
+            Map<String, LedgerResource> resources =
+                ledgerResources.computeIfAbsent(e.accountId(), id -> new TreeMap<>());
+            LedgerResource r =
+                resources.getOrDefault(
+                    e.resourceId(),
+                    new LedgerResource(e.resourceId(), null, false, false, null, null, null, null));
+            resources.put(e.resourceId(), applied(r, e));
+          }
+          case CHARGE_ISSUED, CHARGE_PAID -> {
+            Map<String, LedgerCharge> charges =
+                ledgerCharges.computeIfAbsent(e.accountId(), id -> new TreeMap<>());
+            LedgerCharge c =
+                charges.getOrDefault(
+                    e.resourceId(), new LedgerCharge(e.resourceId(), null, null, false, null));
+            charges.put(e.resourceId(), applied(c, e));
+          }
+        }
+        return true;
+      }
+    }
+
+    @Override
+    public AccountLedger load(String accountId) {
+      synchronized (lock) {
+        return new AccountLedger(
+            accountId,
+            List.copyOf(ledgerResources.getOrDefault(accountId, new TreeMap<>()).values()),
+            List.copyOf(ledgerCharges.getOrDefault(accountId, new TreeMap<>()).values()));
+      }
+    }
+
+    private static LedgerResource applied(LedgerResource r, LedgerEvent e) {
+      Billing billing =
+          e.type() == LedgerEventType.RESOURCE_PROVISIONED || r.billing() == null
+              ? (e.billing() == null ? r.billing() : e.billing())
+              : r.billing();
+      boolean provisioned = r.provisioned() || e.type() == LedgerEventType.RESOURCE_PROVISIONED;
+      boolean released = r.released() || e.type() == LedgerEventType.RESOURCE_RELEASED;
+      Instant releasedAt =
+          r.releasedAt() == null && e.type() == LedgerEventType.RESOURCE_RELEASED
+              ? e.occurredAt()
+              : r.releasedAt();
+      Boolean autoRenew = r.autoRenew();
+      Instant endsAt = r.endsAt();
+      Instant updatedAt = r.updatedAt();
+      boolean carriesSubscription = e.autoRenew() != null || e.endsAt() != null;
+      if (carriesSubscription && (updatedAt == null || !updatedAt.isAfter(e.occurredAt()))) {
+        autoRenew = e.autoRenew() == null ? autoRenew : e.autoRenew();
+        endsAt = e.endsAt() == null ? endsAt : e.endsAt();
+        updatedAt = e.occurredAt();
+      } else if (carriesSubscription) {
+        // an update older than the one applied only fills what no update has said yet
+        autoRenew = autoRenew == null ? e.autoRenew() : autoRenew;
+        endsAt = endsAt == null ? e.endsAt() : endsAt;
+      }
+      return new LedgerResource(
+          r.resourceId(), billing, provisioned, released, releasedAt, autoRenew, endsAt, updatedAt);
+    }
+
+    private static LedgerCharge applied(LedgerCharge c, LedgerEvent e) {
+      boolean issued = e.type() == LedgerEventType.CHARGE_ISSUED;
+      boolean paid = e.type() == LedgerEventType.CHARGE_PAID;
+      return new LedgerCharge(
+          c.chargeId(),
+          c.amount() == null ? e.amount() : c.amount(),
+          c.issuedAt() == null && issued ? e.occurredAt() : c.issuedAt(),
+          c.paid() || paid,
+          c.paidAt() == null && paid ? e.occurredAt() : c.paidAt());
+    }
   }
 }

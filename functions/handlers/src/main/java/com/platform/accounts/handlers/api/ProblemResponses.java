@@ -51,7 +51,8 @@ public final class ProblemResponses {
           ACCOUNT_ALREADY_HAS_CARD,
           CARD_COUNTRY_MISMATCH,
           CARD_EXPIRED,
-          CARD_DECLINED ->
+          CARD_DECLINED,
+          UNKNOWN_ACCOUNT ->
           422;
       case RATE_LIMITED -> 429;
       case INTERNAL_ERROR -> 500;

@@ -52,6 +52,8 @@ class ProblemResponsesTest {
           entry(ErrorCode.INVALID_SIGNATURE, 400),
           // the issue: linking PayPal again while one is active
           entry(ErrorCode.PAYPAL_ALREADY_LINKED, 409),
+          // the issue: a ledger event about an account that does not exist is a clear 4xx
+          entry(ErrorCode.UNKNOWN_ACCOUNT, 422),
           entry(ErrorCode.PROCESSOR_UNAVAILABLE, 503),
           entry(ErrorCode.SERVICE_UNAVAILABLE, 503),
           entry(ErrorCode.INTERNAL_ERROR, 500));
