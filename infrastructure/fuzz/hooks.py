@@ -131,7 +131,6 @@ def before_call(ctx, case, kwargs):
         _with_phone(body, "channel", _SESSION_COUNTRY, True)
     elif operation == "createSandboxCardToken" and isinstance(body.get("number"), str):
         body["number"] = _luhn_fixed(body["number"])
-<<<<<<< HEAD
     elif operation == "linkPayPal" and _ORIGIN:
         # a frontend page, as the frontend sends its own; the refusals of others are the
         # handlers' and the local runtime's tests
@@ -143,7 +142,6 @@ def before_call(ctx, case, kwargs):
         with _lock:
             if _paypal_setup_tokens:
                 body["token"] = _paypal_setup_tokens[-1]
-=======
     elif operation == "recordLedgerEvent":
         # what each type needs besides the members the schema requires of every event
         kind = body.get("type")
@@ -153,7 +151,6 @@ def before_call(ctx, case, kwargs):
             body["autoRenew"] = False
         elif kind == "CHARGE_ISSUED" and body.get("amount") is None:
             body["amount"] = {"amount": "1.00", "currency": "USD"}
->>>>>>> ledger
     elif operation == "advanceLocalClock":
         total = sum(_UNIT_SECONDS.get(k, 0) * v for k, v in body.items() if isinstance(v, int))
         if total > _MAX_ADVANCE_SECONDS:

@@ -4,13 +4,10 @@ import com.platform.accounts.core.AccountLifecycle;
 import com.platform.accounts.core.ledger.ResourceLedger;
 import com.platform.accounts.handlers.api.AccountApi;
 import com.platform.accounts.handlers.api.AccountVerificationsApi;
-<<<<<<< HEAD
-import com.platform.accounts.handlers.api.PayPalApi;
-import com.platform.accounts.handlers.api.PayPalWebhookApi;
-=======
 import com.platform.accounts.handlers.api.LedgerEventReader;
 import com.platform.accounts.handlers.api.LedgerEventsApi;
->>>>>>> ledger
+import com.platform.accounts.handlers.api.PayPalApi;
+import com.platform.accounts.handlers.api.PayPalWebhookApi;
 import com.platform.accounts.handlers.api.PaymentMethodsApi;
 import com.platform.accounts.handlers.api.SessionApi;
 import com.platform.accounts.handlers.api.SignupApi;
@@ -18,12 +15,9 @@ import com.platform.accounts.handlers.jobs.ExpireHoldsJob;
 import com.platform.accounts.handlers.queue.LedgerQueueConsumer;
 import com.platform.accounts.handlers.tasks.CardVerificationTasks;
 import com.platform.accounts.handlers.tasks.ContactVerificationTasks;
-<<<<<<< HEAD
 import com.platform.accounts.handlers.tasks.PayPalLinkingTasks;
 import java.net.URI;
-=======
 import java.time.Clock;
->>>>>>> ledger
 
 /** Each handler built with its test constructor from a core wired on in-memory ports. */
 public final class TestHandlers {
