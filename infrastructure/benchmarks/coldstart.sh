@@ -3,7 +3,7 @@
 # constructor, from the function's own jar, against a moto emulator (and stripe-mock for the card
 # processor), and invokes it once with an event that does real work: GET /v1/account with a valid
 # session of an existing account, sign-in with the right password, a sign-up with a new email, a card
-# added with a processor token. A do-nothing handler is measured in the same run as the baseline.
+# added with a processor token, a PayPal link started (a setup token from paypal-stub.py). A do-nothing handler is measured in the same run as the baseline.
 # Prints a Markdown table of medians over RUNS runs (default 5). Needs `make build` first.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -14,8 +14,10 @@ bench_jar=$(ls functions/benchmarks/target/benchmarks-*.jar | grep -v -e sources
 [[ -d "$jars" && -f "$bench_jar" ]] || { echo "run 'make build' first" >&2; exit 1; }
 work="$(mktemp -d)"
 stripe_pid=""
+paypal_pid=""
 cleanup() {
   [[ -n "$stripe_pid" ]] && kill "$stripe_pid" 2>/dev/null || true
+  [[ -n "$paypal_pid" ]] && kill "$paypal_pid" 2>/dev/null || true
   bash infrastructure/emulator/moto.sh stop "$port" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -37,6 +39,13 @@ if [[ -x "$stripe_mock" ]]; then
   for _ in $(seq 50); do curl -s -o /dev/null "$CARD_PROCESSOR_API_BASE" && break; sleep 0.1; done
 fi
 
+# PayPal's REST API for the link: PayPal has no mock server of its own, so a stub of its two answers
+paypal_port=$(free_port)
+.venv/bin/python infrastructure/benchmarks/paypal-stub.py "$paypal_port" >/dev/null 2>&1 &
+paypal_pid=$!
+export PAYPAL_API_BASE="http://127.0.0.1:$paypal_port"
+for _ in $(seq 50); do curl -s -o /dev/null "$PAYPAL_API_BASE" && break; sleep 0.1; done
+
 # an account with both contacts proven, its session, and the events that use them
 java -cp "$jars/session-api.jar:$bench_jar" com.platform.accounts.benchmarks.BenchmarkFixtures \
   events "$work" >/dev/null 2>&1
@@ -50,6 +59,7 @@ cases=(
   "SignupApi POST /v1/signups|signup-api|com.platform.accounts.handlers.api.SignupApi|events/SignupApiFunction-post-signups.json"
   "ContactVerificationTasks PUBLISH_VERIFIED|contact-verification-tasks|com.platform.accounts.handlers.tasks.ContactVerificationTasks|events/ContactVerificationTasksFunction-publish-verified.json"
   "ExpireHoldsJob (schedule)|expire-holds|com.platform.accounts.handlers.jobs.ExpireHoldsJob|events/ExpireHoldsFunction-schedule.json"
+  "PayPalApi POST /v1/account/payment-methods/paypal|paypal-api|com.platform.accounts.handlers.api.PayPalApi|$work/PayPalApiFunction-post-paypal.json"
 )
 if [[ -n "$stripe_pid" ]]; then
   cases+=("PaymentMethodsApi POST /v1/account/payment-methods/cards|payment-methods-api|com.platform.accounts.handlers.api.PaymentMethodsApi|$work/PaymentMethodsApiFunction-post-cards.json")

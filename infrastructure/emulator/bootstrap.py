@@ -58,6 +58,9 @@ def main(endpoint: str) -> None:
                        "d": b64url(numbers.private_value)},
         # stripe-mock takes any testmode-looking key (letters and digits after sk_test_)
         "cardProcessorSecretKey": "sk_test_emulatorOnly",
+        # what the PayPal stub of the cold-start benchmark takes (any)
+        "payPalClientId": "emulator-client-id",
+        "payPalClientSecret": "emulator-client-secret",
     }
     parameter = "/account-lifecycle/keys"
     client("ssm").put_parameter(Name=parameter, Type="SecureString", Value=json.dumps(keys),
@@ -66,7 +69,8 @@ def main(endpoint: str) -> None:
     sfn = client("stepfunctions")
     machines = {}
     for name, placeholder in (("contact-verification", "ContactVerificationTasksFunctionArn"),
-                              ("card-verification", "CardVerificationTasksFunctionArn")):
+                              ("card-verification", "CardVerificationTasksFunctionArn"),
+                              ("paypal-linking", "PayPalLinkingTasksFunctionArn")):
         definition = (ROOT / f"infrastructure/statemachines/{name}.asl.json").read_text()
         definition = definition.replace(
             "${" + placeholder + "}", f"arn:aws:lambda:{REGION}:123456789012:function:{name}-tasks")
@@ -82,6 +86,7 @@ def main(endpoint: str) -> None:
         "TABLE_NAME": table, "EVENTS_TOPIC_ARN": topic,
         "CONTACT_VERIFICATION_STATE_MACHINE_ARN": machines["contact-verification"],
         "CARD_VERIFICATION_STATE_MACHINE_ARN": machines["card-verification"],
+        "PAYPAL_LINKING_STATE_MACHINE_ARN": machines["paypal-linking"],
         "MERCHANT_NAME": "ACMECLOUD",
         "SECRETS_PARAMETER_NAME": parameter, "SENDER_EMAIL": sender,
         "VOICE_ORIGINATION_IDENTITY": "+12025550100", "TERMS_VERSION": "2026-11-01",

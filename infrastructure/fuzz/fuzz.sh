@@ -47,12 +47,16 @@ PORT=$port java -XX:TieredStopAtLevel=1 -jar "$jar" >"$reports/local.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 api="http://127.0.0.1:$port"
+# the runtime's own origin is the frontend origin of PayPal returns (hooks.py)
+export FUZZ_ORIGIN="$api"
 up() { "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' "$api/" 2>/dev/null; }
 for _ in $(seq 1 120); do up && break; sleep 0.5; done
 up || { echo "fuzz.sh: the local runtime did not start" >&2; cat "$reports/local.log" >&2; exit 1; }
 
 session=$("$venv/bin/python" "$here/session.py" "$api" fuzz@example.com --both-contacts)
 logout_session=$("$venv/bin/python" "$here/session.py" "$api" fuzz-logout@example.com)
+# hooks.py links PayPal with it for each generated return (a state only PayPal's redirect has)
+export FUZZ_SESSION="$session"
 
 export PYTHONPATH="$root/$here" SCHEMATHESIS_HOOKS=hooks
 status=0

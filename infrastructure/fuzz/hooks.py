@@ -11,12 +11,17 @@ invalid are never touched.
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
 import threading
 import uuid
+from collections import deque
+from urllib.parse import parse_qs, urlsplit
 
 import phonenumbers
 import schemathesis
+from session import call
 
 _IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7E]{1,255}")
 _PROVES_PHONE = {"SMS", "VOICE"}
@@ -32,8 +37,16 @@ _COMMON_PASSWORDS = {
     "superman", "1q2w3e4r", "qwerty123",
 }
 
+# the local runtime's own origin (fuzz.sh): the frontend origin PayPal returns may go back to
+_ORIGIN = os.environ.get("FUZZ_ORIGIN", "").rstrip("/")
+# the session of the run that links PayPal (fuzz.sh), for the returns of links started here
+_SESSION = os.environ.get("FUZZ_SESSION", "")
+
 # the country of each sign-up this run started, for the phone of a later resend
 _signup_countries: dict[str, str] = {}
+# the setup tokens of the PayPal links this run started
+_paypal_setup_tokens: deque[str] = deque(maxlen=32)
+_paypal_answers = itertools.count()
 _lock = threading.Lock()
 
 
@@ -90,7 +103,18 @@ def before_call(ctx, case, kwargs):
     # IDEMPOTENCY_KEY_REUSED); a key that is itself invalid is sent as it is.
     if case.headers and _IDEMPOTENCY_KEY.fullmatch(str(case.headers.get("Idempotency-Key", ""))):
         case.headers["Idempotency-Key"] = str(uuid.uuid4())
-    if not _is_positive(case) or not isinstance(case.body, dict):
+    if not _is_positive(case):
+        return
+    if _operation_id(case) == "payPalReturn" and isinstance(case.query, dict) and _SESSION:
+        # the browser back from PayPal: a state is PayPal's redirect's alone and works once, so
+        # each generated return of a state becomes a new link's real one; the setup token comes
+        # as PayPal's redirect names it (the document lets it come as approval_token_id instead,
+        # and one of the two must: a rule JSON Schema cannot state for query parameters)
+        if isinstance(case.query.get("state"), str):
+            for name in ("cancelled", "token", "approval_token_id", "approval_session_id"):
+                case.query.pop(name, None)
+            case.query.update(_fresh_paypal_return())
+    if not isinstance(case.body, dict):
         return
     body = case.body
     operation = _operation_id(case)
@@ -107,6 +131,17 @@ def before_call(ctx, case, kwargs):
         _with_phone(body, "channel", _SESSION_COUNTRY, True)
     elif operation == "createSandboxCardToken" and isinstance(body.get("number"), str):
         body["number"] = _luhn_fixed(body["number"])
+    elif operation == "linkPayPal" and _ORIGIN:
+        # a frontend page, as the frontend sends its own; the refusals of others are the
+        # handlers' and the local runtime's tests
+        if isinstance(body.get("returnUrl"), str):
+            body["returnUrl"] = _ORIGIN + "/billing/paypal"
+        if isinstance(body.get("cancelUrl"), str):
+            body["cancelUrl"] = _ORIGIN + "/billing"
+    elif operation == "approveSandboxPayPal" and isinstance(body.get("token"), str):
+        with _lock:
+            if _paypal_setup_tokens:
+                body["token"] = _paypal_setup_tokens[-1]
     elif operation == "recordLedgerEvent":
         # what each type needs besides the members the schema requires of every event
         kind = body.get("type")
@@ -123,9 +158,42 @@ def before_call(ctx, case, kwargs):
                 body[unit] //= len(_UNIT_SECONDS)
 
 
+def _query_of(url: str) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+
+
+def _fresh_paypal_return() -> dict[str, str]:
+    """A link of the session, cancelled at the PayPal stand-in or approved by an unverified payer
+    in turn (never ACTIVE, which would close linking to the rest of the run): PayPal's redirect's
+    query, the token and state (and `cancelled`) the browser comes back with."""
+    started = call(
+        _ORIGIN,
+        "POST",
+        "/v1/account/payment-methods/paypal",
+        {"returnUrl": _ORIGIN + "/billing/paypal", "cancelUrl": _ORIGIN + "/billing"},
+        _SESSION,
+    )
+    token = _query_of(started["approvalUrl"])["token"]
+    with _lock:
+        approved = next(_paypal_answers) % 2 == 0
+    back = call(
+        _ORIGIN,
+        "POST",
+        "/_local/paypal/approve",
+        {"token": token, "approved": approved, "payerVerified": False},
+    )
+    return _query_of(back["redirectUrl"])
+
+
 @schemathesis.hook
 def after_call(ctx, case, response):
-    if _operation_id(case) == "startSignup" and response.status_code == 201:
+    operation = _operation_id(case)
+    if operation == "linkPayPal" and response.status_code == 201:
+        token = _query_of(response.json().get("approvalUrl", "")).get("token")
+        if token:
+            with _lock:
+                _paypal_setup_tokens.append(token)
+    if operation == "startSignup" and response.status_code == 201:
         signup_id = response.json().get("signupId")
         if isinstance(case.body, dict) and signup_id:
             with _lock:

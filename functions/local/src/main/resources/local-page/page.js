@@ -113,3 +113,46 @@ document.getElementById('paypal-remove').onclick = async () => {
   history.replaceState(null, '', '/');
   document.getElementById('paypal').scrollIntoView();
 })();
+// closing the account: what the ledger says, the check, then the request with the disclaimer
+const words = {
+  PREPAID_SUBSCRIPTION_ACTIVE: (b) => 'Prepaid subscription ' + b.resourceId + ' runs until ' + b.endsAt +
+    (b.autoRenew ? ': turn auto-renew off and wait until it ends.' : ': wait until it ends.'),
+  POSTPAID_RESOURCE_ACTIVE: (b) => 'Post-paid resource ' + b.resourceId + ' is active: release it first.',
+  OUTSTANDING_BALANCE: (b) => 'Unpaid charges of ' + b.amount.amount + ' ' + b.amount.currency + ': pay them first.'
+};
+function showBlockers(blockers) {
+  const list = document.getElementById('blockers');
+  list.replaceChildren(...blockers.map((b) => {
+    const item = document.createElement('li');
+    item.textContent = (words[b.code] || ((x) => x.code))(b);
+    return item;
+  }));
+}
+document.getElementById('ledger').onsubmit = async (e) => {
+  e.preventDefault();
+  const data = fields(e.target);
+  const me = await call('GET', '/v1/account');
+  if (me.status !== 200) return;
+  const event = { eventId: 'local-' + Date.now(), accountId: me.json.accountId, type: data.type, resourceId: data.resourceId };
+  if (data.type === 'RESOURCE_PROVISIONED') event.billing = data.billing;
+  if (data.type === 'RESOURCE_PROVISIONED' || data.type === 'SUBSCRIPTION_UPDATED') {
+    event.autoRenew = data.autoRenew;
+    if (data.endsAt) event.endsAt = data.endsAt;
+  }
+  if (data.amount) event.amount = { amount: data.amount, currency: 'USD' };
+  await call('POST', '/internal/v1/ledger-events', event);
+};
+document.getElementById('deletion-check').onclick = async () => {
+  const r = await call('GET', '/v1/account/deletion-check');
+  if (r.status === 200) showBlockers(r.json.blockers);
+};
+document.getElementById('deletion').onsubmit = async (e) => {
+  e.preventDefault();
+  const data = fields(e.target);
+  if (!confirm('Delete this account for good?')) return;
+  const r = await call('POST', '/v1/account/deletion', { disclaimerAccepted: data.disclaimerAccepted, password: data.password || '' });
+  if (r.status === 409 && r.json.blockers) showBlockers(r.json.blockers);
+  if (r.status === 202 && r.json.status === 'DELETED') { state.token = null; save(); }
+};
+document.getElementById('deletion-status').onclick = () => call('GET', '/v1/account/deletion');
+document.getElementById('advance-two-days').onclick = () => call('POST', '/_local/clock/advance', { hours: 48 });

@@ -66,6 +66,13 @@ public final class BenchmarkFixtures {
               .replace("tok_REPLACED_BY_TEST", CARD_TOKEN)
               .replace("REPLACED_BY_TEST", token));
     }
+    // the link's pages on the frontend origin the environment names, as the function checks
+    String frontend = env.getOrDefault(Settings.FRONTEND_ORIGIN, "https://console.example.com");
+    Files.writeString(
+        out.resolve("PayPalApiFunction-post-paypal.json"),
+        Files.readString(events.resolve("PayPalApiFunction-post-paypal.json"))
+            .replace("https://console.example.com", frontend)
+            .replace("REPLACED_BY_TEST", token));
     Files.writeString(
         out.resolve("SessionApiFunction-post-sessions.json"),
         Files.readString(events.resolve("SessionApiFunction-post-sessions.json"))

@@ -7,6 +7,8 @@ import com.platform.accounts.handlers.api.AccountVerificationsApi;
 import com.platform.accounts.handlers.api.DeletionApi;
 import com.platform.accounts.handlers.api.LedgerEventReader;
 import com.platform.accounts.handlers.api.LedgerEventsApi;
+import com.platform.accounts.handlers.api.PayPalApi;
+import com.platform.accounts.handlers.api.PayPalWebhookApi;
 import com.platform.accounts.handlers.api.PaymentMethodsApi;
 import com.platform.accounts.handlers.api.SessionApi;
 import com.platform.accounts.handlers.api.SignupApi;
@@ -16,6 +18,8 @@ import com.platform.accounts.handlers.queue.LedgerQueueConsumer;
 import com.platform.accounts.handlers.tasks.AccountDeletionTasks;
 import com.platform.accounts.handlers.tasks.CardVerificationTasks;
 import com.platform.accounts.handlers.tasks.ContactVerificationTasks;
+import com.platform.accounts.handlers.tasks.PayPalLinkingTasks;
+import java.net.URI;
 import java.time.Clock;
 
 /** Each handler built with its test constructor from a core wired on in-memory ports. */
@@ -46,6 +50,27 @@ public final class TestHandlers {
         core.accountPaymentMethods(),
         core.authenticator(),
         core.idempotency());
+  }
+
+  /** PayPal linking whose return URL comes from each request (API Gateway's domain and stage). */
+  public static PayPalApi payPalApi(AccountLifecycle core) {
+    return payPalApi(core, null);
+  }
+
+  /**
+   * @param returnUrl the service's {@code GET /v1/paypal/return} as configured; null to take it
+   *     from each request
+   */
+  public static PayPalApi payPalApi(AccountLifecycle core, URI returnUrl) {
+    return new PayPalApi(core.payPalLinking(), returnUrl, core.authenticator(), core.idempotency());
+  }
+
+  public static PayPalWebhookApi payPalWebhookApi(AccountLifecycle core) {
+    return new PayPalWebhookApi(core.payPalWebhooks(), core.authenticator(), core.idempotency());
+  }
+
+  public static PayPalLinkingTasks payPalLinkingTasks(AccountLifecycle core) {
+    return new PayPalLinkingTasks(core.payPalLinking());
   }
 
   public static ContactVerificationTasks contactVerificationTasks(AccountLifecycle core) {

@@ -69,9 +69,12 @@ public final class PayPalApi extends ApiHandler {
   }
 
   private ApiResponse returned(ApiRequest request) {
+    // API.md names the setup token "token"; PayPal's vault approval sends it back as
+    // "approval_token_id" (with an "approval_session_id" this service does not need)
+    String token = request.queryParameter("token");
     ReturnOutcome outcome =
         linking.handleReturn(
-            request.queryParameter("token"),
+            token != null ? token : request.queryParameter("approval_token_id"),
             request.queryParameter("state"),
             "true".equals(request.queryParameter("cancelled")));
     return new ApiResponse(303, Map.of("Location", PayPalLinking.redirect(outcome)), null)
