@@ -67,13 +67,14 @@ class LedgerTemplateTest {
         .isEqualTo("LedgerEventsDeadLetterQueue.QueueName");
   }
 
+  /** A charge issued to an account being deleted starts its deletion's collection of charges. */
   @Test
-  void bothLedgerFunctionsWriteTheTableOnlyAndReadNoSecret() {
+  void bothLedgerFunctionsWriteTheTableAndStartDeletionsOnlyAndReadNoSecret() {
     for (String function : new String[] {"LedgerEventsApiFunction", "LedgerQueueFunction"}) {
       assertThat(properties(function).path("Policies"))
           .extracting(JsonNode::asText)
           .as(function)
-          .containsExactly("AccountsTableDataPolicy");
+          .containsExactly("AccountsTableDataPolicy", "AccountDeletionStartPolicy");
     }
   }
 }
