@@ -55,6 +55,7 @@ up || { echo "fuzz.sh: the local runtime did not start" >&2; cat "$reports/local
 
 session=$("$venv/bin/python" "$here/session.py" "$api" fuzz@example.com --both-contacts)
 logout_session=$("$venv/bin/python" "$here/session.py" "$api" fuzz-logout@example.com)
+deletion_session=$("$venv/bin/python" "$here/session.py" "$api" fuzz-deletion@example.com)
 # hooks.py links PayPal with it for each generated return (a state only PayPal's redirect has)
 export FUZZ_SESSION="$session"
 
@@ -78,12 +79,15 @@ run() {
 }
 # The public operations run anonymously; those of the signed-in account with the session (and the
 # sandbox's card form, whose tokens it adds), where every check of authentication also sends them
-# without it and with a bad token. Logout ends the account's sessions and the clock moves every
-# expiry: each runs apart, last.
+# without it and with a bad token. Logout ends the account's sessions, a deletion (the document's
+# example carries the accounts' password) ends the account, and the clock moves every expiry: each
+# runs apart, last, with an account of its own.
 apart=(--phases examples,coverage,fuzzing --include-operation-id)
 run anonymous "" --include-path-regex '^/(v1/signups|v1/sessions$|_local/(outbox|card-tokens|statements))'
-run session "$session" --exclude-path-regex '^/(v1/signups|v1/sessions|_local/(outbox|statements|clock))'
+run session "$session" --exclude-path-regex '^/(v1/signups|v1/sessions|_local/(outbox|statements|clock))' \
+  --exclude-operation-id deleteAccount
 run logout "$logout_session" "${apart[@]}" logout
+run deletion "$deletion_session" "${apart[@]}" deleteAccount
 run clock "" "${apart[@]}" advanceLocalClock
 
 "$venv/bin/python" - "$reports" "$seed" <<'PY'
