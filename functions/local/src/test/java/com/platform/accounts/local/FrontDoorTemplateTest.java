@@ -49,7 +49,9 @@ class FrontDoorTemplateTest {
             "POST /~1v1~1sessions",
             "POST /~1v1~1account~1verifications",
             "POST /~1v1~1account~1verifications~1{verificationId}~1verify",
-            "POST /~1v1~1account~1payment-methods~1cards");
+            "POST /~1v1~1account~1payment-methods~1cards",
+            "POST /~1v1~1account~1payment-methods~1paypal",
+            "POST /~1v1~1account~1deletion");
 
     assertThat(settings).containsKeys(routes.toArray(String[]::new));
     List<String> parameters = new ArrayList<>();

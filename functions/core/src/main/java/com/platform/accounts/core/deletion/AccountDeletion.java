@@ -197,16 +197,38 @@ public final class AccountDeletion {
     }
     String deletionId = Ids.next(PREFIX);
     if (accountLedger.postpaidUsedSince(billingPeriodStart(now))) {
-      return create(
-          Deletion.pendingFinalCharges(deletionId, accountId, now, now.plus(FINAL_CHARGES_WINDOW)));
+      Deletion pending =
+          create(
+              Deletion.pendingFinalCharges(
+                  deletionId, accountId, now, now.plus(FINAL_CHARGES_WINDOW)));
+      announceRequested(pending, deletionId);
+      return pending;
     }
     startWorkflow(accountId, deletionId);
     Deletion created = create(Deletion.deletedAt(deletionId, accountId, now));
     if (created.deletionId().equals(deletionId)) {
+      announceRequested(created, deletionId);
       markAccountDeleted(accountId);
       telemetry.count(DELETED);
     }
     return created;
+  }
+
+  /**
+   * Tells the platform that the account is being deleted (its other services stop selling to it),
+   * once: only the request whose deletion was written announces it.
+   */
+  private void announceRequested(Deletion stored, String requestedId) {
+    if (!stored.deletionId().equals(requestedId)) {
+      return;
+    }
+    events.publish(
+        new DomainEvent(
+            stored.deletionId() + ":AccountDeletionRequested",
+            "AccountDeletionRequested",
+            stored.accountId(),
+            clock.instant(),
+            Map.of("deletionId", stored.deletionId(), "status", stored.status().name())));
   }
 
   /**

@@ -350,6 +350,9 @@ class AccountDeletionTest {
       assertThat(first.deletionId()).isEqualTo(second.deletionId());
       assertThat(stored(account).deletionId()).isEqualTo(first.deletionId());
       assertThat(current(account).sessionVersion()).isEqualTo(account.sessionVersion() + 1);
+      assertThat(t.events.all().stream().filter(e -> e.type().equals("AccountDeletionRequested")))
+          .extracting(DomainEvent::eventId)
+          .containsExactly(first.deletionId() + ":AccountDeletionRequested");
     } finally {
       pool.shutdownNow();
     }
@@ -367,6 +370,10 @@ class AccountDeletionTest {
 
     assertThat(d.status()).isEqualTo(DeletionStatus.PENDING_FINAL_CHARGES);
     assertThat(d.finalChargesBy()).isEqualTo(t.clock.instant().plus(Duration.ofHours(48)));
+    assertThat(t.events.all())
+        .filteredOn(e -> e.type().equals("AccountDeletionRequested"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).containsEntry("status", "PENDING_FINAL_CHARGES"));
     assertThat(current(account).status()).isEqualTo(AccountStatus.ACTIVE);
     assertThat(t.workflows.accountDeletions).isEmpty();
     t.clock.advanceBy(Duration.ofHours(47));
