@@ -100,9 +100,9 @@ public final class AccountDeletion {
   private final DeletionStore deletions;
   private final LedgerStore ledger;
   private final PaymentMethodStore paymentMethods;
-  private final CardProcessor cards;
+  private final Supplier<CardProcessor> cards;
   private final Supplier<PayPalGateway> paypal;
-  private final ChargeRelease release;
+  private final Supplier<ChargeRelease> release;
   private final PasswordHasher passwords;
   private final RateLimiter rateLimiter;
   private final Workflows workflows;
@@ -112,16 +112,19 @@ public final class AccountDeletion {
   private final Clock clock;
 
   /**
+   * @param cards the card processor, asked for only when a card is charged or detached (the API's
+   *     request never does: its function carries no processor client)
    * @param paypal PayPal's vault, asked for only when an account has a PayPal agreement to delete
+   * @param release the card charges' release, asked for only when a pending verification is erased
    */
   public AccountDeletion(
       AccountStore accounts,
       DeletionStore deletions,
       LedgerStore ledger,
       PaymentMethodStore paymentMethods,
-      CardProcessor cards,
+      Supplier<CardProcessor> cards,
       Supplier<PayPalGateway> paypal,
-      ChargeRelease release,
+      Supplier<ChargeRelease> release,
       PasswordHasher passwords,
       RateLimiter rateLimiter,
       Workflows workflows,
@@ -265,8 +268,10 @@ public final class AccountDeletion {
       }
       for (LedgerCharge charge : outstanding) {
         try {
-          cards.chargeMerchantInitiated(
-              card.get().processorToken(), charge.amount(), chargeKey(read, charge));
+          cards
+              .get()
+              .chargeMerchantInitiated(
+                  card.get().processorToken(), charge.amount(), chargeKey(read, charge));
         } catch (CardDeclinedException e) {
           return Optional.of(paymentFailed(read, outstanding, "the card was declined"));
         }
@@ -478,12 +483,12 @@ public final class AccountDeletion {
    */
   private void eraseCard(PaymentMethod pm) {
     if (pm.check() != null && !pm.check().released()) {
-      release.release(pm.accountId(), pm.paymentMethodId());
+      release.get().release(pm.accountId(), pm.paymentMethodId());
     }
     if (pm.card() == null) {
       return;
     }
-    cards.detach(pm.card().processorToken());
+    cards.get().detach(pm.card().processorToken());
     changeMethod(
         pm,
         p ->

@@ -51,9 +51,10 @@ public final class DeletionWiring {
             Infrastructure.table().deletions(),
             Infrastructure.table().ledger(),
             Infrastructure.table().paymentMethods(),
-            CardWiring.processor(),
+            // built on first use: the API's requests never charge, detach or release
+            CardWiring::processor,
             PayPalWiring::gateway,
-            CardWiring.release(),
+            CardWiring::release,
             SessionWiring.passwords(),
             new RateLimiter(Infrastructure.table().rateLimits(), Infrastructure.clock()),
             WorkflowsHolder.WORKFLOWS,
