@@ -153,15 +153,20 @@ public final class ChargeRelease {
     }
   }
 
-  /** Task: seven days passed; a card still pending fails. Answers the final status. */
+  /**
+   * Task: seven days passed; a card still pending fails. Answers the final status. The end of the
+   * window is read from the card, not trusted from the caller: a card asked to expire before its
+   * {@code expiresAt} (a schedule that runs early, a retry) stays pending.
+   */
   public String expire(String accountId, String paymentMethodId) {
     PaymentMethod before = release(accountId, paymentMethodId);
+    Instant now = clock.instant();
     PaymentMethod pm =
         records.change(
             accountId,
             paymentMethodId,
             p ->
-                p.status() == PaymentMethodStatus.PENDING_VERIFICATION
+                p.status() == PaymentMethodStatus.PENDING_VERIFICATION && windowEnded(p, now)
                     ? p.withStatus(PaymentMethodStatus.FAILED)
                     : p);
     if (before.status() == PaymentMethodStatus.PENDING_VERIFICATION
@@ -169,5 +174,10 @@ public final class ChargeRelease {
       emails.sendToOwner("card-verification-failed", pm);
     }
     return pm.status().name();
+  }
+
+  private static boolean windowEnded(PaymentMethod pm, Instant now) {
+    Instant expiresAt = pm.check().expiresAt();
+    return expiresAt != null && !now.isBefore(expiresAt);
   }
 }

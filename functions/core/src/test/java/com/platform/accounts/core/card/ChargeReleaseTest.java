@@ -67,6 +67,24 @@ class ChargeReleaseTest extends CardTestSupport {
   }
 
   @Test
+  void aCardAskedToExpireAMinuteBeforeItsSevenDaysEndStaysPendingAndItsCodeStillWorks() {
+    Account ana = account("US");
+    PaymentMethod pm = placement.add(ana, token("4111111111111152"));
+    String code = descriptorCode("1152");
+    int mails = t.outbox.to(ana.email()).size();
+    t.clock.advanceBy(CardVerification.OPEN_FOR.minusMinutes(1));
+
+    assertThat(release.expire(ana.accountId(), pm.paymentMethodId()))
+        .isEqualTo("PENDING_VERIFICATION");
+    assertThat(t.outbox.to(ana.email())).hasSize(mails);
+    assertThat(
+            answers
+                .verify(ana, pm.paymentMethodId(), new OwnershipProof.DescriptorCode(code))
+                .status())
+        .isEqualTo(PaymentMethodStatus.VERIFIED);
+  }
+
+  @Test
   void withoutAnyWorkflowTheJobStillFailsACardAfterSevenDaysAndFreesItsNumber() {
     Account ana = account("US");
     PaymentMethod pm = placement.add(ana, token("4111111111111244"));
