@@ -19,6 +19,10 @@ public enum ErrorCode {
   PAYLOAD_TOO_LARGE,
   URI_TOO_LONG,
   HEADERS_TOO_LARGE,
+  /**
+   * AWS WAF blocked the request (a managed rule: IP reputation, known bad inputs, common rules).
+   */
+  REQUEST_BLOCKED,
 
   // contacts, sign-up and sessions
   INVALID_CODE,

@@ -47,6 +47,8 @@ class ProblemResponsesTest {
           entry(ErrorCode.VERIFICATION_LOCKED, 410),
           entry(ErrorCode.VERIFICATION_EXPIRED, 410),
           entry(ErrorCode.ALREADY_VERIFIED, 409),
+          // the edge: AWS WAF's managed rules (template, WAF_FILTERED gateway response)
+          entry(ErrorCode.REQUEST_BLOCKED, 403),
           // API.md: a bad or replayed state, a bad webhook signature
           entry(ErrorCode.INVALID_STATE, 400),
           entry(ErrorCode.INVALID_SIGNATURE, 400),
