@@ -8,7 +8,7 @@ SOURCES := $(shell find functions -name '*.java' -path '*/src/main/*' 2>/dev/nul
            $(shell find functions -name 'pom.xml' -o -path '*/src/main/resources/*' -type f 2>/dev/null) \
            pom.xml $(wildcard infrastructure/messages/*)
 
-.PHONY: run test build lint emulator emulator-stop venv benchmark fuzz mutation load clean
+.PHONY: run test build lint emulator emulator-stop venv benchmark fuzz mutation load clean sam-build
 
 # The local runtime is one JVM serving every function. Its CPU goes to Argon2id (sign-ups and
 # sign-ins hash on every request), which runs about 3.5x faster once C2 has compiled it, so it runs
@@ -27,6 +27,23 @@ $(LOCAL_JAR): $(SOURCES)
 build:
 	$(MVN) -q -DskipTests package
 
+# The functions' jars, which `sam build` deploys (infrastructure/sam/Makefile asks for each one).
+FUNCTION_JARS := functions/handlers/target/functions
+$(FUNCTION_JARS)/%.jar: $(SOURCES)
+	$(MVN) -q -DskipTests -pl functions/handlers -am package
+
+# The SAM CLI, pinned, in a venv of its own, apart from the test tools in .venv
+SAM_CLI_VERSION := 1.170.0
+SAM := .venv-sam/bin/sam
+$(SAM)-$(SAM_CLI_VERSION):
+	python3 -m venv .venv-sam
+	.venv-sam/bin/pip install -q "aws-sam-cli==$(SAM_CLI_VERSION)"
+	touch $@
+
+## sam-build: `sam build` with the pinned SAM CLI (.venv-sam): every function's jar in .aws-sam/build
+sam-build: $(SAM)-$(SAM_CLI_VERSION)
+	SAM_CLI_TELEMETRY=0 $(SAM) build
+
 ## venv: the project's Python tools (moto, cfn-lint) in .venv
 venv:
 	bash infrastructure/emulator/venv.sh
@@ -40,6 +57,8 @@ test: venv
 	@echo "== cfn-lint template.yaml"
 	.venv/bin/cfn-lint template.yaml
 	bash infrastructure/browser/install-chromium.sh
+	@echo "== stripe-mock (the Stripe adapter's StripeMockIT; installed with Go)"
+	bash infrastructure/benchmarks/stripe-mock.sh
 	@echo "== mvn verify"
 	$(MVN) --fail-at-end verify; status=$$?; \
 	echo "== fuzz: a short Schemathesis run with a fixed seed (make fuzz runs the long one)"; \

@@ -29,6 +29,7 @@ final class SharedEmulator {
 
   private static Running running;
   private static AwsEmulatorUnavailableException failure;
+  private static Boolean dockerAvailable;
 
   private SharedEmulator() {}
 
@@ -64,7 +65,28 @@ final class SharedEmulator {
             + ": not set");
     RuntimeException cause = null;
 
-    if (MotoContainer.dockerAvailable(DOCKER_PROBE_TIMEOUT)) {
+    LocalStackContainers.Choice choice =
+        LocalStackContainers.choose(
+            LocalStackContainers.requested(
+                System.getProperty(LocalStackContainers.SETTING_PROPERTY),
+                System.getenv(LocalStackContainers.SETTING_VARIABLE)),
+            System.getenv(LocalStackContainers.TOKEN_VARIABLE),
+            SharedEmulator::dockerAvailable);
+    if (choice.emulator() == LocalStackContainers.Emulator.LOCALSTACK) {
+      try {
+        return LocalStackContainers.start(System.getenv(LocalStackContainers.TOKEN_VARIABLE));
+      } catch (RuntimeException e) {
+        tried.add(
+            "LocalStack: " + LocalStackContainers.IMAGE + " did not start: " + e.getMessage());
+        cause = e;
+      }
+    } else if (choice.reason() != null) {
+      // asked for but not possible here: say so, then run moto as on any other machine
+      System.out.println("[AwsEmulator] " + choice.reason() + "; using moto");
+      tried.add(choice.reason());
+    }
+
+    if (dockerAvailable()) {
       try {
         return MotoContainer.start();
       } catch (RuntimeException e) {
@@ -94,6 +116,14 @@ final class SharedEmulator {
       }
     }
     throw new AwsEmulatorUnavailableException(unavailableMessage(tried), cause);
+  }
+
+  /** Whether a Docker engine answers; probed once, as both LocalStack and moto's image ask. */
+  private static boolean dockerAvailable() {
+    if (dockerAvailable == null) {
+      dockerAvailable = MotoContainer.dockerAvailable(DOCKER_PROBE_TIMEOUT);
+    }
+    return dockerAvailable;
   }
 
   /**
