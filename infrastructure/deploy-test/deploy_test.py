@@ -49,6 +49,7 @@ SENDER = "no-reply@example.com"
 SECRETS_PARAMETER = "/account-lifecycle/keys"
 FRONTEND_ORIGIN = "https://console.example.com"
 PASSWORD = "correct horse battery staple"
+PHONE = "+12025550123"
 CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "test",
     "AWS_SECRET_ACCESS_KEY": "test",
@@ -293,6 +294,36 @@ class Harness:
             raise RuntimeError(f"no code in the email to {address}")
         return match.group(1)
 
+    @staticmethod
+    def code_in_sms(phone: str, count: int) -> str:
+        """ministack keeps no sent SMS to read back, but logs each ("SNS SMS stub to <phone>:
+        <first 80 characters>"), which hold the code."""
+        pattern = re.compile(re.escape(f"SNS SMS stub to {phone}: ") + r".*?code is (\d+)")
+
+        def find():
+            codes = pattern.findall((WORK / "ministack.log").read_text())
+            return codes if len(codes) >= count else None
+        return wait_for(find, f"SMS number {count} to {phone}", 60)[count - 1]
+
+    def second_verification(self, token: str) -> None:
+        _, started = self.call("POST", "/v1/account/verifications",
+                               {"channel": "SMS", "phone": PHONE}, token, expect=201)
+        _, proven = self.call("POST", f"/v1/account/verifications/{started['verificationId']}"
+                              "/verify", {"code": self.code_in_sms(PHONE, 1)}, token, expect=200)
+        self.check(proven["verifiedContacts"] == {"email": True, "phone": True},
+                   "second verification by SMS: both contacts proven")
+
+    def expire_holds(self, resources: dict[str, dict]) -> None:
+        """The expire-holds schedule's target, started as the schedule would."""
+        sfn = self.client("stepfunctions")
+        arn = resources["ExpireHoldsStateMachine"]["PhysicalResourceId"]
+        execution = sfn.start_execution(stateMachineArn=arn, input="{}")["executionArn"]
+        status = wait_for(
+            lambda: (lambda s: s if s != "RUNNING" else None)(
+                sfn.describe_execution(executionArn=execution)["status"]),
+            "the expire-holds execution to end", 120)
+        self.check(status == "SUCCEEDED", f"expire-holds execution {status}")
+
     def executions(self, machine_logical_id: str, resources: dict[str, dict]) -> list[dict]:
         arn = resources[machine_logical_id]["PhysicalResourceId"]
         return self.client("stepfunctions").list_executions(stateMachineArn=arn)["executions"]
@@ -354,10 +385,20 @@ class Harness:
             self.start_proxy(resources)
             self.api = self.api_base(resources)
             log(f"API at {self.api}")
+            token = None
             try:
-                self.signup_flow(resources)
+                token = self.signup_flow(resources)
             except Exception as e:  # noqa: BLE001 - reported as a failure, the rest still runs
                 self.check(False, f"sign-up flow: {e}")
+            if token:
+                try:
+                    self.second_verification(token)
+                except Exception as e:  # noqa: BLE001
+                    self.check(False, f"second verification: {e}")
+            try:
+                self.expire_holds(resources)
+            except Exception as e:  # noqa: BLE001
+                self.check(False, f"expire-holds: {e}")
             if keep:
                 log("--keep: ministack and the proxy keep running; Ctrl-C stops them")
                 with contextlib.suppress(KeyboardInterrupt):
