@@ -313,6 +313,31 @@ class Harness:
         self.check(proven["verifiedContacts"] == {"email": True, "phone": True},
                    "second verification by SMS: both contacts proven")
 
+    def sandbox(self, method: str, path: str, body: dict | None = None) -> dict:
+        request = urllib.request.Request(f"http://127.0.0.1:{self.proxy_port}{path}", method=method)
+        request.add_header("Content-Type", "application/json")
+        data = None if body is None else json.dumps(body).encode()
+        with urllib.request.urlopen(request, data, timeout=30) as response:
+            return json.loads(response.read())
+
+    def card(self, token: str, resources: dict[str, dict]) -> None:
+        """A card added and proven by the code on its statement, with the sandbox processor."""
+        card_token = self.sandbox("POST", "/_sandbox/card-tokens", {
+            "number": "4242424242424242", "expMonth": 12, "expYear": 2035, "cvc": "123",
+            "holderName": "Deploy Test"})["token"]
+        _, added = self.call("POST", "/v1/account/payment-methods/cards", {"token": card_token},
+                             token, expect=202)
+        self.check(added["status"] == "PENDING_VERIFICATION", "card added, pending verification")
+        lines = self.sandbox("GET", "/_sandbox/statement?last4=4242")["lines"]
+        codes = [m.group(1) for line in lines
+                 if (m := re.search(r"INTL(\d{6})", line.get("description") or ""))]
+        self.check(bool(codes), "the microcharge's code on the card's statement")
+        _, proven = self.call("POST", f"/v1/account/payment-methods/{added['paymentMethodId']}"
+                              "/verify", {"code": codes[-1]}, token, expect=200)
+        self.check(proven["status"] == "VERIFIED", "card proven by its statement code: VERIFIED")
+        runs = self.executions("CardVerificationStateMachine", resources)
+        self.check(bool(runs), f"a card-verification execution ({[r['status'] for r in runs]})")
+
     def expire_holds(self, resources: dict[str, dict]) -> None:
         """The expire-holds schedule's target, started as the schedule would."""
         sfn = self.client("stepfunctions")
@@ -393,8 +418,9 @@ class Harness:
             if token:
                 try:
                     self.second_verification(token)
+                    self.card(token, resources)
                 except Exception as e:  # noqa: BLE001
-                    self.check(False, f"second verification: {e}")
+                    self.check(False, f"second verification and card: {e}")
             try:
                 self.expire_holds(resources)
             except Exception as e:  # noqa: BLE001

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -41,6 +42,7 @@ public final class LambdaProxy {
   private final Map<String, String> logicalIdByName;
   private final Map<String, String> handlerClassByLogicalId = new LinkedHashMap<>();
   private final Map<String, Object> handlers = new ConcurrentHashMap<>();
+  private SandboxCards cards;
 
   LambdaProxy(SamTemplate template, Map<String, String> logicalIdByName) {
     this.logicalIdByName = logicalIdByName;
@@ -68,6 +70,7 @@ public final class LambdaProxy {
         "sun.net.httpserver.DefaultHttpServerProvider");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/", proxy::serve);
+    server.createContext("/_sandbox/", proxy::sandbox);
     server.setExecutor(Executors.newFixedThreadPool(16));
     server.start();
     System.out.println("lambda proxy listening on 127.0.0.1:" + port);
@@ -160,7 +163,66 @@ public final class LambdaProxy {
     return handlers.computeIfAbsent(logicalId, this::build);
   }
 
+  private synchronized SandboxCards cards() {
+    if (cards == null) {
+      cards = new SandboxCards();
+    }
+    return cards;
+  }
+
+  /**
+   * What a card holder does outside the service: tokenizing a card in the processor's browser
+   * library ({@code POST /_sandbox/card-tokens}) and reading the statement ({@code GET
+   * /_sandbox/statement?last4=}).
+   */
+  private void sandbox(HttpExchange exchange) throws IOException {
+    byte[] answer;
+    int status = 200;
+    try {
+      if (exchange.getRequestURI().getPath().equals("/_sandbox/card-tokens")) {
+        Map<String, Object> card =
+            JSON.readValue(exchange.getRequestBody().readAllBytes(), new TypeReference<>() {});
+        String token =
+            cards()
+                .processor
+                .tokenize(
+                    (String) card.get("number"),
+                    (Integer) card.get("expMonth"),
+                    (Integer) card.get("expYear"),
+                    (String) card.get("cvc"),
+                    (String) card.get("holderName"));
+        answer = JSON.writeValueAsBytes(Map.of("token", token));
+      } else {
+        String last4 = exchange.getRequestURI().getQuery().replace("last4=", "");
+        List<Map<String, String>> lines =
+            cards().processor.statement(last4).stream()
+                .map(
+                    line ->
+                        Map.of(
+                            "description", String.valueOf(line.description()),
+                            "amount", line.amount().amount().toPlainString(),
+                            "currency", line.amount().currency().getCurrencyCode(),
+                            "status", line.status()))
+                .toList();
+        answer = JSON.writeValueAsBytes(Map.of("lines", lines));
+      }
+    } catch (RuntimeException e) {
+      printWithoutMessages(e);
+      status = 400;
+      answer = JSON.writeValueAsBytes(Map.of("error", e.getClass().getSimpleName()));
+    }
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, answer.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(answer);
+    }
+  }
+
   private Object build(String logicalId) {
+    Object card = cards().handler(logicalId);
+    if (card != null) {
+      return card;
+    }
     String className = handlerClassByLogicalId.get(logicalId);
     try {
       return Class.forName(className).getConstructor().newInstance();
