@@ -338,16 +338,35 @@ class Harness:
         runs = self.executions("CardVerificationStateMachine", resources)
         self.check(bool(runs), f"a card-verification execution ({[r['status'] for r in runs]})")
 
-    def expire_holds(self, resources: dict[str, dict]) -> None:
-        """The expire-holds schedule's target, started as the schedule would."""
+    def deletion(self, token: str) -> None:
+        """A deletion with nothing left to bill: DELETED within seconds, the session refused."""
+        _, check = self.call("GET", "/v1/account/deletion-check", token=token, expect=200)
+        self.check(check.get("deletable") is True, f"deletion check: deletable ({check})")
+        _, requested = self.call("POST", "/v1/account/deletion",
+                                 {"disclaimerAccepted": True, "password": PASSWORD}, token,
+                                 expect=202)
+
+        def deleted():
+            status, answer = self.call("GET", "/v1/account/deletion", token=token)
+            return status == 401 or answer.get("status") == "DELETED"
+        try:
+            wait_for(deleted, "the deletion to finish", 60, interval=1)
+            self.check(True, f"deletion requested ({requested['status']}) and DELETED")
+        except RuntimeError as e:
+            self.check(False, f"deletion DELETED ({e})")
+        status, _ = self.call("GET", "/v1/account", token=token)
+        self.check(status == 401, f"after the deletion the session is refused ({status})")
+
+    def sweep(self, machine_logical_id: str, resources: dict[str, dict]) -> None:
+        """A schedule's target (a sweep's state machine), started as the schedule would."""
         sfn = self.client("stepfunctions")
-        arn = resources["ExpireHoldsStateMachine"]["PhysicalResourceId"]
+        arn = resources[machine_logical_id]["PhysicalResourceId"]
         execution = sfn.start_execution(stateMachineArn=arn, input="{}")["executionArn"]
         status = wait_for(
             lambda: (lambda s: s if s != "RUNNING" else None)(
                 sfn.describe_execution(executionArn=execution)["status"]),
-            "the expire-holds execution to end", 120)
-        self.check(status == "SUCCEEDED", f"expire-holds execution {status}")
+            f"the {machine_logical_id} execution to end", 120)
+        self.check(status == "SUCCEEDED", f"{machine_logical_id} execution {status}")
 
     def executions(self, machine_logical_id: str, resources: dict[str, dict]) -> list[dict]:
         arn = resources[machine_logical_id]["PhysicalResourceId"]
@@ -421,10 +440,16 @@ class Harness:
                     self.card(token, resources)
                 except Exception as e:  # noqa: BLE001
                     self.check(False, f"second verification and card: {e}")
-            try:
-                self.expire_holds(resources)
-            except Exception as e:  # noqa: BLE001
-                self.check(False, f"expire-holds: {e}")
+            for machine in ("ExpireHoldsStateMachine", "FinishDeletionsStateMachine"):
+                try:
+                    self.sweep(machine, resources)
+                except Exception as e:  # noqa: BLE001
+                    self.check(False, f"{machine}: {e}")
+            if token:
+                try:
+                    self.deletion(token)
+                except Exception as e:  # noqa: BLE001
+                    self.check(False, f"deletion: {e}")
             if keep:
                 log("--keep: ministack and the proxy keep running; Ctrl-C stops them")
                 with contextlib.suppress(KeyboardInterrupt):
