@@ -8,7 +8,7 @@ SOURCES := $(shell find functions -name '*.java' -path '*/src/main/*' 2>/dev/nul
            $(shell find functions -name 'pom.xml' -o -path '*/src/main/resources/*' -type f 2>/dev/null) \
            pom.xml $(wildcard infrastructure/messages/*)
 
-.PHONY: run test build lint emulator emulator-stop venv benchmark fuzz mutation load clean sam-build
+.PHONY: run test build lint emulator emulator-stop venv benchmark fuzz mutation load clean sam-build deploy-test
 
 # The local runtime is one JVM serving every function. Its CPU goes to Argon2id (sign-ups and
 # sign-ins hash on every request), which runs about 3.5x faster once C2 has compiled it, so it runs
@@ -90,6 +90,11 @@ mutation:
 ## load: loopback load test of the local runtime (8 clients x 30 s per scenario); README, Load test
 load: $(LOCAL_JAR)
 	python3 infrastructure/load/load.py --jar $(LOCAL_JAR) --jvm-flags="$(LOCAL_JVM_FLAGS)" $(LOAD_ARGS)
+
+## deploy-test: template.yaml deployed to ministack, its flows run through the deployed API (infrastructure/deploy-test)
+deploy-test:
+	bash infrastructure/deploy-test/venv.sh
+	MVN="$(MVN)" .venv-deploy/bin/python infrastructure/deploy-test/deploy_test.py $(DEPLOY_TEST_ARGS)
 
 clean:
 	$(MVN) -q clean
