@@ -48,6 +48,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An account holder deletes the account (API.md, Deletion). The request re-authenticates with the
@@ -110,6 +112,15 @@ public final class AccountDeletion {
   private final DomainEventPublisher events;
   private final Telemetry telemetry;
   private final Clock clock;
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccountDeletion.class);
+
+  /** Why a collection failed, as the owner's email says it. */
+  private static final String DECLINED =
+      "your card was declined. Add another card or ask your bank to allow the charge.";
+
+  private static final String NO_CARD =
+      "the account has no verified card to charge them to. Add a card and verify it.";
 
   /**
    * @param cards the card processor, asked for only when a card is charged or detached (the API's
@@ -264,7 +275,7 @@ public final class AccountDeletion {
     if (!outstanding.isEmpty()) {
       Optional<StoredCard> card = verifiedCard(accountId);
       if (card.isEmpty()) {
-        return Optional.of(paymentFailed(read, outstanding, "no verified card to charge"));
+        return Optional.of(paymentFailed(read, outstanding, NO_CARD));
       }
       for (LedgerCharge charge : outstanding) {
         try {
@@ -273,7 +284,7 @@ public final class AccountDeletion {
               .chargeMerchantInitiated(
                   card.get().processorToken(), charge.amount(), chargeKey(read, charge));
         } catch (CardDeclinedException e) {
-          return Optional.of(paymentFailed(read, outstanding, "the card was declined"));
+          return Optional.of(paymentFailed(read, outstanding, DECLINED));
         }
         ledger.record(
             new LedgerEvent(
@@ -430,6 +441,12 @@ public final class AccountDeletion {
    */
   private DeletionStatus paymentFailed(
       Deletion read, List<LedgerCharge> outstanding, String reason) {
+    LOG.warn(
+        "{}: deletion {} ({}); tried again after attempt {}",
+        FINAL_CHARGE_FAILED,
+        read.deletionId(),
+        reason == DECLINED ? "declined" : "no verified card",
+        read.paymentAttempts() + 1);
     telemetry.count(FINAL_CHARGE_FAILED);
     Instant next = clock.instant().plus(retryDelay(read.paymentAttempts() + 1));
     try {
@@ -437,11 +454,7 @@ public final class AccountDeletion {
     } catch (ConcurrentModificationException lost) {
       return deletions.find(read.accountId()).map(Deletion::status).orElse(read.status());
     }
-    Money owed = Money.usd("0.00");
-    for (LedgerCharge charge : outstanding) {
-      owed = new Money(owed.amount().add(charge.amount().amount()), owed.currency());
-    }
-    Money total = owed;
+    Money total = AccountLedger.total(outstanding);
     accounts
         .find(read.accountId())
         .filter(Account::emailVerified)
@@ -457,11 +470,7 @@ public final class AccountDeletion {
                             "amount",
                             total.toString(),
                             "reason",
-                            reason.equals("the card was declined")
-                                ? "your card was declined. Add another card or ask your bank"
-                                    + " to allow the charge."
-                                : "the account has no verified card to charge them to. Add a"
-                                    + " card and verify it.",
+                            reason,
                             "nextAttemptAt",
                             next.toString()),
                         null)));

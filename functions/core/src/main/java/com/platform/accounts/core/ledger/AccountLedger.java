@@ -29,17 +29,17 @@ public record AccountLedger(
 
   /** What the account owes, in USD (every charge is in USD). */
   public Money outstanding() {
-    return sum(outstandingCharges());
+    return total(outstandingCharges());
   }
 
   /** Every charge issued, in USD: the tombstone's total. */
   public Money totalCharged() {
-    return sum(charges.stream().filter(c -> c.amount() != null).toList());
+    return total(charges.stream().filter(c -> c.amount() != null).toList());
   }
 
   /** Every charge issued and paid, in USD. */
   public Money totalPaid() {
-    return sum(charges.stream().filter(c -> c.amount() != null && c.paid()).toList());
+    return total(charges.stream().filter(c -> c.amount() != null && c.paid()).toList());
   }
 
   /** Whether a post-paid resource was active at any time since {@code since}. */
@@ -82,7 +82,8 @@ public record AccountLedger(
     return blockers;
   }
 
-  private static Money sum(List<LedgerCharge> charges) {
+  /** The sum of these charges' amounts, in USD (every charge is in USD). */
+  public static Money total(List<LedgerCharge> charges) {
     Money total = Money.usd("0.00");
     for (LedgerCharge charge : charges) {
       total = new Money(total.amount().add(charge.amount().amount()), total.currency());

@@ -32,6 +32,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Linking PayPal (Vault v3): a setup token the payer approves at PayPal, then, once PayPal sends
@@ -56,6 +58,7 @@ public final class PayPalLinking {
   static final String STATE_REFERENCE = "PAYPAL_STATE#";
   static final String TOKEN_REFERENCE = "PAYPAL_TOKEN#";
 
+  private static final Logger LOG = LoggerFactory.getLogger(PayPalLinking.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int STATE_BYTES = 32;
   private static final int STATE_LENGTH = 43;
@@ -137,7 +140,7 @@ public final class PayPalLinking {
     try {
       setup = gateway.createSetupToken(back, back + "&cancelled=true", id + "-setup");
     } catch (PayPalUnavailableException | PayPalRefusedException e) {
-      telemetry.count(PAYPAL_UNAVAILABLE);
+      deferred(PAYPAL_UNAVAILABLE, id, e);
       throw unavailable();
     }
     Instant expiresAt = now.plus(PayPalLink.APPROVAL_WINDOW);
@@ -183,7 +186,8 @@ public final class PayPalLinking {
     try {
       complete(pm.accountId(), pm.paymentMethodId());
     } catch (PayPalUnavailableException e) {
-      telemetry.count(COMPLETION_DEFERRED);
+      // the workflow and then the sweep complete it with the same request id
+      deferred(COMPLETION_DEFERRED, pm.paymentMethodId(), e);
     }
     done = load(pm.accountId(), pm.paymentMethodId()).orElse(pm);
     return new ReturnOutcome(
@@ -217,7 +221,7 @@ public final class PayPalLinking {
     try {
       token = gateway.createPaymentToken(pm.paypal().setupTokenId(), paymentMethodId + "-token");
     } catch (PayPalRefusedException e) {
-      telemetry.count(COMPLETION_REFUSED);
+      deferred(COMPLETION_REFUSED, paymentMethodId, e);
       return change(pm, p -> failed(p, PayPalFailure.PAYPAL_LINK_FAILED)).status();
     }
     if (!token.payerVerified()) {
@@ -298,6 +302,21 @@ public final class PayPalLinking {
     }
     complete(pm.accountId(), pm.paymentMethodId());
     notifyOwner(pm.accountId(), pm.paymentMethodId());
+  }
+
+  /**
+   * Logs and counts a PayPal failure the link survives: the method's id and the failure's kind (and
+   * PayPal's issue), never its message or a token.
+   */
+  private void deferred(String metric, String paymentMethodId, RuntimeException failure) {
+    LOG.warn(
+        "{}: payment method {} ({})",
+        metric,
+        paymentMethodId,
+        failure instanceof PayPalRefusedException refused
+            ? refused.status() + " " + refused.issue()
+            : failure.getClass().getSimpleName());
+    telemetry.count(metric);
   }
 
   /** The attempt a return is for, or INVALID_STATE. */

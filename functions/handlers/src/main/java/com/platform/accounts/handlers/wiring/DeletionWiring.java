@@ -58,7 +58,8 @@ public final class DeletionWiring {
             SessionWiring.passwords(),
             new RateLimiter(Infrastructure.table().rateLimits(), Infrastructure.clock()),
             WorkflowsHolder.WORKFLOWS,
-            MessagingWiring.messages(),
+            // the SES client built at the first email: the API's requests send none
+            message -> MessagingWiring.messages().send(message),
             MessagingWiring.events(),
             Infrastructure.telemetry(),
             Infrastructure.clock());

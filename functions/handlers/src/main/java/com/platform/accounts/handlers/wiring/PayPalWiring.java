@@ -73,8 +73,9 @@ public final class PayPalWiring {
                 null,
                 null,
                 Infrastructure.settings().payPalLinking().stateMachineArn()),
-            MessagingWiring.messages(),
-            MessagingWiring.events(),
+            // SES and SNS clients built at the first email or event: the API's routes send none
+            message -> MessagingWiring.messages().send(message),
+            event -> MessagingWiring.events().publish(event),
             Infrastructure.telemetry(),
             Infrastructure.clock(),
             new FrontendOrigins(
