@@ -115,12 +115,23 @@ public final class AccountDeletion {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccountDeletion.class);
 
-  /** Why a collection failed, as the owner's email says it. */
-  private static final String DECLINED =
-      "your card was declined. Add another card or ask your bank to allow the charge.";
+  /** Why a collection failed: for the log, and as the owner's email says it. */
+  private enum CollectionFailure {
+    DECLINED(
+        "declined",
+        "your card was declined. Add another card or ask your bank to allow the charge."),
+    NO_CARD(
+        "no verified card",
+        "the account has no verified card to charge them to. Add a card and verify it.");
 
-  private static final String NO_CARD =
-      "the account has no verified card to charge them to. Add a card and verify it.";
+    final String logged;
+    final String forOwner;
+
+    CollectionFailure(String logged, String forOwner) {
+      this.logged = logged;
+      this.forOwner = forOwner;
+    }
+  }
 
   /**
    * @param cards the card processor, asked for only when a card is charged or detached (the API's
@@ -275,7 +286,7 @@ public final class AccountDeletion {
     if (!outstanding.isEmpty()) {
       Optional<StoredCard> card = verifiedCard(accountId);
       if (card.isEmpty()) {
-        return Optional.of(paymentFailed(read, outstanding, NO_CARD));
+        return Optional.of(paymentFailed(read, outstanding, CollectionFailure.NO_CARD));
       }
       for (LedgerCharge charge : outstanding) {
         try {
@@ -284,7 +295,7 @@ public final class AccountDeletion {
               .chargeMerchantInitiated(
                   card.get().processorToken(), charge.amount(), chargeKey(read, charge));
         } catch (CardDeclinedException e) {
-          return Optional.of(paymentFailed(read, outstanding, DECLINED));
+          return Optional.of(paymentFailed(read, outstanding, CollectionFailure.DECLINED));
         }
         ledger.record(
             new LedgerEvent(
@@ -440,12 +451,12 @@ public final class AccountDeletion {
    * nothing).
    */
   private DeletionStatus paymentFailed(
-      Deletion read, List<LedgerCharge> outstanding, String reason) {
+      Deletion read, List<LedgerCharge> outstanding, CollectionFailure reason) {
     LOG.warn(
         "{}: deletion {} ({}); tried again after attempt {}",
         FINAL_CHARGE_FAILED,
         read.deletionId(),
-        reason == DECLINED ? "declined" : "no verified card",
+        reason.logged,
         read.paymentAttempts() + 1);
     telemetry.count(FINAL_CHARGE_FAILED);
     Instant next = clock.instant().plus(retryDelay(read.paymentAttempts() + 1));
@@ -470,7 +481,7 @@ public final class AccountDeletion {
                             "amount",
                             total.toString(),
                             "reason",
-                            reason,
+                            reason.forOwner,
                             "nextAttemptAt",
                             next.toString()),
                         null)));
